@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import { z } from 'zod'
+import { signDevToken } from './auth/devToken.ts'
+import type { Logger } from './log/logger.ts'
+import type { SyncServer } from './sync/SyncServer.ts'
+
+export interface AppDeps {
+  log: Logger
+  sync: SyncServer
+  secret: string
+  playground: boolean
+  /** Folder of the built client, or null when another server (Vite) serves it. */
+  clientDir: string | null
+}
+
+const PLAYGROUND_TOKEN_MS = 12 * 60 * 60 * 1000
+const playgroundTokenRequest = z.object({ access: z.enum(['write', 'read']).default('write') })
+
+/** The HTTP side of Hearth. The sync endpoint is not here: it is taken at the upgrade. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+  app.use(requestId())
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  )
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+
+  app.get('/health', (c) => c.json({ ok: true, openDocuments: deps.sync.openRooms }))
+
+  if (deps.playground) {
+    // Development stand-in for accounts: a short-lived token for `playground/` documents only.
+    app.post('/api/playground/token', async (c) => {
+      const body = await c.req.json().catch(() => {
+        throw new HTTPException(400, { message: 'body must be JSON' })
+      })
+      const parsed = playgroundTokenRequest.safeParse(body ?? {})
+      if (!parsed.success) throw new HTTPException(400, { message: 'access must be write or read' })
+      const expiresAt = Date.now() + PLAYGROUND_TOKEN_MS
+      const token = signDevToken(deps.secret, {
+        id: `p_${randomBytes(9).toString('base64url')}`,
+        grants: [{ prefix: 'playground/', access: parsed.data.access }],
+        expiresAt,
+      })
+      return c.json({ token, expiresAt })
+    })
+  }
+
+  app.all('/api/*', () => {
+    throw new HTTPException(404, { message: 'not found' })
+  })
+
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
+    app.use('/*', serveStatic({ root: deps.clientDir }))
+    // Client-side routes fall back to the app shell.
+    app.get('/*', serveStatic({ root: deps.clientDir, path: 'index.html' }))
+  }
+
+  app.onError((error, c) => {
+    const id = c.get('requestId')
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ error: error.message, requestId: id }, error.status)
+    }
+    deps.log.error({ err: error, requestId: id, path: c.req.path }, 'request failed')
+    return c.json({ error: 'internal error', requestId: id }, 500)
+  })
+  return app
+}

@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http'
+import type { Principal } from './Principal.ts'
+import { verifyDevToken, type TokenError } from './devToken.ts'
+
+/** The WebSocket subprotocol a Hearth client offers; the server always selects it. */
+export const SYNC_PROTOCOL = 'hearth'
+/** A second subprotocol entry carries the token, so it stays out of URLs and access logs. */
+export const TOKEN_PROTOCOL_PREFIX = 'auth.'
+
+/**
+ * Finds the credentials of an upgrade request: a `auth.<token>` subprotocol (preferred), or a
+ * `token` query parameter for stock y-websocket clients that cannot set subprotocols.
+ */
+export function findToken(req: IncomingMessage, url: URL): string | null {
+  const offered = req.headers['sec-websocket-protocol']
+  if (offered) {
+    for (const p of offered.split(',')) {
+      const trimmed = p.trim()
+      if (trimmed.startsWith(TOKEN_PROTOCOL_PREFIX)) return trimmed.slice(TOKEN_PROTOCOL_PREFIX.length)
+    }
+  }
+  return url.searchParams.get('token')
+}
+
+export type Authenticate = (
+  req: IncomingMessage,
+  url: URL,
+) => { ok: true; principal: Principal } | { ok: false; error: TokenError | 'missing' }
+
+export function authenticateWithDevTokens(secret: string): Authenticate {
+  return (req, url) => {
+    const token = findToken(req, url)
+    if (!token) return { ok: false, error: 'missing' }
+    return verifyDevToken(secret, token)
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from './config.ts'
+
+describe('parseConfig', () => {
+  it('runs on defaults alone', () => {
+    const config = parseConfig({})
+    expect(config.port).toBe(8787)
+    expect(config.dbPath).toMatch(/data\/hearth\.sqlite$/)
+    expect(config.sqliteSynchronous).toBe('FULL')
+    expect([...config.allowedOrigins]).toEqual(['http://localhost:8787'])
+  })
+
+  it('names every bad variable', () => {
+    expect(() => parseConfig({ PORT: 'eighty', HEARTH_SECRET: 'short' })).toThrow(
+      /PORT[\s\S]*HEARTH_SECRET/,
+    )
+  })
+
+  it('adds extra allowed origins', () => {
+    const config = parseConfig({ HEARTH_ALLOWED_ORIGINS: 'http://localhost:5173, https://x.org/' })
+    expect(config.allowedOrigins.has('http://localhost:5173')).toBe(true)
+    expect(config.allowedOrigins.has('https://x.org')).toBe(true)
+  })
+})

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback)
+
+/** Every environment variable Hearth reads, parsed once at start-up (see `.env.example`). */
+const envSchema = z.object({
+  PORT: int(8787),
+  HOST: z.string().default('127.0.0.1'),
+  HEARTH_DATA_DIR: z.string().default('data'),
+  HEARTH_DB_PATH: z.string().optional(),
+  HEARTH_SECRET: z.string().min(32).optional(),
+  HEARTH_PUBLIC_ORIGIN: z.url().optional(),
+  HEARTH_ALLOWED_ORIGINS: z.string().optional(),
+  HEARTH_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  HEARTH_MAX_FRAME_BYTES: int(8 * 1024 * 1024, 1024),
+  HEARTH_MAX_UPDATE_BYTES: int(4 * 1024 * 1024, 1024),
+  HEARTH_MAX_AWARENESS_BYTES: int(64 * 1024, 256),
+  HEARTH_UPDATE_RATE: int(100, 1),
+  HEARTH_UPDATE_BURST: int(500, 1),
+  HEARTH_AWARENESS_RATE: int(30, 1),
+  HEARTH_AWARENESS_BURST: int(90, 1),
+  HEARTH_COMPACT_ROWS: int(500, 2),
+  HEARTH_COMPACT_BYTES: int(1024 * 1024, 1024),
+  HEARTH_IDLE_UNLOAD_MS: int(30_000, 0),
+  HEARTH_PLAYGROUND: bool.default(true),
+  HEARTH_SERVE_CLIENT: bool.default(true),
+  HEARTH_CLIENT_DIR: z.string().default('dist/client'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = ReturnType<typeof parseConfig>
+
+/** Parses the environment; throws a readable error listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>) {
+  const result = envSchema.safeParse(env)
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const e = result.data
+  const dataDir = resolve(e.HEARTH_DATA_DIR)
+  const publicOrigin = e.HEARTH_PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`
+  const allowedOrigins = new Set([
+    new URL(publicOrigin).origin,
+    ...(e.HEARTH_ALLOWED_ORIGINS?.split(',').map((o) => new URL(o.trim()).origin) ?? []),
+  ])
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbPath: e.HEARTH_DB_PATH ?? resolve(dataDir, 'hearth.sqlite'),
+    secret: e.HEARTH_SECRET,
+    publicOrigin,
+    allowedOrigins,
+    sqliteSynchronous: e.HEARTH_SQLITE_SYNCHRONOUS,
+    limits: {
+      maxFrameBytes: e.HEARTH_MAX_FRAME_BYTES,
+      maxUpdateBytes: e.HEARTH_MAX_UPDATE_BYTES,
+      maxAwarenessBytes: e.HEARTH_MAX_AWARENESS_BYTES,
+      updateRate: { perSecond: e.HEARTH_UPDATE_RATE, burst: e.HEARTH_UPDATE_BURST },
+      awarenessRate: { perSecond: e.HEARTH_AWARENESS_RATE, burst: e.HEARTH_AWARENESS_BURST },
+    },
+    compaction: { maxRows: e.HEARTH_COMPACT_ROWS, maxBytes: e.HEARTH_COMPACT_BYTES },
+    idleUnloadMs: e.HEARTH_IDLE_UNLOAD_MS,
+    playground: e.HEARTH_PLAYGROUND,
+    serveClient: e.HEARTH_SERVE_CLIENT,
+    clientDir: resolve(e.HEARTH_CLIENT_DIR),
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,27 @@
+import { parseConfig } from './config/config.ts'
+import { createLogger } from './log/logger.ts'
+import { startServer } from './startServer.ts'
+
+/** Entry point: `node server/main.ts`. Configuration comes from the environment only. */
+const config = parseConfig(process.env)
+const log = createLogger(config.logLevel)
+const server = await startServer(config, log)
+if (config.playground) {
+  log.info({ url: `http://localhost:${server.port}/` }, 'open the playground in a browser')
+}
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'shutting down')
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  })
+}

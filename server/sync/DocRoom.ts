@@ -1,0 +1,115 @@
+import * as Y from 'yjs'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { encodeStep2, encodeUpdate } from './encodeFrames.ts'
+import { RoomAwareness } from './RoomAwareness.ts'
+
+/** The part of a connection a room needs: where to send, and how many updates it has sent. */
+export interface RoomMember {
+  send(frame: Uint8Array): void
+  readonly receivedUpdates: number
+  readonly wantsAcks: boolean
+  readonly closed: boolean
+}
+
+/** What one flush takes from a room: its updates and whom to acknowledge afterwards. */
+export interface PendingBatch<M extends RoomMember> {
+  updates: Uint8Array[]
+  /** Each writer, with the count of its update messages that this batch makes durable. */
+  acks: Map<M, number>
+}
+
+const EMPTY_STATE_VECTOR = 1
+
+/**
+ * One open document: the live Y.Doc, its connections, presence, and the updates applied since
+ * the last flush. Every method is synchronous; persistence is the SyncServer's job.
+ */
+export class DocRoom<M extends RoomMember> {
+  readonly name: DocName
+  readonly doc: Y.Doc
+  readonly awareness = new RoomAwareness<M>()
+  readonly members = new Set<M>()
+  /** Set when an update failed half-way: the in-memory copy can no longer be trusted. */
+  broken = false
+  /** Connections accepted at the upgrade but not yet attached; the room stays loaded for them. */
+  holds = 0
+  idleTimer: NodeJS.Timeout | null = null
+  /** Store bookkeeping, for compaction. */
+  lastSeq: number
+  rowsSinceSnapshot: number
+  bytesSinceSnapshot: number
+
+  #pending: Uint8Array[] = []
+  #acks = new Map<M, number>()
+  #version = 0
+  #fullState: { version: number; frame: Uint8Array } | null = null
+
+  constructor(name: DocName, doc: Y.Doc, stored: { lastSeq: number; rows: number; bytes: number }) {
+    this.name = name
+    this.doc = doc
+    this.lastSeq = stored.lastSeq
+    this.rowsSinceSnapshot = stored.rows
+    this.bytesSinceSnapshot = stored.bytes
+  }
+
+  /**
+   * Applies a validated update from `from`. Throws if Yjs rejects it; the caller must then
+   * treat the room as broken, since Yjs cannot roll back a half-applied update.
+   */
+  applyUpdate(update: Uint8Array, from: M): void {
+    Y.applyUpdate(this.doc, update, from)
+    this.#version++
+    this.#pending.push(update)
+  }
+
+  /** Records that `from` is owed an acknowledgement at the next flush. */
+  owe(from: M): void {
+    this.#acks.set(from, from.receivedUpdates)
+  }
+
+  get hasPending(): boolean {
+    return this.#pending.length > 0 || this.#acks.size > 0
+  }
+
+  takePending(): PendingBatch<M> {
+    const batch = { updates: this.#pending, acks: this.#acks }
+    this.#pending = []
+    this.#acks = new Map()
+    return batch
+  }
+
+  /** Puts back a batch whose commit failed, ahead of anything newer. */
+  restorePending(batch: PendingBatch<M>): void {
+    this.#pending = [...batch.updates, ...this.#pending]
+    for (const [member, count] of batch.acks) {
+      if (!this.#acks.has(member)) this.#acks.set(member, count)
+    }
+  }
+
+  /**
+   * Sends one frame with this tick's updates to every member, except the sole writer of the
+   * tick (who has them already). The frame is encoded once for all receivers.
+   */
+  relay(update: Uint8Array, writers: ReadonlyMap<M, number>): void {
+    const frame = encodeUpdate(update)
+    const soleWriter = writers.size === 1 ? writers.keys().next().value : undefined
+    for (const member of this.members) {
+      if (member !== soleWriter) member.send(frame)
+    }
+  }
+
+  /** Sync step 2 for a client at `stateVector`; the full state is cached per version. */
+  step2For(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length !== EMPTY_STATE_VECTOR) {
+      return encodeStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    }
+    if (this.#fullState?.version !== this.#version) {
+      this.#fullState = { version: this.#version, frame: encodeStep2(Y.encodeStateAsUpdate(this.doc)) }
+    }
+    return this.#fullState.frame
+  }
+
+  broadcast(frame: Uint8Array, except?: M): void {
+    for (const member of this.members) if (member !== except) member.send(frame)
+  }
+}

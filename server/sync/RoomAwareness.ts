@@ -1,0 +1,52 @@
+import type { AwarenessEntry } from './parseFrame.ts'
+
+interface Held<C> {
+  clock: number
+  json: string
+  owner: C
+}
+
+/**
+ * The awareness (presence) states of one document, kept as encoded JSON so that relaying costs
+ * no parsing or Y.Doc. Each client id belongs to the connection that first announced it: another
+ * connection cannot overwrite or remove someone else's presence.
+ */
+export class RoomAwareness<C> {
+  readonly #states = new Map<number, Held<C>>()
+
+  /** Applies what `owner` sent; returns the entries that changed, to relay to the others. */
+  apply(owner: C, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
+    const changed: AwarenessEntry[] = []
+    for (const entry of entries) {
+      const held = this.#states.get(entry.clientId)
+      if (held && held.owner !== owner) continue
+      const isRemoval = entry.json === 'null'
+      if (held && entry.clock < held.clock) continue
+      if (held && entry.clock === held.clock && !isRemoval) continue
+      if (isRemoval) this.#states.delete(entry.clientId)
+      else this.#states.set(entry.clientId, { clock: entry.clock, json: entry.json, owner })
+      changed.push(entry)
+    }
+    return changed
+  }
+
+  /** Removes every state `owner` held; returns removal entries to relay. */
+  removeOwner(owner: C): AwarenessEntry[] {
+    const removed: AwarenessEntry[] = []
+    for (const [clientId, held] of this.#states) {
+      if (held.owner !== owner) continue
+      this.#states.delete(clientId)
+      removed.push({ clientId, clock: held.clock + 1, json: 'null' })
+    }
+    return removed
+  }
+
+  /** Every current state, for a client that joins or asks. */
+  all(): AwarenessEntry[] {
+    return [...this.#states].map(([clientId, { clock, json }]) => ({ clientId, clock, json }))
+  }
+
+  get size(): number {
+    return this.#states.size
+  }
+}

@@ -1,0 +1,157 @@
+import type { Access } from '../../shared/access/Access.ts'
+import { encodeAck } from '../../shared/sync/ackMessages.ts'
+import { CloseCode, closeCodeName } from '../../shared/sync/closeCodes.ts'
+import type { Logger } from '../log/logger.ts'
+import type { Principal } from '../auth/Principal.ts'
+import type { DocRoom, RoomMember } from './DocRoom.ts'
+import { encodeAwarenessFrame, encodePermissionDenied, encodeStep1 } from './encodeFrames.ts'
+import { parseFrame, type FrameLimits } from './parseFrame.ts'
+import { TokenBucket, type Rate } from './TokenBucket.ts'
+import * as Y from 'yjs'
+
+/** The socket under a connection. A real WebSocket now; a multiplexed channel later. */
+export interface Transport {
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+  readonly bufferedAmount: number
+}
+
+export interface ConnectionLimits extends FrameLimits {
+  updateRate: Rate
+  awarenessRate: Rate
+  /** Bytes queued for a slow reader before it is dropped (it will resync on reconnect). */
+  maxBufferedBytes: number
+}
+
+export interface ConnectionHooks {
+  /** An update was applied: persist and relay it at the next flush. */
+  onApplied(room: DocRoom<SyncConnection>): void
+  /** Yjs threw half-way through an update: the room must be discarded. */
+  onBroken(room: DocRoom<SyncConnection>, culprit: SyncConnection): void
+  onClosed(connection: SyncConnection): void
+}
+
+let nextId = 1
+
+/**
+ * One client's view of one document, with the right decided at the upgrade. It decodes every
+ * frame under limits before anything touches the document, and closes itself with a named
+ * code on the first bad one. Independent of the socket, so one socket may later carry many.
+ */
+export class SyncConnection implements RoomMember {
+  readonly id = nextId++
+  readonly principal: Principal
+  readonly access: Exclude<Access, 'none'>
+  readonly room: DocRoom<SyncConnection>
+  receivedUpdates = 0
+  wantsAcks = false
+  closed = false
+
+  readonly #transport: Transport
+  readonly #limits: ConnectionLimits
+  readonly #hooks: ConnectionHooks
+  readonly #log: Logger
+  readonly #updates: TokenBucket
+  readonly #presence: TokenBucket
+
+  constructor(args: {
+    transport: Transport
+    principal: Principal
+    access: Exclude<Access, 'none'>
+    room: DocRoom<SyncConnection>
+    limits: ConnectionLimits
+    hooks: ConnectionHooks
+    log: Logger
+  }) {
+    this.#transport = args.transport
+    this.principal = args.principal
+    this.access = args.access
+    this.room = args.room
+    this.#limits = args.limits
+    this.#hooks = args.hooks
+    this.#log = args.log
+    this.#updates = new TokenBucket(args.limits.updateRate)
+    this.#presence = new TokenBucket(args.limits.awarenessRate)
+  }
+
+  /** Joins the room: a writer is asked for what it has; everyone gets current presence. */
+  open(): void {
+    this.room.members.add(this)
+    if (this.access === 'write') this.send(encodeStep1(Y.encodeStateVector(this.room.doc)))
+    const presence = this.room.awareness.all()
+    if (presence.length > 0) this.send(encodeAwarenessFrame(presence))
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed) return
+    if (this.#transport.bufferedAmount > this.#limits.maxBufferedBytes) {
+      this.close(CloseCode.rateLimited, 'reader too slow')
+      return
+    }
+    this.#transport.send(frame)
+  }
+
+  sendAck(count: number): void {
+    if (this.wantsAcks) this.send(encodeAck(count))
+  }
+
+  /** Handles one frame. `frame` must own its buffer (see parseFrame). */
+  receive(frame: Uint8Array): void {
+    if (this.closed) return
+    const parsed = parseFrame(frame, this.#limits)
+    if (!parsed.ok) return this.close(parsed.code, parsed.reason)
+    const message = parsed.message
+    switch (message.type) {
+      case 'sync-step1':
+        return this.send(this.room.step2For(message.stateVector))
+      case 'sync-update': {
+        if (!this.#updates.take()) return this.close(CloseCode.rateLimited, 'too many updates')
+        if (this.access !== 'write') {
+          this.#log.debug({ conn: this.id, doc: this.room.name }, 'write refused on read connection')
+          return this.send(encodePermissionDenied('read-only document'))
+        }
+        this.receivedUpdates++
+        if (!message.isEmpty) {
+          try {
+            this.room.applyUpdate(message.update, this)
+          } catch {
+            return this.#hooks.onBroken(this.room, this)
+          }
+        }
+        this.room.owe(this)
+        return this.#hooks.onApplied(this.room)
+      }
+      case 'awareness': {
+        if (!this.#presence.take()) return this.close(CloseCode.rateLimited, 'too many presence')
+        const changed = this.room.awareness.apply(this, message.entries)
+        if (changed.length > 0) this.room.broadcast(encodeAwarenessFrame(changed), this)
+        return
+      }
+      case 'query-awareness':
+        return this.send(encodeAwarenessFrame(this.room.awareness.all()))
+      case 'ack-request':
+        this.wantsAcks = true
+        return
+    }
+  }
+
+  /** Closes with a named code; idempotent. Presence of this connection is withdrawn. */
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    if (code !== CloseCode.goingAway) {
+      this.#log.info({ conn: this.id, doc: this.room.name, code: closeCodeName(code), reason }, 'closing connection')
+    }
+    this.#transport.close(code, reason)
+    this.detach()
+  }
+
+  /** The socket went away (or was closed): leave the room. */
+  detach(): void {
+    this.closed = true
+    if (!this.room.members.delete(this)) return
+    const removed = this.room.awareness.removeOwner(this)
+    if (removed.length > 0) this.room.broadcast(encodeAwarenessFrame(removed))
+    this.#hooks.onClosed(this)
+  }
+}

@@ -1,0 +1,271 @@
+import * as Y from 'yjs'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { CloseCode } from '../../shared/sync/closeCodes.ts'
+import type { Logger } from '../log/logger.ts'
+import type { Principal } from '../auth/Principal.ts'
+import type { AppendEntry, DocStore } from '../store/DocStore.ts'
+import { DocRoom, type PendingBatch } from './DocRoom.ts'
+import {
+  SyncConnection,
+  type ConnectionHooks,
+  type ConnectionLimits,
+  type Transport,
+} from './SyncConnection.ts'
+
+export interface SyncServerOptions {
+  store: DocStore
+  log: Logger
+  limits: ConnectionLimits
+  compaction: { maxRows: number; maxBytes: number }
+  /** How long a document with no connection stays in memory. */
+  idleUnloadMs: number
+}
+
+interface FlushItem {
+  room: DocRoom<SyncConnection>
+  batch: PendingBatch<SyncConnection>
+  update: Uint8Array | null
+}
+
+const RETRY_MS = 1000
+
+/**
+ * The document registry and its write path. Updates are applied on arrival; once per tick of
+ * the event loop, every room's new updates are relayed (one frame per room, encoded once), then
+ * committed in one transaction, then acknowledged to their writers. Relaying before the commit
+ * keeps fan-out latency free of the fsync; "Saved" waits for the commit.
+ */
+export class SyncServer {
+  readonly #opts: SyncServerOptions
+  readonly #rooms = new Map<DocName, Promise<DocRoom<SyncConnection>>>()
+  readonly #dirty = new Set<DocRoom<SyncConnection>>()
+  readonly #hooks: ConnectionHooks
+  #flushScheduled = false
+  #inFlight: Promise<void> | null = null
+  #retryTimer: NodeJS.Timeout | null = null
+  #closing = false
+
+  constructor(opts: SyncServerOptions) {
+    this.#opts = opts
+    this.#hooks = {
+      onApplied: (room) => this.#markDirty(room),
+      onBroken: (room, culprit) => this.#discard(room, culprit),
+      onClosed: (connection) => this.#maybeIdle(connection.room),
+    }
+  }
+
+  /**
+   * Loads (or finds) the room and reserves it for one connection that is about to attach.
+   * Call `attach` or `release` afterwards.
+   */
+  async reserve(name: DocName): Promise<DocRoom<SyncConnection>> {
+    for (;;) {
+      let entry = this.#rooms.get(name)
+      if (!entry) {
+        entry = this.#load(name)
+        this.#rooms.set(name, entry)
+        entry.catch(() => this.#rooms.delete(name))
+      }
+      const room = await entry
+      if (this.#rooms.get(name) !== entry || room.broken) continue
+      room.holds++
+      this.#cancelIdle(room)
+      return room
+    }
+  }
+
+  release(room: DocRoom<SyncConnection>): void {
+    room.holds--
+    this.#maybeIdle(room)
+  }
+
+  attach(args: {
+    room: DocRoom<SyncConnection>
+    transport: Transport
+    principal: Principal
+    access: 'write' | 'read'
+  }): SyncConnection {
+    const connection = new SyncConnection({
+      ...args,
+      limits: this.#opts.limits,
+      hooks: this.#hooks,
+      log: this.#opts.log,
+    })
+    args.room.holds--
+    connection.open()
+    return connection
+  }
+
+  /** Open rooms, for tests and health. */
+  get openRooms(): number {
+    return this.#rooms.size
+  }
+
+  /** Commits everything applied so far; resolves when no write is pending or in flight. */
+  async drain(): Promise<void> {
+    while (this.#inFlight || this.#dirty.size > 0 || this.#flushScheduled) {
+      if (this.#inFlight) await this.#inFlight
+      else this.#flush()
+    }
+  }
+
+  /** Flushes, closes every connection with "going away", and leaves the store to the caller. */
+  async close(): Promise<void> {
+    this.#closing = true
+    if (this.#retryTimer) clearTimeout(this.#retryTimer)
+    await this.drain()
+    for (const entry of this.#rooms.values()) {
+      const room = await entry.catch(() => null)
+      if (!room) continue
+      for (const member of [...room.members]) member.close(CloseCode.goingAway, 'server shutting down')
+      if (room.idleTimer) clearTimeout(room.idleTimer)
+    }
+    await this.drain()
+    this.#rooms.clear()
+  }
+
+  async #load(name: DocName): Promise<DocRoom<SyncConnection>> {
+    // A discarded room of the same name may still have updates on their way to the store.
+    await this.drain()
+    const stored = await this.#opts.store.load(name)
+    const doc = new Y.Doc({ gc: true })
+    // A row that fails to apply is a loud error, never an empty document.
+    Y.transact(doc, () => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const update of stored.updates) Y.applyUpdate(doc, update)
+    })
+    return new DocRoom(name, doc, {
+      lastSeq: stored.lastSeq,
+      rows: stored.updates.length,
+      bytes: stored.updateBytes,
+    })
+  }
+
+  #markDirty(room: DocRoom<SyncConnection>): void {
+    this.#dirty.add(room)
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true
+      setImmediate(() => this.#flush())
+    }
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false
+    if (this.#inFlight || this.#dirty.size === 0) return
+    const items: FlushItem[] = []
+    for (const room of this.#dirty) {
+      const batch = room.takePending()
+      const update =
+        batch.updates.length === 0
+          ? null
+          : batch.updates.length === 1
+            ? batch.updates[0]!
+            : Y.mergeUpdates(batch.updates)
+      if (update && !room.broken) room.relay(update, batch.acks)
+      items.push({ room, batch, update })
+    }
+    this.#dirty.clear()
+    const entries: AppendEntry[] = []
+    for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
+    const done = entries.length === 0 ? Promise.resolve(new Map()) : this.#opts.store.append(entries)
+    this.#inFlight = done
+      .then(
+        (seqs) => this.#committed(items, seqs),
+        (error: unknown) => this.#commitFailed(items, error),
+      )
+      .finally(() => {
+        this.#inFlight = null
+        if (this.#dirty.size > 0 && !this.#retryTimer) this.#markDirtyAgain()
+      })
+  }
+
+  #markDirtyAgain(): void {
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true
+      setImmediate(() => this.#flush())
+    }
+  }
+
+  async #committed(items: FlushItem[], seqs: Map<DocName, number>): Promise<void> {
+    const { maxRows, maxBytes } = this.#opts.compaction
+    const due: DocRoom<SyncConnection>[] = []
+    for (const { room, batch, update } of items) {
+      if (update) {
+        room.lastSeq = seqs.get(room.name) ?? room.lastSeq
+        room.rowsSinceSnapshot++
+        room.bytesSinceSnapshot += update.byteLength
+      }
+      for (const [member, count] of batch.acks) member.sendAck(count)
+      if (room.rowsSinceSnapshot >= maxRows || room.bytesSinceSnapshot >= maxBytes) due.push(room)
+    }
+    for (const room of due) await this.#compact(room)
+    for (const { room } of items) this.#maybeIdle(room)
+  }
+
+  #commitFailed(items: FlushItem[], error: unknown): void {
+    this.#opts.log.error({ err: error, docs: items.length }, 'commit failed; will retry')
+    for (const { room, batch } of items) {
+      room.restorePending(batch)
+      this.#dirty.add(room)
+    }
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null
+      this.#markDirtyAgain()
+    }, RETRY_MS)
+  }
+
+  /**
+   * Folds the log into a snapshot taken from the live document (never `Y.mergeUpdates` over the
+   * log: it grows quadratically). The snapshot may already hold updates not yet committed;
+   * replaying them later is harmless, since applying an update twice changes nothing.
+   */
+  async #compact(room: DocRoom<SyncConnection>): Promise<void> {
+    if (room.broken) return
+    const started = performance.now()
+    const snapshot = Y.encodeStateAsUpdate(room.doc)
+    try {
+      await this.#opts.store.compact(room.name, snapshot, room.lastSeq)
+      this.#opts.log.debug(
+        { doc: room.name, rows: room.rowsSinceSnapshot, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) },
+        'compacted',
+      )
+      room.rowsSinceSnapshot = 0
+      room.bytesSinceSnapshot = 0
+    } catch (error) {
+      this.#opts.log.error({ err: error, doc: room.name }, 'compaction failed')
+    }
+  }
+
+  /** Yjs threw inside an update: drop the in-memory copy and make every client resync. */
+  #discard(room: DocRoom<SyncConnection>, culprit: SyncConnection): void {
+    room.broken = true
+    this.#opts.log.warn({ doc: room.name, conn: culprit.id }, 'update failed half-way; discarding room')
+    this.#rooms.delete(room.name)
+    culprit.close(CloseCode.malformedFrame, 'update rejected')
+    for (const member of [...room.members]) member.close(CloseCode.documentReset, 'document reset')
+    if (room.hasPending) this.#markDirty(room)
+  }
+
+  #cancelIdle(room: DocRoom<SyncConnection>): void {
+    if (room.idleTimer) clearTimeout(room.idleTimer)
+    room.idleTimer = null
+  }
+
+  #maybeIdle(room: DocRoom<SyncConnection>): void {
+    if (this.#closing || room.broken || room.members.size > 0 || room.holds > 0 || room.idleTimer) return
+    room.idleTimer = setTimeout(() => void this.#unload(room), this.#opts.idleUnloadMs)
+    room.idleTimer.unref()
+  }
+
+  async #unload(room: DocRoom<SyncConnection>): Promise<void> {
+    room.idleTimer = null
+    await this.drain()
+    if (room.members.size > 0 || room.holds > 0 || room.broken) return
+    const entry = this.#rooms.get(room.name)
+    if (!entry || (await entry) !== room) return
+    this.#rooms.delete(room.name)
+    // Leave a compact log behind so the next load is quick.
+    if (room.rowsSinceSnapshot > 1) await this.#compact(room)
+    room.doc.destroy()
+  }
+}

@@ -1,0 +1,108 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocketServer } from 'ws'
+import { parseDocName } from '../../shared/documents/docName.ts'
+import { CloseCode } from '../../shared/sync/closeCodes.ts'
+import type { Authorize } from '../access/authorize.ts'
+import type { Authenticate } from '../auth/authenticateRequest.ts'
+import type { Logger } from '../log/logger.ts'
+import type { SyncServer } from './SyncServer.ts'
+
+export const SYNC_PATH = '/sync/'
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.destroyed) return
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+  )
+  socket.destroy()
+}
+
+/**
+ * Decides a WebSocket upgrade before any document is touched: path, Origin, credentials, then
+ * the access policy. Only a 'read' or 'write' answer loads the document and opens the socket.
+ */
+export function createUpgradeHandler(deps: {
+  sync: SyncServer
+  wss: WebSocketServer
+  authenticate: Authenticate
+  authorize: Authorize
+  allowedOrigins: ReadonlySet<string>
+  log: Logger
+}) {
+  const { sync, wss, authenticate, authorize, allowedOrigins, log } = deps
+  return async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    // A client that resets during the async work below must not crash the process.
+    socket.on('error', () => socket.destroy())
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(SYNC_PATH)) return refuse(socket, 404, 'Not Found')
+    let raw: string
+    try {
+      raw = decodeURIComponent(url.pathname.slice(SYNC_PATH.length))
+    } catch {
+      return refuse(socket, 400, 'Bad Request')
+    }
+    const name = parseDocName(raw)
+    if (!name) return refuse(socket, 400, 'Bad Request')
+    const origin = req.headers.origin
+    // Browsers always send Origin; other clients (servers, tests, tools) may omit it.
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      log.warn({ origin }, 'upgrade refused: foreign origin')
+      return refuse(socket, 403, 'Forbidden')
+    }
+    const auth = authenticate(req, url)
+    if (!auth.ok) return refuse(socket, 401, 'Unauthorized')
+    const { principal } = auth
+    const access = await authorize(principal, name)
+    if (access === 'none') {
+      log.info({ principal: principal.id, doc: name }, 'upgrade refused: no access')
+      return refuse(socket, 403, 'Forbidden')
+    }
+    let room
+    try {
+      room = await sync.reserve(name)
+    } catch (error) {
+      log.error({ err: error, doc: name }, 'document failed to load')
+      return refuse(socket, 500, 'Internal Server Error')
+    }
+    if (socket.destroyed) return sync.release(room)
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = sync.attach({
+        room,
+        principal,
+        access,
+        transport: {
+          send: (frame) => ws.send(frame),
+          close: (code, reason) => ws.close(code, reason),
+          get bufferedAmount() {
+            return ws.bufferedAmount
+          },
+        },
+      })
+      const expiry = setTimeout(
+        () => connection.close(CloseCode.unauthenticated, 'credentials expired'),
+        Math.min(MAX_TIMER_MS, Math.max(0, principal.expiresAt - Date.now())),
+      )
+      let alive = true
+      const ping = setInterval(() => {
+        if (!alive) return ws.terminate()
+        alive = false
+        ws.ping()
+      }, 30_000)
+      ws.on('pong', () => (alive = true))
+      ws.on('message', (data: Buffer, isBinary) => {
+        if (!isBinary) return connection.close(CloseCode.malformedFrame, 'text frame')
+        // Copy: `data` may be a view into a pooled buffer shared with other frames.
+        connection.receive(new Uint8Array(data))
+      })
+      ws.on('error', (error) => log.debug({ err: error, conn: connection.id }, 'socket error'))
+      ws.on('close', () => {
+        clearTimeout(expiry)
+        clearInterval(ping)
+        connection.detach()
+      })
+    })
+  }
+}

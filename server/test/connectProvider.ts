@@ -1,0 +1,77 @@
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { ackingWebSocket } from '../../shared/sync/ackingWebSocket.ts'
+import { SaveState } from '../../shared/sync/SaveState.ts'
+
+export interface TestClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  save: SaveState
+  text: Y.Text
+  /** Resolves once the provider has synced with the server. */
+  synced(): Promise<void>
+  /** Resolves once every update sent on the current socket is durable. */
+  saved(): Promise<void>
+  destroy(): void
+}
+
+/**
+ * A stock `y-websocket` provider in Node, wrapped only by the acknowledgement counter (pass
+ * `acks: false` for a completely unmodified client).
+ */
+export function connectProvider(
+  wsUrl: string,
+  docName: string,
+  token: string,
+  { acks = true, doc = new Y.Doc() }: { acks?: boolean; doc?: Y.Doc } = {},
+): TestClient {
+  const save = new SaveState()
+  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+    WebSocketPolyfill: (acks ? ackingWebSocket(WebSocket, save) : WebSocket) as never,
+    protocols: ['hearth', `auth.${token}`],
+    disableBc: true,
+  })
+  provider.on('status', ({ status }) => save.setConnected(status === 'connected'))
+  doc.on('update', (_u: Uint8Array, origin: unknown) => {
+    if (origin !== provider) save.localEdit()
+  })
+  const until = (ready: () => boolean, subscribe: (wake: () => void) => () => void) =>
+    new Promise<void>((resolve) => {
+      if (ready()) return resolve()
+      const off = subscribe(() => {
+        if (ready()) {
+          off()
+          resolve()
+        }
+      })
+    })
+  return {
+    doc,
+    provider,
+    save,
+    text: doc.getText('t'),
+    synced: () =>
+      until(
+        () => provider.synced,
+        (wake) => {
+          provider.on('sync', wake)
+          return () => provider.off('sync', wake)
+        },
+      ),
+    saved: () => until(() => save.status === 'saved', (wake) => save.subscribe(wake)),
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Polls `check` until it holds, or fails after `ms` with `what`. */
+export async function eventually(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { SaveState } from './SaveState.ts'
+
+describe('SaveState', () => {
+  it('is saved only when every sent update is acknowledged', () => {
+    const state = new SaveState()
+    state.setConnected(true)
+    expect(state.status).toBe('saved')
+    state.sent()
+    state.sent()
+    expect(state.status).toBe('saving')
+    state.acked(1)
+    expect(state.status).toBe('saving')
+    state.acked(2)
+    expect(state.status).toBe('saved')
+  })
+
+  it('keeps offline edits unsaved until a new socket sends them', () => {
+    const state = new SaveState()
+    state.setConnected(false)
+    state.localEdit()
+    expect(state.status).toBe('offline-unsaved')
+    state.reset()
+    state.setConnected(true)
+    expect(state.status).toBe('saving')
+    state.sent()
+    state.acked(1)
+    expect(state.status).toBe('saved')
+  })
+
+  it('a new socket starts counting again', () => {
+    const state = new SaveState()
+    state.setConnected(true)
+    state.sent()
+    state.reset()
+    expect(state.counts).toEqual({ sent: 0, acked: 0 })
+  })
+})

@@ -1,0 +1,68 @@
+import type { AckCounter } from './ackingWebSocket.ts'
+
+/** What the "Saved" indicator shows. */
+export type SaveStatus = 'saved' | 'saving' | 'offline-unsaved' | 'offline'
+
+/**
+ * Derives the save status of one document from the ack counter and the connection. "Saved" is
+ * shown only when every update sent on the current socket has been acknowledged as durable and
+ * no local edit is waiting for a connection.
+ */
+export class SaveState implements AckCounter {
+  #sent = 0
+  #acked = 0
+  #connected = false
+  #editedOffline = false
+  readonly #listeners = new Set<(status: SaveStatus) => void>()
+
+  get status(): SaveStatus {
+    if (!this.#connected) return this.#editedOffline ? 'offline-unsaved' : 'offline'
+    return this.#acked >= this.#sent && !this.#editedOffline ? 'saved' : 'saving'
+  }
+
+  get counts(): { sent: number; acked: number } {
+    return { sent: this.#sent, acked: this.#acked }
+  }
+
+  subscribe(listener: (status: SaveStatus) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  reset(): void {
+    this.#sent = 0
+    this.#acked = 0
+    this.#emit()
+  }
+
+  sent(): void {
+    this.#sent++
+    // Edits made offline travel in the first update frame of the next socket.
+    this.#editedOffline = false
+    this.#emit()
+  }
+
+  acked(count: number): void {
+    this.#acked = Math.max(this.#acked, count)
+    this.#emit()
+  }
+
+  /** The provider's connection status changed. */
+  setConnected(connected: boolean): void {
+    this.#connected = connected
+    this.#emit()
+  }
+
+  /** A local edit was made; while offline, it waits for the next connection. */
+  localEdit(): void {
+    if (!this.#connected) {
+      this.#editedOffline = true
+      this.#emit()
+    }
+  }
+
+  #emit(): void {
+    const status = this.status
+    for (const listener of this.#listeners) listener(status)
+  }
+}
