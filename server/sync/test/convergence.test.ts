@@ -2,16 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
-
-/** Seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */
-export function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng, testSeed } from '../../test/rng.ts'
 
 describe('convergence', () => {
   const clients: TestClient[] = []
@@ -22,7 +13,7 @@ describe('convergence', () => {
   })
 
   it('8 concurrent providers converge, and a restarted server loads the converged document', async () => {
-    const seed = Number(process.env.SEED ?? Date.now() % 1e9)
+    const seed = testSeed()
     const random = rng(seed)
     server = await startTestServer()
     const token = server.token()
