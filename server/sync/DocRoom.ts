@@ -20,6 +20,14 @@ export interface PendingBatch<M extends RoomMember> {
 
 const EMPTY_STATE_VECTOR = 1
 
+/** An update referred to changes this document does not have. */
+export class MissingDependencies extends Error {
+  constructor() {
+    super('update depends on unknown changes')
+    this.name = 'MissingDependencies'
+  }
+}
+
 /**
  * One open document: the live Y.Doc, its connections, presence, and the updates applied since
  * the last flush. Every method is synchronous; persistence is the SyncServer's job.
@@ -53,11 +61,16 @@ export class DocRoom<M extends RoomMember> {
   }
 
   /**
-   * Applies a validated update from `from`. Throws if Yjs rejects it; the caller must then
-   * treat the room as broken, since Yjs cannot roll back a half-applied update.
+   * Applies a validated update from `from`. Throws if Yjs rejects it or it has unknown
+   * dependencies; the caller must then treat the room as broken, since Yjs cannot roll back a
+   * half-applied update.
    */
   applyUpdate(update: Uint8Array, from: M): void {
     Y.applyUpdate(this.doc, update, from)
+    // A well-behaved client only sends updates whose dependencies the server has. Pending
+    // structs would be kept, encoded into every later sync, and (seen in the fuzz test) can make
+    // the document impossible to load; so the update is refused and the room discarded.
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new MissingDependencies()
     this.#version++
     this.#pending.push(update)
   }

@@ -3,7 +3,7 @@ import { encodeAck } from '../../shared/sync/ackMessages.ts'
 import { CloseCode, closeCodeName } from '../../shared/sync/closeCodes.ts'
 import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
-import type { DocRoom, RoomMember } from './DocRoom.ts'
+import { MissingDependencies, type DocRoom, type RoomMember } from './DocRoom.ts'
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStep1 } from './encodeFrames.ts'
 import { parseFrame, type FrameLimits } from './parseFrame.ts'
 import { TokenBucket, type Rate } from './TokenBucket.ts'
@@ -27,7 +27,7 @@ export interface ConnectionHooks {
   /** An update was applied: persist and relay it at the next flush. */
   onApplied(room: DocRoom<SyncConnection>): void
   /** Yjs threw half-way through an update: the room must be discarded. */
-  onBroken(room: DocRoom<SyncConnection>, culprit: SyncConnection): void
+  onBroken(room: DocRoom<SyncConnection>, culprit: SyncConnection, code: CloseCode): void
   onClosed(connection: SyncConnection): void
 }
 
@@ -114,8 +114,12 @@ export class SyncConnection implements RoomMember {
         if (!message.isEmpty) {
           try {
             this.room.applyUpdate(message.update, this)
-          } catch {
-            return this.#hooks.onBroken(this.room, this)
+          } catch (error) {
+            const code =
+              error instanceof MissingDependencies
+                ? CloseCode.unknownDependencies
+                : CloseCode.malformedFrame
+            return this.#hooks.onBroken(this.room, this, code)
           }
         }
         this.room.owe(this)

@@ -49,7 +49,7 @@ export class SyncServer {
     this.#opts = opts
     this.#hooks = {
       onApplied: (room) => this.#markDirty(room),
-      onBroken: (room, culprit) => this.#discard(room, culprit),
+      onBroken: (room, culprit, code) => this.#discard(room, culprit, code),
       onClosed: (connection) => this.#maybeIdle(connection.room),
     }
   }
@@ -236,12 +236,15 @@ export class SyncServer {
     }
   }
 
-  /** Yjs threw inside an update: drop the in-memory copy and make every client resync. */
-  #discard(room: DocRoom<SyncConnection>, culprit: SyncConnection): void {
+  /**
+   * An update failed half-way or left dependencies missing: drop the in-memory copy (the store
+   * holds only complete updates) and make every client resync.
+   */
+  #discard(room: DocRoom<SyncConnection>, culprit: SyncConnection, code: CloseCode): void {
     room.broken = true
     this.#opts.log.warn({ doc: room.name, conn: culprit.id }, 'update failed half-way; discarding room')
     this.#rooms.delete(room.name)
-    culprit.close(CloseCode.malformedFrame, 'update rejected')
+    culprit.close(code, 'update rejected')
     for (const member of [...room.members]) member.close(CloseCode.documentReset, 'document reset')
     if (room.hasPending) this.#markDirty(room)
   }

@@ -20,6 +20,11 @@ export const CloseCode = {
   rateLimited: 4529,
   /** The server discarded its in-memory copy of the document; reconnect to resync. */
   documentReset: 4503,
+  /**
+   * The update depends on changes the server has not seen (a race between tabs, or a forged
+   * update). Reconnecting runs a full sync, which sends what is missing.
+   */
+  unknownDependencies: 4509,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
