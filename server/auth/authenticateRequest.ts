@@ -16,7 +16,8 @@ export function findToken(req: IncomingMessage, url: URL): string | null {
   if (offered) {
     for (const p of offered.split(',')) {
       const trimmed = p.trim()
-      if (trimmed.startsWith(TOKEN_PROTOCOL_PREFIX)) return trimmed.slice(TOKEN_PROTOCOL_PREFIX.length)
+      if (trimmed.startsWith(TOKEN_PROTOCOL_PREFIX))
+        return trimmed.slice(TOKEN_PROTOCOL_PREFIX.length)
     }
   }
   return url.searchParams.get('token')

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1')
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback)
 

@@ -65,7 +65,8 @@ export class SqliteDocStore implements DocStore {
 
   async load(doc: DocName): Promise<StoredDoc> {
     return this.#transaction(() => {
-      const snap = this.#selectSnapshot.get(doc) as { up_to_seq: number; data: Uint8Array } | undefined
+      const snap = this.#selectSnapshot.get(doc) as
+        { up_to_seq: number; data: Uint8Array } | undefined
       const after = snap?.up_to_seq ?? 0
       const rows = this.#selectUpdates.all(doc, after) as { seq: number; data: Uint8Array }[]
       let updateBytes = 0

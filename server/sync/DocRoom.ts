@@ -117,7 +117,10 @@ export class DocRoom<M extends RoomMember> {
       return encodeStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
     }
     if (this.#fullState?.version !== this.#version) {
-      this.#fullState = { version: this.#version, frame: encodeStep2(Y.encodeStateAsUpdate(this.doc)) }
+      this.#fullState = {
+        version: this.#version,
+        frame: encodeStep2(Y.encodeStateAsUpdate(this.doc)),
+      }
     }
     return this.#fullState.frame
   }

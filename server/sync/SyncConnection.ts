@@ -107,7 +107,10 @@ export class SyncConnection implements RoomMember {
       case 'sync-update': {
         if (!this.#updates.take()) return this.close(CloseCode.rateLimited, 'too many updates')
         if (this.access !== 'write') {
-          this.#log.debug({ conn: this.id, doc: this.room.name }, 'write refused on read connection')
+          this.#log.debug(
+            { conn: this.id, doc: this.room.name },
+            'write refused on read connection',
+          )
           return this.send(encodePermissionDenied('read-only document'))
         }
         this.receivedUpdates++
@@ -144,7 +147,10 @@ export class SyncConnection implements RoomMember {
     if (this.closed) return
     this.closed = true
     if (code !== CloseCode.goingAway) {
-      this.#log.info({ conn: this.id, doc: this.room.name, code: closeCodeName(code), reason }, 'closing connection')
+      this.#log.info(
+        { conn: this.id, doc: this.room.name, code: closeCodeName(code), reason },
+        'closing connection',
+      )
     }
     this.#transport.close(code, reason)
     this.detach()

@@ -117,7 +117,8 @@ export class SyncServer {
     for (const entry of this.#rooms.values()) {
       const room = await entry.catch(() => null)
       if (!room) continue
-      for (const member of [...room.members]) member.close(CloseCode.goingAway, 'server shutting down')
+      for (const member of [...room.members])
+        member.close(CloseCode.goingAway, 'server shutting down')
       if (room.idleTimer) clearTimeout(room.idleTimer)
     }
     await this.drain()
@@ -167,7 +168,8 @@ export class SyncServer {
     this.#dirty.clear()
     const entries: AppendEntry[] = []
     for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
-    const done = entries.length === 0 ? Promise.resolve(new Map()) : this.#opts.store.append(entries)
+    const done =
+      entries.length === 0 ? Promise.resolve(new Map()) : this.#opts.store.append(entries)
     this.#inFlight = done
       .then(
         (seqs) => this.#committed(items, seqs),
@@ -226,7 +228,12 @@ export class SyncServer {
     try {
       await this.#opts.store.compact(room.name, snapshot, room.lastSeq)
       this.#opts.log.debug(
-        { doc: room.name, rows: room.rowsSinceSnapshot, bytes: snapshot.byteLength, ms: Math.round(performance.now() - started) },
+        {
+          doc: room.name,
+          rows: room.rowsSinceSnapshot,
+          bytes: snapshot.byteLength,
+          ms: Math.round(performance.now() - started),
+        },
         'compacted',
       )
       room.rowsSinceSnapshot = 0
@@ -242,7 +249,10 @@ export class SyncServer {
    */
   #discard(room: DocRoom<SyncConnection>, culprit: SyncConnection, code: CloseCode): void {
     room.broken = true
-    this.#opts.log.warn({ doc: room.name, conn: culprit.id }, 'update failed half-way; discarding room')
+    this.#opts.log.warn(
+      { doc: room.name, conn: culprit.id },
+      'update failed half-way; discarding room',
+    )
     this.#rooms.delete(room.name)
     culprit.close(code, 'update rejected')
     for (const member of [...room.members]) member.close(CloseCode.documentReset, 'document reset')
@@ -255,7 +265,8 @@ export class SyncServer {
   }
 
   #maybeIdle(room: DocRoom<SyncConnection>): void {
-    if (this.#closing || room.broken || room.members.size > 0 || room.holds > 0 || room.idleTimer) return
+    if (this.#closing || room.broken || room.members.size > 0 || room.holds > 0 || room.idleTimer)
+      return
     room.idleTimer = setTimeout(() => void this.#unload(room), this.#opts.idleUnloadMs)
     room.idleTimer.unref()
   }

@@ -19,8 +19,7 @@ export type ClientMessage =
   | { type: 'ack-request' }
 
 export type ParseResult =
-  | { ok: true; message: ClientMessage }
-  | { ok: false; code: CloseCode; reason: string }
+  { ok: true; message: ClientMessage } | { ok: false; code: CloseCode; reason: string }
 
 export interface FrameLimits {
   maxUpdateBytes: number

@@ -59,7 +59,11 @@ export function connectProvider(
           return () => provider.off('sync', wake)
         },
       ),
-    saved: () => until(() => save.status === 'saved', (wake) => save.subscribe(wake)),
+    saved: () =>
+      until(
+        () => save.status === 'saved',
+        (wake) => save.subscribe(wake),
+      ),
     destroy: () => {
       provider.destroy()
       doc.destroy()

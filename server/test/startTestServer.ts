@@ -45,7 +45,9 @@ export async function startTestServer(
     dataDir,
     logs,
     wsUrl: `ws://127.0.0.1:${server.port}/sync`,
-    token: (grants = [{ prefix: '', access: 'write' }], id = `t_${Math.random().toString(36).slice(2)}`) =>
-      signDevToken(server.secret, { id, grants, expiresAt: Date.now() + 3_600_000 }),
+    token: (
+      grants = [{ prefix: '', access: 'write' }],
+      id = `t_${Math.random().toString(36).slice(2)}`,
+    ) => signDevToken(server.secret, { id, grants, expiresAt: Date.now() + 3_600_000 }),
   }
 }

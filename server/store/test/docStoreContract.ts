@@ -39,14 +39,20 @@ export function docStoreContract(name: string, open: () => Promise<DocStore>): v
     })
 
     it('reports increasing sequence numbers per document', async () => {
-      const first = await store.append([{ doc: a, update: bytes(1) }, { doc: a, update: bytes(2) }])
+      const first = await store.append([
+        { doc: a, update: bytes(1) },
+        { doc: a, update: bytes(2) },
+      ])
       const second = await store.append([{ doc: a, update: bytes(3) }])
       expect(second.get(a)!).toBeGreaterThan(first.get(a)!)
       expect((await store.load(a)).lastSeq).toBe(second.get(a))
     })
 
     it('compaction replaces folded updates by the snapshot and keeps later ones', async () => {
-      const seqs = await store.append([{ doc: a, update: bytes(1) }, { doc: a, update: bytes(2) }])
+      const seqs = await store.append([
+        { doc: a, update: bytes(1) },
+        { doc: a, update: bytes(2) },
+      ])
       await store.append([{ doc: a, update: bytes(3) }])
       await store.compact(a, bytes(7, 7), seqs.get(a)!)
       const loaded = await store.load(a)
@@ -66,7 +72,10 @@ export function docStoreContract(name: string, open: () => Promise<DocStore>): v
     })
 
     it('delete removes snapshot and log of one document only', async () => {
-      const s = await store.append([{ doc: a, update: bytes(1) }, { doc: b, update: bytes(2) }])
+      const s = await store.append([
+        { doc: a, update: bytes(1) },
+        { doc: b, update: bytes(2) },
+      ])
       await store.compact(a, bytes(5), s.get(a)!)
       await store.delete(a)
       expect((await store.load(a)).snapshot).toBeNull()
@@ -76,7 +85,10 @@ export function docStoreContract(name: string, open: () => Promise<DocStore>): v
 
     it('stores bytes exactly, including empty and large updates', async () => {
       const big = new Uint8Array(1 << 20).map((_, i) => i % 251)
-      await store.append([{ doc: a, update: new Uint8Array(0) }, { doc: a, update: big }])
+      await store.append([
+        { doc: a, update: new Uint8Array(0) },
+        { doc: a, update: big },
+      ])
       const loaded = await store.load(a)
       expect(loaded.updates[0]!.byteLength).toBe(0)
       expect(Buffer.compare(loaded.updates[1]!, big)).toBe(0)

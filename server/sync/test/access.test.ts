@@ -43,8 +43,16 @@ describe('access at the sync endpoint', () => {
 
   it("[C8] a read connection's edits reach neither the store nor other clients, and it is told", async () => {
     server = await startTestServer()
-    const writer = connectProvider(server.wsUrl, 'acl/doc', server.token([{ prefix: 'acl/', access: 'write' }]))
-    const reader = connectProvider(server.wsUrl, 'acl/doc', server.token([{ prefix: 'acl/', access: 'read' }]))
+    const writer = connectProvider(
+      server.wsUrl,
+      'acl/doc',
+      server.token([{ prefix: 'acl/', access: 'write' }]),
+    )
+    const reader = connectProvider(
+      server.wsUrl,
+      'acl/doc',
+      server.token([{ prefix: 'acl/', access: 'read' }]),
+    )
     clients.push(writer, reader)
     const denied: string[] = []
     reader.provider.messageHandlers[MessageType.auth] = (_enc, decoder) => {
@@ -69,7 +77,11 @@ describe('access at the sync endpoint', () => {
   it('[C8] awareness still flows from a read connection', async () => {
     server = await startTestServer()
     const writer = connectProvider(server.wsUrl, 'acl/aw', server.token())
-    const reader = connectProvider(server.wsUrl, 'acl/aw', server.token([{ prefix: 'acl/', access: 'read' }]))
+    const reader = connectProvider(
+      server.wsUrl,
+      'acl/aw',
+      server.token([{ prefix: 'acl/', access: 'read' }]),
+    )
     clients.push(writer, reader)
     await Promise.all([writer.synced(), reader.synced()])
     reader.provider.awareness.setLocalStateField('cursor', 3)
@@ -104,7 +116,9 @@ describe('access at the sync endpoint', () => {
     await expect(
       openRawSocket(server.wsUrl, 'acl/doc', token, { origin: 'https://evil.example' }),
     ).rejects.toThrow('HTTP 403')
-    const ok = await openRawSocket(server.wsUrl, 'acl/doc', token, { origin: 'https://hearth.example' })
+    const ok = await openRawSocket(server.wsUrl, 'acl/doc', token, {
+      origin: 'https://hearth.example',
+    })
     ok.ws.close()
   })
 
@@ -112,7 +126,9 @@ describe('access at the sync endpoint', () => {
     server = await startTestServer()
     const token = server.token()
     await expect(openRawSocket(server.wsUrl, 'Bad%20Name', token)).rejects.toThrow('HTTP 400')
-    await expect(openRawSocket(server.wsUrl.replace('/sync', '/nope'), 'a', token)).rejects.toThrow('HTTP 404')
+    await expect(openRawSocket(server.wsUrl.replace('/sync', '/nope'), 'a', token)).rejects.toThrow(
+      'HTTP 404',
+    )
   })
 
   it('[C16] a connection closes when its credentials expire', async () => {

@@ -38,19 +38,33 @@ const cases: [name: string, bytes: Uint8Array | string, code: number][] = [
   ['an inflated length', frameWithLength(update.length + 1000, update), CloseCode.malformedFrame],
   ['a length over the update cap', frameWithLength(5_000_000, update), CloseCode.updateTooLarge],
   ['trailing bytes', new Uint8Array([...frame, 1, 2, 3]), CloseCode.malformedFrame],
-  ['an update that is not Yjs', encodeUpdate(new Uint8Array([7, 200, 13, 99, 1])), CloseCode.malformedFrame],
+  [
+    'an update that is not Yjs',
+    encodeUpdate(new Uint8Array([7, 200, 13, 99, 1])),
+    CloseCode.malformedFrame,
+  ],
   ['a text frame', 'hello', CloseCode.malformedFrame],
   ['a frame over the frame cap', new Uint8Array(70_000), CloseCode.frameTooLarge],
-  ['an awareness frame of bad JSON', new Uint8Array([1, 6, 1, 5, 1, 2, 123, 125 + 1]), CloseCode.malformedFrame],
+  [
+    'an awareness frame of bad JSON',
+    new Uint8Array([1, 6, 1, 5, 1, 2, 123, 125 + 1]),
+    CloseCode.malformedFrame,
+  ],
 ]
 
 describe('[C10] bad frames', () => {
   let server: TestServer
   let bystanders: TestClient[]
   beforeEach(async () => {
-    server = await startTestServer({ HEARTH_MAX_FRAME_BYTES: '65536', HEARTH_MAX_UPDATE_BYTES: '32768' })
+    server = await startTestServer({
+      HEARTH_MAX_FRAME_BYTES: '65536',
+      HEARTH_MAX_UPDATE_BYTES: '32768',
+    })
     const token = server.token()
-    bystanders = [connectProvider(server.wsUrl, DOC, token), connectProvider(server.wsUrl, DOC, token)]
+    bystanders = [
+      connectProvider(server.wsUrl, DOC, token),
+      connectProvider(server.wsUrl, DOC, token),
+    ]
     await Promise.all(bystanders.map((b) => b.synced()))
     bystanders[0]!.text.insert(0, 'before')
     await bystanders[0]!.saved()
@@ -60,19 +74,25 @@ describe('[C10] bad frames', () => {
     await server.close()
   })
 
-  it.each(cases)('%s closes only that connection, with its code, and changes nothing', async (_n, bytes, code) => {
-    await server.sync.drain()
-    const before = await server.store.load(DOC as DocName)
-    const attacker = await openRawSocket(server.wsUrl, DOC, server.token())
-    attacker.ws.send(bytes)
-    expect(await attacker.closed).toBe(code)
-    await server.sync.drain()
-    expect(await server.store.load(DOC as DocName)).toEqual(before)
-    // The others keep working.
-    bystanders[1]!.text.insert(0, 'after ')
-    await eventually(() => bystanders[0]!.text.toString() === 'after before', 'bystanders still sync')
-    await bystanders[1]!.saved()
-  })
+  it.each(cases)(
+    '%s closes only that connection, with its code, and changes nothing',
+    async (_n, bytes, code) => {
+      await server.sync.drain()
+      const before = await server.store.load(DOC as DocName)
+      const attacker = await openRawSocket(server.wsUrl, DOC, server.token())
+      attacker.ws.send(bytes)
+      expect(await attacker.closed).toBe(code)
+      await server.sync.drain()
+      expect(await server.store.load(DOC as DocName)).toEqual(before)
+      // The others keep working.
+      bystanders[1]!.text.insert(0, 'after ')
+      await eventually(
+        () => bystanders[0]!.text.toString() === 'after before',
+        'bystanders still sync',
+      )
+      await bystanders[1]!.saved()
+    },
+  )
 
   it('a valid update on a raw socket is applied and acknowledged', async () => {
     const writer = await openRawSocket(server.wsUrl, DOC, server.token())

@@ -52,7 +52,8 @@ describe('compaction', () => {
       const pick = random()
       if (pick < 0.5) c.text.insert(Math.floor(random() * (len + 1)), `r${round}`)
       else if (pick < 0.7 && len > 3) c.text.delete(Math.floor(random() * (len - 2)), 2)
-      else if (pick < 0.85 && len > 0) c.text.format(0, Math.ceil(random() * len), { em: random() < 0.5 })
+      else if (pick < 0.85 && len > 0)
+        c.text.format(0, Math.ceil(random() * len), { em: random() < 0.5 })
       else c.doc.getMap('m').set(`k${Math.floor(random() * 4)}`, round)
       if (random() < 0.3) await new Promise((r) => setTimeout(r, 2))
     }

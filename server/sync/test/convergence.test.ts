@@ -23,7 +23,11 @@ describe('convergence', () => {
       for (const c of clients) {
         const len = c.text.length
         if (len > 5 && random() < 0.3) c.text.delete(Math.floor(random() * (len - 1)), 1)
-        else c.text.insert(Math.floor(random() * (len + 1)), String.fromCharCode(97 + Math.floor(random() * 26)))
+        else
+          c.text.insert(
+            Math.floor(random() * (len + 1)),
+            String.fromCharCode(97 + Math.floor(random() * 26)),
+          )
       }
       if (round % 10 === 0) await new Promise((r) => setTimeout(r, 5))
     }
@@ -52,11 +56,16 @@ describe('convergence', () => {
     const acking = connectProvider(server.wsUrl, 'conv/plain', token)
     clients.push(plain, acking)
     const seen: number[] = []
-    plain.provider.ws?.addEventListener('message', (e) => seen.push(new Uint8Array(e.data as ArrayBuffer)[0]!))
+    plain.provider.ws?.addEventListener('message', (e) =>
+      seen.push(new Uint8Array(e.data as ArrayBuffer)[0]!),
+    )
     await Promise.all([plain.synced(), acking.synced()])
     plain.text.insert(0, 'from plain ')
     acking.text.insert(0, 'from acking ')
-    await eventually(() => plain.text.toString() === acking.text.toString() && plain.text.length > 20, 'sync')
+    await eventually(
+      () => plain.text.toString() === acking.text.toString() && plain.text.length > 20,
+      'sync',
+    )
     await acking.saved()
     expect(seen.every((type) => type <= 3)).toBe(true)
     expect(Y.encodeStateVector(plain.doc)).toEqual(Y.encodeStateVector(acking.doc))

@@ -17,7 +17,8 @@ function streamingWriter(server: ServerProcess, doc: string, id: number) {
   const originalAcked = client.save.acked.bind(client.save)
   client.save.acked = (count: number) => {
     originalAcked(count)
-    while (inFlight.length > 0 && inFlight[0]!.frame <= count) acknowledged.push(inFlight.shift()!.token)
+    while (inFlight.length > 0 && inFlight[0]!.frame <= count)
+      acknowledged.push(inFlight.shift()!.token)
   }
   const originalReset = client.save.reset.bind(client.save)
   client.save.reset = () => {

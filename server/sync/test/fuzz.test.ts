@@ -27,14 +27,16 @@ async function runCase(server: ServerProcess, frame: Uint8Array): Promise<Outcom
   socket.ws.send(new Uint8Array([MessageType.queryAwareness]))
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ kind: 'hang' }), HANG_MS)
-    socket.next((f) => f[0] === MessageType.awareness, HANG_MS).then(
-      () => {
-        clearTimeout(timer)
-        socket.ws.close()
-        resolve({ kind: 'processed' })
-      },
-      () => undefined,
-    )
+    socket
+      .next((f) => f[0] === MessageType.awareness, HANG_MS)
+      .then(
+        () => {
+          clearTimeout(timer)
+          socket.ws.close()
+          resolve({ kind: 'processed' })
+        },
+        () => undefined,
+      )
     socket.closed.then((code) => {
       clearTimeout(timer)
       resolve({ kind: 'rejected', code })
@@ -44,9 +46,14 @@ async function runCase(server: ServerProcess, frame: Uint8Array): Promise<Outcom
 
 /** The server's whole state, as a snapshot of a fresh doc built from its sync step 2. */
 async function serverState(server: ServerProcess): Promise<Y.Snapshot> {
-  const reader = await openRawSocket(server.wsUrl, DOC, server.token([{ prefix: '', access: 'read' }]), {
-    acks: false,
-  })
+  const reader = await openRawSocket(
+    server.wsUrl,
+    DOC,
+    server.token([{ prefix: '', access: 'read' }]),
+    {
+      acks: false,
+    },
+  )
   reader.ws.send(encodeStep1(new Uint8Array([0])))
   const step2 = await reader.next((f) => f[0] === 0 && f[1] === 1, HANG_MS)
   reader.ws.close()
@@ -90,7 +97,9 @@ describe('[C10] seeded fuzz over mutated real updates', () => {
       tally.rejected++
       expect(closeCodeName(outcome.code), where(i, frame, kind)).not.toMatch(/^unknown\(/)
       const after = await serverState(server)
-      expect(Y.equalSnapshots(after, state), `document changed: ${where(i, frame, kind)}`).toBe(true)
+      expect(Y.equalSnapshots(after, state), `document changed: ${where(i, frame, kind)}`).toBe(
+        true,
+      )
     }
 
     // An acknowledged no-op means every update processed before it is committed.
@@ -101,7 +110,9 @@ describe('[C10] seeded fuzz over mutated real updates', () => {
     const dataDir = server.dataDir
     await server.stop('SIGKILL')
     server = await spawnServer({ dataDir })
-    expect(Y.equalSnapshots(await serverState(server), state), `after restart, seed ${seed}`).toBe(true)
+    expect(Y.equalSnapshots(await serverState(server), state), `after restart, seed ${seed}`).toBe(
+      true,
+    )
     expect(tally.rejected).toBeGreaterThan(CASES / 4)
   }, 300_000)
 })

@@ -16,7 +16,8 @@ export function realHistory(random: () => number, count = 60): Uint8Array[] {
   while (updates.length < count) {
     const pick = random()
     if (pick < 0.35) text.insert(Math.floor(random() * (text.length + 1)), `word${updates.length} `)
-    else if (pick < 0.45 && text.length > 4) text.delete(Math.floor(random() * (text.length - 3)), 3)
+    else if (pick < 0.45 && text.length > 4)
+      text.delete(Math.floor(random() * (text.length - 3)), 3)
     else if (pick < 0.55) text.format(0, Math.min(3, text.length), { bold: random() < 0.5 })
     else if (pick < 0.7) map.set(`k${Math.floor(random() * 5)}`, { n: random(), s: 'x'.repeat(3) })
     else if (pick < 0.85) list.push([random(), 'item', [1, 2], new Uint8Array([1, 2, 3])])

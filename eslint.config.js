@@ -1,0 +1,71 @@
+// House rules of ../shared/STYLE.md, enforced by lint rather than review.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+const noExportStar = {
+  selector: 'ExportAllDeclaration',
+  message: 'No `export *` barrels: import from the file that defines the thing.',
+}
+const noInnerHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Render content as text; raw HTML goes only through the one sanitising component.',
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      'no-restricted-syntax': ['error', noExportStar],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      // The logger never logs content; console would bypass it.
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-console': 'error',
+      'no-restricted-syntax': ['error', noExportStar, noInnerHtml],
+      'no-restricted-globals': [
+        'error',
+        { name: 'localStorage', message: 'No health content in browser storage (C22).' },
+        { name: 'sessionStorage', message: 'No health content in browser storage (C22).' },
+        { name: 'indexedDB', message: 'No health content in browser storage (C22).' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'localStorage', message: 'C22' },
+        { object: 'window', property: 'indexedDB', message: 'C22' },
+      ],
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    ignores: ['client/video/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'livekit-client', message: 'Import livekit-client only in client/video/.' },
+          ],
+        },
+      ],
+    },
+  },
+)
