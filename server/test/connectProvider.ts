@@ -4,6 +4,9 @@ import * as Y from 'yjs'
 import { ackingWebSocket } from '../../shared/sync/ackingWebSocket.ts'
 import { SaveState } from '../../shared/sync/SaveState.ts'
 
+// `ws` declares an extra `null` overload; at run time it is a standard WebSocket class.
+const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket
+
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
@@ -28,7 +31,7 @@ export function connectProvider(
 ): TestClient {
   const save = new SaveState()
   const provider = new WebsocketProvider(wsUrl, docName, doc, {
-    WebSocketPolyfill: (acks ? ackingWebSocket(WebSocket, save) : WebSocket) as never,
+    WebSocketPolyfill: (acks ? ackingWebSocket(NodeWebSocket, save) : NodeWebSocket) as never,
     protocols: ['hearth', `auth.${token}`],
     disableBc: true,
   })
