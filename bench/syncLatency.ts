@@ -22,41 +22,46 @@ export async function syncLatency(opts: {
   for (let i = 0; i < opts.members; i++)
     clients.push(connectProvider(server.wsUrl, 'bench/room', token))
   await Promise.all(clients.map((c) => c.synced()))
-  for (const c of clients) {
-    c.doc.getMap('sent').observe((event) => {
+  // Per client: frame number on its socket → time of the edit it carried.
+  const sentAt = clients.map(() => new Map<number, number>())
+  clients.forEach((c, i) => {
+    const sent = c.doc.getMap<number>('sent')
+    sent.observe((event) => {
       if (event.transaction.local) return
       const now = performance.now()
-      for (const key of event.keysChanged)
-        fanout.push(now - (c.doc.getMap('sent').get(key) as number))
+      for (const key of event.keysChanged) fanout.push(now - sent.get(key)!)
     })
-    const sentAt = new Map<number, number>()
     const acked = c.save.acked.bind(c.save)
     c.save.acked = (count) => {
       acked(count)
-      for (const [frame, t] of sentAt)
-        if (frame <= count) (acks.push(performance.now() - t), sentAt.delete(frame))
+      for (const [frame, t] of sentAt[i]!) {
+        if (frame > count) continue
+        acks.push(performance.now() - t)
+        sentAt[i]!.delete(frame)
+      }
     }
-    ;(c as TestClient & { sentAt: Map<number, number> }).sentAt = sentAt
-  }
+  })
   let n = 0
-  const timers = clients.map((c, i) =>
+  const edit = (i: number) => {
+    const c = clients[i]!
+    const t = performance.now()
+    Y.transact(c.doc, () => {
+      c.text.insert(c.text.length, 'x')
+      c.doc.getMap('sent').set(`${i}:${n++}`, t)
+    })
+    sentAt[i]!.set(c.save.counts.sent, t)
+  }
+  // Members start staggered across the interval, as people do.
+  const intervals: NodeJS.Timeout[] = []
+  const starts = clients.map((_, i) =>
     setTimeout(
-      () =>
-        timers.push(
-          setInterval(() => {
-            const t = performance.now()
-            Y.transact(c.doc, () => {
-              c.text.insert(c.text.length, 'x')
-              c.doc.getMap('sent').set(`${i}:${n++}`, t)
-            })
-            ;(c as TestClient & { sentAt: Map<number, number> }).sentAt.set(c.save.counts.sent, t)
-          }, opts.intervalMs),
-        ),
+      () => intervals.push(setInterval(() => edit(i), opts.intervalMs)),
       (i * opts.intervalMs) / opts.members,
     ),
   )
   await new Promise((r) => setTimeout(r, opts.seconds * 1000))
-  timers.forEach((t) => clearInterval(t))
+  starts.forEach(clearTimeout)
+  intervals.forEach(clearInterval)
   await new Promise((r) => setTimeout(r, 500))
   for (const c of clients) c.destroy()
   await server.stop('SIGTERM')

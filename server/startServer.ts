@@ -60,6 +60,7 @@ export async function startServer(
     authenticate: authenticateWithDevTokens(secret),
     authorize: overrides.authorize ?? authorizeByGrants,
     allowedOrigins: config.allowedOrigins,
+    allowLoopbackOrigins: config.allowLoopbackOrigins,
     log,
   })
   server.on('upgrade', (req, socket, head) => {

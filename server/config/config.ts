@@ -55,6 +55,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     secret: e.HEARTH_SECRET,
     publicOrigin,
     allowedOrigins,
+    /** Without a configured public origin, any loopback origin on the server's own port. */
+    allowLoopbackOrigins: e.HEARTH_PUBLIC_ORIGIN === undefined,
     sqliteSynchronous: e.HEARTH_SQLITE_SYNCHRONOUS,
     limits: {
       maxFrameBytes: e.HEARTH_MAX_FRAME_BYTES,

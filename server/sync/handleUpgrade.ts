@@ -11,6 +11,25 @@ import type { SyncServer } from './SyncServer.ts'
 export const SYNC_PATH = '/sync/'
 const MAX_TIMER_MS = 2 ** 31 - 1
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/** Whether a browser at `origin` may open sync sockets on a server listening on `port`. */
+export function isAllowedOrigin(
+  origin: string,
+  port: number | undefined,
+  allowed: ReadonlySet<string>,
+  allowLoopback: boolean,
+): boolean {
+  if (allowed.has(origin)) return true
+  if (!allowLoopback) return false
+  try {
+    const url = new URL(origin)
+    return url.protocol === 'http:' && LOOPBACK.has(url.hostname) && Number(url.port) === port
+  } catch {
+    return false
+  }
+}
+
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.destroyed) return
   socket.end(
@@ -30,9 +49,10 @@ export function createUpgradeHandler(deps: {
   authenticate: Authenticate
   authorize: Authorize
   allowedOrigins: ReadonlySet<string>
+  allowLoopbackOrigins: boolean
   log: Logger
 }) {
-  const { sync, wss, authenticate, authorize, allowedOrigins, log } = deps
+  const { sync, wss, authenticate, authorize, allowedOrigins, allowLoopbackOrigins, log } = deps
   return async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     // A client that resets during the async work below must not crash the process.
     socket.on('error', () => socket.destroy())
@@ -48,7 +68,11 @@ export function createUpgradeHandler(deps: {
     if (!name) return refuse(socket, 400, 'Bad Request')
     const origin = req.headers.origin
     // Browsers always send Origin; other clients (servers, tests, tools) may omit it.
-    if (origin !== undefined && !allowedOrigins.has(origin)) {
+    const port = req.socket.localPort
+    if (
+      origin !== undefined &&
+      !isAllowedOrigin(origin, port, allowedOrigins, allowLoopbackOrigins)
+    ) {
       log.warn({ origin }, 'upgrade refused: foreign origin')
       return refuse(socket, 403, 'Forbidden')
     }

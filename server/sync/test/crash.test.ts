@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectProvider, type TestClient } from '../../test/connectProvider.ts'
+import { CloseCode } from '../../../shared/sync/closeCodes.ts'
+import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { spawnServer, type ServerProcess } from '../../test/spawnServer.ts'
 import { rng, testSeed } from '../../test/rng.ts'
 
@@ -74,5 +75,29 @@ describe('durability across SIGKILL', () => {
     }
     // The test means something only if the stream was acknowledged while it ran.
     expect(allAcked.length).toBeGreaterThan(100)
+  })
+})
+
+describe('graceful shutdown', () => {
+  it('SIGTERM closes every socket with going-away and exits cleanly; nothing is lost', async () => {
+    const server = await spawnServer()
+    const writer = connectProvider(server.wsUrl, 'term/doc', server.token())
+    await writer.synced()
+    const closeCodes: number[] = []
+    writer.provider.on('connection-close', (event) => closeCodes.push(event?.code ?? -1))
+    for (let i = 0; i < 50; i++) writer.text.insert(writer.text.length, `${i},`)
+    const expected = writer.text.toString()
+    await writer.saved()
+    await server.stop('SIGTERM')
+    expect(server.child.exitCode).toBe(0)
+    await eventually(() => closeCodes.length > 0, 'socket closed')
+    expect(closeCodes[0]).toBe(CloseCode.goingAway)
+    writer.destroy()
+    const again = await spawnServer({ dataDir: server.dataDir })
+    const reader = connectProvider(again.wsUrl, 'term/doc', again.token())
+    await reader.synced()
+    expect(reader.text.toString()).toBe(expected)
+    reader.destroy()
+    await again.stop('SIGKILL')
   })
 })
