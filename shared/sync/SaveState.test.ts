@@ -35,4 +35,26 @@ describe('SaveState', () => {
     state.reset()
     expect(state.counts).toEqual({ sent: 0, acked: 0 })
   })
+
+  it('a socket that closes before acknowledging leaves the edits unsaved', () => {
+    const state = new SaveState()
+    state.setConnected(true)
+    state.sent()
+    state.setConnected(false)
+    expect(state.status).toBe('offline-unsaved')
+    state.reset()
+    state.setConnected(true)
+    expect(state.status).toBe('saving')
+    state.sent()
+    state.acked(1)
+    expect(state.status).toBe('saved')
+  })
+
+  it('says so when the server refuses edits', () => {
+    const state = new SaveState()
+    state.setConnected(true)
+    state.sent()
+    state.refused()
+    expect(state.status).toBe('refused')
+  })
 })

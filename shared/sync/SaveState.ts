@@ -1,7 +1,7 @@
 import type { AckCounter } from './ackingWebSocket.ts'
 
 /** What the "Saved" indicator shows. */
-export type SaveStatus = 'saved' | 'saving' | 'offline-unsaved' | 'offline'
+export type SaveStatus = 'saved' | 'saving' | 'offline-unsaved' | 'offline' | 'refused'
 
 /**
  * Derives the save status of one document from the ack counter and the connection. "Saved" is
@@ -13,9 +13,11 @@ export class SaveState implements AckCounter {
   #acked = 0
   #connected = false
   #editedOffline = false
+  #refused = false
   readonly #listeners = new Set<(status: SaveStatus) => void>()
 
   get status(): SaveStatus {
+    if (this.#refused) return 'refused'
     if (!this.#connected) return this.#editedOffline ? 'offline-unsaved' : 'offline'
     return this.#acked >= this.#sent && !this.#editedOffline ? 'saved' : 'saving'
   }
@@ -47,8 +49,17 @@ export class SaveState implements AckCounter {
     this.#emit()
   }
 
+  /** The server refused an update: this connection may only read. Nothing it edits is saved. */
+  refused(): void {
+    this.#refused = true
+    this.#emit()
+  }
+
   /** The provider's connection status changed. */
   setConnected(connected: boolean): void {
+    // Updates sent on a socket that closed before acknowledging them are not saved; the next
+    // socket resends them in its sync step 2, which clears the flag when it goes out.
+    if (!connected && this.#sent > this.#acked) this.#editedOffline = true
     this.#connected = connected
     this.#emit()
   }

@@ -1,4 +1,5 @@
 import { decodeAck, encodeAckRequest, isUpdateFrame } from './ackMessages.ts'
+import { MessageType } from './messageTypes.ts'
 
 /** Counts, for the current socket, the update frames sent and those the server made durable. */
 export interface AckCounter {
@@ -6,6 +7,8 @@ export interface AckCounter {
   reset(): void
   sent(): void
   acked(count: number): void
+  /** The server answered an update with permission-denied: this connection is read-only. */
+  refused(): void
 }
 
 type Data = string | ArrayBufferLike | Blob | ArrayBufferView
@@ -23,6 +26,7 @@ type WebSocketClass = new (url: string | URL, protocols?: string | string[]) => 
  * Wraps a WebSocket class for `WebsocketProvider`'s `WebSocketPolyfill` option: opts in to
  * durable acknowledgements when the socket opens, counts outgoing update frames, and takes ack
  * frames out of the stream so the stock provider never sees a message type it does not know.
+ * Permission-denied frames are reported and passed on.
  */
 export function ackingWebSocket<T extends WebSocketClass>(Base: T, counter: AckCounter): T {
   // @ts-expect-error: a mixin over a constructor type; TypeScript cannot type the super call.
@@ -37,8 +41,9 @@ export function ackingWebSocket<T extends WebSocketClass>(Base: T, counter: AckC
         const data = event.data
         if (data instanceof ArrayBuffer) {
           const frame = new Uint8Array(data)
-          const count = frame[0] === 101 ? decodeAck(frame) : null
+          const count = frame[0] === MessageType.ack ? decodeAck(frame) : null
           if (count !== null) return counter.acked(count)
+          if (frame[0] === MessageType.auth) counter.refused()
         }
         this.#onmessage?.(event)
       }

@@ -1,0 +1,111 @@
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { ackingWebSocket } from '../../shared/sync/ackingWebSocket.ts'
+import { CloseCode } from '../../shared/sync/closeCodes.ts'
+import { SaveState } from '../../shared/sync/SaveState.ts'
+
+/** What the connection badge shows. */
+export type ConnectionState = 'connecting' | 'connected' | 'offline'
+
+export interface SyncSnapshot {
+  connection: ConnectionState
+  /** The document has been synced with the server at least once since it was opened. */
+  hasSynced: boolean
+}
+
+/** One document kept in sync with the server, with its connection and save state. */
+export interface SyncedDoc {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly save: SaveState
+  getSnapshot(): SyncSnapshot
+  subscribe(listener: () => void): () => void
+  destroy(): void
+}
+
+export interface OpenSyncedDocOptions {
+  /** `ws(s)://host/sync`; the document name is appended by the provider. */
+  serverUrl: string
+  docName: DocName
+  token: string
+  /** Asked for a fresh token when the server closes the socket because the old one expired. */
+  refreshToken?: () => Promise<string>
+}
+
+const protocolsFor = (token: string) => ['hearth', `auth.${token}`]
+
+/**
+ * Opens a stock y-websocket provider whose socket opts in to the server's durable
+ * acknowledgements, as `server/test/connectProvider.ts` does in Node. The token travels as a
+ * subprotocol so that it stays out of URLs and access logs.
+ */
+export function openSyncedDoc({
+  serverUrl,
+  docName,
+  token,
+  refreshToken,
+}: OpenSyncedDocOptions): SyncedDoc {
+  const doc = new Y.Doc()
+  const save = new SaveState()
+  const provider = new WebsocketProvider(serverUrl, docName, doc, {
+    WebSocketPolyfill: ackingWebSocket(WebSocket, save) as never,
+    protocols: protocolsFor(token),
+    disableBc: true,
+  })
+  const listeners = new Set<() => void>()
+  let destroyed = false
+  let snapshot: SyncSnapshot = { connection: 'connecting', hasSynced: false }
+  const update = (next: Partial<SyncSnapshot>) => {
+    snapshot = { ...snapshot, ...next }
+    for (const listener of listeners) listener()
+  }
+
+  provider.on('status', ({ status }) => {
+    save.setConnected(status === 'connected')
+    if (status === 'connected') update({ connection: 'connected' })
+    else if (status === 'disconnected') update({ connection: 'offline' })
+    // A retry after a failure is still "offline" until it succeeds.
+    else if (snapshot.connection !== 'offline') update({ connection: 'connecting' })
+  })
+  // Fires for failed attempts too, which never report 'disconnected' (they never connected).
+  provider.on('connection-close', () => {
+    if (snapshot.connection !== 'offline') update({ connection: 'offline' })
+  })
+  provider.on('sync', (isSynced) => {
+    if (isSynced && !snapshot.hasSynced) update({ hasSynced: true })
+  })
+  provider.on('closed', ({ code }) => {
+    // y-websocket gives up after a 44xx close. An expired token is the one we can repair.
+    if (code !== CloseCode.unauthenticated || !refreshToken) return
+    refreshToken().then(
+      (fresh) => {
+        if (destroyed) return
+        provider.protocols = protocolsFor(fresh)
+        provider.connect()
+      },
+      () => {},
+    )
+  })
+  doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) save.localEdit()
+  })
+
+  return {
+    doc,
+    provider,
+    save,
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    destroy() {
+      destroyed = true
+      listeners.clear()
+      provider.destroy()
+      provider.awareness.destroy()
+      doc.destroy()
+    },
+  }
+}

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { openSyncedDoc, type SyncedDoc } from './openSyncedDoc.ts'
+import { syncServerUrl } from './syncServerUrl.ts'
+
+export type SyncedDocState =
+  | { phase: 'loading' }
+  | { phase: 'failed'; retry: () => void }
+  | { phase: 'ready'; synced: SyncedDoc }
+
+/**
+ * Fetches a token, then keeps `docName` in sync until unmount. `getToken` must be stable
+ * (`useCallback`); render the caller with `key={docName}` so a new document starts afresh.
+ */
+export function useSyncedDoc(
+  docName: DocName,
+  getToken: (signal: AbortSignal) => Promise<string>,
+): SyncedDocState {
+  const [attempt, setAttempt] = useState(0)
+  const [state, setState] = useState<SyncedDocState>({ phase: 'loading' })
+
+  useEffect(() => {
+    const abort = new AbortController()
+    let synced: SyncedDoc | null = null
+    getToken(abort.signal).then(
+      (token) => {
+        if (abort.signal.aborted) return
+        synced = openSyncedDoc({
+          serverUrl: syncServerUrl(window.location),
+          docName,
+          token,
+          refreshToken: () => getToken(abort.signal),
+        })
+        setState({ phase: 'ready', synced })
+      },
+      () => {
+        if (abort.signal.aborted) return
+        setState({
+          phase: 'failed',
+          retry: () => {
+            setState({ phase: 'loading' })
+            setAttempt((n) => n + 1)
+          },
+        })
+      },
+    )
+    return () => {
+      abort.abort()
+      synced?.destroy()
+    }
+  }, [docName, getToken, attempt])
+
+  return state
+}

@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** `http://127.0.0.1:<port>` of the server under test, which also serves the built client. */
+    baseUrl: string
+  }
+}
+
+const START_TIMEOUT_MS = 20_000
+const STOP_TIMEOUT_MS = 10_000
+
+/** A port that was free a moment ago. The server needs it before it starts, for its origin. */
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', resolve)
+  })
+  const address = probe.address()
+  await new Promise((resolve) => probe.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port from probe')
+  return address.port
+}
+
+/** Resolves when the server logs "listening"; rejects if it exits first or takes too long. */
+function whenListening(server: ChildProcess, output: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail('did not log "listening" in time'), START_TIMEOUT_MS)
+    const fail = (why: string) => {
+      clearTimeout(timer)
+      reject(new Error(`server ${why}:\n${output.join('\n')}`))
+    }
+    server.once('exit', (code, signal) => fail(`exited (${code ?? signal})`))
+    createInterface({ input: server.stdout! }).on('line', (line) => {
+      output.push(line)
+      try {
+        if ((JSON.parse(line) as { msg?: unknown }).msg === 'listening') {
+          clearTimeout(timer)
+          resolve()
+        }
+      } catch {
+        // Not a log line; kept in `output` for the error message.
+      }
+    })
+    createInterface({ input: server.stderr! }).on('line', (line) => output.push(line))
+  })
+}
+
+async function waitForHealth(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS
+  for (;;) {
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) return
+    } catch {
+      // Not accepting yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${baseUrl}/health never answered`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/**
+ * Starts the real server (`node server/main.ts`) on a free port with its own data folder, in
+ * front of the client that `npm run test:e2e` has just built, and stops it after the run.
+ */
+export default async function setup({ provide }: TestProject) {
+  const port = await freePort()
+  const baseUrl = `http://127.0.0.1:${port}`
+  const dataDir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'))
+  // Vitest runs on the Node the npm script put first on PATH (24), which runs TypeScript.
+  const server = spawn(process.execPath, ['server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HEARTH_DATA_DIR: dataDir,
+      HEARTH_PUBLIC_ORIGIN: baseUrl,
+      HEARTH_PLAYGROUND: 'true',
+      HEARTH_SERVE_CLIENT: 'true',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()))
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill('SIGTERM')
+      const timer = setTimeout(() => server.kill('SIGKILL'), STOP_TIMEOUT_MS)
+      await exited
+      clearTimeout(timer)
+    }
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await whenListening(server, output)
+    await waitForHealth(baseUrl)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  provide('baseUrl', baseUrl)
+  return stop
+}
