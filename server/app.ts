@@ -7,25 +7,35 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
 import { z } from 'zod'
+import { authRoutes } from './auth/authRoutes.ts'
 import { signDevToken } from './auth/devToken.ts'
-import type { Logger } from './log/logger.ts'
-import type { SyncServer } from './sync/SyncServer.ts'
+import { principalFromLogin } from './auth/principalFromLogin.ts'
+import { groupRoutes } from './groups/groupRoutes.ts'
+import type { AppEnv, Services } from './http/AppEnv.ts'
+import { isAllowedOrigin } from './http/isAllowedOrigin.ts'
+import { readLoginCookie } from './http/loginCookie.ts'
+import { invitationRoutes } from './members/invitationRoutes.ts'
+import { memberRoutes } from './members/memberRoutes.ts'
+import { sessionRoutes } from './sessions/sessionRoutes.ts'
 
-export interface AppDeps {
-  log: Logger
-  sync: SyncServer
+export interface AppOptions {
   secret: string
   playground: boolean
   /** Folder of the built client, or null when another server (Vite) serves it. */
   clientDir: string | null
+  allowedOrigins: ReadonlySet<string>
+  allowLoopbackOrigins: boolean
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 const PLAYGROUND_TOKEN_MS = 12 * 60 * 60 * 1000
 const playgroundTokenRequest = z.object({ access: z.enum(['write', 'read']).default('write') })
 
 /** The HTTP side of Hearth. The sync endpoint is not here: it is taken at the upgrade. */
-export function createApp(deps: AppDeps) {
-  const app = new Hono()
+export function createApp(services: Services, options: AppOptions) {
+  const deps = { ...options, log: services.log, sync: services.sync }
+  const app = new Hono<AppEnv>()
   app.use(requestId())
   app.use(
     secureHeaders({
@@ -42,6 +52,19 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/api/*', async (c, next) => {
+    // C14: a state-changing request from another site is refused before it is read.
+    const origin = c.req.header('origin')
+    const port = (c.env as { incoming?: { socket?: { localPort?: number } } } | undefined)?.incoming
+      ?.socket?.localPort
+    if (
+      !SAFE_METHODS.has(c.req.method) &&
+      origin !== undefined &&
+      !isAllowedOrigin(origin, port, options.allowedOrigins, options.allowLoopbackOrigins)
+    ) {
+      throw new HTTPException(403, { message: 'cross-site request refused' })
+    }
+    const token = readLoginCookie(c, services.publicOrigin)
+    c.set('principal', token ? principalFromLogin(services, token) : null)
     await next()
     c.header('Cache-Control', 'no-store')
   })
@@ -64,6 +87,10 @@ export function createApp(deps: AppDeps) {
       })
       return c.json({ token, expiresAt })
     })
+  }
+
+  for (const routes of [authRoutes, groupRoutes, invitationRoutes, memberRoutes, sessionRoutes]) {
+    app.route('/api', routes(services))
   }
 
   app.all('/api/*', () => {

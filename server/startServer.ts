@@ -2,11 +2,22 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
-import { authorizeByGrants, type Authorize } from './access/authorize.ts'
-import { authenticateWithDevTokens, SYNC_PROTOCOL } from './auth/authenticateRequest.ts'
+import { parseGroupDocName } from '../shared/documents/docKinds.ts'
+import type { Authorize } from './access/authorize.ts'
+import { groupPolicy } from './access/groupPolicy.ts'
+import { appendAudit } from './audit/audit.ts'
+import { authenticateUpgrade, SYNC_PROTOCOL } from './auth/authenticateRequest.ts'
+import { facilitatorCount } from './auth/facilitators.ts'
 import { loadSecret } from './auth/loadSecret.ts'
+import { expireLogins, touchLogins } from './auth/logins.ts'
+import { DEFAULT_THROTTLE, pruneFailures } from './auth/loginThrottle.ts'
+import { principalFromLogin } from './auth/principalFromLogin.ts'
+import { createSetupLink } from './auth/setupLink.ts'
 import { createApp } from './app.ts'
 import type { Config } from './config/config.ts'
+import { openDatabase, type Db } from './db/openDatabase.ts'
+import type { Services } from './http/AppEnv.ts'
+import { loginTokenFromHeader } from './http/loginCookie.ts'
 import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
@@ -19,17 +30,24 @@ export interface RunningServer {
   secret: string
   sync: SyncServer
   store: DocStore
-  /** Stops accepting, commits everything, closes sockets, then the store. */
+  db: Db
+  services: Services
+  /** Ends logins past their limits and closes their sockets; runs every minute on its own. */
+  sweepLogins(): void
+  /** Stops accepting, commits everything, closes sockets, then the stores. */
   close(): Promise<void>
 }
 
-/** Assembles and starts Hearth: HTTP app, sync endpoint and store, on `config.port` (0: any). */
+const SWEEP_MS = 60_000
+
+/** Assembles and starts Hearth: HTTP app, sync endpoint and stores, on `config.port` (0: any). */
 export async function startServer(
   config: Config,
   log: Logger,
-  overrides: { store?: DocStore; authorize?: Authorize } = {},
+  overrides: { store?: DocStore; authorize?: Authorize; now?: () => number } = {},
 ): Promise<RunningServer> {
   const secret = loadSecret(config.secret, config.dataDir)
+  const db = openDatabase(config.dbPath)
   const store =
     overrides.store ??
     new SqliteDocStore({ path: config.dbPath, synchronous: config.sqliteSynchronous })
@@ -40,12 +58,22 @@ export async function startServer(
     compaction: config.compaction,
     idleUnloadMs: config.idleUnloadMs,
   })
-  const app = createApp({
+  const services: Services = {
+    db,
     log,
     sync,
+    now: overrides.now ?? Date.now,
+    loginPolicy: config.loginPolicy,
+    throttle: DEFAULT_THROTTLE,
+    publicOrigin: config.publicOrigin,
+    authorize: overrides.authorize ?? groupPolicy(db),
+  }
+  const app = createApp(services, {
     secret,
     playground: config.playground,
     clientDir: config.serveClient ? config.clientDir : null,
+    allowedOrigins: config.allowedOrigins,
+    allowLoopbackOrigins: config.allowLoopbackOrigins,
   })
   const wss = new WebSocketServer({
     noServer: true,
@@ -57,11 +85,28 @@ export async function startServer(
   const onUpgrade = createUpgradeHandler({
     sync,
     wss,
-    authenticate: authenticateWithDevTokens(secret),
-    authorize: overrides.authorize ?? authorizeByGrants,
+    authenticate: authenticateUpgrade(secret, (header) => {
+      const token = loginTokenFromHeader(header, config.publicOrigin)
+      return token ? principalFromLogin(services, token) : null
+    }),
+    authorize: services.authorize,
     allowedOrigins: config.allowedOrigins,
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     log,
+    onOpened: (principal, doc) => {
+      if (principal.kind === 'token') return
+      const groupId = parseGroupDocName(doc)?.groupId ?? null
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: 'document.opened',
+          target: { kind: 'document', id: doc },
+          groupId,
+        },
+        services.now(),
+      )
+    },
   })
   server.on('upgrade', (req, socket, head) => {
     onUpgrade(req, socket, head).catch((error: unknown) => {
@@ -69,23 +114,51 @@ export async function startServer(
       socket.destroy()
     })
   })
+
+  const sweepLogins = () => {
+    const now = services.now()
+    // An open socket is activity: a member listening through a whole session stays signed in.
+    const open = new Set<string>()
+    for (const connection of sync.connections()) {
+      if (connection.principal.kind !== 'token') open.add(connection.principal.loginHash)
+    }
+    touchLogins(db, open, now)
+    const ended = expireLogins(db, (kind) => config.loginPolicy[kind], now)
+    if (ended.length > 0) {
+      sync.closeLogins(ended)
+      log.info({ logins: ended.length }, 'logins expired')
+    }
+    pruneFailures(db, services.throttle, now)
+  }
+  const sweeper = setInterval(sweepLogins, SWEEP_MS)
+  sweeper.unref()
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, resolve)
   })
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.host}:${port}`
+  // Without a configured public origin, links point at this machine's own port.
+  if (config.allowLoopbackOrigins) services.publicOrigin = `http://localhost:${port}`
   log.info({ port, host: config.host, db: config.dbPath }, 'listening')
+  if (facilitatorCount(db) === 0) {
+    // The operator's way in: printed, never stored in clear, valid for a day.
+    const link = createSetupLink(db, services.publicOrigin, services.now())
+    log.info({ setupLink: link }, 'no facilitator yet: open this link to create the first one')
+  }
 
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweeper)
       server.close()
       await sync.close()
       wss.close()
       server.closeAllConnections()
       await store.close()
+      db.close()
       log.info('stopped')
     })())
-  return { port, url, secret, sync, store, close }
+  return { port, url, secret, sync, store, db, services, sweepLogins, close }
 }

@@ -3,6 +3,7 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { authorizeByGrants } from './authorize.ts'
 
 const p = (grants: { prefix: string; access: 'write' | 'read' }[]) => ({
+  kind: 'token' as const,
   id: 'p',
   grants,
   expiresAt: Infinity,

@@ -11,6 +11,7 @@ export type Authorize = (principal: Principal, doc: DocName) => Access | Promise
 
 /** The development policy: the strongest grant whose prefix matches, else 'none'. */
 export const authorizeByGrants: Authorize = (principal, doc) => {
+  if (principal.kind !== 'token') return 'none'
   let best: Access = 'none'
   for (const grant of principal.grants) {
     if (!doc.startsWith(grant.prefix)) continue

@@ -4,11 +4,11 @@ import { verifyDevToken, type TokenError } from './devToken.ts'
 
 /** The WebSocket subprotocol a Hearth client offers; the server always selects it. */
 export const SYNC_PROTOCOL = 'hearth'
-/** A second subprotocol entry carries the token, so it stays out of URLs and access logs. */
+/** A second subprotocol entry carries a token, so it stays out of URLs and access logs. */
 export const TOKEN_PROTOCOL_PREFIX = 'auth.'
 
 /**
- * Finds the credentials of an upgrade request: a `auth.<token>` subprotocol (preferred), or a
+ * Finds a signed token in an upgrade request: a `auth.<token>` subprotocol (preferred), or a
  * `token` query parameter for stock y-websocket clients that cannot set subprotocols.
  */
 export function findToken(req: IncomingMessage, url: URL): string | null {
@@ -28,10 +28,18 @@ export type Authenticate = (
   url: URL,
 ) => { ok: true; principal: Principal } | { ok: false; error: TokenError | 'missing' }
 
-export function authenticateWithDevTokens(secret: string): Authenticate {
+/**
+ * Browsers are authenticated from their login cookie, the same session as HTTP; tools, tests
+ * and benchmarks from a token the server signed.
+ */
+export function authenticateUpgrade(
+  secret: string,
+  fromCookie: (cookieHeader: string | undefined) => Principal | null,
+): Authenticate {
   return (req, url) => {
     const token = findToken(req, url)
-    if (!token) return { ok: false, error: 'missing' }
-    return verifyDevToken(secret, token)
+    if (token) return verifyDevToken(secret, token)
+    const principal = fromCookie(req.headers.cookie)
+    return principal ? { ok: true, principal } : { ok: false, error: 'missing' }
   }
 }

@@ -3,6 +3,7 @@ import { signDevToken, verifyDevToken } from './devToken.ts'
 
 const secret = 'x'.repeat(32)
 const principal = {
+  kind: 'token' as const,
   id: 'p_1',
   grants: [{ prefix: 'playground/', access: 'write' as const }],
   expiresAt: 2_000,

@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 import type { Principal } from './Principal.ts'
 
+type TokenPrincipal = Extract<Principal, { kind: 'token' }>
+
 const payloadSchema = z.object({
   sub: z.string().min(1).max(64),
   grants: z
@@ -22,7 +24,10 @@ const sign = (secret: string, body: string) => createHmac('sha256', secret).upda
  * Signed development tokens: `base64url(json).base64url(hmac-sha256)`. They stand in for the
  * account sessions of a later issue; the sync server sees only the resulting `Principal`.
  */
-export function signDevToken(secret: string, principal: Principal): string {
+export function signDevToken(
+  secret: string,
+  principal: Omit<TokenPrincipal, 'kind'> & { kind?: 'token' },
+): string {
   const body = b64(
     JSON.stringify({ sub: principal.id, grants: principal.grants, exp: principal.expiresAt }),
   )
@@ -36,7 +41,7 @@ export function verifyDevToken(
   secret: string,
   token: string,
   now = Date.now(),
-): { ok: true; principal: Principal } | { ok: false; error: TokenError } {
+): { ok: true; principal: TokenPrincipal } | { ok: false; error: TokenError } {
   const [body, sig, extra] = token.split('.')
   if (!body || !sig || extra !== undefined) return { ok: false, error: 'malformed' }
   const expected = sign(secret, body)
@@ -54,5 +59,5 @@ export function verifyDevToken(
   if (!parsed.success) return { ok: false, error: 'malformed' }
   if (parsed.data.exp <= now) return { ok: false, error: 'expired' }
   const { sub, grants, exp } = parsed.data
-  return { ok: true, principal: { id: sub, grants, expiresAt: exp } }
+  return { ok: true, principal: { kind: 'token', id: sub, grants, expiresAt: exp } }
 }

@@ -25,6 +25,9 @@ const envSchema = z.object({
   HEARTH_COMPACT_ROWS: int(500, 2),
   HEARTH_COMPACT_BYTES: int(1024 * 1024, 1024),
   HEARTH_IDLE_UNLOAD_MS: int(30_000, 0),
+  HEARTH_FACILITATOR_IDLE_MINUTES: int(30, 1),
+  HEARTH_MEMBER_IDLE_MINUTES: int(60, 1),
+  HEARTH_LOGIN_MAX_HOURS: int(12, 1),
   HEARTH_PLAYGROUND: bool.default(true),
   HEARTH_SERVE_CLIENT: bool.default(true),
   HEARTH_CLIENT_DIR: z.string().default('dist/client'),
@@ -67,6 +70,16 @@ export function parseConfig(env: Record<string, string | undefined>) {
     },
     compaction: { maxRows: e.HEARTH_COMPACT_ROWS, maxBytes: e.HEARTH_COMPACT_BYTES },
     idleUnloadMs: e.HEARTH_IDLE_UNLOAD_MS,
+    loginPolicy: {
+      facilitator: {
+        idleMs: e.HEARTH_FACILITATOR_IDLE_MINUTES * 60_000,
+        absoluteMs: e.HEARTH_LOGIN_MAX_HOURS * 3_600_000,
+      },
+      member: {
+        idleMs: e.HEARTH_MEMBER_IDLE_MINUTES * 60_000,
+        absoluteMs: e.HEARTH_LOGIN_MAX_HOURS * 3_600_000,
+      },
+    },
     playground: e.HEARTH_PLAYGROUND,
     serveClient: e.HEARTH_SERVE_CLIENT,
     clientDir: resolve(e.HEARTH_CLIENT_DIR),

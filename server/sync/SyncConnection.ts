@@ -6,6 +6,7 @@ import type { Principal } from '../auth/Principal.ts'
 import { MissingDependencies, type DocRoom, type RoomMember } from './DocRoom.ts'
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStep1 } from './encodeFrames.ts'
 import { parseFrame, type FrameLimits } from './parseFrame.ts'
+import { presenceIdentity, stampPresence, type PresenceIdentity } from './presenceIdentity.ts'
 import { TokenBucket, type Rate } from './TokenBucket.ts'
 import * as Y from 'yjs'
 
@@ -53,6 +54,7 @@ export class SyncConnection implements RoomMember {
   readonly #log: Logger
   readonly #updates: TokenBucket
   readonly #presence: TokenBucket
+  readonly #identity: PresenceIdentity | null
 
   constructor(args: {
     transport: Transport
@@ -72,6 +74,7 @@ export class SyncConnection implements RoomMember {
     this.#log = args.log
     this.#updates = new TokenBucket(args.limits.updateRate)
     this.#presence = new TokenBucket(args.limits.awarenessRate)
+    this.#identity = presenceIdentity(args.principal)
   }
 
   /** Joins the room: a writer is asked for what it has; everyone gets current presence. */
@@ -130,7 +133,10 @@ export class SyncConnection implements RoomMember {
       }
       case 'awareness': {
         if (!this.#presence.take()) return this.close(CloseCode.rateLimited, 'too many presence')
-        const changed = this.room.awareness.apply(this, message.entries)
+        const entries = this.#identity
+          ? stampPresence(message.entries, this.#identity)
+          : message.entries
+        const changed = this.room.awareness.apply(this, entries)
         if (changed.length > 0) this.room.broadcast(encodeAwarenessFrame(changed), this)
         return
       }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { Access } from '../../shared/access/Access.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Logger } from '../log/logger.ts'
@@ -38,6 +39,7 @@ const RETRY_MS = 1000
 export class SyncServer {
   readonly #opts: SyncServerOptions
   readonly #rooms = new Map<DocName, Promise<DocRoom<SyncConnection>>>()
+  readonly #loadedRooms = new Set<DocRoom<SyncConnection>>()
   readonly #dirty = new Set<DocRoom<SyncConnection>>()
   readonly #hooks: ConnectionHooks
   #flushScheduled = false
@@ -96,6 +98,44 @@ export class SyncServer {
     return connection
   }
 
+  /** Every open connection, across rooms. */
+  *connections(): Generator<SyncConnection> {
+    for (const room of this.#loaded()) yield* room.members
+  }
+
+  /** Closes the sockets of these logins at once (logout, removal, expiry: C4, C16). */
+  closeLogins(loginHashes: Iterable<string>, code: CloseCode = CloseCode.unauthenticated): number {
+    const ended = new Set(loginHashes)
+    let closed = 0
+    for (const connection of [...this.connections()]) {
+      const p = connection.principal
+      if (p.kind !== 'token' && ended.has(p.loginHash)) {
+        connection.close(code, 'signed out')
+        closed++
+      }
+    }
+    return closed
+  }
+
+  /**
+   * Decides again for every open connection that `affected` selects, after a change of role,
+   * admission or session state. Losing all access closes with `forbidden`; losing write only
+   * closes with `documentReset`, so the client reconnects and is let in to read.
+   */
+  async reauthorize(
+    affected: (connection: SyncConnection) => boolean,
+    authorize: (connection: SyncConnection) => Access | Promise<Access>,
+  ): Promise<void> {
+    for (const connection of [...this.connections()]) {
+      if (connection.closed || !affected(connection)) continue
+      const access = await authorize(connection)
+      if (access === 'none') connection.close(CloseCode.forbidden, 'access withdrawn')
+      else if (access === 'read' && connection.access === 'write') {
+        connection.close(CloseCode.documentReset, 'access changed')
+      }
+    }
+  }
+
   /** Open rooms, for tests and health. */
   get openRooms(): number {
     return this.#rooms.size
@@ -123,6 +163,12 @@ export class SyncServer {
     }
     await this.drain()
     this.#rooms.clear()
+    this.#loadedRooms.clear()
+  }
+
+  /** Rooms already loaded (not those still loading). */
+  #loaded(): DocRoom<SyncConnection>[] {
+    return [...this.#loadedRooms]
   }
 
   async #load(name: DocName): Promise<DocRoom<SyncConnection>> {
@@ -135,11 +181,13 @@ export class SyncServer {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
       for (const update of stored.updates) Y.applyUpdate(doc, update)
     })
-    return new DocRoom(name, doc, {
+    const room = new DocRoom<SyncConnection>(name, doc, {
       lastSeq: stored.lastSeq,
       rows: stored.updates.length,
       bytes: stored.updateBytes,
     })
+    this.#loadedRooms.add(room)
+    return room
   }
 
   #markDirty(room: DocRoom<SyncConnection>): void {
@@ -254,6 +302,7 @@ export class SyncServer {
       'update failed half-way; discarding room',
     )
     this.#rooms.delete(room.name)
+    this.#loadedRooms.delete(room)
     culprit.close(code, 'update rejected')
     for (const member of [...room.members]) member.close(CloseCode.documentReset, 'document reset')
     if (room.hasPending) this.#markDirty(room)
@@ -278,6 +327,7 @@ export class SyncServer {
     const entry = this.#rooms.get(room.name)
     if (!entry || (await entry) !== room) return
     this.#rooms.delete(room.name)
+    this.#loadedRooms.delete(room)
     // Leave a compact log behind so the next load is quick.
     if (room.rowsSinceSnapshot > 1) await this.#compact(room)
     room.doc.destroy()

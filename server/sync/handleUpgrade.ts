@@ -6,29 +6,12 @@ import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Authorize } from '../access/authorize.ts'
 import type { Authenticate } from '../auth/authenticateRequest.ts'
 import type { Logger } from '../log/logger.ts'
+import type { Principal } from '../auth/Principal.ts'
+import { isAllowedOrigin } from '../http/isAllowedOrigin.ts'
 import type { SyncServer } from './SyncServer.ts'
 
 export const SYNC_PATH = '/sync/'
 const MAX_TIMER_MS = 2 ** 31 - 1
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
-
-/** Whether a browser at `origin` may open sync sockets on a server listening on `port`. */
-export function isAllowedOrigin(
-  origin: string,
-  port: number | undefined,
-  allowed: ReadonlySet<string>,
-  allowLoopback: boolean,
-): boolean {
-  if (allowed.has(origin)) return true
-  if (!allowLoopback) return false
-  try {
-    const url = new URL(origin)
-    return url.protocol === 'http:' && LOOPBACK.has(url.hostname) && Number(url.port) === port
-  } catch {
-    return false
-  }
-}
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.destroyed) return
@@ -51,6 +34,8 @@ export function createUpgradeHandler(deps: {
   allowedOrigins: ReadonlySet<string>
   allowLoopbackOrigins: boolean
   log: Logger
+  /** Called once a socket is open, for the audit trail. */
+  onOpened?: (principal: Principal, doc: string) => void
 }) {
   const { sync, wss, authenticate, authorize, allowedOrigins, allowLoopbackOrigins, log } = deps
   return async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
@@ -105,6 +90,7 @@ export function createUpgradeHandler(deps: {
           },
         },
       })
+      deps.onOpened?.(principal, name)
       const expiry = setTimeout(
         () => connection.close(CloseCode.unauthenticated, 'credentials expired'),
         Math.min(MAX_TIMER_MS, Math.max(0, principal.expiresAt - Date.now())),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedOrigin } from './handleUpgrade.ts'
+import { isAllowedOrigin } from './isAllowedOrigin.ts'
 
 describe('[C12] isAllowedOrigin', () => {
   const configured = new Set(['https://hearth.example'])

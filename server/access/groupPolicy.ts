@@ -1,0 +1,54 @@
+import {
+  ACCESS_RULES,
+  parseGroupDocName,
+  type AccessContext,
+  type Attendance,
+  type GroupRole,
+  type SessionStatus,
+} from '../../shared/documents/docKinds.ts'
+import type { Db } from '../db/openDatabase.ts'
+import { authorizeByGrants, type Authorize } from './authorize.ts'
+
+/**
+ * The access policy: signed development tokens by their grants, people by their role in the
+ * document's group and their standing in its session, through the one rule of its kind
+ * (`shared/documents/docKinds.ts`). A name that is not a known kind, or a session that does
+ * not exist, is refused.
+ */
+export function groupPolicy(db: Db): Authorize {
+  const sessionOf = db.sql.prepare('SELECT group_id, status FROM sessions WHERE id = ?')
+  const facilitatorRole = db.sql.prepare(
+    'SELECT role FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?',
+  )
+  const memberOf = db.sql.prepare('SELECT group_id, status FROM members WHERE id = ?')
+  const attendanceOf = db.sql.prepare(
+    'SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?',
+  )
+  return (principal, docName) => {
+    if (principal.kind === 'token') return authorizeByGrants(principal, docName)
+    const doc = parseGroupDocName(docName)
+    if (!doc) return 'none'
+    const session = sessionOf.get(doc.sessionId) as
+      { group_id: string; status: SessionStatus } | undefined
+    if (!session || session.group_id !== doc.groupId) return 'none'
+    let role: GroupRole = 'outsider'
+    let attendance: Attendance = 'none'
+    if (principal.kind === 'facilitator') {
+      const row = facilitatorRole.get(doc.groupId, principal.id) as
+        { role: 'lead' | 'co' } | undefined
+      if (row) role = row.role
+    } else {
+      const member = memberOf.get(principal.id) as { group_id: string; status: string } | undefined
+      if (member?.group_id === doc.groupId) role = member.status === 'active' ? 'member' : 'removed'
+      const row = attendanceOf.get(doc.sessionId, principal.id) as { state: Attendance } | undefined
+      if (row) attendance = row.state
+    }
+    const context: AccessContext = {
+      role,
+      sessionStatus: session.status,
+      attendance,
+      isOwner: doc.ownerId !== undefined && doc.ownerId === principal.id,
+    }
+    return ACCESS_RULES[doc.kind](context)
+  }
+}

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto'
+import type { Db } from '../db/openDatabase.ts'
+
+/**
+ * What the trail records. Accesses to health data and every change of who may see it; never
+ * the content itself.
+ */
+export type AuditAction =
+  | 'facilitator.created'
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'login.ended'
+  | 'login.expired'
+  | 'totp.enabled'
+  | 'group.created'
+  | 'group.updated'
+  | 'agreement.published'
+  | 'agreement.accepted'
+  | 'facilitator.added'
+  | 'facilitator.role-changed'
+  | 'facilitator.removed'
+  | 'invitation.created'
+  | 'invitation.revoked'
+  | 'member.joined'
+  | 'member.access-reissued'
+  | 'member.access-restored'
+  | 'member.removed'
+  | 'session.scheduled'
+  | 'session.status-changed'
+  | 'session.locked'
+  | 'session.unlocked'
+  | 'session.arrived'
+  | 'session.admitted'
+  | 'session.returned-to-waiting-room'
+  | 'session.removed'
+  | 'document.opened'
+  | 'audit.viewed'
+  | 'calendar.created'
+
+export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
+
+export interface AuditEntry {
+  actor: { kind: AuditActorKind; id: string | null }
+  action: AuditAction
+  target?: { kind: string; id: string }
+  groupId?: string | null
+  /** Ids, counts, codes and versions only: never names, text or any other content. */
+  detail?: Record<string, string | number | boolean | null>
+}
+
+export interface AuditRow {
+  seq: number
+  at: number
+  actor_kind: string
+  actor_id: string | null
+  action: string
+  target_kind: string | null
+  target_id: string | null
+  group_id: string | null
+  detail: string
+  prev_hash: string
+  hash: string
+}
+
+const GENESIS = '0'.repeat(64)
+
+function rowHash(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
+  const canonical = JSON.stringify([
+    r.seq,
+    r.at,
+    r.actor_kind,
+    r.actor_id,
+    r.action,
+    r.target_kind,
+    r.target_id,
+    r.group_id,
+    r.detail,
+  ])
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex')
+}
+
+/** Appends one entry, chained to the previous one by hash (C17). */
+export function appendAudit(db: Db, entry: AuditEntry, now = Date.now()): void {
+  db.transaction(() => {
+    const last = db.sql
+      .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get() as { seq: number; hash: string } | undefined
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      at: now,
+      actor_kind: entry.actor.kind,
+      actor_id: entry.actor.id,
+      action: entry.action,
+      target_kind: entry.target?.kind ?? null,
+      target_id: entry.target?.id ?? null,
+      group_id: entry.groupId ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
+    }
+    const prevHash = last?.hash ?? GENESIS
+    db.sql
+      .prepare(
+        `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, target_kind, target_id,
+           group_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        row.seq,
+        row.at,
+        row.actor_kind,
+        row.actor_id,
+        row.action,
+        row.target_kind,
+        row.target_id,
+        row.group_id,
+        row.detail,
+        prevHash,
+        rowHash(prevHash, row),
+      )
+  })
+}
+
+/** Re-computes the whole chain; reports the first row that does not match. */
+export function verifyAuditChain(
+  db: Db,
+): { ok: true; rows: number } | { ok: false; brokenAt: number } {
+  const rows = db.sql.prepare('SELECT * FROM audit_log ORDER BY seq').all() as unknown as AuditRow[]
+  let prev = GENESIS
+  let expectedSeq = 1
+  for (const row of rows) {
+    if (row.seq !== expectedSeq || row.prev_hash !== prev || rowHash(prev, row) !== row.hash) {
+      return { ok: false, brokenAt: row.seq }
+    }
+    prev = row.hash
+    expectedSeq++
+  }
+  return { ok: true, rows: rows.length }
+}
+
+/** A group's trail for its facilitators, newest first. */
+export function listAudit(db: Db, groupId: string, limit = 200): AuditRow[] {
+  return db.sql
+    .prepare('SELECT * FROM audit_log WHERE group_id = ? ORDER BY seq DESC LIMIT ?')
+    .all(groupId, limit) as unknown as AuditRow[]
+}

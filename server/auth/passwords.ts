@@ -1,0 +1,68 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { dictionary } from '@zxcvbn-ts/language-common'
+
+/** scrypt (memory-hard): N=2^15, r=8 uses 32 MiB and about 0.1 s per hash on this machine. */
+const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
+const KEY_BYTES = 32
+const MAX_MEM = 64 * 1024 * 1024
+
+function derive(secret: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
+  const options: ScryptOptions = { ...params, maxmem: MAX_MEM }
+  return new Promise((resolve, reject) =>
+    scrypt(secret.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
+  )
+}
+
+/** `scrypt$N$r$p$salt$key`, so parameters can be raised later without breaking old hashes. */
+export async function hashSecret(secret: string): Promise<string> {
+  const salt = randomBytes(16)
+  const key = await derive(secret, salt, PARAMS)
+  const { N, r, p } = PARAMS
+  return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
+
+export async function verifySecret(secret: string, stored: string): Promise<boolean> {
+  const [scheme, N, r, p, salt, key] = stored.split('$')
+  if (scheme !== 'scrypt' || !salt || !key) return false
+  const expected = Buffer.from(key, 'base64url')
+  const actual = await derive(secret, Buffer.from(salt, 'base64url'), {
+    N: Number(N),
+    r: Number(r),
+    p: Number(p),
+  })
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}
+
+/** A hash to verify against when the account does not exist, so both cases take as long. */
+let dummyHash: Promise<string> | null = null
+export function dummySecretHash(): Promise<string> {
+  return (dummyHash ??= hashSecret('not-a-real-password-for-timing'))
+}
+
+const COMMON = new Set(dictionary['passwords-common'] as string[])
+
+export type PasswordProblem = 'too-short' | 'too-long' | 'too-common'
+
+export const MIN_PASSWORD_LENGTH = 12
+
+/**
+ * At least 12 characters, and neither a common password nor one with a common password at its
+ * core (`password1234`, `Qwerty!!!!!!`).
+ */
+export function passwordProblem(password: string): PasswordProblem | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'too-short'
+  if (password.length > 256) return 'too-long'
+  const lower = password.toLowerCase()
+  const core = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '')
+  if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core))) return 'too-common'
+  if (/^(.)\1+$/u.test(password)) return 'too-common'
+  return null
+}
+
+export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, string> = {
+  'too-short': `Use at least ${MIN_PASSWORD_LENGTH} characters; a few unrelated words work well.`,
+  'too-long': 'Use at most 256 characters.',
+  'too-common': 'That one is on lists of common passwords. Choose something less guessable.',
+}

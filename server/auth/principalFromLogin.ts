@@ -1,0 +1,42 @@
+import type { FacilitatorId, GroupId, MemberId } from '../../shared/ids/ids.ts'
+import type { Services } from '../http/AppEnv.ts'
+import { resolveLogin } from './logins.ts'
+import type { Principal } from './Principal.ts'
+
+/**
+ * The principal behind a login token, or null when the token is unknown, expired, ended, or
+ * belongs to a member who was removed. Used by HTTP and by the WebSocket upgrade alike, so
+ * both are authenticated from the same session.
+ */
+export function principalFromLogin(services: Services, token: string): Principal | null {
+  const { db, now, loginPolicy } = services
+  const checked = resolveLogin(db, token, (kind) => loginPolicy[kind], now())
+  if (!checked) return null
+  const login = checked
+  if (login.owner.kind === 'facilitator') {
+    const row = db.sql
+      .prepare('SELECT display_name FROM facilitators WHERE id = ?')
+      .get(login.owner.id) as { display_name: string } | undefined
+    if (!row) return null
+    return {
+      kind: 'facilitator',
+      id: login.owner.id as FacilitatorId,
+      loginHash: checked.tokenHash,
+      expiresAt: checked.expiresAt,
+      name: row.display_name,
+    }
+  }
+  const member = db.sql
+    .prepare("SELECT group_id, pseudonym, colour FROM members WHERE id = ? AND status = 'active'")
+    .get(login.owner.id) as { group_id: string; pseudonym: string; colour: string } | undefined
+  if (!member) return null
+  return {
+    kind: 'member',
+    id: login.owner.id as MemberId,
+    groupId: member.group_id as GroupId,
+    loginHash: checked.tokenHash,
+    expiresAt: checked.expiresAt,
+    name: member.pseudonym,
+    colour: member.colour,
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The relational schema, one migration per entry; `PRAGMA user_version` records how many ran.
+ * Append only: never edit a migration that has shipped.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE facilitators (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    totp_secret TEXT,
+    totp_enabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE setup_links (
+    token_hash TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('thematic', 'psychoeducational', 'support', 'experiential')),
+    description TEXT NOT NULL,
+    goals TEXT NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    anonymous_chat INTEGER NOT NULL,
+    facilitators_see_authors INTEGER NOT NULL,
+    auto_admit INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE group_facilitators (
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    facilitator_id TEXT NOT NULL REFERENCES facilitators (id),
+    role TEXT NOT NULL CHECK (role IN ('lead', 'co')),
+    PRIMARY KEY (group_id, facilitator_id)
+  );
+
+  CREATE TABLE agreements (
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    version INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (group_id, version)
+  );
+
+  CREATE TABLE members (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    pseudonym TEXT NOT NULL,
+    pseudonym_key TEXT NOT NULL,
+    colour TEXT NOT NULL,
+    passphrase_hash TEXT,
+    status TEXT NOT NULL CHECK (status IN ('active', 'removed')),
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER,
+    UNIQUE (group_id, pseudonym_key)
+  );
+
+  CREATE TABLE agreement_acceptances (
+    member_id TEXT NOT NULL REFERENCES members (id),
+    version INTEGER NOT NULL,
+    accepted_at INTEGER NOT NULL,
+    PRIMARY KEY (member_id, version)
+  );
+
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    token_hash TEXT NOT NULL UNIQUE,
+    max_uses INTEGER NOT NULL CHECK (max_uses > 0),
+    uses INTEGER NOT NULL DEFAULT 0,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    created_by TEXT NOT NULL REFERENCES facilitators (id),
+    created_at INTEGER NOT NULL,
+    -- Set for a re-issued access link: it restores this member instead of creating one.
+    member_id TEXT REFERENCES members (id)
+  );
+
+  CREATE TABLE logins (
+    token_hash TEXT PRIMARY KEY,
+    principal_kind TEXT NOT NULL CHECK (principal_kind IN ('facilitator', 'member')),
+    principal_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    ended_at INTEGER
+  );
+  CREATE INDEX logins_principal ON logins (principal_kind, principal_id);
+
+  CREATE TABLE login_failures (
+    key TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX login_failures_key ON login_failures (key, at);
+
+  CREATE TABLE session_series (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    title TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    local_start TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL,
+    occurrences INTEGER NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    series_id TEXT REFERENCES session_series (id),
+    title TEXT NOT NULL,
+    starts_at INTEGER NOT NULL,
+    duration_minutes INTEGER NOT NULL,
+    time_zone TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('scheduled', 'open', 'live', 'ended', 'cancelled')),
+    locked INTEGER NOT NULL DEFAULT 0,
+    opened_at INTEGER,
+    started_at INTEGER,
+    ended_at INTEGER
+  );
+  CREATE INDEX sessions_group ON sessions (group_id, starts_at);
+
+  CREATE TABLE session_attendance (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    state TEXT NOT NULL CHECK (state IN ('waiting', 'admitted', 'removed')),
+    arrived_at INTEGER NOT NULL,
+    admitted_at INTEGER,
+    left_at INTEGER,
+    PRIMARY KEY (session_id, member_id)
+  );
+
+  CREATE TABLE calendar_feeds (
+    token_hash TEXT PRIMARY KEY,
+    member_id TEXT NOT NULL UNIQUE REFERENCES members (id)
+  );
+
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor_kind TEXT NOT NULL,
+    actor_id TEXT,
+    action TEXT NOT NULL,
+    target_kind TEXT,
+    target_id TEXT,
+    group_id TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_group ON audit_log (group_id, seq);
+  -- Append-only: the database itself refuses changes to the trail.
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+  `,
+]

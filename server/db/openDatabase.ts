@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { MIGRATIONS } from './migrations.ts'
+
+/** The relational database: SQLite through `node:sqlite`, migrated on open. */
+export interface Db {
+  readonly sql: DatabaseSync
+  /** Runs `work` in one immediate transaction; rolls back if it throws. */
+  transaction<T>(work: () => T): T
+  close(): void
+}
+
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const sql = new DatabaseSync(path)
+  sql.exec(`
+    PRAGMA journal_mode = WAL;
+    PRAGMA synchronous = FULL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA busy_timeout = 5000;
+  `)
+  const { user_version: applied } = sql.prepare('PRAGMA user_version').get() as {
+    user_version: number
+  }
+  let depth = 0
+  const transaction = <T>(work: () => T): T => {
+    // Nested calls join the outer transaction.
+    if (depth > 0) return work()
+    sql.exec('BEGIN IMMEDIATE')
+    depth++
+    try {
+      const result = work()
+      sql.exec('COMMIT')
+      return result
+    } catch (error) {
+      sql.exec('ROLLBACK')
+      throw error
+    } finally {
+      depth--
+    }
+  }
+  for (let i = applied; i < MIGRATIONS.length; i++) {
+    transaction(() => {
+      sql.exec(MIGRATIONS[i]!)
+      sql.exec(`PRAGMA user_version = ${i + 1}`)
+    })
+  }
+  return {
+    sql,
+    transaction,
+    close: () => {
+      if (sql.isOpen) sql.close()
+    },
+  }
+}

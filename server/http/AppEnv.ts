@@ -1,0 +1,39 @@
+import type { Authorize } from '../access/authorize.ts'
+import type { Principal } from '../auth/Principal.ts'
+import type { LoginPolicy } from '../auth/logins.ts'
+import type { ThrottlePolicy } from '../auth/loginThrottle.ts'
+import type { Db } from '../db/openDatabase.ts'
+import type { Logger } from '../log/logger.ts'
+import type { SyncServer } from '../sync/SyncServer.ts'
+
+/** What every route handler can reach. Passed explicitly; there is no global state. */
+export interface Services {
+  db: Db
+  log: Logger
+  sync: SyncServer
+  /** The clock; tests move it to prove automatic logoff. */
+  now: () => number
+  loginPolicy: Record<'facilitator' | 'member', LoginPolicy>
+  throttle: ThrottlePolicy
+  publicOrigin: string
+  /** The document access policy, for re-deciding open sockets after a change. */
+  authorize: Authorize
+}
+
+/** Re-decides every open socket that `affected` selects (after removal, admission, roles). */
+export function reauthorizeWhere(
+  services: Services,
+  affected: (principal: Principal) => boolean,
+): Promise<void> {
+  return services.sync.reauthorize(
+    (connection) => affected(connection.principal),
+    (connection) => services.authorize(connection.principal, connection.room.name),
+  )
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    principal: Principal | null
+  }
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { FacilitatorPrincipal, MemberPrincipal, Principal } from '../auth/Principal.ts'
+import type { AppEnv, Services } from './AppEnv.ts'
+
+/** Guards for route handlers. 401: nobody is logged in; 403: this person may not. */
+
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const principal = c.get('principal')
+  if (!principal || principal.kind === 'token') {
+    throw new HTTPException(401, { message: 'please sign in' })
+  }
+  return principal
+}
+
+export function requireFacilitator(c: Context<AppEnv>): FacilitatorPrincipal {
+  const principal = requirePrincipal(c)
+  if (principal.kind !== 'facilitator') throw new HTTPException(403, { message: 'not allowed' })
+  return principal
+}
+
+export function requireMember(c: Context<AppEnv>): MemberPrincipal {
+  const principal = requirePrincipal(c)
+  if (principal.kind !== 'member') throw new HTTPException(403, { message: 'not allowed' })
+  return principal
+}
+
+export type FacilitatorRole = 'lead' | 'co'
+
+export function facilitatorRole(services: Services, groupId: string, facilitatorId: string) {
+  const row = services.db.sql
+    .prepare('SELECT role FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?')
+    .get(groupId, facilitatorId) as { role: FacilitatorRole } | undefined
+  return row?.role ?? null
+}
+
+/**
+ * A facilitator of this group (the lead only, if asked). A group that does not exist answers
+ * like one the caller does not run, so ids cannot be probed.
+ */
+export function requireGroupFacilitator(
+  c: Context<AppEnv>,
+  services: Services,
+  groupId: string,
+  { leadOnly = false } = {},
+): { principal: FacilitatorPrincipal; role: FacilitatorRole } {
+  const principal = requireFacilitator(c)
+  const role = facilitatorRole(services, groupId, principal.id)
+  if (!role || (leadOnly && role !== 'lead'))
+    throw new HTTPException(403, { message: 'not allowed' })
+  return { principal, role }
+}
+
+/** The group a session belongs to, or 404. */
+export function groupOfSession(services: Services, sessionId: string): string {
+  const row = services.db.sql
+    .prepare('SELECT group_id FROM sessions WHERE id = ?')
+    .get(sessionId) as { group_id: string } | undefined
+  if (!row) throw new HTTPException(404, { message: 'no such session' })
+  return row.group_id
+}

@@ -1,0 +1,399 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import {
+  admitRequest,
+  memberActionRequest,
+  scheduleSessionRequest,
+} from '../../shared/api/schemas.ts'
+import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
+import { appendAudit } from '../audit/audit.ts'
+import { newId } from '../db/newId.ts'
+import { groupSettingsOf, hasAcceptedCurrent } from '../groups/groupQueries.ts'
+import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import {
+  groupOfSession,
+  requireGroupFacilitator,
+  requireMember,
+  requirePrincipal,
+} from '../http/guards.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { isTimeZone, zonedToEpoch } from './zonedTime.ts'
+
+/** Which status may follow which: scheduled → open (waiting room) → live → ended. */
+const NEXT: Record<SessionStatus, SessionStatus[]> = {
+  scheduled: ['open', 'cancelled'],
+  open: ['live', 'ended', 'cancelled'],
+  live: ['ended'],
+  ended: [],
+  cancelled: [],
+}
+const statusRequest = z.object({ status: z.enum(['open', 'live', 'ended', 'cancelled']) })
+const lockRequest = z.object({ locked: z.boolean() })
+
+interface SessionRow {
+  id: string
+  group_id: string
+  title: string
+  starts_at: number
+  duration_minutes: number
+  time_zone: string
+  status: SessionStatus
+  locked: number
+}
+
+/** Scheduling, the session lifecycle, the waiting room and attendance. */
+export function sessionRoutes(services: Services) {
+  const { db, now } = services
+  const app = new Hono<AppEnv>()
+  const sessionRow = (id: string) =>
+    db.sql.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as unknown as SessionRow
+  const view = (s: SessionRow) => ({
+    id: s.id,
+    groupId: s.group_id,
+    title: s.title,
+    startsAt: s.starts_at,
+    durationMinutes: s.duration_minutes,
+    timeZone: s.time_zone,
+    status: s.status,
+    locked: s.locked === 1,
+  })
+  const membersOfSession = (sessionId: string) => (p: { kind: string; id: string }) =>
+    p.kind === 'member' &&
+    !!db.sql
+      .prepare('SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ?')
+      .get(sessionId, p.id)
+
+  app.post('/groups/:groupId/sessions', async (c) => {
+    const groupId = c.req.param('groupId')
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const body = await parseBody(c, scheduleSessionRequest)
+    if (!isTimeZone(body.timeZone)) throw new HTTPException(400, { message: 'invalid: timeZone' })
+    const count = body.weeklyOccurrences ?? 1
+    const seriesId = body.weeklyOccurrences ? newId('series') : null
+    const ids = db.transaction(() => {
+      if (seriesId) {
+        db.sql
+          .prepare(
+            'INSERT INTO session_series (id, group_id, title, time_zone, local_start, duration_minutes, occurrences) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            seriesId,
+            groupId,
+            body.title,
+            body.timeZone,
+            body.startsAtLocal,
+            body.durationMinutes,
+            count,
+          )
+      }
+      const created: string[] = []
+      for (let week = 0; week < count; week++) {
+        const id = newId('session')
+        db.sql
+          .prepare(
+            `INSERT INTO sessions (id, group_id, series_id, title, starts_at, duration_minutes, time_zone, status)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled')`,
+          )
+          .run(
+            id,
+            groupId,
+            seriesId,
+            body.title,
+            zonedToEpoch(body.startsAtLocal, body.timeZone, week * 7),
+            body.durationMinutes,
+            body.timeZone,
+          )
+        created.push(id)
+      }
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: 'session.scheduled',
+          groupId,
+          detail: { count, series: seriesId },
+        },
+        now(),
+      )
+      return created
+    })
+    return c.json({ ids }, 201)
+  })
+
+  app.get('/groups/:groupId/sessions', (c) => {
+    const groupId = c.req.param('groupId')
+    requireGroupFacilitator(c, services, groupId)
+    const rows = db.sql
+      .prepare('SELECT * FROM sessions WHERE group_id = ? ORDER BY starts_at')
+      .all(groupId) as unknown as SessionRow[]
+    return c.json({ sessions: rows.map(view) })
+  })
+
+  app.get('/sessions/:sessionId', (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const principal = requirePrincipal(c)
+    if (principal.kind === 'member' && principal.groupId !== groupId)
+      throw new HTTPException(403, { message: 'not allowed' })
+    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    const s = sessionRow(sessionId)
+    const attendance =
+      principal.kind === 'member'
+        ? ((
+            db.sql
+              .prepare(
+                'SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?',
+              )
+              .get(sessionId, principal.id) as { state: string } | undefined
+          )?.state ?? 'none')
+        : 'facilitator'
+    const inRoom =
+      attendance === 'facilitator' ||
+      (attendance === 'admitted' && (s.status === 'open' || s.status === 'live'))
+    return c.json({
+      session: view(s),
+      you: attendance,
+      documents: inRoom ? { room: sessionDocName.room(groupId, sessionId) } : null,
+    })
+  })
+
+  app.post('/sessions/:sessionId/status', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { status } = await parseBody(c, statusRequest)
+    const s = sessionRow(sessionId)
+    if (!NEXT[s.status].includes(status)) {
+      throw new HTTPException(409, { message: `A ${s.status} session cannot become ${status}.` })
+    }
+    const column = {
+      open: 'opened_at',
+      live: 'started_at',
+      ended: 'ended_at',
+      cancelled: 'ended_at',
+    }[status]
+    db.transaction(() => {
+      db.sql
+        .prepare(`UPDATE sessions SET status = ?, ${column} = ? WHERE id = ?`)
+        .run(status, now(), sessionId)
+      if (status === 'ended') {
+        db.sql
+          .prepare(
+            'UPDATE session_attendance SET left_at = ? WHERE session_id = ? AND left_at IS NULL',
+          )
+          .run(now(), sessionId)
+      }
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: 'session.status-changed',
+          target: { kind: 'session', id: sessionId },
+          groupId,
+          detail: { from: s.status, to: status },
+        },
+        now(),
+      )
+    })
+    await reauthorizeWhere(services, membersOfSession(sessionId))
+    return c.json({ ok: true })
+  })
+
+  app.post('/sessions/:sessionId/lock', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { locked } = await parseBody(c, lockRequest)
+    db.transaction(() => {
+      db.sql.prepare('UPDATE sessions SET locked = ? WHERE id = ?').run(Number(locked), sessionId)
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: locked ? 'session.locked' : 'session.unlocked',
+          target: { kind: 'session', id: sessionId },
+          groupId,
+        },
+        now(),
+      )
+    })
+    return c.json({ ok: true })
+  })
+
+  app.get('/sessions/:sessionId/waiting-room', (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    requireGroupFacilitator(c, services, groupId)
+    const rows = db.sql
+      .prepare(
+        `SELECT m.id AS memberId, m.pseudonym, m.colour, a.state, a.arrived_at AS arrivedAt, a.admitted_at AS admittedAt
+         FROM session_attendance a JOIN members m ON m.id = a.member_id
+         WHERE a.session_id = ? AND m.status = 'active' ORDER BY a.arrived_at`,
+      )
+      .all(sessionId)
+    return c.json({ session: view(sessionRow(sessionId)), people: rows })
+  })
+
+  const setAttendance = async (
+    sessionId: string,
+    groupId: string,
+    memberIds: string[],
+    state: 'admitted' | 'waiting' | 'removed',
+    actor: { kind: 'facilitator'; id: string },
+  ) => {
+    const action = {
+      admitted: 'session.admitted',
+      waiting: 'session.returned-to-waiting-room',
+      removed: 'session.removed',
+    } as const
+    const changed = db.transaction(() =>
+      memberIds.filter((memberId) => {
+        const result = db.sql
+          .prepare(
+            `UPDATE session_attendance SET state = ?, admitted_at = CASE WHEN ? = 'admitted' THEN ? ELSE admitted_at END
+             WHERE session_id = ? AND member_id = ? AND state != ?`,
+          )
+          .run(state, state, now(), sessionId, memberId, state)
+        if (result.changes === 1) {
+          appendAudit(
+            db,
+            {
+              actor,
+              action: action[state],
+              target: { kind: 'member', id: memberId },
+              groupId,
+              detail: { session: sessionId },
+            },
+            now(),
+          )
+        }
+        return result.changes === 1
+      }),
+    )
+    await reauthorizeWhere(services, (p) => p.kind === 'member' && changed.includes(p.id))
+    return changed
+  }
+
+  app.post('/sessions/:sessionId/admit', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const body = await parseBody(c, admitRequest)
+    const ids =
+      'all' in body
+        ? (
+            db.sql
+              .prepare(
+                "SELECT member_id FROM session_attendance WHERE session_id = ? AND state = 'waiting'",
+              )
+              .all(sessionId) as { member_id: string }[]
+          ).map((r) => r.member_id)
+        : [body.memberId]
+    const admitted = await setAttendance(sessionId, groupId, ids, 'admitted', principal)
+    if (!('all' in body) && admitted.length === 0)
+      throw new HTTPException(404, { message: 'not waiting' })
+    return c.json({ admitted: admitted.length })
+  })
+
+  for (const [path, state] of [
+    ['return', 'waiting'],
+    ['remove', 'removed'],
+  ] as const) {
+    app.post(`/sessions/:sessionId/${path}`, async (c) => {
+      const sessionId = c.req.param('sessionId')
+      const groupId = groupOfSession(services, sessionId)
+      const { principal } = requireGroupFacilitator(c, services, groupId)
+      const { memberId } = await parseBody(c, memberActionRequest)
+      const changed = await setAttendance(sessionId, groupId, [memberId], state, principal)
+      if (changed.length === 0) throw new HTTPException(404, { message: 'not in this session' })
+      return c.json({ ok: true })
+    })
+  }
+
+  app.post('/sessions/:sessionId/join', (c) => {
+    const member = requireMember(c)
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    if (groupId !== member.groupId) throw new HTTPException(403, { message: 'not allowed' })
+    const s = sessionRow(sessionId)
+    if (s.status !== 'open' && s.status !== 'live') {
+      throw new HTTPException(409, { message: 'This session is not open yet.' })
+    }
+    if (!hasAcceptedCurrent(db, groupId, member.id)) {
+      throw new HTTPException(409, {
+        message: 'Please read and accept the updated group agreement first.',
+      })
+    }
+    const state = db.transaction(() => {
+      const existing = db.sql
+        .prepare('SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?')
+        .get(sessionId, member.id) as { state: string } | undefined
+      if (existing) return existing.state
+      if (s.locked)
+        throw new HTTPException(423, {
+          message: 'This session is locked. Your facilitator can let you in.',
+        })
+      const autoAdmit = groupSettingsOf(db, groupId)!.autoAdmit
+      const initial = autoAdmit ? 'admitted' : 'waiting'
+      db.sql
+        .prepare(
+          'INSERT INTO session_attendance (session_id, member_id, state, arrived_at, admitted_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(sessionId, member.id, initial, now(), autoAdmit ? now() : null)
+      appendAudit(
+        db,
+        {
+          actor: member,
+          action: autoAdmit ? 'session.admitted' : 'session.arrived',
+          target: { kind: 'session', id: sessionId },
+          groupId,
+        },
+        now(),
+      )
+      return initial
+    })
+    if (state === 'removed')
+      throw new HTTPException(403, { message: 'You were asked to leave this session.' })
+    return c.json({ state })
+  })
+
+  app.get('/sessions/:sessionId/people', (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const principal = requirePrincipal(c)
+    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    const isFacilitator = principal.kind === 'facilitator'
+    const admitted =
+      principal.kind === 'member' &&
+      principal.groupId === groupId &&
+      !!db.sql
+        .prepare(
+          "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
+        )
+        .get(sessionId, principal.id)
+    if (!isFacilitator && !admitted) throw new HTTPException(403, { message: 'not allowed' })
+    // Peers see pseudonyms and colours only: never member ids (peer anonymity).
+    const members = db.sql
+      .prepare(
+        `SELECT m.id, m.pseudonym AS name, m.colour FROM session_attendance a JOIN members m ON m.id = a.member_id
+         WHERE a.session_id = ? AND a.state = 'admitted' AND m.status = 'active' ORDER BY a.admitted_at`,
+      )
+      .all(sessionId) as { id: string; name: string; colour: string }[]
+    const facilitators = db.sql
+      .prepare(
+        'SELECT f.display_name AS name FROM group_facilitators gf JOIN facilitators f ON f.id = gf.facilitator_id WHERE gf.group_id = ?',
+      )
+      .all(groupId) as { name: string }[]
+    return c.json({
+      facilitators: facilitators.map((f) => ({ name: f.name })),
+      members: members.map((m) => ({
+        name: m.name,
+        colour: m.colour,
+        you: principal.kind === 'member' && m.id === principal.id,
+      })),
+    })
+  })
+
+  return app
+}
