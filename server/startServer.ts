@@ -32,6 +32,8 @@ export interface RunningServer {
   store: DocStore
   db: Db
   services: Services
+  /** Every HTTP route, for the authorization matrix test. */
+  routes: { method: string; path: string }[]
   /** Ends logins past their limits and closes their sockets; runs every minute on its own. */
   sweepLogins(): void
   /** Stops accepting, commits everything, closes sockets, then the stores. */
@@ -160,5 +162,8 @@ export async function startServer(
       db.close()
       log.info('stopped')
     })())
-  return { port, url, secret, sync, store, db, services, sweepLogins, close }
+  const routes = app.routes
+    .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
+    .map(({ method, path }) => ({ method, path }))
+  return { port, url, secret, sync, store, db, services, routes, sweepLogins, close }
 }
