@@ -26,13 +26,21 @@ export interface TestClient {
 export function connectProvider(
   wsUrl: string,
   docName: string,
-  token: string,
-  { acks = true, doc = new Y.Doc() }: { acks?: boolean; doc?: Y.Doc } = {},
+  token: string | null,
+  { acks = true, doc = new Y.Doc(), cookie }: { acks?: boolean; doc?: Y.Doc; cookie?: string } = {},
 ): TestClient {
   const save = new SaveState()
+  // A browser sends its login cookie with the upgrade; `ws` takes it as a header.
+  const Base = cookie
+    ? (class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { cookie } })
+        }
+      } as unknown as typeof globalThis.WebSocket)
+    : NodeWebSocket
   const provider = new WebsocketProvider(wsUrl, docName, doc, {
-    WebSocketPolyfill: (acks ? ackingWebSocket(NodeWebSocket, save) : NodeWebSocket) as never,
-    protocols: ['hearth', `auth.${token}`],
+    WebSocketPolyfill: (acks ? ackingWebSocket(Base, save) : Base) as never,
+    protocols: token ? ['hearth', `auth.${token}`] : ['hearth'],
     disableBc: true,
   })
   provider.on('status', ({ status }) => save.setConnected(status === 'connected'))

@@ -18,10 +18,13 @@ export function openRawSocket(
   wsUrl: string,
   doc: string,
   token: string | null,
-  { acks = true, origin }: { acks?: boolean; origin?: string } = {},
+  { acks = true, origin, cookie }: { acks?: boolean; origin?: string; cookie?: string } = {},
 ): Promise<RawSocket> {
   const protocols = token ? ['hearth', `auth.${token}`] : ['hearth']
-  const ws = new WebSocket(`${wsUrl}/${doc}`, protocols, origin ? { origin } : {})
+  const ws = new WebSocket(`${wsUrl}/${doc}`, protocols, {
+    ...(origin ? { origin } : {}),
+    ...(cookie ? { headers: { cookie } } : {}),
+  })
   const frames: Uint8Array[] = []
   const waiters = new Set<(frame: Uint8Array) => void>()
   ws.binaryType = 'nodebuffer'
