@@ -16,7 +16,12 @@ import { pseudonymKey } from '../members/pseudonymKey.ts'
 import { createFacilitator, normaliseEmail } from './facilitators.ts'
 import { createLogin, endLogin, type LoginOwner } from './logins.ts'
 import { isThrottled, recordFailure } from './loginThrottle.ts'
-import { dummySecretHash, verifySecret } from './passwords.ts'
+import {
+  dummySecretHash,
+  passwordProblem,
+  PASSWORD_PROBLEM_TEXT,
+  verifySecret,
+} from './passwords.ts'
 import { consumeSetupLink } from './setupLink.ts'
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts'
 
@@ -134,7 +139,10 @@ export function authRoutes(services: Services) {
 
   app.post('/setup', async (c) => {
     const body = await parseBody(c, setupRequest)
-    const result = await db.transaction(() => consumeSetupLink(db, body.token, now()))
+    // A weak password must not use up the link.
+    const problem = passwordProblem(body.password)
+    if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
+    const result = db.transaction(() => consumeSetupLink(db, body.token, now()))
     if (!result)
       throw new HTTPException(410, {
         message: 'This set-up link is used or expired. Restart the server for a new one.',

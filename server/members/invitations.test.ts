@@ -8,13 +8,18 @@ describe('[C15] invitations', () => {
   let now = Date.parse('2026-11-27T10:00:00Z')
   let lead: Awaited<ReturnType<typeof facilitator>>
   let groupId: string
-  const countMembers = () => (server.db.sql.prepare('SELECT COUNT(*) AS n FROM members').get() as { n: number }).n
+  const countMembers = () =>
+    (server.db.sql.prepare('SELECT COUNT(*) AS n FROM members').get() as { n: number }).n
   const invite = async (body = { maxUses: 1, expiresInHours: 24 }) => {
     const res = await lead.post(`/api/groups/${groupId}/invitations`, body)
     return { id: res.json.id as string, token: (res.json.url as string).split('#')[1]! }
   }
   const accept = (token: string, pseudonym: string, agreementVersion = 1) =>
-    new HttpClient(server.url).post(`/api/invitations/${token}/accept`, { pseudonym, passphrase: PASSPHRASE, agreementVersion })
+    new HttpClient(server.url).post(`/api/invitations/${token}/accept`, {
+      pseudonym,
+      passphrase: PASSPHRASE,
+      agreementVersion,
+    })
 
   beforeEach(async () => {
     server = await startTestServer({}, { now: () => now })
@@ -27,9 +32,13 @@ describe('[C15] invitations', () => {
 
   it('stores only a hash of the token', async () => {
     const { token } = await invite()
-    const row = server.db.sql.prepare('SELECT token_hash FROM invitations').get() as { token_hash: string }
+    const row = server.db.sql.prepare('SELECT token_hash FROM invitations').get() as {
+      token_hash: string
+    }
     expect(row.token_hash).not.toContain(token)
-    expect(JSON.stringify(server.db.sql.prepare('SELECT * FROM invitations').all())).not.toContain(token)
+    expect(JSON.stringify(server.db.sql.prepare('SELECT * FROM invitations').all())).not.toContain(
+      token,
+    )
   })
 
   it('a single-use invitation works once', async () => {
@@ -77,7 +86,11 @@ describe('[C15] invitations', () => {
     const taken = await accept(token, ' ROBIN ')
     expect(taken.status).toBe(409)
     expect(taken.json.error).toMatch(/already uses that name/)
-    const weak = await new HttpClient(server.url).post(`/api/invitations/${token}/accept`, { pseudonym: 'Sky', passphrase: 'password1234', agreementVersion: 1 })
+    const weak = await new HttpClient(server.url).post(`/api/invitations/${token}/accept`, {
+      pseudonym: 'Sky',
+      passphrase: 'password1234',
+      agreementVersion: 1,
+    })
     expect(weak.status).toBe(400)
     await lead.post(`/api/groups/${groupId}/agreement`, { text: 'Version two' })
     const stale = await accept(token, 'Sky', 1)
@@ -89,19 +102,31 @@ describe('[C15] invitations', () => {
   it('a re-issued link restores the member under the same pseudonym and ends their old logins', async () => {
     const { token } = await invite()
     const first = new HttpClient(server.url)
-    await first.post(`/api/invitations/${token}/accept`, { pseudonym: 'Robin', passphrase: PASSPHRASE, agreementVersion: 1 })
+    await first.post(`/api/invitations/${token}/accept`, {
+      pseudonym: 'Robin',
+      passphrase: PASSPHRASE,
+      agreementVersion: 1,
+    })
     expect((await first.get('/api/member/home')).status).toBe(200)
     const memberId = (server.db.sql.prepare('SELECT id FROM members').get() as { id: string }).id
     const reissue = await lead.post(`/api/groups/${groupId}/members/${memberId}/reissue`)
     const newToken = (reissue.json.url as string).split('#')[1]!
     const device = new HttpClient(server.url)
     expect((await device.get(`/api/invitations/${newToken}`)).json.pseudonym).toBe('Robin')
-    const restored = await device.post(`/api/invitations/${newToken}/accept`, { pseudonym: 'ignored', passphrase: 'a-brand-new-passphrase', agreementVersion: 1 })
+    const restored = await device.post(`/api/invitations/${newToken}/accept`, {
+      pseudonym: 'ignored',
+      passphrase: 'a-brand-new-passphrase',
+      agreementVersion: 1,
+    })
     expect(restored.status).toBe(201)
     expect((await device.get('/api/me')).json.name).toBe('Robin')
     expect((await first.get('/api/member/home')).status).toBe(401)
     expect(countMembers()).toBe(1)
-    const login = await new HttpClient(server.url).post('/api/auth/member-login', { groupId, pseudonym: 'robin', passphrase: 'a-brand-new-passphrase' })
+    const login = await new HttpClient(server.url).post('/api/auth/member-login', {
+      groupId,
+      pseudonym: 'robin',
+      passphrase: 'a-brand-new-passphrase',
+    })
     expect(login.status).toBe(200)
   })
 })

@@ -22,7 +22,12 @@ export const groupBody = (name: string) => ({
 
 /** Creates a facilitator account directly and signs them in through the API. */
 export async function facilitator(server: TestServer, email: string, name = email.split('@')[0]!) {
-  const created = await createFacilitator(server.db, { email, displayName: name, password: PASSWORD }, { kind: 'system', id: null }, Date.now())
+  const created = await createFacilitator(
+    server.db,
+    { email, displayName: name, password: PASSWORD },
+    { kind: 'system', id: null },
+    Date.now(),
+  )
   if (!created.ok) throw new Error(created.message)
   const client = new HttpClient(server.url)
   const login = await client.post('/api/auth/login', { email, password: PASSWORD })
@@ -31,8 +36,16 @@ export async function facilitator(server: TestServer, email: string, name = emai
 }
 
 /** A member joins `groupId` through a fresh invitation from `lead`. */
-export async function member(server: TestServer, lead: HttpClient, groupId: string, pseudonym: string) {
-  const invitation = await lead.post(`/api/groups/${groupId}/invitations`, { maxUses: 1, expiresInHours: 24 })
+export async function member(
+  server: TestServer,
+  lead: HttpClient,
+  groupId: string,
+  pseudonym: string,
+) {
+  const invitation = await lead.post(`/api/groups/${groupId}/invitations`, {
+    maxUses: 1,
+    expiresInHours: 24,
+  })
   expect(invitation.status).toBe(201)
   const token = (invitation.json.url as string).split('#')[1]!
   const client = new HttpClient(server.url)
@@ -43,7 +56,11 @@ export async function member(server: TestServer, lead: HttpClient, groupId: stri
     agreementVersion: info.json.agreement.version,
   })
   expect(accepted.status).toBe(201)
-  const id = (server.db.sql.prepare('SELECT id FROM members WHERE group_id = ? AND pseudonym = ?').get(groupId, pseudonym) as { id: string }).id
+  const id = (
+    server.db.sql
+      .prepare('SELECT id FROM members WHERE group_id = ? AND pseudonym = ?')
+      .get(groupId, pseudonym) as { id: string }
+  ).id
   return Object.assign(client, { id, pseudonym })
 }
 
@@ -57,21 +74,39 @@ export async function groupWorld(server: TestServer) {
   const co = await facilitator(server, 'co@a.example', 'Co Facilitator')
   const otherFacilitator = await facilitator(server, 'lead@b.example', 'Dr Other')
   const groupA = (await lead.post('/api/groups', groupBody('Group A'))).json.id as string
-  const groupB = (await otherFacilitator.post('/api/groups', groupBody('Group B'))).json.id as string
-  expect((await lead.post(`/api/groups/${groupA}/facilitators`, { email: 'co@a.example', role: 'co' })).status).toBe(201)
+  const groupB = (await otherFacilitator.post('/api/groups', groupBody('Group B'))).json
+    .id as string
+  expect(
+    (await lead.post(`/api/groups/${groupA}/facilitators`, { email: 'co@a.example', role: 'co' }))
+      .status,
+  ).toBe(201)
   const admitted = await member(server, lead, groupA, 'Robin')
   const waiting = await member(server, lead, groupA, 'Sky')
   const removed = await member(server, lead, groupA, 'Ash')
   const otherMember = await member(server, otherFacilitator, groupB, 'River')
-  const schedule = { title: 'Week 1', startsAtLocal: '2026-12-01T18:00', timeZone: 'Europe/Berlin', durationMinutes: 90 }
-  const session = (await lead.post(`/api/groups/${groupA}/sessions`, schedule)).json.ids[0] as string
-  const sessionB = (await otherFacilitator.post(`/api/groups/${groupB}/sessions`, schedule)).json.ids[0] as string
+  const schedule = {
+    title: 'Week 1',
+    startsAtLocal: '2026-12-01T18:00',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 90,
+  }
+  const session = (await lead.post(`/api/groups/${groupA}/sessions`, schedule)).json
+    .ids[0] as string
+  const sessionB = (await otherFacilitator.post(`/api/groups/${groupB}/sessions`, schedule)).json
+    .ids[0] as string
   expect((await lead.post(`/api/sessions/${session}/status`, { status: 'open' })).status).toBe(200)
-  expect((await otherFacilitator.post(`/api/sessions/${sessionB}/status`, { status: 'open' })).status).toBe(200)
-  for (const m of [admitted, waiting, removed]) expect((await m.post(`/api/sessions/${session}/join`)).status).toBe(200)
+  expect(
+    (await otherFacilitator.post(`/api/sessions/${sessionB}/status`, { status: 'open' })).status,
+  ).toBe(200)
+  for (const m of [admitted, waiting, removed])
+    expect((await m.post(`/api/sessions/${session}/join`)).status).toBe(200)
   expect((await otherMember.post(`/api/sessions/${sessionB}/join`)).status).toBe(200)
-  expect((await lead.post(`/api/sessions/${session}/admit`, { memberId: admitted.id })).status).toBe(200)
-  expect((await lead.post(`/api/sessions/${session}/admit`, { memberId: removed.id })).status).toBe(200)
+  expect(
+    (await lead.post(`/api/sessions/${session}/admit`, { memberId: admitted.id })).status,
+  ).toBe(200)
+  expect((await lead.post(`/api/sessions/${session}/admit`, { memberId: removed.id })).status).toBe(
+    200,
+  )
   expect((await lead.post(`/api/groups/${groupA}/members/${removed.id}/remove`)).status).toBe(200)
   return {
     groupA,

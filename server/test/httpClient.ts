@@ -2,6 +2,15 @@
  * A cookie-keeping HTTP client, one per person in a test: it behaves like a browser towards the
  * API (JSON bodies, the login cookie, an Origin header on writes).
  */
+export interface HttpResponse {
+  status: number
+  // Tests read whatever the route returned; its shape is what they assert.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  json: any
+  text: string
+  headers: Headers
+}
+
 export class HttpClient {
   cookie: string | null = null
   readonly baseUrl: string
@@ -12,7 +21,7 @@ export class HttpClient {
     this.origin = origin
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string; headers: Headers }> /* eslint-disable-line @typescript-eslint/no-explicit-any */ {
+  async request(method: string, path: string, body?: unknown): Promise<HttpResponse> {
     const headers: Record<string, string> = {}
     if (body !== undefined) headers['content-type'] = 'application/json'
     if (this.cookie) headers.cookie = this.cookie

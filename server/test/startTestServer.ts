@@ -22,7 +22,7 @@ export interface TestServer extends RunningServer {
 /** Starts a real server on port 0 with its own data folder, capturing its logs. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  overrides: { store?: DocStore; authorize?: Authorize; dataDir?: string } = {},
+  overrides: { store?: DocStore; authorize?: Authorize; dataDir?: string; now?: () => number } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-test-'))
   const config = parseConfig({

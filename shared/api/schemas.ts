@@ -6,9 +6,11 @@ import { z } from 'zod'
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max)
+/** Emails are compared trimmed and in lower case. */
+const email = z.string().trim().toLowerCase().pipe(z.email().max(254))
 
 export const loginRequest = z.object({
-  email: z.email().max(254),
+  email,
   password: z.string().min(1).max(256),
   code: z
     .string()
@@ -18,7 +20,7 @@ export const loginRequest = z.object({
 
 export const setupRequest = z.object({
   token: z.string().min(20).max(100),
-  email: z.email().max(254),
+  email,
   displayName: text(80),
   password: z.string().max(256),
 })
@@ -45,7 +47,7 @@ export const updateGroupRequest = groupSettings.partial()
 export const publishAgreementRequest = z.object({ text: text(20_000) })
 
 export const addFacilitatorRequest = z.object({
-  email: z.email().max(254),
+  email,
   role: z.enum(['lead', 'co']),
 })
 

@@ -19,11 +19,21 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
   let room: string
 
   beforeEach(async () => {
-    server = await startTestServer({ HEARTH_MEMBER_IDLE_MINUTES: '60', HEARTH_LOGIN_MAX_HOURS: '12' }, { now: () => now })
+    server = await startTestServer(
+      { HEARTH_MEMBER_IDLE_MINUTES: '60', HEARTH_LOGIN_MAX_HOURS: '12' },
+      { now: () => now },
+    )
     lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
     groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
     robin = await member(server, lead, groupId, 'Robin')
-    sessionId = (await lead.post(`/api/groups/${groupId}/sessions`, { title: 'Week 1', startsAtLocal: '2026-12-01T18:00', timeZone: 'Europe/Berlin', durationMinutes: 90 })).json.ids[0]
+    sessionId = (
+      await lead.post(`/api/groups/${groupId}/sessions`, {
+        title: 'Week 1',
+        startsAtLocal: '2026-12-01T18:00',
+        timeZone: 'Europe/Berlin',
+        durationMinutes: 90,
+      })
+    ).json.ids[0]
     room = sessionDocName.room(groupId, sessionId)
   })
   afterEach(async () => {
@@ -35,7 +45,9 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     expect((await robin.post(`/api/sessions/${sessionId}/join`)).status).toBe(409) // not open yet
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
     expect((await robin.post(`/api/sessions/${sessionId}/join`)).json.state).toBe('waiting')
-    await expect(openRawSocket(server.wsUrl, room, null, { cookie: robin.cookie! })).rejects.toThrow('HTTP 403')
+    await expect(
+      openRawSocket(server.wsUrl, room, null, { cookie: robin.cookie! }),
+    ).rejects.toThrow('HTTP 403')
     expect((await robin.get(`/api/sessions/${sessionId}/people`)).status).toBe(403)
     expect((await robin.get(`/api/sessions/${sessionId}`)).json.documents).toBeNull()
     await lead.post(`/api/sessions/${sessionId}/admit`, { memberId: robin.id })
@@ -55,7 +67,9 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     expect(Date.now() - removedAt).toBeLessThan(1000)
     expect([CloseCode.unauthenticated, CloseCode.forbidden]).toContain(code)
     expect((await robin.get('/api/member/home')).status).toBe(401)
-    await expect(openRawSocket(server.wsUrl, room, null, { cookie: robin.cookie! })).rejects.toThrow('HTTP 401')
+    await expect(
+      openRawSocket(server.wsUrl, room, null, { cookie: robin.cookie! }),
+    ).rejects.toThrow('HTTP 401')
   })
 
   it('[C4] sending a member back to the waiting room closes their session sockets', async () => {
@@ -75,10 +89,20 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     const robinView = connectProvider(server.wsUrl, room, null, { cookie: robin.cookie! })
     clients.push(leadView, robinView)
     await Promise.all([leadView.synced(), robinView.synced()])
-    robinView.provider.awareness.setLocalState({ user: { name: 'Dr Lead', colour: '#000000', role: 'facilitator' }, typing: true })
-    await eventually(() => leadView.provider.awareness.getStates().has(robinView.doc.clientID), 'presence')
+    robinView.provider.awareness.setLocalState({
+      user: { name: 'Dr Lead', colour: '#000000', role: 'facilitator' },
+      typing: true,
+    })
+    await eventually(
+      () => leadView.provider.awareness.getStates().has(robinView.doc.clientID),
+      'presence',
+    )
     const seen = leadView.provider.awareness.getStates().get(robinView.doc.clientID)!
-    expect(seen.user).toEqual({ name: 'Robin', colour: expect.stringMatching(/^#/), role: 'member' })
+    expect(seen.user).toEqual({
+      name: 'Robin',
+      colour: expect.stringMatching(/^#/),
+      role: 'member',
+    })
     expect(seen.typing).toBe(true)
   })
 
@@ -92,7 +116,10 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     server.sweepLogins()
     expect((await robin.get('/api/member/home')).status).toBe(200)
     socket.ws.close()
-    await eventually(() => server.sync.openRooms === 0 || ![...server.sync.connections()].length, 'socket gone')
+    await eventually(
+      () => server.sync.openRooms === 0 || ![...server.sync.connections()].length,
+      'socket gone',
+    )
     now += 61 * 60_000
     server.sweepLogins()
     expect((await robin.get('/api/member/home')).status).toBe(401)
@@ -135,7 +162,10 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
   it('[C14] a cross-site state-changing request is refused', async () => {
     const evil = new HttpClient(server.url, 'https://evil.example')
     evil.cookie = lead.cookie
-    const res = await evil.post(`/api/groups/${groupId}/invitations`, { maxUses: 1, expiresInHours: 1 })
+    const res = await evil.post(`/api/groups/${groupId}/invitations`, {
+      maxUses: 1,
+      expiresInHours: 1,
+    })
     expect(res.status).toBe(403)
     const form = await fetch(`${server.url}/api/groups/${groupId}/invitations`, {
       method: 'POST',
@@ -143,7 +173,9 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
       body: JSON.stringify({ maxUses: 1, expiresInHours: 1 }),
     })
     expect(form.status).toBe(415)
-    expect((server.db.sql.prepare('SELECT COUNT(*) AS n FROM invitations').get() as { n: number }).n).toBe(1)
+    expect(
+      (server.db.sql.prepare('SELECT COUNT(*) AS n FROM invitations').get() as { n: number }).n,
+    ).toBe(1)
   })
 
   it('[C17] the trail records the session and stays verifiable, without content', async () => {
@@ -155,7 +187,15 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     const trail = await lead.get(`/api/groups/${groupId}/audit`)
     expect(trail.json.chainVerified).toBe(true)
     const actions = (trail.json.entries as { action: string }[]).map((e) => e.action)
-    expect(actions).toEqual(expect.arrayContaining(['group.created', 'member.joined', 'session.arrived', 'session.admitted', 'document.opened']))
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'group.created',
+        'member.joined',
+        'session.arrived',
+        'session.admitted',
+        'document.opened',
+      ]),
+    )
     expect(JSON.stringify(trail.json)).not.toMatch(/Robin|What is said|Anxiety/)
     expect(verifyAuditChain(server.db).ok).toBe(true)
   })

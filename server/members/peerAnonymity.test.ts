@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
+import { facilitator, groupBody, member, PASSPHRASE } from '../test/groupWorld.ts'
+import { HttpClient } from '../test/httpClient.ts'
+import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+
+/** An HttpClient that keeps every response it receives, headers and body, as text. */
+class RecordingClient extends HttpClient {
+  received: string[] = []
+  override async request(method: string, path: string, body?: unknown) {
+    const res = await super.request(method, path, body)
+    this.received.push(JSON.stringify([...res.headers]), res.text)
+    return res
+  }
+}
+
+describe('peer anonymity at the byte level', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server.close()
+  })
+
+  it("[C1] everything a member receives in a session holds no one's internal id, passphrase material or email", async () => {
+    const lead = await facilitator(server, 'dr.lead@clinic.example', 'Dr Lead')
+    const groupId = (await lead.post('/api/groups', groupBody('Grief group'))).json.id as string
+    const robin = await member(server, lead, groupId, 'Robin')
+    const sessionId = (
+      await lead.post(`/api/groups/${groupId}/sessions`, {
+        title: 'Week 1',
+        startsAtLocal: '2026-12-01T18:00',
+        timeZone: 'UTC',
+        durationMinutes: 60,
+      })
+    ).json.ids[0] as string
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
+
+    // Sky joins through the whole flow with a recording client.
+    const invitation = await lead.post(`/api/groups/${groupId}/invitations`, {
+      maxUses: 1,
+      expiresInHours: 1,
+    })
+    const token = (invitation.json.url as string).split('#')[1]!
+    const sky = new RecordingClient(server.url)
+    await sky.get(`/api/invitations/${token}`)
+    await sky.post(`/api/invitations/${token}/accept`, {
+      pseudonym: 'Sky',
+      passphrase: PASSPHRASE,
+      agreementVersion: 1,
+    })
+    await sky.get('/api/me')
+    await sky.get('/api/member/home')
+    await sky.post(`/api/sessions/${sessionId}/join`)
+    await robin.post(`/api/sessions/${sessionId}/join`)
+    await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
+    await sky.get(`/api/sessions/${sessionId}`)
+    await sky.get(`/api/sessions/${sessionId}/people`)
+
+    // In the room: every frame Sky's socket receives, while Robin and the lead are present.
+    const room = sessionDocName.room(groupId, sessionId)
+    const frames: Buffer[] = []
+    const Recording = class extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { cookie: sky.cookie! } })
+        this.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+      }
+    }
+    const { WebsocketProvider } = await import('y-websocket')
+    const Y = await import('yjs')
+    const skyDoc = new Y.Doc()
+    const skyProvider = new WebsocketProvider(server.wsUrl, room, skyDoc, {
+      WebSocketPolyfill: Recording as never,
+      protocols: ['hearth'],
+      disableBc: true,
+    })
+    const robinView = connectProvider(server.wsUrl, room, null, { cookie: robin.cookie! })
+    const leadView = connectProvider(server.wsUrl, room, null, { cookie: lead.cookie! })
+    clients.push(robinView, leadView)
+    robinView.provider.awareness.setLocalStateField('cursor', { anchor: 3 })
+    leadView.provider.awareness.setLocalStateField('cursor', { anchor: 5 })
+    const others = () =>
+      [...skyProvider.awareness.getStates()]
+        .filter(([id]) => id !== skyDoc.clientID)
+        .map(([, s]) => s.user?.name)
+    await eventually(() => others().filter(Boolean).length === 2, 'everyone present')
+    expect(others().sort()).toEqual(['Dr Lead', 'Robin'])
+    await sky.get(`/api/sessions/${sessionId}/people`)
+    skyProvider.destroy()
+
+    const skyId = (
+      server.db.sql.prepare("SELECT id FROM members WHERE pseudonym = 'Sky'").get() as {
+        id: string
+      }
+    ).id
+    const everything = [...sky.received, ...frames.map((f) => f.toString('latin1'))].join('\n')
+    expect(sky.received.length).toBeGreaterThan(10)
+    expect(frames.map((f) => f.toString('latin1')).join('')).toContain('Robin')
+    expect(everything).toContain('Robin') // the test sees what peers do see
+    for (const secret of [
+      robin.id,
+      skyId,
+      lead.id,
+      'dr.lead@clinic.example',
+      PASSPHRASE,
+      'scrypt$',
+      'passphrase_hash',
+      'pseudonym_key',
+    ]) {
+      expect(everything, `leaked ${secret}`).not.toContain(secret)
+    }
+  })
+})
