@@ -8,7 +8,14 @@ import { docStoreContract } from './test/docStoreContract.ts'
 
 const tempPath = () => join(mkdtempSync(join(tmpdir(), 'hearth-store-')), 'docs.sqlite')
 
-docStoreContract('SQLite (file)', async () => new SqliteDocStore({ path: tempPath() }))
+docStoreContract(
+  'SQLite (file, writer thread)',
+  async () => new SqliteDocStore({ path: tempPath() }),
+)
+docStoreContract(
+  'SQLite (file, inline writer)',
+  async () => new SqliteDocStore({ path: tempPath(), writer: 'inline' }),
+)
 docStoreContract('SQLite (memory)', async () => new SqliteDocStore({ path: ':memory:' }))
 
 describe('SqliteDocStore', () => {

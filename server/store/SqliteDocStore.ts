@@ -1,70 +1,76 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
+import { Worker } from 'node:worker_threads'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
+import { prepareDocStoreSchema } from './sqliteSchema.ts'
+import { SqliteWrites } from './sqliteWrites.ts'
+import type { WriterRequest, WriterResponse } from './writerMessages.ts'
 
 export interface SqliteDocStoreOptions {
   /** A file path, or ':memory:' for tests that need no durability. */
   path: string
   /**
    * FULL fsyncs the WAL on every commit (survives power loss); NORMAL survives a process crash
-   * only. Health data defaults to FULL; commits are batched per tick, so the cost is per tick.
+   * only. Health data defaults to FULL; commits are batched, so the cost is per batch.
    */
   synchronous?: 'FULL' | 'NORMAL'
+  /**
+   * 'thread' (default for files) commits on a worker thread: a commit with FULL waits about a
+   * millisecond for fsync, which would otherwise stall every socket. 'inline' commits on the
+   * caller's thread (in-memory databases cannot be shared with a thread).
+   */
+  writer?: 'thread' | 'inline'
 }
+
+type Pending = { resolve: (r: WriterResponse & { ok: true }) => void; reject: (e: Error) => void }
 
 /**
  * The default `DocStore`: one SQLite file through the built-in `node:sqlite` (no native addon),
- * in WAL mode. Calls are synchronous underneath; the port is async so that other stores fit.
+ * in WAL mode. Reads run on the caller's connection; WAL lets them proceed beside a commit.
  */
 export class SqliteDocStore implements DocStore {
   readonly #db: DatabaseSync
-  readonly #insert: StatementSync
   readonly #selectSnapshot: StatementSync
   readonly #selectUpdates: StatementSync
-  readonly #upsertSnapshot: StatementSync
-  readonly #deleteUpdatesUpTo: StatementSync
-  readonly #deleteUpdates: StatementSync
-  readonly #deleteSnapshot: StatementSync
+  readonly #inline: SqliteWrites | null
+  readonly #worker: Worker | null
+  readonly #pending = new Map<number, Pending>()
+  #nextId = 1
+  #closed = false
 
-  constructor({ path, synchronous = 'FULL' }: SqliteDocStoreOptions) {
+  constructor({ path, synchronous = 'FULL', writer }: SqliteDocStoreOptions) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
     this.#db = new DatabaseSync(path)
-    this.#db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = ${synchronous};
-      PRAGMA busy_timeout = 5000;
-      CREATE TABLE IF NOT EXISTS doc_updates (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        doc TEXT NOT NULL,
-        data BLOB NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS doc_updates_doc_seq ON doc_updates (doc, seq);
-      CREATE TABLE IF NOT EXISTS doc_snapshots (
-        doc TEXT PRIMARY KEY,
-        up_to_seq INTEGER NOT NULL,
-        data BLOB NOT NULL
-      );
-    `)
-    this.#insert = this.#db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
+    prepareDocStoreSchema(this.#db, synchronous)
     this.#selectSnapshot = this.#db.prepare(
       'SELECT up_to_seq, data FROM doc_snapshots WHERE doc = ?',
     )
     this.#selectUpdates = this.#db.prepare(
       'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
     )
-    this.#upsertSnapshot = this.#db.prepare(
-      `INSERT INTO doc_snapshots (doc, up_to_seq, data) VALUES (?, ?, ?)
-       ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, data = excluded.data`,
-    )
-    this.#deleteUpdatesUpTo = this.#db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?')
-    this.#deleteUpdates = this.#db.prepare('DELETE FROM doc_updates WHERE doc = ?')
-    this.#deleteSnapshot = this.#db.prepare('DELETE FROM doc_snapshots WHERE doc = ?')
+    const useThread = (writer ?? (path === ':memory:' ? 'inline' : 'thread')) === 'thread'
+    this.#inline = useThread ? null : new SqliteWrites(this.#db)
+    this.#worker = useThread
+      ? new Worker(new URL('./sqliteWriterThread.ts', import.meta.url), {
+          workerData: { path, synchronous },
+        })
+      : null
+    this.#worker?.on('message', (response: WriterResponse) => {
+      const waiting = this.#pending.get(response.id)
+      this.#pending.delete(response.id)
+      if (!waiting) return
+      if (response.ok) waiting.resolve(response)
+      else waiting.reject(new Error(`document store write failed: ${response.error}`))
+    })
+    this.#worker?.on('error', (error) => this.#failAll(error))
+    this.#worker?.on('exit', () => this.#failAll(new Error('document store writer stopped')))
   }
 
   async load(doc: DocName): Promise<StoredDoc> {
-    return this.#transaction(() => {
+    this.#db.exec('BEGIN')
+    try {
       const snap = this.#selectSnapshot.get(doc) as
         { up_to_seq: number; data: Uint8Array } | undefined
       const after = snap?.up_to_seq ?? 0
@@ -80,47 +86,51 @@ export class SqliteDocStore implements DocStore {
         lastSeq: rows.at(-1)?.seq ?? after,
         updateBytes,
       }
-    })
+    } finally {
+      this.#db.exec('COMMIT')
+    }
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {
-    return this.#transaction(() => {
-      const last = new Map<DocName, number>()
-      for (const { doc, update } of entries) {
-        const { lastInsertRowid } = this.#insert.run(doc, update)
-        last.set(doc, Number(lastInsertRowid))
-      }
-      return last
-    })
+    const seqs = this.#inline
+      ? this.#inline.append(entries)
+      : ((await this.#send({ op: 'append', entries: [...entries] })).seqs ?? [])
+    return new Map(seqs as [DocName, number][])
   }
 
   async compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void> {
-    this.#transaction(() => {
-      this.#upsertSnapshot.run(doc, upToSeq, snapshot)
-      this.#deleteUpdatesUpTo.run(doc, upToSeq)
-    })
+    if (this.#inline) this.#inline.compact(doc, snapshot, upToSeq)
+    else await this.#send({ op: 'compact', doc, snapshot, upToSeq })
   }
 
   async delete(doc: DocName): Promise<void> {
-    this.#transaction(() => {
-      this.#deleteUpdates.run(doc)
-      this.#deleteSnapshot.run(doc)
-    })
+    if (this.#inline) this.#inline.delete(doc)
+    else await this.#send({ op: 'delete', doc })
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    if (this.#worker) {
+      await this.#send({ op: 'close' }, true)
+      await this.#worker.terminate()
+    }
     if (this.#db.isOpen) this.#db.close()
   }
 
-  #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE')
-    try {
-      const result = work()
-      this.#db.exec('COMMIT')
-      return result
-    } catch (error) {
-      this.#db.exec('ROLLBACK')
-      throw error
-    }
+  #send(request: DistributiveOmit<WriterRequest, 'id'>, closing = false) {
+    if (this.#closed && !closing) return Promise.reject(new Error('document store is closed'))
+    const id = this.#nextId++
+    return new Promise<WriterResponse & { ok: true }>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject })
+      this.#worker!.postMessage({ ...request, id })
+    })
+  }
+
+  #failAll(error: Error): void {
+    for (const { reject } of this.#pending.values()) reject(error)
+    this.#pending.clear()
   }
 }
+
+type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never

@@ -273,8 +273,10 @@ export class SyncServer {
     if (room.broken) return
     const started = performance.now()
     const snapshot = Y.encodeStateAsUpdate(room.doc)
+    const upToSeq = room.lastSeq
+    const folded = { rows: room.rowsSinceSnapshot, bytes: room.bytesSinceSnapshot }
     try {
-      await this.#opts.store.compact(room.name, snapshot, room.lastSeq)
+      await this.#opts.store.compact(room.name, snapshot, upToSeq)
       this.#opts.log.debug(
         {
           doc: room.name,
@@ -284,8 +286,9 @@ export class SyncServer {
         },
         'compacted',
       )
-      room.rowsSinceSnapshot = 0
-      room.bytesSinceSnapshot = 0
+      // Rows appended while this ran stay counted for the next compaction.
+      room.rowsSinceSnapshot -= folded.rows
+      room.bytesSinceSnapshot -= folded.bytes
     } catch (error) {
       this.#opts.log.error({ err: error, doc: room.name }, 'compaction failed')
     }
@@ -322,14 +325,15 @@ export class SyncServer {
 
   async #unload(room: DocRoom<SyncConnection>): Promise<void> {
     room.idleTimer = null
+    const busy = () => room.members.size > 0 || room.holds > 0 || room.broken
     await this.drain()
-    if (room.members.size > 0 || room.holds > 0 || room.broken) return
-    const entry = this.#rooms.get(room.name)
-    if (!entry || (await entry) !== room) return
-    this.#rooms.delete(room.name)
-    this.#loadedRooms.delete(room)
+    if (busy()) return
     // Leave a compact log behind so the next load is quick.
     if (room.rowsSinceSnapshot > 1) await this.#compact(room)
+    const entry = this.#rooms.get(room.name)
+    if (busy() || !entry || (await entry) !== room) return
+    this.#rooms.delete(room.name)
+    this.#loadedRooms.delete(room)
     room.doc.destroy()
   }
 }

@@ -1,0 +1,44 @@
+import { DatabaseSync } from 'node:sqlite'
+import { parentPort, workerData } from 'node:worker_threads'
+import { prepareDocStoreSchema } from './sqliteSchema.ts'
+import { SqliteWrites } from './sqliteWrites.ts'
+import type { WriterRequest, WriterResponse } from './writerMessages.ts'
+
+/**
+ * The writer thread of `SqliteDocStore`: requests arrive in order and are committed in order;
+ * the main thread keeps relaying edits while this one waits for fsync.
+ */
+const { path, synchronous } = workerData as { path: string; synchronous: 'FULL' | 'NORMAL' }
+const db = new DatabaseSync(path)
+prepareDocStoreSchema(db, synchronous)
+const writes = new SqliteWrites(db)
+
+parentPort!.on('message', (request: WriterRequest) => {
+  let response: WriterResponse
+  try {
+    switch (request.op) {
+      case 'append':
+        response = { id: request.id, ok: true, seqs: writes.append(request.entries) }
+        break
+      case 'compact':
+        writes.compact(request.doc, request.snapshot, request.upToSeq)
+        response = { id: request.id, ok: true }
+        break
+      case 'delete':
+        writes.delete(request.doc)
+        response = { id: request.id, ok: true }
+        break
+      case 'close':
+        db.close()
+        response = { id: request.id, ok: true }
+        break
+    }
+  } catch (error) {
+    response = {
+      id: request.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    }
+  }
+  parentPort!.postMessage(response)
+})

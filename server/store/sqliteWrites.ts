@@ -1,0 +1,65 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite'
+import type { AppendEntry } from './DocStore.ts'
+
+/**
+ * The write side of the SQLite store: each method is one transaction. Used directly (inline)
+ * or from the writer thread, so that fsync never blocks the event loop that relays edits.
+ */
+export class SqliteWrites {
+  readonly #db: DatabaseSync
+  readonly #insert: StatementSync
+  readonly #upsertSnapshot: StatementSync
+  readonly #deleteUpdatesUpTo: StatementSync
+  readonly #deleteUpdates: StatementSync
+  readonly #deleteSnapshot: StatementSync
+
+  constructor(db: DatabaseSync) {
+    this.#db = db
+    this.#insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
+    this.#upsertSnapshot = db.prepare(
+      `INSERT INTO doc_snapshots (doc, up_to_seq, data) VALUES (?, ?, ?)
+       ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, data = excluded.data`,
+    )
+    this.#deleteUpdatesUpTo = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?')
+    this.#deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?')
+    this.#deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE doc = ?')
+  }
+
+  /** Returns each document's newest sequence number, as pairs (they cross a thread). */
+  append(entries: readonly AppendEntry[]): [string, number][] {
+    return this.#transaction(() => {
+      const last = new Map<string, number>()
+      for (const { doc, update } of entries) {
+        const { lastInsertRowid } = this.#insert.run(doc, update)
+        last.set(doc, Number(lastInsertRowid))
+      }
+      return [...last]
+    })
+  }
+
+  compact(doc: string, snapshot: Uint8Array, upToSeq: number): void {
+    this.#transaction(() => {
+      this.#upsertSnapshot.run(doc, upToSeq, snapshot)
+      this.#deleteUpdatesUpTo.run(doc, upToSeq)
+    })
+  }
+
+  delete(doc: string): void {
+    this.#transaction(() => {
+      this.#deleteUpdates.run(doc)
+      this.#deleteSnapshot.run(doc)
+    })
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = work()
+      this.#db.exec('COMMIT')
+      return result
+    } catch (error) {
+      this.#db.exec('ROLLBACK')
+      throw error
+    }
+  }
+}
