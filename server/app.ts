@@ -17,6 +17,8 @@ import { readLoginCookie } from './http/loginCookie.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
 import { memberRoutes } from './members/memberRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
+import { signalRoutes } from './signals/signalRoutes.ts'
+import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -89,7 +91,15 @@ export function createApp(services: Services, options: AppOptions) {
     })
   }
 
-  for (const routes of [authRoutes, groupRoutes, invitationRoutes, memberRoutes, sessionRoutes]) {
+  for (const routes of [
+    authRoutes,
+    groupRoutes,
+    invitationRoutes,
+    memberRoutes,
+    sessionRoutes,
+    worksheetRoutes,
+    signalRoutes,
+  ]) {
     app.route('/api', routes(services))
   }
 

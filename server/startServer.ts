@@ -23,6 +23,7 @@ import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { SyncServer } from './sync/SyncServer.ts'
+import { worksheetSeeder } from './worksheets/seedWorksheet.ts'
 
 export interface RunningServer {
   port: number
@@ -49,16 +50,17 @@ export async function startServer(
   overrides: { store?: DocStore; authorize?: Authorize; now?: () => number } = {},
 ): Promise<RunningServer> {
   const secret = loadSecret(config.secret, config.dataDir)
-  const db = openDatabase(config.dbPath)
   const store =
     overrides.store ??
     new SqliteDocStore({ path: config.dbPath, synchronous: config.sqliteSynchronous })
+  const db = openDatabase(config.dbPath)
   const sync = new SyncServer({
     store,
     log,
     limits: { ...config.limits, maxBufferedBytes: 4 * config.limits.maxFrameBytes },
     compaction: config.compaction,
     idleUnloadMs: config.idleUnloadMs,
+    seed: worksheetSeeder(db),
   })
   const services: Services = {
     db,

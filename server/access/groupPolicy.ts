@@ -24,6 +24,10 @@ export function groupPolicy(db: Db): Authorize {
   const attendanceOf = db.sql.prepare(
     'SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?',
   )
+  const sharesOf = db.sql.prepare(
+    `SELECT s.audience FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id
+     WHERE s.worksheet_id = ? AND s.member_id = ? AND w.session_id = ?`,
+  )
   return (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
     const doc = parseGroupDocName(docName)
@@ -43,11 +47,21 @@ export function groupPolicy(db: Db): Authorize {
       const row = attendanceOf.get(doc.sessionId, principal.id) as { state: Attendance } | undefined
       if (row) attendance = row.state
     }
+    const audiences =
+      doc.kind === 'member-private'
+        ? (sharesOf.all(doc.itemId!, doc.ownerId!, doc.sessionId) as { audience: string }[]).map(
+            (r) => r.audience,
+          )
+        : []
     const context: AccessContext = {
       role,
       sessionStatus: session.status,
       attendance,
       isOwner: doc.ownerId !== undefined && doc.ownerId === principal.id,
+      sharedWith: {
+        facilitators: audiences.includes('facilitators'),
+        group: audiences.includes('group'),
+      },
     }
     return ACCESS_RULES[doc.kind](context)
   }

@@ -36,6 +36,10 @@ export type AuditAction =
   | 'document.opened'
   | 'audit.viewed'
   | 'calendar.created'
+  | 'worksheet.assigned'
+  | 'worksheet.shared'
+  | 'worksheet.unshared'
+  | 'signal.sent'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
 

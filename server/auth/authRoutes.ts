@@ -33,13 +33,13 @@ const address = (c: Context) => getConnInfo(c).remote.address ?? 'unknown'
 
 /** Sign-in, sign-out, first-facilitator set-up and two-factor enrolment. */
 export function authRoutes(services: Services) {
-  const { db, now, loginPolicy, publicOrigin } = services
+  const { db, now, loginPolicy } = services
   const app = new Hono<AppEnv>()
 
   const startLogin = (c: Context, owner: LoginOwner) => {
     const policy = loginPolicy[owner.kind]
     const token = createLogin(db, owner, policy, now())
-    setLoginCookie(c, publicOrigin, token, policy.absoluteMs)
+    setLoginCookie(c, services.publicOrigin, token, policy.absoluteMs)
     appendAudit(db, { actor: owner, action: 'login.succeeded' }, now())
   }
 
@@ -105,7 +105,7 @@ export function authRoutes(services: Services) {
       services.sync.closeLogins([principal.loginHash])
       appendAudit(db, { actor: principal, action: 'login.ended' }, now())
     }
-    clearLoginCookie(c, publicOrigin)
+    clearLoginCookie(c, services.publicOrigin)
     return c.json({ ok: true })
   })
 

@@ -161,4 +161,38 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `,
+  `
+  CREATE TABLE worksheet_templates (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES facilitators (id),
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    source TEXT NOT NULL,
+    content TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE worksheets (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    template_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('shared', 'private')),
+    -- The starting content, fixed when assigned: later edits of the template do not change it.
+    content TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES facilitators (id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX worksheets_session ON worksheets (session_id);
+
+  CREATE TABLE worksheet_shares (
+    worksheet_id TEXT NOT NULL REFERENCES worksheets (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    audience TEXT NOT NULL CHECK (audience IN ('facilitators', 'group')),
+    shared_at INTEGER NOT NULL,
+    PRIMARY KEY (worksheet_id, member_id, audience)
+  );
+  `,
 ]

@@ -34,10 +34,10 @@ const REFUSALS = {
 
 /** Invitations (single- and multi-use, expiring, stored hashed) and joining under a pseudonym. */
 export function invitationRoutes(services: Services) {
-  const { db, now, publicOrigin } = services
+  const { db, now } = services
   const app = new Hono<AppEnv>()
 
-  const linkFor = (token: string) => `${publicOrigin}/join#${token}`
+  const linkFor = (token: string) => `${services.publicOrigin}/join#${token}`
 
   /** The invitation a token opens, or the reason it cannot be used right now. */
   const check = (token: string): InvitationRow => {
@@ -199,7 +199,7 @@ async function accept(
   check: (t: string) => InvitationRow,
   token: string,
 ) {
-  const { db, now, loginPolicy, publicOrigin } = services
+  const { db, now, loginPolicy } = services
   const body = await parseBody(c, acceptInvitationRequest)
   const problem = passwordProblem(body.passphrase)
   if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
@@ -275,6 +275,6 @@ async function accept(
   services.sync.closeLogins(endLoginsOf(db, { kind: 'member', id: memberId }, now()))
   const policy = loginPolicy.member
   const loginToken = createLogin(db, { kind: 'member', id: memberId }, policy, now())
-  setLoginCookie(c, publicOrigin, loginToken, policy.absoluteMs)
+  setLoginCookie(c, services.publicOrigin, loginToken, policy.absoluteMs)
   return c.json({ ok: true }, 201)
 }

@@ -12,7 +12,7 @@ import { calendarFeed } from '../sessions/calendarFeed.ts'
 
 /** The member list for facilitators, removal, and the member's own home. */
 export function memberRoutes(services: Services) {
-  const { db, now, publicOrigin } = services
+  const { db, now } = services
   const app = new Hono<AppEnv>()
 
   app.get('/groups/:groupId/members', (c) => {
@@ -121,7 +121,7 @@ export function memberRoutes(services: Services) {
         .run(hashToken(token), member.id)
       appendAudit(db, { actor: member, action: 'calendar.created', groupId: member.groupId }, now())
     })
-    return c.json({ url: `${publicOrigin}/api/calendar/${token}.ics` }, 201)
+    return c.json({ url: `${services.publicOrigin}/api/calendar/${token}.ics` }, 201)
   })
 
   app.get('/calendar/:file', (c) => {
@@ -134,7 +134,7 @@ export function memberRoutes(services: Services) {
       .get(hashToken(token)) as { id: string; group_id: string } | undefined
     if (!row) throw new HTTPException(404, { message: 'no such calendar' })
     c.header('Content-Type', 'text/calendar; charset=utf-8')
-    return c.body(calendarFeed(db, row.group_id, publicOrigin, now()))
+    return c.body(calendarFeed(db, row.group_id, services.publicOrigin, now()))
   })
 
   return app

@@ -75,6 +75,24 @@ export class DocRoom<M extends RoomMember> {
     this.#pending.push(update)
   }
 
+  /**
+   * Changes the document on the server's own authority (seeding, chat, signals): the update is
+   * persisted and relayed like any client's, with no writer to acknowledge.
+   */
+  serverWrite(mutate: (doc: Y.Doc) => void): void {
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array) => updates.push(update)
+    this.doc.on('update', collect)
+    try {
+      Y.transact(this.doc, () => mutate(this.doc), 'server')
+    } finally {
+      this.doc.off('update', collect)
+    }
+    if (updates.length === 0) return
+    this.#version++
+    this.#pending.push(...updates)
+  }
+
   /** Records that `from` is owed an acknowledgement at the next flush. */
   owe(from: M): void {
     this.#acks.set(from, from.receivedUpdates)

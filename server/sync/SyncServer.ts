@@ -20,6 +20,12 @@ export interface SyncServerOptions {
   compaction: { maxRows: number; maxBytes: number }
   /** How long a document with no connection stays in memory. */
   idleUnloadMs: number
+  /**
+   * Starting content for a document that has never been written, or null. Applied and stored
+   * when the document is first loaded, before any client sees it: seeding on the server means
+   * two clients opening a new worksheet at once cannot both fill it in.
+   */
+  seed?: (name: DocName) => Uint8Array | null
 }
 
 interface FlushItem {
@@ -181,13 +187,37 @@ export class SyncServer {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
       for (const update of stored.updates) Y.applyUpdate(doc, update)
     })
+    let { lastSeq } = stored
+    let rows = stored.updates.length
+    if (!stored.snapshot && rows === 0) {
+      const seed = this.#opts.seed?.(name)
+      if (seed) {
+        Y.applyUpdate(doc, seed)
+        lastSeq = (await this.#opts.store.append([{ doc: name, update: seed }])).get(name) ?? 0
+        rows = 1
+      }
+    }
     const room = new DocRoom<SyncConnection>(name, doc, {
-      lastSeq: stored.lastSeq,
-      rows: stored.updates.length,
+      lastSeq,
+      rows,
       bytes: stored.updateBytes,
     })
     this.#loadedRooms.add(room)
     return room
+  }
+
+  /**
+   * Writes to a document on the server's authority (chat, signals): loads it if needed, applies
+   * `mutate` in one transaction, then persists and relays it at the next flush.
+   */
+  async serverWrite(name: DocName, mutate: (doc: Y.Doc) => void): Promise<void> {
+    const room = await this.reserve(name)
+    try {
+      room.serverWrite(mutate)
+      this.#markDirty(room)
+    } finally {
+      this.release(room)
+    }
   }
 
   #markDirty(room: DocRoom<SyncConnection>): void {

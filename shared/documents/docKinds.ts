@@ -7,9 +7,16 @@ import type { Access } from '../access/Access.ts'
  * Names carry opaque ids only (C1): `g/<group>/s/<session>/…`.
  */
 export type DocKind =
-  'session-room' | 'session-shared' | 'member-private' | 'facilitator-only' | 'handout' | 'chat'
+  | 'session-room'
+  | 'session-shared'
+  | 'member-private'
+  | 'facilitator-only'
+  | 'handout'
+  | 'chat'
+  | 'signals'
 
 export const DOC_KINDS: readonly DocKind[] = [
+  'signals',
   'session-room',
   'session-shared',
   'member-private',
@@ -22,33 +29,35 @@ export interface ParsedDocName {
   kind: DocKind
   groupId: string
   sessionId: string
+  /** The worksheet or handout a document holds. */
+  itemId?: string
   /** The member a private document belongs to. */
   ownerId?: string
 }
 
-const id = (prefix: string) => `(${prefix}[a-z2-7]{20})`
-const G = id('g')
-const S = id('s')
-const M = id('m')
-const PART = '[a-z0-9][a-z0-9_-]{0,63}'
+const id = (prefix: string) => `${prefix}[a-z2-7]{20}`
+const BASE = `^g/(?<group>${id('g')})/s/(?<session>${id('s')})`
+const ITEM = '(?<item>[a-z0-9][a-z0-9_-]{0,63})'
+const OWNER = `(?<owner>${id('m')})`
 const PATTERNS: [DocKind, RegExp][] = [
-  ['session-room', new RegExp(`^g/${G}/s/${S}/room$`)],
-  ['session-shared', new RegExp(`^g/${G}/s/${S}/shared/${PART}$`)],
-  ['member-private', new RegExp(`^g/${G}/s/${S}/private/${PART}/m/${M}$`)],
-  ['facilitator-only', new RegExp(`^g/${G}/s/${S}/notes$`)],
-  ['handout', new RegExp(`^g/${G}/s/${S}/handout/${PART}$`)],
-  ['chat', new RegExp(`^g/${G}/s/${S}/chat$`)],
+  ['session-room', new RegExp(`${BASE}/room$`)],
+  ['session-shared', new RegExp(`${BASE}/shared/${ITEM}$`)],
+  ['member-private', new RegExp(`${BASE}/private/${ITEM}/m/${OWNER}$`)],
+  ['facilitator-only', new RegExp(`${BASE}/notes$`)],
+  ['handout', new RegExp(`${BASE}/handout/${ITEM}$`)],
+  ['chat', new RegExp(`${BASE}/chat$`)],
+  ['signals', new RegExp(`${BASE}/signals$`)],
 ]
 
 /** The kind and owners of a group document, or null for any other name. */
 export function parseGroupDocName(name: string): ParsedDocName | null {
   for (const [kind, pattern] of PATTERNS) {
-    const m = pattern.exec(name)
-    if (!m) continue
-    const [, groupId, sessionId, ownerId] = m
-    return ownerId
-      ? { kind, groupId: groupId!, sessionId: sessionId!, ownerId }
-      : { kind, groupId: groupId!, sessionId: sessionId! }
+    const groups = pattern.exec(name)?.groups
+    if (!groups) continue
+    const parsed: ParsedDocName = { kind, groupId: groups.group!, sessionId: groups.session! }
+    if (groups.item) parsed.itemId = groups.item
+    if (groups.owner) parsed.ownerId = groups.owner
+    return parsed
   }
   return null
 }
@@ -62,6 +71,7 @@ export const sessionDocName = {
   notes: (g: string, s: string) => `g/${g}/s/${s}/notes`,
   handout: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}`,
   chat: (g: string, s: string) => `g/${g}/s/${s}/chat`,
+  signals: (g: string, s: string) => `g/${g}/s/${s}/signals`,
 }
 
 export type GroupRole = 'lead' | 'co' | 'member' | 'removed' | 'outsider'
@@ -76,6 +86,8 @@ export interface AccessContext {
   attendance: Attendance
   /** The principal is the member a private document belongs to. */
   isOwner: boolean
+  /** Whom the owner of a private document has shared the whole sheet with (consent). */
+  sharedWith: { facilitators: boolean; group: boolean }
 }
 
 const isFacilitator = (c: AccessContext) => c.role === 'lead' || c.role === 'co'
@@ -88,15 +100,21 @@ const attended = (c: AccessContext) =>
 
 /**
  * The rule of each kind. Members get nothing before a facilitator admits them (C3), and nothing
- * after removal; facilitators never read a member's private document (sharing is a separate,
- * member-written document).
+ * after removal; nobody but its owner reads a private worksheet unless the owner shared it.
  */
 export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   'session-room': (c) => (isFacilitator(c) || inRoom(c) ? 'read' : 'none'),
   'session-shared': (c) =>
     isFacilitator(c) || inRoom(c) ? 'write' : attended(c) ? 'read' : 'none',
-  'member-private': (c) => (c.isOwner && attended(c) ? 'write' : 'none'),
+  'member-private': (c) =>
+    c.isOwner && attended(c)
+      ? 'write'
+      : (isFacilitator(c) && c.sharedWith.facilitators) || (c.sharedWith.group && attended(c))
+        ? 'read'
+        : 'none',
   'facilitator-only': (c) => (isFacilitator(c) ? 'write' : 'none'),
   handout: (c) => (isFacilitator(c) ? 'write' : attended(c) ? 'read' : 'none'),
   chat: (c) => (isFacilitator(c) || attended(c) ? 'read' : 'none'),
+  // "I need a moment": written by the server, seen by facilitators only.
+  signals: (c) => (isFacilitator(c) ? 'read' : 'none'),
 }

@@ -17,6 +17,8 @@ export const ID_PREFIX = {
   session: 's',
   invitation: 'i',
   series: 'r',
+  worksheet: 'w',
+  template: 't',
 } as const
 
-export const ID_PATTERN = /^[fmgsir][a-z0-9]{20}$/
+export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Access } from '../../../shared/access/Access.ts'
 import { sessionDocName, type DocKind } from '../../../shared/documents/docKinds.ts'
 import type { DocName } from '../../../shared/documents/docName.ts'
+import { BUILT_IN_TEMPLATES } from '../../../shared/worksheets/templateLibrary.ts'
 import { createFacilitator } from '../../auth/facilitators.ts'
 import { principalFromLogin } from '../../auth/principalFromLogin.ts'
 import { groupBody, groupWorld, member, PASSWORD } from '../../test/groupWorld.ts'
@@ -40,6 +41,7 @@ const sched = {
   durationMinutes: 60,
 }
 let invitationToken = ''
+let privateWorksheet = ''
 
 /**
  * The exact set of people each route lets through (C2). Denied means 401 (not signed in) or 403
@@ -245,6 +247,49 @@ const ROUTES: Record<string, RouteCase> = {
     allowed: [...FACILITATORS_A, 'admitted'],
     request: async (w) => ({ path: `/api/sessions/${w.session}/people` }),
   },
+  'GET /api/templates': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/templates' }),
+  },
+  'POST /api/templates': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({
+      path: '/api/templates',
+      body: { title: 'Mine', summary: '', source: '', content: BUILT_IN_TEMPLATES[0]!.content },
+    }),
+  },
+  'PUT /api/templates/:templateId': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({
+      path: '/api/templates/tnotatemplate0000000',
+      body: { title: 'Mine', summary: '', source: '', content: BUILT_IN_TEMPLATES[0]!.content },
+    }),
+  },
+  'POST /api/sessions/:sessionId/worksheets': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/worksheets`,
+      body: { templateId: 'thought-record', mode: 'shared' },
+    }),
+  },
+  'GET /api/sessions/:sessionId/worksheets': {
+    allowed: [...FACILITATORS_A, 'admitted'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}/worksheets` }),
+  },
+  'POST /api/worksheets/:worksheetId/share': {
+    allowed: ['admitted'],
+    request: async () => ({
+      path: `/api/worksheets/${privateWorksheet}/share`,
+      body: { audience: 'facilitators', shared: false },
+    }),
+  },
+  'POST /api/sessions/:sessionId/signal': {
+    allowed: ['admitted'],
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/signal`,
+      body: { kind: 'need-a-moment' },
+    }),
+  },
   // Last: it ends each person's login.
   'POST /api/auth/logout': { allowed: PUBLIC, request: async () => ({ path: '/api/auth/logout' }) },
 }
@@ -257,6 +302,7 @@ const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   'facilitator-only': { lead: 'write', co: 'write' },
   handout: { lead: 'write', co: 'write', admitted: 'read' },
   chat: { lead: 'read', co: 'read', admitted: 'read' },
+  signals: { lead: 'read', co: 'read' },
 }
 
 describe('[C2] authorization matrix', () => {
@@ -277,6 +323,11 @@ describe('[C2] authorization matrix', () => {
       expiresInHours: 1,
     })
     invitationToken = (invitation.json.url as string).split('#')[1]!
+    const assigned = await world.people.lead.post(`/api/sessions/${world.session}/worksheets`, {
+      templateId: 'grounding-5-4-3-2-1',
+      mode: 'private',
+    })
+    privateWorksheet = assigned.json.id
   }, 60_000)
   afterAll(async () => {
     await server.close()
@@ -296,6 +347,7 @@ describe('[C2] authorization matrix', () => {
       'facilitator-only': sessionDocName.notes(groupA, session),
       handout: sessionDocName.handout(groupA, session, 'h1'),
       chat: sessionDocName.chat(groupA, session),
+      signals: sessionDocName.signals(groupA, session),
     }
     const decided: Record<string, Record<string, Access>> = {}
     for (const person of PEOPLE.filter((p) => p !== 'visitor')) {

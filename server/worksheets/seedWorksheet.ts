@@ -1,0 +1,33 @@
+import type { JSONContent } from '@tiptap/core'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
+import { WORKSHEET_FRAGMENT, worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
+import type { Db } from '../db/openDatabase.ts'
+
+/** The starting state of a worksheet document, as one Yjs update. */
+export function worksheetUpdate(content: JSONContent): Uint8Array {
+  const doc = prosemirrorJSONToYDoc(worksheetSchema(), content, WORKSHEET_FRAGMENT)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/**
+ * The sync server's seed hook for worksheets: a shared worksheet, or a member's private copy,
+ * starts as the content fixed when the facilitator assigned it. Any other document starts empty.
+ */
+export function worksheetSeeder(db: Db) {
+  const find = db.sql.prepare(
+    'SELECT mode, content FROM worksheets WHERE id = ? AND session_id = ? AND group_id = ?',
+  )
+  return (name: string): Uint8Array | null => {
+    const doc = parseGroupDocName(name)
+    if (!doc?.itemId || (doc.kind !== 'session-shared' && doc.kind !== 'member-private'))
+      return null
+    const row = find.get(doc.itemId, doc.sessionId, doc.groupId) as
+      { mode: string; content: string } | undefined
+    if (!row) return null
+    const expected = doc.kind === 'session-shared' ? 'shared' : 'private'
+    if (row.mode !== expected) return null
+    return worksheetUpdate(JSON.parse(row.content) as JSONContent)
+  }
+}

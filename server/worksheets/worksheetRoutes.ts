@@ -1,0 +1,278 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { BUILT_IN_TEMPLATES } from '../../shared/worksheets/templateLibrary.ts'
+import { appendAudit } from '../audit/audit.ts'
+import { newId } from '../db/newId.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import {
+  groupOfSession,
+  requireFacilitator,
+  requireGroupFacilitator,
+  requireMember,
+  requirePrincipal,
+} from '../http/guards.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { isValidWorksheet } from './validateContent.ts'
+
+const templateBody = z.object({
+  title: z.string().trim().min(1).max(120),
+  summary: z.string().trim().max(1000),
+  source: z.string().trim().max(2000),
+  content: z.unknown(),
+})
+const assignBody = z.object({ templateId: z.string().max(64), mode: z.enum(['shared', 'private']) })
+const shareBody = z.object({ audience: z.enum(['facilitators', 'group']), shared: z.boolean() })
+
+interface TemplateRow {
+  id: string
+  owner_id: string
+  title: string
+  summary: string
+  source: string
+  content: string
+}
+
+/** The template library, assigning worksheets to a session, and a member's consent to share. */
+export function worksheetRoutes(services: Services) {
+  const { db, now } = services
+  const app = new Hono<AppEnv>()
+
+  /** Members see a session's worksheets only once admitted to it (C3). */
+  const hasAttended = (sessionId: string, memberId: string) =>
+    !!db.sql
+      .prepare(
+        "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
+      )
+      .get(sessionId, memberId)
+
+  const templateFor = (id: string, facilitatorId: string) => {
+    const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === id)
+    if (builtIn) return { ...builtIn, builtIn: true }
+    const row = db.sql
+      .prepare('SELECT * FROM worksheet_templates WHERE id = ? AND owner_id = ?')
+      .get(id, facilitatorId) as TemplateRow | undefined
+    if (!row) throw new HTTPException(404, { message: 'no such template' })
+    return {
+      id: row.id,
+      title: row.title,
+      summary: row.summary,
+      source: row.source,
+      content: JSON.parse(row.content),
+      builtIn: false,
+    }
+  }
+
+  app.get('/templates', (c) => {
+    const facilitator = requireFacilitator(c)
+    const own = db.sql
+      .prepare('SELECT * FROM worksheet_templates WHERE owner_id = ? ORDER BY updated_at DESC')
+      .all(facilitator.id) as unknown as TemplateRow[]
+    return c.json({
+      templates: [
+        ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, builtIn: true })),
+        ...own.map((t) => ({
+          id: t.id,
+          title: t.title,
+          summary: t.summary,
+          source: t.source,
+          content: JSON.parse(t.content),
+          builtIn: false,
+        })),
+      ],
+    })
+  })
+
+  app.post('/templates', async (c) => {
+    const facilitator = requireFacilitator(c)
+    const body = await parseBody(c, templateBody)
+    if (!isValidWorksheet(body.content))
+      throw new HTTPException(400, { message: 'invalid: content' })
+    const id = newId('template')
+    db.sql
+      .prepare(
+        'INSERT INTO worksheet_templates (id, owner_id, title, summary, source, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        facilitator.id,
+        body.title,
+        body.summary,
+        body.source,
+        JSON.stringify(body.content),
+        now(),
+        now(),
+      )
+    return c.json({ id }, 201)
+  })
+
+  app.put('/templates/:templateId', async (c) => {
+    const facilitator = requireFacilitator(c)
+    const body = await parseBody(c, templateBody)
+    if (!isValidWorksheet(body.content))
+      throw new HTTPException(400, { message: 'invalid: content' })
+    const result = db.sql
+      .prepare(
+        'UPDATE worksheet_templates SET title = ?, summary = ?, source = ?, content = ?, updated_at = ? WHERE id = ? AND owner_id = ?',
+      )
+      .run(
+        body.title,
+        body.summary,
+        body.source,
+        JSON.stringify(body.content),
+        now(),
+        c.req.param('templateId'),
+        facilitator.id,
+      )
+    if (result.changes === 0) throw new HTTPException(404, { message: 'no such template' })
+    return c.json({ ok: true })
+  })
+
+  app.post('/sessions/:sessionId/worksheets', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { templateId, mode } = await parseBody(c, assignBody)
+    const template = templateFor(templateId, principal.id)
+    const id = newId('worksheet')
+    db.transaction(() => {
+      db.sql
+        .prepare(
+          'INSERT INTO worksheets (id, session_id, group_id, template_id, title, mode, content, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          sessionId,
+          groupId,
+          template.id,
+          template.title,
+          mode,
+          JSON.stringify(template.content),
+          principal.id,
+          now(),
+        )
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: 'worksheet.assigned',
+          target: { kind: 'worksheet', id },
+          groupId,
+          detail: { mode, template: template.builtIn ? template.id : 'custom' },
+        },
+        now(),
+      )
+    })
+    return c.json({ id, mode }, 201)
+  })
+
+  app.get('/sessions/:sessionId/worksheets', (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const principal = requirePrincipal(c)
+    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    else if (principal.kind !== 'member' || !hasAttended(sessionId, principal.id)) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
+    const rows = db.sql
+      .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
+      .all(sessionId) as {
+      id: string
+      title: string
+      mode: 'shared' | 'private'
+    }[]
+    // Private copies the caller may read: their own, or those shared with them. Pseudonyms only.
+    const sharedCopies = db.sql.prepare(
+      `SELECT m.id AS memberId, m.pseudonym, m.colour, s.audience FROM worksheet_shares s JOIN members m ON m.id = s.member_id
+       WHERE s.worksheet_id = ? AND m.status = 'active'`,
+    )
+    const worksheets = rows.map((w) => {
+      if (w.mode === 'shared')
+        return { ...w, document: sessionDocName.shared(groupId, sessionId, w.id) }
+      const copies = (
+        sharedCopies.all(w.id) as {
+          memberId: string
+          pseudonym: string
+          colour: string
+          audience: string
+        }[]
+      )
+        .filter((s) =>
+          principal.kind === 'facilitator'
+            ? s.audience === 'facilitators'
+            : s.audience === 'group' && s.memberId !== principal.id,
+        )
+        .map((s) => ({
+          name: s.pseudonym,
+          colour: s.colour,
+          document: sessionDocName.private(groupId, sessionId, w.id, s.memberId),
+        }))
+      const mine =
+        principal.kind === 'member'
+          ? sessionDocName.private(groupId, sessionId, w.id, principal.id)
+          : null
+      const myShares =
+        principal.kind === 'member'
+          ? (
+              db.sql
+                .prepare(
+                  'SELECT audience FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?',
+                )
+                .all(w.id, principal.id) as { audience: string }[]
+            ).map((r) => r.audience)
+          : []
+      return { ...w, document: mine, sharedWithYou: copies, yourShares: myShares }
+    })
+    return c.json({ worksheets })
+  })
+
+  app.post('/worksheets/:worksheetId/share', async (c) => {
+    const member = requireMember(c)
+    const worksheetId = c.req.param('worksheetId')
+    const { audience, shared } = await parseBody(c, shareBody)
+    const ws = db.sql
+      .prepare("SELECT session_id, group_id FROM worksheets WHERE id = ? AND mode = 'private'")
+      .get(worksheetId) as { session_id: string; group_id: string } | undefined
+    if (!ws || !hasAttended(ws.session_id, member.id)) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
+    db.transaction(() => {
+      if (shared) {
+        db.sql
+          .prepare(
+            'INSERT OR IGNORE INTO worksheet_shares (worksheet_id, member_id, audience, shared_at) VALUES (?, ?, ?, ?)',
+          )
+          .run(worksheetId, member.id, audience, now())
+      } else {
+        db.sql
+          .prepare(
+            'DELETE FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND audience = ?',
+          )
+          .run(worksheetId, member.id, audience)
+      }
+      appendAudit(
+        db,
+        {
+          actor: member,
+          action: shared ? 'worksheet.shared' : 'worksheet.unshared',
+          target: { kind: 'worksheet', id: worksheetId },
+          groupId: ws.group_id,
+          detail: { audience },
+        },
+        now(),
+      )
+    })
+    // Taking it back takes effect at once: readers of this copy lose their sockets.
+    if (!shared) {
+      const doc = sessionDocName.private(ws.group_id, ws.session_id, worksheetId, member.id)
+      await services.sync.reauthorize(
+        (conn) => conn.room.name === doc,
+        (conn) => services.authorize(conn.principal, conn.room.name),
+      )
+    }
+    return c.json({ ok: true })
+  })
+
+  return app
+}

@@ -1,0 +1,162 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { CloseCode } from '../../shared/sync/closeCodes.ts'
+import { thoughtRecord } from '../../shared/worksheets/templates/thoughtRecord.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetSchema.ts'
+import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
+import { facilitator, groupBody, member } from '../test/groupWorld.ts'
+import { openRawSocket } from '../test/rawSocket.ts'
+import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+
+describe('worksheets, consent to share, and the silent signal', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  let lead: Awaited<ReturnType<typeof facilitator>>
+  let robin: Awaited<ReturnType<typeof member>>
+  let sky: Awaited<ReturnType<typeof member>>
+  let groupId: string
+  let sessionId: string
+  const open = (doc: string, who: { cookie: string | null }) => {
+    const client = connectProvider(server.wsUrl, doc, null, { cookie: who.cookie! })
+    clients.push(client)
+    return client
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer()
+    lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
+    groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
+    robin = await member(server, lead, groupId, 'Robin')
+    sky = await member(server, lead, groupId, 'Sky')
+    sessionId = (
+      await lead.post(`/api/groups/${groupId}/sessions`, {
+        title: 'W1',
+        startsAtLocal: '2026-12-01T18:00',
+        timeZone: 'UTC',
+        durationMinutes: 60,
+      })
+    ).json.ids[0]
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
+    for (const m of [robin, sky]) await m.post(`/api/sessions/${sessionId}/join`)
+    await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server.close()
+  })
+
+  it('seeds a shared worksheet once, on the server, however many open it at the same moment', async () => {
+    const { id } = (
+      await lead.post(`/api/sessions/${sessionId}/worksheets`, {
+        templateId: 'thought-record',
+        mode: 'shared',
+      })
+    ).json
+    const doc = sessionDocName.shared(groupId, sessionId, id)
+    const views = [open(doc, lead), open(doc, robin), open(doc, sky), open(doc, robin)]
+    await Promise.all(views.map((v) => v.synced()))
+    for (const view of views) {
+      const json = yXmlFragmentToProsemirrorJSON(view.doc.getXmlFragment(WORKSHEET_FRAGMENT))
+      expect(json.content).toHaveLength(thoughtRecord.content.content!.length)
+      expect(JSON.stringify(json)).toContain('Automatic thoughts')
+    }
+    await server.sync.drain()
+    // One seed row, not one per client.
+    const rows = server.db.sql
+      .prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?')
+      .get(doc) as { n: number }
+    expect(rows.n).toBe(1)
+  })
+
+  it("a private worksheet is its owner's alone until shared, and sharing is live both ways", async () => {
+    const { id } = (
+      await lead.post(`/api/sessions/${sessionId}/worksheets`, {
+        templateId: 'gratitude-journal',
+        mode: 'private',
+      })
+    ).json
+    const robinsCopy = sessionDocName.private(groupId, sessionId, id, robin.id)
+    const mine = open(robinsCopy, robin)
+    await mine.synced()
+    expect(
+      JSON.stringify(yXmlFragmentToProsemirrorJSON(mine.doc.getXmlFragment(WORKSHEET_FRAGMENT))),
+    ).toContain('Good thing 1')
+
+    // Sky (another member) and the facilitator cannot open it, even by writing the name by hand.
+    await expect(
+      openRawSocket(server.wsUrl, robinsCopy, null, { cookie: sky.cookie! }),
+    ).rejects.toThrow('HTTP 403')
+    await expect(
+      openRawSocket(server.wsUrl, robinsCopy, null, { cookie: lead.cookie! }),
+    ).rejects.toThrow('HTTP 403')
+    expect(
+      JSON.stringify((await sky.get(`/api/sessions/${sessionId}/worksheets`)).json),
+    ).not.toContain(robin.id)
+
+    // Robin shares with the facilitators: the lead can read, Sky still cannot.
+    expect(
+      (await robin.post(`/api/worksheets/${id}/share`, { audience: 'facilitators', shared: true }))
+        .status,
+    ).toBe(200)
+    const listed = (await lead.get(`/api/sessions/${sessionId}/worksheets`)).json.worksheets[0]
+    expect(listed.sharedWithYou).toEqual([
+      { name: 'Robin', colour: expect.any(String), document: robinsCopy },
+    ])
+    const leadView = open(robinsCopy, lead)
+    await leadView.synced()
+    mine.doc
+      .getXmlFragment(WORKSHEET_FRAGMENT)
+      .insert(0, [new (await import('yjs')).XmlText('written live')])
+    await eventually(
+      () => leadView.doc.getXmlFragment(WORKSHEET_FRAGMENT).toString().includes('written live'),
+      'live edit',
+    )
+    await expect(
+      openRawSocket(server.wsUrl, robinsCopy, null, { cookie: sky.cookie! }),
+    ).rejects.toThrow('HTTP 403')
+
+    // Taking it back closes the facilitator's socket at once.
+    const closes: number[] = []
+    leadView.provider.on('connection-close', (e) => closes.push(e?.code ?? -1))
+    await robin.post(`/api/worksheets/${id}/share`, { audience: 'facilitators', shared: false })
+    await eventually(() => closes.includes(CloseCode.forbidden), 'facilitator socket closed')
+    await expect(
+      openRawSocket(server.wsUrl, robinsCopy, null, { cookie: lead.cookie! }),
+    ).rejects.toThrow('HTTP 403')
+  })
+
+  it('the silent signal reaches facilitators only, checked at the socket', async () => {
+    const signals = sessionDocName.signals(groupId, sessionId)
+    const room = sessionDocName.room(groupId, sessionId)
+    const facilitatorView = open(signals, lead)
+    await facilitatorView.synced()
+    await expect(
+      openRawSocket(server.wsUrl, signals, null, { cookie: sky.cookie! }),
+    ).rejects.toThrow('HTTP 403')
+    // Sky sits in the room and records every frame it receives there.
+    const skyInRoom = await openRawSocket(server.wsUrl, room, null, {
+      cookie: sky.cookie!,
+      acks: false,
+    })
+    expect((await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'not-ok' })).status).toBe(
+      201,
+    )
+    await eventually(
+      () => facilitatorView.doc.getArray('signals').length === 1,
+      'signal at the facilitator',
+    )
+    expect(facilitatorView.doc.getArray('signals').get(0)).toMatchObject({
+      kind: 'not-ok',
+      name: 'Robin',
+    })
+    await new Promise((r) => setTimeout(r, 100))
+    const heard = skyInRoom.frames.map((f) => Buffer.from(f).toString('latin1')).join('')
+    expect(heard).not.toContain('not-ok')
+    skyInRoom.ws.close()
+    // A member cannot signal for a session they were not admitted to, nor a facilitator at all.
+    expect((await lead.post(`/api/sessions/${sessionId}/signal`, { kind: 'not-ok' })).status).toBe(
+      403,
+    )
+  })
+})

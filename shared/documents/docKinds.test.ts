@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { parseGroupDocName, sessionDocName } from './docKinds.ts'
+
+const g = 'g' + 'a'.repeat(20)
+const s = 's' + 'b'.repeat(20)
+const m = 'm' + 'c'.repeat(20)
+
+describe('document names', () => {
+  it('round-trip every kind through its builder', () => {
+    expect(parseGroupDocName(sessionDocName.room(g, s))).toEqual({
+      kind: 'session-room',
+      groupId: g,
+      sessionId: s,
+    })
+    expect(parseGroupDocName(sessionDocName.shared(g, s, 'w1'))).toEqual({
+      kind: 'session-shared',
+      groupId: g,
+      sessionId: s,
+      itemId: 'w1',
+    })
+    expect(parseGroupDocName(sessionDocName.private(g, s, 'w1', m))).toEqual({
+      kind: 'member-private',
+      groupId: g,
+      sessionId: s,
+      itemId: 'w1',
+      ownerId: m,
+    })
+    expect(parseGroupDocName(sessionDocName.notes(g, s))?.kind).toBe('facilitator-only')
+    expect(parseGroupDocName(sessionDocName.handout(g, s, 'h'))?.kind).toBe('handout')
+    expect(parseGroupDocName(sessionDocName.chat(g, s))?.kind).toBe('chat')
+    expect(parseGroupDocName(sessionDocName.signals(g, s))?.kind).toBe('signals')
+  })
+
+  it.each([
+    `g/${g}/s/${s}/room/extra`,
+    `g/${s}/s/${g}/room`,
+    `g/${g}/s/${s}/private/w1/m/${g}`,
+    `g/${g}/s/${s}/private/w1`,
+    'playground/main',
+    `x/g/${g}/s/${s}/room`,
+  ])('refuses %s', (name) => {
+    expect(parseGroupDocName(name)).toBeNull()
+  })
+})
