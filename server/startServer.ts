@@ -23,6 +23,7 @@ import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { SyncServer } from './sync/SyncServer.ts'
+import { answerMirror } from './worksheets/answerMirror.ts'
 import { worksheetSeeder } from './worksheets/seedWorksheet.ts'
 
 export interface RunningServer {
@@ -72,6 +73,7 @@ export async function startServer(
     publicOrigin: config.publicOrigin,
     authorize: overrides.authorize ?? groupPolicy(db),
   }
+  sync.onChanged = answerMirror(services)
   const app = createApp(services, {
     secret,
     playground: config.playground,

@@ -26,7 +26,7 @@ export function groupPolicy(db: Db): Authorize {
   )
   const sharesOf = db.sql.prepare(
     `SELECT s.audience FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id
-     WHERE s.worksheet_id = ? AND s.member_id = ? AND w.session_id = ?`,
+     WHERE s.worksheet_id = ? AND s.member_id = ? AND w.session_id = ? AND s.field_id = ''`,
   )
   return (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
@@ -62,6 +62,7 @@ export function groupPolicy(db: Db): Authorize {
         facilitators: audiences.includes('facilitators'),
         group: audiences.includes('group'),
       },
+      ...(doc.audience ? { audience: doc.audience } : {}),
     }
     return ACCESS_RULES[doc.kind](context)
   }

@@ -187,12 +187,16 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX worksheets_session ON worksheets (session_id);
 
+  -- A member's consent: the whole sheet (field_id '') or one answer, to one audience.
   CREATE TABLE worksheet_shares (
     worksheet_id TEXT NOT NULL REFERENCES worksheets (id),
     member_id TEXT NOT NULL REFERENCES members (id),
     audience TEXT NOT NULL CHECK (audience IN ('facilitators', 'group')),
+    field_id TEXT NOT NULL DEFAULT '',
+    -- An opaque key for a shared answer in the audience's document, never the member id.
+    share_key TEXT NOT NULL,
     shared_at INTEGER NOT NULL,
-    PRIMARY KEY (worksheet_id, member_id, audience)
+    PRIMARY KEY (worksheet_id, member_id, audience, field_id)
   );
   `,
 ]

@@ -48,6 +48,8 @@ export class SyncServer {
   readonly #loadedRooms = new Set<DocRoom<SyncConnection>>()
   readonly #dirty = new Set<DocRoom<SyncConnection>>()
   readonly #hooks: ConnectionHooks
+  /** Called after each flush with the documents that changed (for server-side mirrors). */
+  onChanged: ((names: DocName[]) => void) | null = null
   #flushScheduled = false
   #inFlight: Promise<void> | null = null
   #retryTimer: NodeJS.Timeout | null = null
@@ -244,6 +246,8 @@ export class SyncServer {
       items.push({ room, batch, update })
     }
     this.#dirty.clear()
+    const changed = items.filter((i) => i.update && !i.room.broken).map((i) => i.room.name)
+    if (changed.length > 0) this.onChanged?.(changed)
     const entries: AppendEntry[] = []
     for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
     const done =

@@ -4,7 +4,9 @@ import { z } from 'zod'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { BUILT_IN_TEMPLATES } from '../../shared/worksheets/templateLibrary.ts'
 import { appendAudit } from '../audit/audit.ts'
-import { newId } from '../db/newId.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { newId, newSecret } from '../db/newId.ts'
+import { mirrorSharedAnswers, withdrawSharedAnswer } from './mirrorSharedAnswers.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import {
   groupOfSession,
@@ -23,7 +25,12 @@ const templateBody = z.object({
   content: z.unknown(),
 })
 const assignBody = z.object({ templateId: z.string().max(64), mode: z.enum(['shared', 'private']) })
-const shareBody = z.object({ audience: z.enum(['facilitators', 'group']), shared: z.boolean() })
+const shareBody = z.object({
+  audience: z.enum(['facilitators', 'group']),
+  shared: z.boolean(),
+  /** One answer; without it, the whole sheet. */
+  fieldId: z.string().min(1).max(64).optional(),
+})
 
 interface TemplateRow {
   id: string
@@ -230,26 +237,37 @@ export function worksheetRoutes(services: Services) {
   app.post('/worksheets/:worksheetId/share', async (c) => {
     const member = requireMember(c)
     const worksheetId = c.req.param('worksheetId')
-    const { audience, shared } = await parseBody(c, shareBody)
+    const { audience, shared, fieldId = '' } = await parseBody(c, shareBody)
     const ws = db.sql
       .prepare("SELECT session_id, group_id FROM worksheets WHERE id = ? AND mode = 'private'")
       .get(worksheetId) as { session_id: string; group_id: string } | undefined
     if (!ws || !hasAttended(ws.session_id, member.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    db.transaction(() => {
-      if (shared) {
+    const doc = sessionDocName.private(
+      ws.group_id,
+      ws.session_id,
+      worksheetId,
+      member.id,
+    ) as DocName
+    const withdrawn = db.transaction(() => {
+      const existing = db.sql
+        .prepare(
+          'SELECT share_key FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND audience = ? AND field_id = ?',
+        )
+        .get(worksheetId, member.id, audience, fieldId) as { share_key: string } | undefined
+      if (shared && !existing) {
         db.sql
           .prepare(
-            'INSERT OR IGNORE INTO worksheet_shares (worksheet_id, member_id, audience, shared_at) VALUES (?, ?, ?, ?)',
+            'INSERT INTO worksheet_shares (worksheet_id, member_id, audience, field_id, share_key, shared_at) VALUES (?, ?, ?, ?, ?, ?)',
           )
-          .run(worksheetId, member.id, audience, now())
-      } else {
+          .run(worksheetId, member.id, audience, fieldId, newSecret(), now())
+      } else if (!shared && existing) {
         db.sql
           .prepare(
-            'DELETE FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND audience = ?',
+            'DELETE FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND audience = ? AND field_id = ?',
           )
-          .run(worksheetId, member.id, audience)
+          .run(worksheetId, member.id, audience, fieldId)
       }
       appendAudit(
         db,
@@ -258,14 +276,22 @@ export function worksheetRoutes(services: Services) {
           action: shared ? 'worksheet.shared' : 'worksheet.unshared',
           target: { kind: 'worksheet', id: worksheetId },
           groupId: ws.group_id,
-          detail: { audience },
+          detail: { audience, scope: fieldId ? 'answer' : 'sheet' },
         },
         now(),
       )
+      return !shared ? existing?.share_key : undefined
     })
-    // Taking it back takes effect at once: readers of this copy lose their sockets.
-    if (!shared) {
-      const doc = sessionDocName.private(ws.group_id, ws.session_id, worksheetId, member.id)
+    if (fieldId) {
+      if (withdrawn)
+        await withdrawSharedAnswer(
+          services,
+          { groupId: ws.group_id, sessionId: ws.session_id, worksheetId, audience },
+          withdrawn,
+        )
+      if (shared) await mirrorSharedAnswers(services, doc)
+    } else if (!shared) {
+      // Taking the sheet back takes effect at once: its readers lose their sockets.
       await services.sync.reauthorize(
         (conn) => conn.room.name === doc,
         (conn) => services.authorize(conn.principal, conn.room.name),

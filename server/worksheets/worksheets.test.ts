@@ -126,6 +126,80 @@ describe('worksheets, consent to share, and the silent signal', () => {
     ).rejects.toThrow('HTTP 403')
   })
 
+  it('one answer can be shared with the group and taken back, live, and nothing else leaks', async () => {
+    const Y = await import('yjs')
+    const { id } = (
+      await lead.post(`/api/sessions/${sessionId}/worksheets`, {
+        templateId: 'thought-record',
+        mode: 'private',
+      })
+    ).json
+    const mine = open(sessionDocName.private(groupId, sessionId, id, robin.id), robin)
+    await mine.synced()
+    const field = (fieldId: string) => {
+      const fragment = mine.doc.getXmlFragment(WORKSHEET_FRAGMENT)
+      const element = fragment
+        .toArray()
+        .find(
+          (n) => n instanceof Y.XmlElement && n.getAttribute('fieldId') === fieldId,
+        ) as InstanceType<typeof Y.XmlElement>
+      return element.get(0) as InstanceType<typeof Y.XmlElement>
+    }
+    field('situation').insert(0, [new Y.XmlText('SECRET-SITUATION at work')])
+    field('balanced-thought').insert(0, [new Y.XmlText('I can cope')])
+    await mine.saved()
+
+    const groupAnswers = sessionDocName.answers(groupId, sessionId, id, 'group')
+    const skyView = open(groupAnswers, sky)
+    await skyView.synced()
+    await expect(
+      openRawSocket(
+        server.wsUrl,
+        sessionDocName.answers(groupId, sessionId, id, 'facilitators'),
+        null,
+        { cookie: sky.cookie! },
+      ),
+    ).rejects.toThrow('HTTP 403')
+    const shared = () =>
+      [...skyView.doc.getMap<string>('answers').values()].map((v) => JSON.parse(v))
+
+    expect(
+      (
+        await robin.post(`/api/worksheets/${id}/share`, {
+          audience: 'group',
+          shared: true,
+          fieldId: 'balanced-thought',
+        })
+      ).status,
+    ).toBe(200)
+    await eventually(() => shared().length === 1, 'answer shared')
+    expect(shared()[0]).toMatchObject({
+      name: 'Robin',
+      label: 'A more balanced thought',
+      text: 'I can cope',
+    })
+
+    // Later edits follow, once typing settles.
+    ;(field('balanced-thought').get(0) as InstanceType<typeof Y.XmlText>).insert(
+      10,
+      ', one step at a time',
+    )
+    await eventually(
+      () => shared()[0]?.text === 'I can cope, one step at a time',
+      'live edit mirrored',
+    )
+
+    await robin.post(`/api/worksheets/${id}/share`, {
+      audience: 'group',
+      shared: false,
+      fieldId: 'balanced-thought',
+    })
+    await eventually(() => shared().length === 0, 'answer withdrawn')
+    const everything = JSON.stringify(skyView.doc.toJSON())
+    expect(everything).not.toContain('SECRET-SITUATION')
+    expect(everything).not.toContain(robin.id)
+  })
+
   it('the silent signal reaches facilitators only, checked at the socket', async () => {
     const signals = sessionDocName.signals(groupId, sessionId)
     const room = sessionDocName.room(groupId, sessionId)

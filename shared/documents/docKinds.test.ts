@@ -29,6 +29,13 @@ describe('document names', () => {
     expect(parseGroupDocName(sessionDocName.handout(g, s, 'h'))?.kind).toBe('handout')
     expect(parseGroupDocName(sessionDocName.chat(g, s))?.kind).toBe('chat')
     expect(parseGroupDocName(sessionDocName.signals(g, s))?.kind).toBe('signals')
+    expect(parseGroupDocName(sessionDocName.answers(g, s, 'w1', 'group'))).toEqual({
+      kind: 'shared-answers',
+      groupId: g,
+      sessionId: s,
+      itemId: 'w1',
+      audience: 'group',
+    })
   })
 
   it.each([

@@ -14,8 +14,10 @@ export type DocKind =
   | 'handout'
   | 'chat'
   | 'signals'
+  | 'shared-answers'
 
 export const DOC_KINDS: readonly DocKind[] = [
+  'shared-answers',
   'signals',
   'session-room',
   'session-shared',
@@ -33,6 +35,8 @@ export interface ParsedDocName {
   itemId?: string
   /** The member a private document belongs to. */
   ownerId?: string
+  /** Who may read a document of shared answers. */
+  audience?: 'facilitators' | 'group'
 }
 
 const id = (prefix: string) => `${prefix}[a-z2-7]{20}`
@@ -47,6 +51,7 @@ const PATTERNS: [DocKind, RegExp][] = [
   ['handout', new RegExp(`${BASE}/handout/${ITEM}$`)],
   ['chat', new RegExp(`${BASE}/chat$`)],
   ['signals', new RegExp(`${BASE}/signals$`)],
+  ['shared-answers', new RegExp(`${BASE}/answers/${ITEM}/(?<audience>facilitators|group)$`)],
 ]
 
 /** The kind and owners of a group document, or null for any other name. */
@@ -57,6 +62,7 @@ export function parseGroupDocName(name: string): ParsedDocName | null {
     const parsed: ParsedDocName = { kind, groupId: groups.group!, sessionId: groups.session! }
     if (groups.item) parsed.itemId = groups.item
     if (groups.owner) parsed.ownerId = groups.owner
+    if (groups.audience) parsed.audience = groups.audience as 'facilitators' | 'group'
     return parsed
   }
   return null
@@ -72,6 +78,8 @@ export const sessionDocName = {
   handout: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}`,
   chat: (g: string, s: string) => `g/${g}/s/${s}/chat`,
   signals: (g: string, s: string) => `g/${g}/s/${s}/signals`,
+  answers: (g: string, s: string, worksheet: string, audience: 'facilitators' | 'group') =>
+    `g/${g}/s/${s}/answers/${worksheet}/${audience}`,
 }
 
 export type GroupRole = 'lead' | 'co' | 'member' | 'removed' | 'outsider'
@@ -88,6 +96,8 @@ export interface AccessContext {
   isOwner: boolean
   /** Whom the owner of a private document has shared the whole sheet with (consent). */
   sharedWith: { facilitators: boolean; group: boolean }
+  /** For a document of shared answers: its audience. */
+  audience?: 'facilitators' | 'group'
 }
 
 const isFacilitator = (c: AccessContext) => c.role === 'lead' || c.role === 'co'
@@ -117,4 +127,7 @@ export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   chat: (c) => (isFacilitator(c) || attended(c) ? 'read' : 'none'),
   // "I need a moment": written by the server, seen by facilitators only.
   signals: (c) => (isFacilitator(c) ? 'read' : 'none'),
+  // Single answers members chose to share; the server keeps them in step with the sheet.
+  'shared-answers': (c) =>
+    isFacilitator(c) || (c.audience === 'group' && attended(c)) ? 'read' : 'none',
 }

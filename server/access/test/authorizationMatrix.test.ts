@@ -303,6 +303,7 @@ const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   handout: { lead: 'write', co: 'write', admitted: 'read' },
   chat: { lead: 'read', co: 'read', admitted: 'read' },
   signals: { lead: 'read', co: 'read' },
+  'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },
 }
 
 describe('[C2] authorization matrix', () => {
@@ -348,6 +349,7 @@ describe('[C2] authorization matrix', () => {
       handout: sessionDocName.handout(groupA, session, 'h1'),
       chat: sessionDocName.chat(groupA, session),
       signals: sessionDocName.signals(groupA, session),
+      'shared-answers': sessionDocName.answers(groupA, session, 'w1', 'group'),
     }
     const decided: Record<string, Record<string, Access>> = {}
     for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
