@@ -28,7 +28,7 @@ afterAll(async () => {
 })
 
 async function open(query: string, options?: Parameters<typeof openPlayground>[2]) {
-  const view = await openPlayground(browser, `${baseUrl}/${query}`, options)
+  const view = await openPlayground(browser, `${baseUrl}/playground${query}`, options)
   views.push(view)
   return view
 }

@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
+import { PageHeading } from '../ui/PageHeading.tsx'
 import { fetchPlaygroundToken } from './fetchPlaygroundToken.ts'
 import { PlaygroundEditor } from './PlaygroundEditor.tsx'
 import { parsePlaygroundParams, type PlaygroundParams } from './playgroundParams.ts'
@@ -10,7 +11,7 @@ export function PlaygroundPage({ search }: { search: string }) {
   return (
     <>
       <div className="page-intro">
-        <h1>Playground</h1>
+        <PageHeading title="Playground">Playground</PageHeading>
         <p className="lede">
           A shared scratch page for trying live editing together. Anyone with the link can read it,
           so please do not write anything about a real person.

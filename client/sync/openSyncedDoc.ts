@@ -12,6 +12,11 @@ export interface SyncSnapshot {
   connection: ConnectionState
   /** The document has been synced with the server at least once since it was opened. */
   hasSynced: boolean
+  /**
+   * The close code when the server refused the connection for good (4400–4499: signed out,
+   * access withdrawn…); the provider then stops reconnecting. Null while it may reconnect.
+   */
+  refusedWith: number | null
 }
 
 /** One document kept in sync with the server, with its connection and save state. */
@@ -28,16 +33,21 @@ export interface OpenSyncedDocOptions {
   /** `ws(s)://host/sync`; the document name is appended by the provider. */
   serverUrl: string
   docName: DocName
-  token: string
+  /**
+   * A signed token (the playground, tools). Without one the browser's login cookie
+   * authenticates the socket, as it does every HTTP request.
+   */
+  token?: string
   /** Asked for a fresh token when the server closes the socket because the old one expired. */
   refreshToken?: () => Promise<string>
 }
 
-const protocolsFor = (token: string) => ['hearth', `auth.${token}`]
+const protocolsFor = (token: string | undefined) =>
+  token ? ['hearth', `auth.${token}`] : ['hearth']
 
 /**
  * Opens a stock y-websocket provider whose socket opts in to the server's durable
- * acknowledgements, as `server/test/connectProvider.ts` does in Node. The token travels as a
+ * acknowledgements, as `server/test/connectProvider.ts` does in Node. A token travels as a
  * subprotocol so that it stays out of URLs and access logs.
  */
 export function openSyncedDoc({
@@ -55,7 +65,7 @@ export function openSyncedDoc({
   })
   const listeners = new Set<() => void>()
   let destroyed = false
-  let snapshot: SyncSnapshot = { connection: 'connecting', hasSynced: false }
+  let snapshot: SyncSnapshot = { connection: 'connecting', hasSynced: false, refusedWith: null }
   const update = (next: Partial<SyncSnapshot>) => {
     snapshot = { ...snapshot, ...next }
     for (const listener of listeners) listener()
@@ -63,7 +73,7 @@ export function openSyncedDoc({
 
   provider.on('status', ({ status }) => {
     save.setConnected(status === 'connected')
-    if (status === 'connected') update({ connection: 'connected' })
+    if (status === 'connected') update({ connection: 'connected', refusedWith: null })
     else if (status === 'disconnected') update({ connection: 'offline' })
     // A retry after a failure is still "offline" until it succeeds.
     else if (snapshot.connection !== 'offline') update({ connection: 'connecting' })
@@ -77,7 +87,10 @@ export function openSyncedDoc({
   })
   provider.on('closed', ({ code }) => {
     // y-websocket gives up after a 44xx close. An expired token is the one we can repair.
-    if (code !== CloseCode.unauthenticated || !refreshToken) return
+    if (code !== CloseCode.unauthenticated || !refreshToken) {
+      update({ refusedWith: code })
+      return
+    }
     refreshToken().then(
       (fresh) => {
         if (destroyed) return

@@ -10,11 +10,12 @@ export type SyncedDocState =
 
 /**
  * Fetches a token, then keeps `docName` in sync until unmount. `getToken` must be stable
- * (`useCallback`); render the caller with `key={docName}` so a new document starts afresh.
+ * (`useCallback`); null means the login cookie authenticates the socket. Render the caller
+ * with `key={docName}` so a new document starts afresh.
  */
 export function useSyncedDoc(
   docName: DocName,
-  getToken: (signal: AbortSignal) => Promise<string>,
+  getToken: ((signal: AbortSignal) => Promise<string>) | null,
 ): SyncedDocState {
   const [attempt, setAttempt] = useState(0)
   const [state, setState] = useState<SyncedDocState>({ phase: 'loading' })
@@ -22,14 +23,14 @@ export function useSyncedDoc(
   useEffect(() => {
     const abort = new AbortController()
     let synced: SyncedDoc | null = null
-    getToken(abort.signal).then(
+    const tokenOrCookie = getToken ? getToken(abort.signal) : Promise.resolve(undefined)
+    tokenOrCookie.then(
       (token) => {
         if (abort.signal.aborted) return
         synced = openSyncedDoc({
           serverUrl: syncServerUrl(window.location),
           docName,
-          token,
-          refreshToken: () => getToken(abort.signal),
+          ...(getToken && token ? { token, refreshToken: () => getToken(abort.signal) } : {}),
         })
         setState({ phase: 'ready', synced })
       },

@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** `http://127.0.0.1:<port>` of the server under test, which also serves the built client. */
     baseUrl: string
+    /** The one-time link to create the first facilitator, on the `baseUrl` origin. */
+    setupLink: string
   }
 }
 
@@ -67,6 +69,31 @@ async function waitForHealth(baseUrl: string): Promise<void> {
 }
 
 /**
+ * The set-up link the server logs when it has no facilitator yet. It is logged on the server's
+ * public origin; the browser must use the very origin of `baseUrl` (the login cookie and the
+ * WebSocket origin check depend on it), so only its path and fragment are kept.
+ */
+async function setupLinkFrom(output: string[], baseUrl: string): Promise<string> {
+  const deadline = Date.now() + START_TIMEOUT_MS
+  for (;;) {
+    for (const line of output) {
+      try {
+        const link = (JSON.parse(line) as { setupLink?: unknown }).setupLink
+        if (typeof link === 'string') {
+          const url = new URL(link)
+          return `${baseUrl}${url.pathname}${url.hash}`
+        }
+      } catch {
+        // Not a log line.
+      }
+    }
+    if (Date.now() > deadline)
+      throw new Error(`no setupLink in the server log:\n${output.join('\n')}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/**
  * Starts the real server (`node server/main.ts`) on a free port with its own data folder, in
  * front of the client that `npm run test:e2e` has just built, and stops it after the run.
  */
@@ -99,13 +126,16 @@ export default async function setup({ provide }: TestProject) {
     }
     await rm(dataDir, { recursive: true, force: true })
   }
+  let setupLink: string
   try {
     await whenListening(server, output)
     await waitForHealth(baseUrl)
+    setupLink = await setupLinkFrom(output, baseUrl)
   } catch (error) {
     await stop()
     throw error
   }
   provide('baseUrl', baseUrl)
+  provide('setupLink', setupLink)
   return stop
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DocName } from '../../../shared/documents/docName.ts'
+import { CloseCode } from '../../../shared/sync/closeCodes.ts'
 import { signDevToken } from '../../../server/auth/devToken.ts'
 import { eventually } from '../../../server/test/connectProvider.ts'
 import { startTestServer, type TestServer } from '../../../server/test/startTestServer.ts'
@@ -96,5 +97,28 @@ describe('openSyncedDoc', () => {
     await until(() => connection(synced) === 'connected', 'reconnected with the fresh token')
     synced.doc.getText('text').insert(0, 'still here')
     await until(() => synced.save.status === 'saved', 'saved after the refresh')
+  })
+
+  it('offers only the hearth subprotocol without a token: the login cookie is the credential', async () => {
+    const at = await server()
+    const synced = openSyncedDoc({ serverUrl: at.wsUrl, docName: DOC })
+    cleanups.push(() => synced.destroy())
+    expect(synced.provider.protocols).toEqual(['hearth'])
+    // Node's WebSocket carries no login cookie, so the upgrade is refused before it opens.
+    await until(() => connection(synced) === 'offline', 'the refused upgrade')
+    expect(synced.getSnapshot().hasSynced).toBe(false)
+  })
+
+  it('reports a deliberate refusal by its close code, and no longer reconnects', async () => {
+    const at = await server()
+    const expiring = signDevToken(at.secret, {
+      id: 'p_refused',
+      grants: [{ prefix: 'playground/', access: 'write' }],
+      expiresAt: Date.now() + 500,
+    })
+    const synced = open(at, { token: expiring })
+    expect(synced.getSnapshot().refusedWith).toBeNull()
+    await until(() => synced.getSnapshot().refusedWith === CloseCode.unauthenticated, 'a 4401')
+    expect(synced.provider.shouldConnect).toBe(false)
   })
 })

@@ -1,0 +1,33 @@
+import { Link } from '../router/Link.tsx'
+import { PageHeading } from '../ui/PageHeading.tsx'
+
+/** What a signed-out visitor sees at `/`. */
+export function WelcomePage() {
+  return (
+    <div className="narrow stack">
+      <div className="page-intro">
+        <PageHeading title="Welcome">Welcome to Hearth</PageHeading>
+        <p className="lede">
+          A calm, private space for online therapy groups: sessions with a waiting room, a shared
+          workspace, and a group agreement everyone has read.
+        </p>
+      </div>
+      <div className="card stack-small">
+        <h2>Facilitators</h2>
+        <p>Sign in to run your groups and sessions.</p>
+        <p>
+          <Link className="button button--primary" to="/login">
+            Sign in as a facilitator
+          </Link>
+        </p>
+      </div>
+      <div className="card stack-small">
+        <h2>Group members</h2>
+        <p>
+          You join through the invitation link your facilitator sent you. After that, use your
+          group&apos;s sign-in link (it is on your group page: bookmark it).
+        </p>
+      </div>
+    </div>
+  )
+}

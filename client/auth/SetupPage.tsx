@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react'
+import { z } from 'zod'
+import { setupRequest } from '../../shared/api/schemas.ts'
+import { apiRequest } from '../api/apiRequest.ts'
+import { toApiError } from '../api/ApiError.ts'
+import { navigate, useLocation } from '../router/navigation.ts'
+import { FormProblem } from '../ui/FormProblem.tsx'
+import { PageHeading } from '../ui/PageHeading.tsx'
+import { PasswordField } from '../ui/PasswordField.tsx'
+import { SubmitButton } from '../ui/SubmitButton.tsx'
+import { TextField } from '../ui/TextField.tsx'
+import { focusField, validateForm, type FieldErrors } from '../ui/validateForm.ts'
+import { readFragment } from './readFragment.ts'
+import { useMe } from './useMe.ts'
+
+type Field = 'displayName' | 'email' | 'password'
+const MESSAGES = {
+  displayName: 'Enter your name (up to 80 characters).',
+  email: 'Enter an email address, such as name@practice.example.',
+  password: 'Use at least 12 characters; a few unrelated words work well.',
+}
+// The server checks the same policy and explains a common password; length is checked here.
+const setupForm = setupRequest.extend({ password: z.string().min(12).max(256) })
+const created = z.object({ kind: z.literal('facilitator') })
+
+/** The first facilitator account, created from the one-time link the server printed. */
+export function SetupPage() {
+  const { hash } = useLocation()
+  const token = readFragment(hash)
+  const { refresh } = useMe()
+  const [values, setValues] = useState({ displayName: '', email: '', password: '' })
+  const [errors, setErrors] = useState<FieldErrors<Field>>({})
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (busy || !token) return
+    const checked = validateForm(setupForm, { ...values, token }, MESSAGES)
+    setErrors(checked.ok ? {} : checked.errors)
+    if (!checked.ok) return focusField(`setup-${checked.first}`)
+    setBusy(true)
+    setProblem(null)
+    try {
+      await apiRequest('/api/setup', { method: 'POST', body: checked.data, schema: created })
+      await refresh()
+      navigate('/', { replace: true })
+    } catch (error) {
+      setProblem(toApiError(error).message)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="narrow">
+      <div className="page-intro">
+        <PageHeading title="Set up Hearth">Set up Hearth</PageHeading>
+        <p className="lede">
+          Create the first facilitator account. You can then create groups, invite members and add
+          other facilitators.
+        </p>
+      </div>
+      {!token ? (
+        <div className="notice notice--problem" role="alert">
+          <p>
+            This page needs the set-up link that Hearth prints when it starts for the first time.
+            Open that link exactly as it was printed.
+          </p>
+        </div>
+      ) : (
+        <form className="form card" onSubmit={submit} noValidate>
+          <TextField
+            id="setup-displayName"
+            label="Your name"
+            hint="Members and other facilitators see this name in sessions."
+            autoComplete="name"
+            value={values.displayName}
+            onChange={set('displayName')}
+            error={errors.displayName}
+          />
+          <TextField
+            id="setup-email"
+            label="Email"
+            hint="You sign in with it. Hearth does not send email."
+            type="email"
+            autoComplete="username"
+            value={values.email}
+            onChange={set('email')}
+            error={errors.email}
+          />
+          <PasswordField
+            id="setup-password"
+            label="Password"
+            hint="At least 12 characters. A few unrelated words are strong and easy to remember."
+            autoComplete="new-password"
+            value={values.password}
+            onChange={set('password')}
+            error={errors.password}
+          />
+          <FormProblem message={problem} />
+          <SubmitButton busy={busy} busyLabel="Creating your account…">
+            Create account
+          </SubmitButton>
+        </form>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { GROUP_KINDS } from '../../shared/api/schemas.ts'
+import { CheckboxField } from '../ui/CheckboxField.tsx'
+import { SelectField } from '../ui/SelectField.tsx'
+import { TextField } from '../ui/TextField.tsx'
+import type { FieldErrors } from '../ui/validateForm.ts'
+import { GROUP_KIND_HINT, GROUP_KIND_SHORT } from './groupKinds.ts'
+import type { GroupField, GroupFormValues } from './groupFormValues.ts'
+
+const KIND_OPTIONS = GROUP_KINDS.map((kind) => ({ value: kind, label: GROUP_KIND_SHORT[kind] }))
+
+/** The fields of a group's settings, shared by creating a group and editing it. */
+export function GroupSettingsFields({
+  idPrefix,
+  values,
+  errors,
+  onChange,
+}: {
+  idPrefix: string
+  values: GroupFormValues
+  errors: FieldErrors<GroupField>
+  onChange: (next: Partial<GroupFormValues>) => void
+}) {
+  const id = (field: GroupField) => `${idPrefix}-${field}`
+  return (
+    <>
+      <fieldset className="fieldset">
+        <legend>About the group</legend>
+        <TextField
+          id={id('name')}
+          label="Group name"
+          hint="Members see it. For example: Thursday evening anxiety group."
+          value={values.name}
+          onChange={(name) => onChange({ name })}
+          error={errors.name}
+        />
+        <TextField
+          id={id('theme')}
+          label="Theme"
+          hint="A few words, such as Anxiety, Grief or Living with pain."
+          value={values.theme}
+          onChange={(theme) => onChange({ theme })}
+          error={errors.theme}
+        />
+        <SelectField
+          id={id('kind')}
+          label="Kind of group"
+          hint={GROUP_KIND_HINT}
+          value={values.kind}
+          options={KIND_OPTIONS}
+          onChange={(kind) => onChange({ kind: kind as GroupFormValues['kind'] })}
+        />
+        <TextField
+          id={id('description')}
+          label="Description (optional)"
+          hint="Shown to people you invite, before they join."
+          rows={3}
+          value={values.description}
+          onChange={(description) => onChange({ description })}
+          error={errors.description}
+        />
+        <TextField
+          id={id('goals')}
+          label="Goals (optional)"
+          hint="What the group works towards. Members see them on their group page."
+          rows={3}
+          value={values.goals}
+          onChange={(goals) => onChange({ goals })}
+          error={errors.goals}
+        />
+        <TextField
+          id={id('capacity')}
+          label="Places"
+          hint="How many members the group can have, from 2 to 50."
+          inputMode="numeric"
+          className="input--short"
+          value={values.capacity}
+          onChange={(capacity) => onChange({ capacity })}
+          error={errors.capacity}
+        />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Privacy and sessions</legend>
+        <CheckboxField
+          id={id('anonymousChat')}
+          label="Members' chat messages are anonymous to other members"
+          hint="Members see a message but not who wrote it."
+          checked={values.anonymousChat}
+          onChange={(anonymousChat) => onChange({ anonymousChat })}
+        />
+        <CheckboxField
+          id={id('facilitatorsSeeAuthors')}
+          label="Facilitators can see who wrote an anonymous message"
+          hint="Members are told this before they join."
+          checked={values.facilitatorsSeeAuthors}
+          onChange={(facilitatorsSeeAuthors) => onChange({ facilitatorsSeeAuthors })}
+        />
+        <CheckboxField
+          id={id('autoAdmit')}
+          label="Let members straight into sessions"
+          hint="Without this, members wait in the waiting room until a facilitator admits them."
+          checked={values.autoAdmit}
+          onChange={(autoAdmit) => onChange({ autoAdmit })}
+        />
+      </fieldset>
+    </>
+  )
+}

@@ -1,0 +1,129 @@
+import { useEffect, useRef } from 'react'
+import { announce } from '../ui/announce.ts'
+import { PersonName } from '../ui/PersonName.tsx'
+import type { WaitingPerson } from './sessionSchemas.ts'
+import { useSessionAction } from './useSessionAction.ts'
+
+/** Who is waiting and who is in, with admitting, sending back and removing. */
+export function WaitingRoomPanel({
+  sessionId,
+  people,
+  onChanged,
+}: {
+  sessionId: string
+  people: WaitingPerson[]
+  onChanged: () => unknown
+}) {
+  const { run, busy, problem } = useSessionAction(sessionId, onChanged)
+  const waiting = people.filter((p) => p.state === 'waiting')
+  const admitted = people.filter((p) => p.state === 'admitted')
+
+  // Announce arrivals: a facilitator may be looking at the video, not at this list.
+  const known = useRef<Set<string> | null>(null)
+  useEffect(() => {
+    const ids = new Set(waiting.map((p) => p.memberId))
+    if (known.current) {
+      const arrived = waiting.filter((p) => !known.current!.has(p.memberId))
+      if (arrived.length > 0) {
+        announce(`${arrived.map((p) => p.pseudonym).join(', ')} waiting to be admitted.`)
+      }
+    }
+    known.current = ids
+  }, [waiting])
+
+  const act = (path: string, person: WaitingPerson, done: string) =>
+    void run(path, { memberId: person.memberId }, done)
+  return (
+    <section className="panel" aria-labelledby="waiting-room-heading">
+      <h2 id="waiting-room-heading" className="panel-heading">
+        Waiting room <span className="count">({waiting.length})</span>
+      </h2>
+      {waiting.length === 0 ? (
+        <p className="muted">No one is waiting.</p>
+      ) : (
+        <>
+          <ul className="people-list" aria-label="Waiting">
+            {waiting.map((person) => (
+              <li key={person.memberId} className="people-item people-item--actions">
+                <PersonName name={person.pseudonym} colour={person.colour} />
+                <span className="actions">
+                  <button
+                    type="button"
+                    className="button button--primary button--small"
+                    aria-disabled={busy !== null || undefined}
+                    aria-label={`Admit ${person.pseudonym}`}
+                    onClick={() => act('admit', person, `${person.pseudonym} admitted.`)}
+                  >
+                    Admit
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet-danger button--small"
+                    aria-disabled={busy !== null || undefined}
+                    aria-label={`Remove ${person.pseudonym} from the session`}
+                    onClick={() =>
+                      act('remove', person, `${person.pseudonym} removed from the session.`)
+                    }
+                  >
+                    Remove
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {waiting.length > 1 && (
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-disabled={busy !== null || undefined}
+              onClick={() => void run('admit', { all: true }, 'Everyone waiting was admitted.')}
+            >
+              Admit everyone ({waiting.length})
+            </button>
+          )}
+        </>
+      )}
+      {admitted.length > 0 && (
+        <>
+          <h3 className="panel-subheading">Admitted</h3>
+          <ul className="people-list" aria-label="Admitted">
+            {admitted.map((person) => (
+              <li key={person.memberId} className="people-item people-item--actions">
+                <PersonName name={person.pseudonym} colour={person.colour} />
+                <span className="actions">
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-disabled={busy !== null || undefined}
+                    aria-label={`Send back ${person.pseudonym} to the waiting room`}
+                    onClick={() =>
+                      act('return', person, `${person.pseudonym} is back in the waiting room.`)
+                    }
+                  >
+                    Send back
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--quiet-danger button--small"
+                    aria-disabled={busy !== null || undefined}
+                    aria-label={`Remove ${person.pseudonym} from the session`}
+                    onClick={() =>
+                      act('remove', person, `${person.pseudonym} removed from the session.`)
+                    }
+                  >
+                    Remove
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  )
+}
