@@ -6,9 +6,7 @@ import { startServer } from './startServer.ts'
 const config = parseConfig(process.env)
 const log = createLogger(config.logLevel)
 const server = await startServer(config, log)
-if (config.playground) {
-  log.info({ url: `http://localhost:${server.port}/` }, 'open the playground in a browser')
-}
+log.info({ url: `${server.services.publicOrigin}/` }, 'Hearth is running')
 
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -103,8 +103,8 @@ export function invitationRoutes(services: Services) {
            created_at AS createdAt, member_id IS NOT NULL AS isReissue
          FROM invitations WHERE group_id = ? ORDER BY created_at DESC`,
       )
-      .all(groupId)
-    return c.json({ invitations: rows })
+      .all(groupId) as { isReissue: number }[]
+    return c.json({ invitations: rows.map((r) => ({ ...r, isReissue: r.isReissue === 1 })) })
   })
 
   app.post('/groups/:groupId/invitations/:invitationId/revoke', (c) => {

@@ -25,8 +25,10 @@ export function memberRoutes(services: Services) {
            EXISTS (SELECT 1 FROM agreement_acceptances a WHERE a.member_id = m.id AND a.version = ?) AS acceptedCurrent
          FROM members m WHERE m.group_id = ? ORDER BY m.created_at`,
       )
-      .all(version, groupId)
-    return c.json({ members: rows })
+      .all(version, groupId) as { acceptedCurrent: number }[]
+    return c.json({
+      members: rows.map((r) => ({ ...r, acceptedCurrent: r.acceptedCurrent === 1 })),
+    })
   })
 
   app.post('/groups/:groupId/members/:memberId/remove', async (c) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { stampPresence } from './presenceIdentity.ts'
 
-const identity = { name: 'Robin', colour: '#1d6fa3', role: 'member' as const }
+const identity = { name: 'Robin', colour: '#1d6fa3', color: '#1d6fa3', role: 'member' as const }
 
 describe('[C9] stampPresence', () => {
   it('replaces a claimed identity by the server one and keeps the rest', () => {

@@ -5,16 +5,26 @@ import type { AwarenessEntry } from './parseFrame.ts'
 export interface PresenceIdentity {
   name: string
   colour: string
+  /** The same colour under the name TipTap's CollaborationCaret reads. */
+  color: string
   role: 'facilitator' | 'member'
 }
 
 export const FACILITATOR_COLOUR = '#2f5d50'
 
 export function presenceIdentity(principal: Principal): PresenceIdentity | null {
-  if (principal.kind === 'member')
-    return { name: principal.name, colour: principal.colour, role: 'member' }
-  if (principal.kind === 'facilitator')
-    return { name: principal.name, colour: FACILITATOR_COLOUR, role: 'facilitator' }
+  if (principal.kind === 'member') {
+    const { name, colour } = principal
+    return { name, colour, color: colour, role: 'member' }
+  }
+  if (principal.kind === 'facilitator') {
+    return {
+      name: principal.name,
+      colour: FACILITATOR_COLOUR,
+      color: FACILITATOR_COLOUR,
+      role: 'facilitator',
+    }
+  }
   return null
 }
 

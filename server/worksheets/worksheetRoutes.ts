@@ -192,7 +192,7 @@ export function worksheetRoutes(services: Services) {
     // Private copies the caller may read: their own, or those shared with them. Pseudonyms only.
     const sharedCopies = db.sql.prepare(
       `SELECT m.id AS memberId, m.pseudonym, m.colour, s.audience FROM worksheet_shares s JOIN members m ON m.id = s.member_id
-       WHERE s.worksheet_id = ? AND m.status = 'active'`,
+       WHERE s.worksheet_id = ? AND s.field_id = '' AND m.status = 'active'`,
     )
     const worksheets = rows.map((w) => {
       if (w.mode === 'shared')
@@ -224,12 +224,19 @@ export function worksheetRoutes(services: Services) {
           ? (
               db.sql
                 .prepare(
-                  'SELECT audience FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?',
+                  'SELECT audience, field_id FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?',
                 )
-                .all(w.id, principal.id) as { audience: string }[]
-            ).map((r) => r.audience)
+                .all(w.id, principal.id) as { audience: string; field_id: string }[]
+            ).map((r) => ({ audience: r.audience, fieldId: r.field_id || null }))
           : []
-      return { ...w, document: mine, sharedWithYou: copies, yourShares: myShares }
+      // Single answers shared with the caller's audience live in one server-written document.
+      const answers = sessionDocName.answers(
+        groupId,
+        sessionId,
+        w.id,
+        principal.kind === 'facilitator' ? 'facilitators' : 'group',
+      )
+      return { ...w, document: mine, sharedWithYou: copies, yourShares: myShares, answers }
     })
     return c.json({ worksheets })
   })

@@ -101,6 +101,7 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     expect(seen.user).toEqual({
       name: 'Robin',
       colour: expect.stringMatching(/^#/),
+      color: expect.stringMatching(/^#/),
       role: 'member',
     })
     expect(seen.typing).toBe(true)
