@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as Y from 'yjs'
@@ -13,9 +13,8 @@ import { round } from './stats.ts'
 export async function loadTime(n: number, compactRows: number) {
   const result: Record<string, { ms: number; rows: number }> = {}
   for (const mode of ['compacted', 'raw log'] as const) {
-    const store = new SqliteDocStore({
-      path: join(mkdtempSync(join(tmpdir(), 'hearth-bench-')), 'b.sqlite'),
-    })
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-'))
+    const store = new SqliteDocStore({ path: join(dir, 'b.sqlite') })
     const name = 'bench/load' as DocName
     const doc = new Y.Doc()
     const text = doc.getText('t')
@@ -48,6 +47,7 @@ export async function loadTime(n: number, compactRows: number) {
     runs.sort((a, b) => a - b)
     result[mode] = { ms: round(runs[2]!), rows: rowsRead }
     await store.close()
+    rmSync(dir, { recursive: true, force: true })
   }
   return { updates: n, ...result }
 }

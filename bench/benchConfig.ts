@@ -1,0 +1,34 @@
+/** Sizes and repetitions of every benchmark; BENCH_QUICK=1 selects the smoke-run column. */
+export function benchConfig(quick: boolean) {
+  return {
+    quick,
+    /** Runs per configuration; servers alternate within each round of runs. */
+    runs: quick ? 1 : 3,
+    group: {
+      /** Room counts always run, then doubled while no server and not the client saturates. */
+      levels: quick ? [1, 10] : [1, 10, 40],
+      maxRooms: quick ? 10 : 160,
+      members: 12,
+      intervalMs: 250,
+      warmupMs: quick ? 1_000 : 2_000,
+      measureMs: quick ? 3_000 : 20_000,
+      drainMs: 5_000,
+      /** Hocuspocus with its SQLite store joins in at this room count (both sides durable). */
+      persistedPeerAt: quick ? 10 : 40,
+    },
+    coldJoin: {
+      updates: quick ? 2_000 : 20_000,
+      patterns: (quick ? ['paced'] : ['paced', 'burst']) as ('paced' | 'burst')[],
+    },
+    storm: { clients: quick ? 30 : 150, bytes: quick ? 1024 * 1024 : 4 * 1024 * 1024 },
+    durability: {
+      rounds: quick ? 1 : 6,
+      rooms: 10,
+      /** The kill comes at a seeded random time in this range after typing starts. */
+      killAfterMs: (quick ? [1_500, 3_000] : [2_000, 14_000]) as [number, number],
+    },
+    loadTime: quick ? [1_000] : [1_000, 5_000, 20_000],
+  }
+}
+
+export type BenchConfig = ReturnType<typeof benchConfig>

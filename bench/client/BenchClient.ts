@@ -1,0 +1,35 @@
+import type * as Y from 'yjs'
+
+/** The three servers under comparison. */
+export type TargetName = 'hearth' | 'hocuspocus' | 'y-websocket'
+
+/** What a client process needs to reach one running server. */
+export interface TargetInfo {
+  name: TargetName
+  port: number
+  pid: number
+  /** Hearth only: a write token for every document. */
+  token?: string
+}
+
+/**
+ * One member's connection through the target's own standard provider, reduced to what the
+ * workloads need. Every implementation wraps the provider without changing what it sends.
+ */
+export interface BenchClient {
+  readonly doc: Y.Doc
+  readonly text: Y.Text
+  /** Times the socket closed after the first sync. */
+  readonly disconnects: number
+  /** Resolves once the provider reports its first sync with the server. */
+  synced(): Promise<void>
+  /**
+   * Call right after a local edit: `onSaved` runs once the provider's own save signal covers
+   * that edit (Hearth: a durable ack; Hocuspocus: its unsynced-changes count). The y-websocket
+   * provider has no such signal, so it never runs there.
+   */
+  track(onSaved: () => void): void
+  /** Resolves once every tracked edit has been reported saved (immediately without a signal). */
+  saved(): Promise<void>
+  destroy(): void
+}

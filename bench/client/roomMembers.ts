@@ -1,0 +1,64 @@
+import type { BenchClient, TargetInfo } from './BenchClient.ts'
+import { connectBenchClient } from './connectBenchClient.ts'
+import { withTimeout } from './withTimeout.ts'
+
+export interface Member {
+  client: BenchClient
+  /** Index over all members of the run. */
+  index: number
+  room: number
+  doc: string
+}
+
+const BATCH = 48
+const SYNC_TIMEOUT_MS = 60_000
+
+/**
+ * Connects `perRoom` members to each of `rooms` documents and waits for all to sync. Members
+ * connect in batches so that setting up the run does not itself become a join storm.
+ */
+export async function connectMembers(
+  target: TargetInfo,
+  rooms: number,
+  perRoom: number,
+  prefix: string,
+): Promise<Member[]> {
+  const members: Member[] = []
+  for (let room = 0; room < rooms; room++) {
+    for (let i = 0; i < perRoom; i++) {
+      members.push({ client: null as never, index: members.length, room, doc: `${prefix}-${room}` })
+    }
+  }
+  for (let start = 0; start < members.length; start += BATCH) {
+    const batch = members.slice(start, start + BATCH)
+    for (const m of batch) m.client = connectBenchClient(target, m.doc)
+    await withTimeout(
+      Promise.all(batch.map((m) => m.client.synced())),
+      SYNC_TIMEOUT_MS,
+      'members to sync',
+    )
+  }
+  return members
+}
+
+/**
+ * Each member calls `edit` every `intervalMs`, starting staggered across one interval as
+ * people do. Returns the function that stops them all.
+ */
+export function startTyping(
+  members: Member[],
+  intervalMs: number,
+  edit: (m: Member) => void,
+): () => void {
+  const intervals: NodeJS.Timeout[] = []
+  const starts = members.map((m, i) =>
+    setTimeout(
+      () => intervals.push(setInterval(() => edit(m), intervalMs)),
+      (i * intervalMs) / members.length,
+    ),
+  )
+  return () => {
+    starts.forEach(clearTimeout)
+    intervals.forEach(clearInterval)
+  }
+}

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+
+// Clock ticks per second for /proc/<pid>/stat; 100 on Linux almost everywhere, but asked once.
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
+
+/**
+ * CPU time (user + system, all threads) that process `pid` has used so far, in microseconds,
+ * from /proc/<pid>/stat. Resolution is one clock tick (10 ms), so windows must be seconds long.
+ */
+export function processCpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // The command name may contain spaces; the fields after it are space-separated.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  const utime = Number(fields[11])
+  const stime = Number(fields[12])
+  return ((utime + stime) * 1_000_000) / ticksPerSecond
+}
+
+/** Resident set size now and at its peak (VmRSS, VmHWM), in MiB. */
+export function processMemory(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1])
+  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 }
+}
+
+/** This process's own CPU time so far, in microseconds (user + system). */
+export function ownCpuMicros(): number {
+  const { user, system } = process.cpuUsage()
+  return user + system
+}
+
+/** Busy time of each core so far (all processes), in seconds, from /proc/stat. */
+export function coreBusySeconds(): number[] {
+  const lines = readFileSync('/proc/stat', 'utf8').split('\n')
+  return lines
+    .filter((l) => /^cpu\d+ /.test(l))
+    .map((l) => {
+      const [, ...ticks] = l.trim().split(/\s+/).map(Number)
+      const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0)
+      const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0)
+      return (total - idle) / ticksPerSecond
+    })
+}

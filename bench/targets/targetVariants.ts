@@ -1,0 +1,19 @@
+import type { TargetName } from '../client/BenchClient.ts'
+
+/** A server as the tables name it: which process, and whether Hocuspocus stores to SQLite. */
+export interface TargetVariant {
+  label: string
+  name: TargetName
+  persist?: boolean
+}
+
+export const hearth: TargetVariant = { label: 'hearth', name: 'hearth' }
+/** Hocuspocus with its default configuration: no extension, documents in memory only. */
+export const hocuspocus: TargetVariant = { label: 'hocuspocus', name: 'hocuspocus' }
+/** Hocuspocus with its Database extension storing to SQLite, at its default debounce. */
+export const hocuspocusSqlite: TargetVariant = {
+  label: 'hocuspocus+sqlite',
+  name: 'hocuspocus',
+  persist: true,
+}
+export const yWebsocket: TargetVariant = { label: 'y-websocket', name: 'y-websocket' }
