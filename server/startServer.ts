@@ -139,6 +139,7 @@ export async function startServer(
   const sweeper = setInterval(sweepLogins, SWEEP_MS)
   sweeper.unref()
 
+  await store.ready?.()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, resolve)

@@ -68,6 +68,16 @@ export class SqliteDocStore implements DocStore {
     this.#worker?.on('exit', () => this.#failAll(new Error('document store writer stopped')))
   }
 
+  /**
+   * Resolves once the writer thread runs; the server waits for it before it listens, so the
+   * first edit after a start does not wait for a thread to boot.
+   */
+  ready(): Promise<void> {
+    const worker = this.#worker
+    if (!worker) return Promise.resolve()
+    return this.#send({ op: 'ping' }).then(() => undefined)
+  }
+
   async load(doc: DocName): Promise<StoredDoc> {
     this.#db.exec('BEGIN')
     try {

@@ -28,6 +28,9 @@ parentPort!.on('message', (request: WriterRequest) => {
         writes.delete(request.doc)
         response = { id: request.id, ok: true }
         break
+      case 'ping':
+        response = { id: request.id, ok: true }
+        break
       case 'close':
         db.close()
         response = { id: request.id, ok: true }

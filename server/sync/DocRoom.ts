@@ -46,6 +46,11 @@ export class DocRoom<M extends RoomMember> {
   lastSeq: number
   rowsSinceSnapshot: number
   bytesSinceSnapshot: number
+  /**
+   * Client updates folded into those rows. A burst of edits lands in few rows (one per tick),
+   * yet loading them costs per update; compaction watches both.
+   */
+  updatesSinceSnapshot: number
 
   #pending: Uint8Array[] = []
   #acks = new Map<M, number>()
@@ -58,6 +63,7 @@ export class DocRoom<M extends RoomMember> {
     this.lastSeq = stored.lastSeq
     this.rowsSinceSnapshot = stored.rows
     this.bytesSinceSnapshot = stored.bytes
+    this.updatesSinceSnapshot = stored.rows
   }
 
   /**

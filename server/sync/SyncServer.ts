@@ -278,9 +278,14 @@ export class SyncServer {
         room.lastSeq = seqs.get(room.name) ?? room.lastSeq
         room.rowsSinceSnapshot++
         room.bytesSinceSnapshot += update.byteLength
+        room.updatesSinceSnapshot += batch.updates.length
       }
       for (const [member, count] of batch.acks) member.sendAck(count)
-      if (room.rowsSinceSnapshot >= maxRows || room.bytesSinceSnapshot >= maxBytes) due.push(room)
+      const isDue =
+        room.rowsSinceSnapshot >= maxRows ||
+        room.updatesSinceSnapshot >= maxRows ||
+        room.bytesSinceSnapshot >= maxBytes
+      if (isDue) due.push(room)
     }
     for (const room of due) await this.#compact(room)
     for (const { room } of items) this.#maybeIdle(room)
@@ -308,7 +313,11 @@ export class SyncServer {
     const started = performance.now()
     const snapshot = Y.encodeStateAsUpdate(room.doc)
     const upToSeq = room.lastSeq
-    const folded = { rows: room.rowsSinceSnapshot, bytes: room.bytesSinceSnapshot }
+    const folded = {
+      rows: room.rowsSinceSnapshot,
+      bytes: room.bytesSinceSnapshot,
+      updates: room.updatesSinceSnapshot,
+    }
     try {
       await this.#opts.store.compact(room.name, snapshot, upToSeq)
       this.#opts.log.debug(
@@ -323,6 +332,7 @@ export class SyncServer {
       // Rows appended while this ran stay counted for the next compaction.
       room.rowsSinceSnapshot -= folded.rows
       room.bytesSinceSnapshot -= folded.bytes
+      room.updatesSinceSnapshot -= folded.updates
     } catch (error) {
       this.#opts.log.error({ err: error, doc: room.name }, 'compaction failed')
     }
@@ -363,7 +373,7 @@ export class SyncServer {
     await this.drain()
     if (busy()) return
     // Leave a compact log behind so the next load is quick.
-    if (room.rowsSinceSnapshot > 1) await this.#compact(room)
+    if (room.rowsSinceSnapshot > 1 || room.updatesSinceSnapshot > 1) await this.#compact(room)
     const entry = this.#rooms.get(room.name)
     if (busy() || !entry || (await entry) !== room) return
     this.#rooms.delete(room.name)

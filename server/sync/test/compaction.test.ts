@@ -108,6 +108,27 @@ describe('compaction', () => {
     expect(rows).toBeGreaterThanOrEqual(200)
   }, 60_000)
 
+  it('a burst of updates merged into few rows still triggers compaction (counted by update)', async () => {
+    server = await startTestServer({
+      HEARTH_COMPACT_ROWS: '200',
+      HEARTH_UPDATE_RATE: '1000000',
+      HEARTH_UPDATE_BURST: '1000000',
+    })
+    const local = new Y.Doc()
+    const socket = await openRawSocket(server.wsUrl, 'compact/burst', server.token())
+    local.on('update', (u: Uint8Array) => socket.ws.send(encodeUpdate(u)))
+    for (let i = 0; i < 2_000; i++) local.getText('t').insert(0, 'x')
+    await socket.next((f) => decodeAck(f) === 2_000, 60_000)
+    await server.sync.drain()
+    const stored = await server.store.load('compact/burst' as DocName)
+    expect(stored.snapshot, 'compaction ran').not.toBeNull()
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.snapshot!)
+    for (const u of stored.updates) Y.applyUpdate(reloaded, u)
+    expect(reloaded.getText('t').length).toBe(2_000)
+    socket.ws.close()
+  }, 60_000)
+
   it('an idle document leaves memory, compacted, and comes back intact', async () => {
     server = await startTestServer({ HEARTH_IDLE_UNLOAD_MS: '50', HEARTH_COMPACT_ROWS: '1000' })
     const client = connectProvider(server.wsUrl, 'compact/idle', server.token())
