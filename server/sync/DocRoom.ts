@@ -115,14 +115,6 @@ export class DocRoom<M extends RoomMember> {
     return batch
   }
 
-  /** Puts back a batch whose commit failed, ahead of anything newer. */
-  restorePending(batch: PendingBatch<M>): void {
-    this.#pending = [...batch.updates, ...this.#pending]
-    for (const [member, count] of batch.acks) {
-      if (!this.#acks.has(member)) this.#acks.set(member, count)
-    }
-  }
-
   /**
    * Sends one frame with this tick's updates to every member, except the sole writer of the
    * tick (who has them already). The frame is encoded once for all receivers.

@@ -38,15 +38,17 @@ const RETRY_MS = 1000
 
 /**
  * The document registry and its write path. Updates are applied on arrival; once per tick of
- * the event loop, every room's new updates are relayed (one frame per room, encoded once), then
- * committed in one transaction, then acknowledged to their writers. Relaying before the commit
- * keeps fan-out latency free of the fsync; "Saved" waits for the commit.
+ * the event loop, every room's new updates are relayed (one frame per room, encoded once) and
+ * queued; the queue is committed in one transaction whenever no commit is in flight, then
+ * acknowledged to the writers. Fan-out never waits for fsync; "Saved" does.
  */
 export class SyncServer {
   readonly #opts: SyncServerOptions
   readonly #rooms = new Map<DocName, Promise<DocRoom<SyncConnection>>>()
   readonly #loadedRooms = new Set<DocRoom<SyncConnection>>()
   readonly #dirty = new Set<DocRoom<SyncConnection>>()
+  /** Relayed, not yet committed, oldest first. */
+  readonly #toCommit: FlushItem[] = []
   readonly #hooks: ConnectionHooks
   /** Called after each flush with the documents that changed (for server-side mirrors). */
   onChanged: ((names: DocName[]) => void) | null = null
@@ -151,8 +153,14 @@ export class SyncServer {
 
   /** Commits everything applied so far; resolves when no write is pending or in flight. */
   async drain(): Promise<void> {
-    while (this.#inFlight || this.#dirty.size > 0 || this.#flushScheduled) {
+    while (
+      this.#inFlight ||
+      this.#dirty.size > 0 ||
+      this.#flushScheduled ||
+      this.#toCommit.length > 0
+    ) {
       if (this.#inFlight) await this.#inFlight
+      else if (this.#retryTimer) await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
       else this.#flush()
     }
   }
@@ -230,24 +238,40 @@ export class SyncServer {
     }
   }
 
+  /**
+   * Once per tick: relay every room's new updates now (one frame per room, encoded once), and
+   * queue them for the next commit. Relaying never waits for a commit in flight.
+   */
   #flush(): void {
     this.#flushScheduled = false
-    if (this.#inFlight || this.#dirty.size === 0) return
-    const items: FlushItem[] = []
-    for (const room of this.#dirty) {
-      const batch = room.takePending()
-      const update =
-        batch.updates.length === 0
-          ? null
-          : batch.updates.length === 1
-            ? batch.updates[0]!
-            : Y.mergeUpdates(batch.updates)
-      if (update && !room.broken) room.relay(update, batch.acks)
-      items.push({ room, batch, update })
+    if (this.#dirty.size > 0) {
+      const items: FlushItem[] = []
+      for (const room of this.#dirty) {
+        const batch = room.takePending()
+        const update =
+          batch.updates.length === 0
+            ? null
+            : batch.updates.length === 1
+              ? batch.updates[0]!
+              : Y.mergeUpdates(batch.updates)
+        if (update && !room.broken) room.relay(update, batch.acks)
+        items.push({ room, batch, update })
+      }
+      this.#dirty.clear()
+      const changed = items.filter((i) => i.update && !i.room.broken).map((i) => i.room.name)
+      if (changed.length > 0) this.onChanged?.(changed)
+      this.#toCommit.push(...items)
     }
-    this.#dirty.clear()
-    const changed = items.filter((i) => i.update && !i.room.broken).map((i) => i.room.name)
-    if (changed.length > 0) this.onChanged?.(changed)
+    this.#commit()
+  }
+
+  /**
+   * One commit at a time: whatever queued up while the previous one waited for fsync goes into
+   * the next transaction (group commit), so under load batches grow instead of the queue.
+   */
+  #commit(): void {
+    if (this.#inFlight || this.#retryTimer || this.#toCommit.length === 0) return
+    const items = this.#toCommit.splice(0)
     const entries: AppendEntry[] = []
     for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
     const done =
@@ -259,15 +283,8 @@ export class SyncServer {
       )
       .finally(() => {
         this.#inFlight = null
-        if (this.#dirty.size > 0 && !this.#retryTimer) this.#markDirtyAgain()
+        this.#commit()
       })
-  }
-
-  #markDirtyAgain(): void {
-    if (!this.#flushScheduled) {
-      this.#flushScheduled = true
-      setImmediate(() => this.#flush())
-    }
   }
 
   async #committed(items: FlushItem[], seqs: Map<DocName, number>): Promise<void> {
@@ -291,15 +308,13 @@ export class SyncServer {
     for (const { room } of items) this.#maybeIdle(room)
   }
 
+  /** Keeps the batch, ahead of anything newer, and tries again; nothing is acknowledged meanwhile. */
   #commitFailed(items: FlushItem[], error: unknown): void {
     this.#opts.log.error({ err: error, docs: items.length }, 'commit failed; will retry')
-    for (const { room, batch } of items) {
-      room.restorePending(batch)
-      this.#dirty.add(room)
-    }
+    this.#toCommit.unshift(...items)
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null
-      this.#markDirtyAgain()
+      this.#commit()
     }, RETRY_MS)
   }
 
