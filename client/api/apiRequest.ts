@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { ApiError, friendlyMessage, UNEXPECTED, UNREACHABLE } from './ApiError.ts'
 
 export interface ApiRequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   body?: unknown
   /** The expected answer; anything else is refused rather than half-shown. */
   schema: z.ZodType<T>

@@ -9,6 +9,7 @@ import { MemberSignInPage } from '../member-home/MemberSignInPage.tsx'
 import { PlaygroundPage } from '../playground/PlaygroundPage.tsx'
 import type { PathParams } from '../router/matchPath.ts'
 import { SessionPage } from '../session/SessionPage.tsx'
+import { TemplatesPage } from '../templates/TemplatesPage.tsx'
 import { HomePage } from './HomePage.tsx'
 
 export interface AppRoute {
@@ -35,6 +36,7 @@ export const ROUTES: readonly AppRoute[] = [
     entry: true,
   },
   { path: '/account', render: () => <AccountPage /> },
+  { path: '/templates', render: () => <TemplatesPage />, width: 'medium' },
   { path: '/groups/new', render: () => <CreateGroupPage /> },
   {
     path: '/groups/:groupId/:section?',

@@ -18,9 +18,14 @@ export function DashboardPage() {
     <>
       <div className="page-intro page-intro--row">
         <PageHeading title="Your groups">Your groups</PageHeading>
-        <Link to="/groups/new" className="button button--primary">
-          Create a group
-        </Link>
+        <span className="actions">
+          <Link to="/templates" className="button button--secondary">
+            Worksheet templates
+          </Link>
+          <Link to="/groups/new" className="button button--primary">
+            Create a group
+          </Link>
+        </span>
       </div>
       <Loaded resource={groups} loading="Loading your groups…" retry={reload}>
         {({ groups }) =>

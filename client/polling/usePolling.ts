@@ -10,14 +10,20 @@ const documentVisibility: Visibility = {
 }
 
 /**
- * Calls `run` every `intervalMs` while `enabled` and the tab is visible; stops on unmount.
+ * Calls `run` every `intervalMs` while `enabled`, the tab is visible and the browser is online;
+ * stops on unmount.
  * `run` may return a promise: the next call waits for it.
  */
 export function usePolling(run: () => unknown, intervalMs: number, enabled: boolean): void {
   const onTick = useEffectEvent(run)
   useEffect(() => {
     if (!enabled) return
-    const poller = createPoller(() => onTick(), intervalMs, documentVisibility)
+    // Asking while the browser knows it is offline can only fail: wait for the network.
+    const poller = createPoller(
+      () => (navigator.onLine === false ? undefined : onTick()),
+      intervalMs,
+      documentVisibility,
+    )
     poller.start()
     return () => poller.stop()
   }, [enabled, intervalMs])

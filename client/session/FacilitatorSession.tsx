@@ -10,6 +10,7 @@ import { SessionControls } from './SessionControls.tsx'
 import { sessionEntry, waitingRoom, type SessionEntry, type WaitingRoom } from './sessionSchemas.ts'
 import { usePolling } from '../polling/usePolling.ts'
 import { WaitingRoomPanel } from './WaitingRoomPanel.tsx'
+import { SignalAlerts } from '../signals/SignalAlerts.tsx'
 
 const POLL_MS = 2000
 // The presence colour the server gives facilitators (server/sync/presenceIdentity.ts).
@@ -75,6 +76,7 @@ export function FacilitatorSession({ sessionId, me }: { sessionId: string; me: F
       onRefused={() => setAttempt((n) => n + 1)}
       controls={
         <>
+          <SignalAlerts groupId={session.groupId} sessionId={session.id} />
           <SessionControls session={session} onChanged={refresh} />
           <WaitingRoomPanel
             sessionId={session.id}

@@ -10,16 +10,14 @@ export function VideoPlaceholder() {
   )
 }
 
-/** Where the shared workspace (worksheets, slides, whiteboard) will be. */
-export function WorkspacePlaceholder() {
+/** Where the group's chat will be; it arrives in a later issue. */
+export function ChatPlaceholder() {
   return (
-    <section className="placeholder" aria-labelledby="workspace-heading">
-      <h2 id="workspace-heading" className="panel-heading">
-        Workspace
+    <section className="placeholder" aria-labelledby="chat-heading">
+      <h2 id="chat-heading" className="panel-heading">
+        Chat
       </h2>
-      <p className="muted">
-        Worksheets, slides and the whiteboard the facilitator shares will appear here.
-      </p>
+      <p className="muted">The group chat will appear here.</p>
     </section>
   )
 }

@@ -6,12 +6,15 @@ import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { useSyncSnapshot } from '../sync/useSyncSnapshot.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
+import { NotesPane } from '../notes/NotesPane.tsx'
+import { SilentSignalButtons } from '../signals/SilentSignalButtons.tsx'
 import { InTheRoom } from './InTheRoom.tsx'
 import type { RoomPerson } from './parseRoomPerson.ts'
-import { VideoPlaceholder, WorkspacePlaceholder } from './RoomPlaceholders.tsx'
+import { ChatPlaceholder, VideoPlaceholder } from './RoomPlaceholders.tsx'
 import { SessionHeader } from './SessionHeader.tsx'
 import type { SessionView } from './sessionSchemas.ts'
 import { useRoomPeople } from './useRoomPeople.ts'
+import { Workspace } from './Workspace.tsx'
 
 export interface RoomViewProps {
   room: DocName
@@ -47,6 +50,14 @@ function Room({
 }: RoomViewProps & { synced: SyncedDoc }) {
   const { connection, refusedWith } = useSyncSnapshot(synced)
   const others = useRoomPeople(synced.provider.awareness)
+  // Peers ignore a presence state at clock 0 (the empty one every client starts with), so
+  // announce ourselves at once rather than at the first renewal 15 s later. The server replaces
+  // `user` with the identity it vouches for.
+  const { awareness } = synced.provider
+  const { name, colour, role } = self
+  useEffect(() => {
+    awareness.setLocalStateField('user', { name, colour, role })
+  }, [awareness, name, colour, role])
   const refused = useEffectEvent(onRefused)
   useEffect(() => {
     if (refusedWith !== null) refused(refusedWith)
@@ -59,11 +70,16 @@ function Room({
       <div className="room">
         <div className="room-main">
           <VideoPlaceholder />
-          <WorkspacePlaceholder />
+          <Workspace sessionId={session.id} role={self.role} user={self} />
         </div>
         <aside className="room-side" aria-label="People and controls">
           {controls}
+          {self.role === 'member' && <SilentSignalButtons sessionId={session.id} />}
           <InTheRoom self={self} others={others} />
+          <ChatPlaceholder />
+          {self.role === 'facilitator' && (
+            <NotesPane groupId={session.groupId} sessionId={session.id} />
+          )}
         </aside>
       </div>
     </div>

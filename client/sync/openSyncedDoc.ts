@@ -40,6 +40,8 @@ export interface OpenSyncedDocOptions {
   token?: string
   /** Asked for a fresh token when the server closes the socket because the old one expired. */
   refreshToken?: () => Promise<string>
+  /** Where the browser says it went offline or online again; the window by default. */
+  network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
 }
 
 const protocolsFor = (token: string | undefined) =>
@@ -55,6 +57,7 @@ export function openSyncedDoc({
   docName,
   token,
   refreshToken,
+  network = typeof window === 'undefined' ? undefined : window,
 }: OpenSyncedDocOptions): SyncedDoc {
   const doc = new Y.Doc()
   const save = new SaveState()
@@ -100,6 +103,22 @@ export function openSyncedDoc({
       () => {},
     )
   })
+  // The browser knows first when the network goes: drop the socket at once rather than wait
+  // for it to time out, so the badge is truthful and edits are counted as unsaved; reconnect
+  // as soon as the network is back (unless the server has refused this document for good).
+  let droppedForOffline = false
+  const onOffline = () => {
+    if (!provider.shouldConnect) return
+    droppedForOffline = true
+    provider.disconnect()
+  }
+  const onOnline = () => {
+    if (!droppedForOffline || destroyed) return
+    droppedForOffline = false
+    if (snapshot.refusedWith === null) provider.connect()
+  }
+  network?.addEventListener('offline', onOffline)
+  network?.addEventListener('online', onOnline)
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider) save.localEdit()
   })
@@ -116,6 +135,8 @@ export function openSyncedDoc({
     destroy() {
       destroyed = true
       listeners.clear()
+      network?.removeEventListener('offline', onOffline)
+      network?.removeEventListener('online', onOnline)
       provider.destroy()
       provider.awareness.destroy()
       doc.destroy()

@@ -12,6 +12,8 @@ declare module 'vitest' {
     baseUrl: string
     /** The one-time link to create the first facilitator, on the `baseUrl` origin. */
     setupLink: string
+    /** A second facilitator, made with the CLI, for journeys that must not use the set-up link. */
+    roomFacilitator: { name: string; email: string; password: string }
   }
 }
 
@@ -93,6 +95,32 @@ async function setupLinkFrom(output: string[], baseUrl: string): Promise<string>
   }
 }
 
+const ROOM_FACILITATOR = {
+  name: 'Dr Sam Rivers',
+  email: 'sam@practice.example',
+  password: 'meadow-harbour-lantern-4',
+}
+
+/** Creates a facilitator with `npm run facilitator`'s script, against the running server's data. */
+function createFacilitator(env: NodeJS.ProcessEnv, who: typeof ROOM_FACILITATOR): Promise<void> {
+  const cli = spawn(
+    process.execPath,
+    ['server/auth/createFacilitatorCli.ts', '--email', who.email, '--name', who.name],
+    {
+      env: { ...env, HEARTH_FACILITATOR_PASSWORD: who.password },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  const output: string[] = []
+  cli.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  cli.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  return new Promise((resolve, reject) => {
+    cli.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`facilitator CLI failed:\n${output.join('')}`)),
+    )
+  })
+}
+
 /**
  * Starts the real server (`node server/main.ts`) on a free port with its own data folder, in
  * front of the client that `npm run test:e2e` has just built, and stops it after the run.
@@ -102,17 +130,18 @@ export default async function setup({ provide }: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`
   const dataDir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'))
   // Vitest runs on the Node the npm script put first on PATH (24), which runs TypeScript.
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    HEARTH_DATA_DIR: dataDir,
+    HEARTH_PUBLIC_ORIGIN: baseUrl,
+    HEARTH_PLAYGROUND: 'true',
+    HEARTH_SERVE_CLIENT: 'true',
+    LOG_LEVEL: 'info',
+  }
   const server = spawn(process.execPath, ['server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      HEARTH_DATA_DIR: dataDir,
-      HEARTH_PUBLIC_ORIGIN: baseUrl,
-      HEARTH_PLAYGROUND: 'true',
-      HEARTH_SERVE_CLIENT: 'true',
-      LOG_LEVEL: 'info',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output: string[] = []
@@ -131,11 +160,13 @@ export default async function setup({ provide }: TestProject) {
     await whenListening(server, output)
     await waitForHealth(baseUrl)
     setupLink = await setupLinkFrom(output, baseUrl)
+    await createFacilitator(env, ROOM_FACILITATOR)
   } catch (error) {
     await stop()
     throw error
   }
   provide('baseUrl', baseUrl)
   provide('setupLink', setupLink)
+  provide('roomFacilitator', ROOM_FACILITATOR)
   return stop
 }

@@ -62,6 +62,22 @@ describe('openSyncedDoc', () => {
     expect(reader.doc.getText('text').toString()).toBe('written while the server was away')
   })
 
+  it('drops the socket when the browser goes offline and reconnects when it is back', async () => {
+    const network = new EventTarget()
+    const synced = open(await server(), { network })
+    await until(() => synced.save.status === 'saved', 'saved')
+    network.dispatchEvent(new Event('offline'))
+    expect(connection(synced)).toBe('offline')
+    synced.doc.getText('text').insert(0, 'written on the train')
+    expect(synced.save.status).toBe('offline-unsaved')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(connection(synced)).toBe('offline')
+
+    network.dispatchEvent(new Event('online'))
+    await until(() => connection(synced) === 'connected', 'reconnected')
+    await until(() => synced.save.status === 'saved', 'the offline edit to be saved')
+  })
+
   it('counts an edit sent on a socket that closed before its acknowledgement as unsaved', async () => {
     const synced = open(await server())
     await until(() => synced.save.status === 'saved', 'saved')

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { parseDocName, type DocName } from '../../shared/documents/docName.ts'
+import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
+import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
+import { describeSignal, silentSignal, type SilentSignal } from './signalSchemas.ts'
+
+const readSignals = (synced: SyncedDoc): SilentSignal[] =>
+  synced.doc
+    .getArray('signals')
+    .toArray()
+    .flatMap((raw) => {
+      const parsed = silentSignal.safeParse(raw)
+      return parsed.success ? [parsed.data] : []
+    })
+
+const timeOf = (at: number) =>
+  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+
+/**
+ * For facilitators: members' silent signals as they arrive, in an assertive live region (the
+ * facilitator may be watching the video), each acknowledged with one click.
+ */
+export function SignalAlerts({ groupId, sessionId }: { groupId: string; sessionId: string }) {
+  const name = parseDocName(sessionDocName.signals(groupId, sessionId))
+  if (!name) return null
+  return <SignalAlertsFor name={name} />
+}
+
+function SignalAlertsFor({ name }: { name: DocName }) {
+  const state = useSyncedDoc(name, null)
+  // The live region exists from the start, so that the first alert is announced.
+  return (
+    <div className="signal-alerts" aria-live="assertive" aria-atomic="false">
+      {state.phase === 'ready' && <SignalList synced={state.synced} />}
+    </div>
+  )
+}
+
+function SignalList({ synced }: { synced: SyncedDoc }) {
+  const [signals, setSignals] = useState(() => readSignals(synced))
+  const [acknowledged, setAcknowledged] = useState(() => new Set<number>())
+  useEffect(() => {
+    const list = synced.doc.getArray('signals')
+    const onChange = () => setSignals(readSignals(synced))
+    onChange()
+    list.observe(onChange)
+    return () => list.unobserve(onChange)
+  }, [synced])
+  const open = signals
+    .map((s, index) => ({ ...s, index }))
+    .filter((s) => !acknowledged.has(s.index))
+  if (open.length === 0) return null
+  return (
+    <ul className="plain-list">
+      {open.map((signal) => (
+        <li key={signal.index} className="signal-alert" data-kind={signal.kind}>
+          <p>
+            <strong>{describeSignal(signal)}</strong>{' '}
+            <span className="muted">(sent privately at {timeOf(signal.at)})</span>
+          </p>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={`Acknowledge: ${describeSignal(signal)}`}
+            onClick={() => setAcknowledged((seen) => new Set(seen).add(signal.index))}
+          >
+            Acknowledge
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}

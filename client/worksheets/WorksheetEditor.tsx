@@ -1,0 +1,85 @@
+import { EditorContent, useEditor } from '@tiptap/react'
+import type { ReactNode } from 'react'
+import type * as Y from 'yjs'
+import type { DocName } from '../../shared/documents/docName.ts'
+import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
+import { DocumentSaveStatus } from '../sync/DocumentSaveStatus.tsx'
+import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
+import { useSyncSnapshot } from '../sync/useSyncSnapshot.ts'
+import { LoadingNotice } from '../ui/LoadingNotice.tsx'
+import { ProblemNotice } from '../ui/ProblemNotice.tsx'
+import { worksheetEditorExtensions } from './worksheetEditorExtensions.ts'
+
+export interface WorksheetEditorProps {
+  docName: DocName
+  /** What the sheet is, for the editor's accessible name: "Thought record", "Robin's copy…". */
+  label: string
+  readOnly: boolean
+  /** This person, for their own view of the carets (the server stamps the real identity). */
+  user: { name: string; colour: string }
+  /** Shown below the sheet, with its document (the sharing controls read its fields). */
+  footer?: (doc: Y.Doc) => ReactNode
+}
+
+/**
+ * One worksheet document, edited together: the sheet opens over its own sync socket (the login
+ * cookie is the key), and edits made offline stay in this tab until it reconnects. Render with
+ * `key={docName}`.
+ */
+export function WorksheetEditor(props: WorksheetEditorProps) {
+  const state = useSyncedDoc(props.docName, null)
+  switch (state.phase) {
+    case 'loading':
+      return <LoadingNotice>Opening the worksheet…</LoadingNotice>
+    case 'failed':
+      return <ProblemNotice message="The worksheet could not be opened." onRetry={state.retry} />
+    case 'ready':
+      return <SyncedWorksheet {...props} synced={state.synced} />
+  }
+}
+
+function SyncedWorksheet({
+  label,
+  readOnly,
+  user,
+  footer,
+  synced,
+}: WorksheetEditorProps & { synced: SyncedDoc }) {
+  const { hasSynced, refusedWith } = useSyncSnapshot(synced)
+  const editor = useEditor(
+    {
+      extensions: worksheetEditorExtensions(synced.doc, synced.provider, {
+        name: user.name,
+        color: user.colour,
+      }),
+      editable: !readOnly,
+      editorProps: {
+        attributes: {
+          class: 'worksheet-content',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          'aria-readonly': String(readOnly),
+        },
+      },
+    },
+    [synced, readOnly],
+  )
+  if (refusedWith !== null) {
+    return (
+      <div className="notice notice--calm" role="status">
+        <p>This worksheet is no longer open to you.</p>
+      </div>
+    )
+  }
+  return (
+    <div className="worksheet-editor" aria-busy={!hasSynced}>
+      <div className="editor-bar">
+        {readOnly && <span className="badge">Read only</span>}
+        <DocumentSaveStatus synced={synced} />
+      </div>
+      <EditorContent editor={editor} className="worksheet-sheet" />
+      {footer?.(synced.doc)}
+    </div>
+  )
+}

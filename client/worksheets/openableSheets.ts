@@ -1,0 +1,44 @@
+import type { DocName } from '../../shared/documents/docName.ts'
+import type { SessionWorksheet } from './worksheetSchemas.ts'
+
+/** One document this person can open from the worksheet list. */
+export interface OpenableSheet {
+  docName: DocName
+  worksheet: SessionWorksheet
+  /** The button's words and the editor's accessible name. */
+  label: string
+  /** Who writes in it, in plain words. */
+  note: string
+  readOnly: boolean
+  /** This person's own private copy: they decide what to share. */
+  own: boolean
+}
+
+/** Every sheet this person may open: shared sheets, their own copies, copies shared with them. */
+export function openableSheets(worksheets: readonly SessionWorksheet[]): OpenableSheet[] {
+  return worksheets.flatMap((worksheet) => {
+    const sheets: OpenableSheet[] = []
+    if (worksheet.document) {
+      const shared = worksheet.mode === 'shared'
+      sheets.push({
+        docName: worksheet.document,
+        worksheet,
+        label: shared ? worksheet.title : `${worksheet.title} (your copy)`,
+        note: shared ? 'Everyone writes on this sheet together.' : 'Private: only you see it.',
+        readOnly: false,
+        own: !shared,
+      })
+    }
+    for (const copy of worksheet.sharedWithYou) {
+      sheets.push({
+        docName: copy.document,
+        worksheet,
+        label: `${worksheet.title} (${copy.name}'s copy)`,
+        note: `${copy.name} shared this sheet with you. You can read it.`,
+        readOnly: true,
+        own: false,
+      })
+    }
+    return sheets
+  })
+}

@@ -1,0 +1,334 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser } from './support/browser.ts'
+import { callApi } from './support/callApi.ts'
+import { eventually } from './support/openPlayground.ts'
+import { screenshot, type Person } from './support/openPerson.ts'
+import { setUpRoom } from './support/setUpRoom.ts'
+
+const baseUrl = inject('baseUrl')
+
+let browser: Browser
+const people: Person[] = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  for (const person of people) await person.context.close()
+  await browser?.close()
+})
+
+async function room(pseudonyms: string[]) {
+  const made = await setUpRoom(browser, pseudonyms)
+  people.push(made.facilitator, ...made.members)
+  return made
+}
+
+/** Opens the session page and waits until the room is connected. */
+async function enter(page: Page, sessionId: string) {
+  await page.goto(`${baseUrl}/session/${sessionId}`)
+  await page.getByRole('heading', { name: 'In the room' }).waitFor()
+  await eventually(
+    async () =>
+      (await page.getByTestId('connection-state').getAttribute('data-state')) === 'connected',
+    'the room to connect',
+  )
+}
+
+/** The open worksheet's editor, once it holds the server's copy. */
+async function openSheet(page: Page, name: string, firstField = 'Situation'): Promise<Locator> {
+  await page.getByRole('button', { name: `Open ${name}`, exact: true }).click()
+  const editor = page.getByRole('textbox', { name, exact: true })
+  await page.locator('.worksheet-editor[aria-busy="false"]').waitFor()
+  await editor.getByRole('heading', { name: firstField }).waitFor()
+  return editor
+}
+
+/** Types at the end of one answer of the sheet. */
+async function typeInto(page: Page, editor: Locator, label: string, text: string) {
+  const field = editor
+    .locator('.answer-field')
+    .filter({ has: page.getByRole('heading', { name: label }) })
+  await field.locator('.answer-field-content p').last().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(text)
+}
+
+/** The sheet's text, without the other people's caret labels. */
+const textOf = (editor: Locator) =>
+  editor.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+    return copy.innerText
+  })
+
+async function showsAll(editor: Locator, parts: string[], who: string) {
+  let shown = ''
+  await eventually(
+    async () => {
+      shown = await textOf(editor)
+      return parts.every((p) => shown.includes(p))
+    },
+    () => `${who} to show ${JSON.stringify(parts)}; it shows ${JSON.stringify(shown)}`,
+  )
+}
+
+/** The one console error a refused socket leaves: the browser reports the failed handshake. */
+const refusedSocket = /WebSocket connection to .*\/sync\/.* failed/
+
+function expectClean(everyone: Person[], { allowRefusedSocket = false } = {}) {
+  for (const person of everyone) {
+    const errors = person.errors.filter((e) => !(allowRefusedSocket && refusedSocket.test(e)))
+    expect(errors, 'errors in the page').toEqual([])
+  }
+  expect(
+    everyone.flatMap((p) => p.accessibility),
+    'accessibility problems',
+  ).toEqual([])
+}
+
+describe('worksheets in the session room', () => {
+  it('three people co-edit a shared worksheet and see each other’s labelled carets', async () => {
+    const { sessionId, facilitator, members } = await room(['Ana', 'Bea'])
+    const [ana, bea] = members as [Person, Person]
+    const f = facilitator.page
+    await enter(f, sessionId)
+    // The facilitator picks the exercise from the library, with its summary and source.
+    await f.getByText('Add a worksheet').click()
+    await f.getByRole('radio', { name: /^Thought record/ }).check()
+    await f.getByText('Greenberger, D. & Padesky').first().waitFor()
+    await f.getByRole('radio', { name: /^Shared/ }).check()
+    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    const lead = await openSheet(f, 'Thought record')
+
+    await enter(ana.page, sessionId)
+    await enter(bea.page, sessionId)
+    const a = await openSheet(ana.page, 'Thought record')
+    const b = await openSheet(bea.page, 'Thought record')
+    // The room's presence is unaffected by the sheets' own sockets.
+    const inRoom = f.getByRole('list', { name: 'People in the room' })
+    await inRoom.getByText('Ana').waitFor()
+    await inRoom.getByText('Bea').waitFor()
+
+    await typeInto(ana.page, a, 'Situation', 'At the bus stop')
+    await typeInto(bea.page, b, 'Automatic thoughts', 'They will laugh')
+    await typeInto(f, lead, 'Emotions', 'anxious')
+    const parts = ['At the bus stop', 'They will laugh', 'anxious']
+    await showsAll(a, parts, 'Ana')
+    await showsAll(b, parts, 'Bea')
+    await showsAll(lead, parts, 'the facilitator')
+    const texts = await Promise.all([a, b, lead].map(textOf))
+    expect(texts[1]).toBe(texts[0])
+    expect(texts[2]).toBe(texts[0])
+
+    // Everyone sees the others' carets, labelled with the names the server vouches for.
+    await typeInto(bea.page, b, 'Automatic thoughts', ' at me')
+    await a.locator('.collaboration-carets__label', { hasText: 'Bea' }).waitFor()
+    await lead.locator('.collaboration-carets__label', { hasText: 'Bea' }).waitFor()
+    await typeInto(ana.page, a, 'Situation', ' in the rain')
+    await b.locator('.collaboration-carets__label', { hasText: 'Ana' }).waitFor()
+    await showsAll(
+      lead,
+      ['At the bus stop in the rain', 'They will laugh at me'],
+      'the facilitator',
+    )
+
+    // The rating is a slider: keyboard operable, its value saved in the sheet for everyone.
+    const slider = a.getByRole('slider', { name: 'How strong was the main feeling?' })
+    await slider.focus()
+    await ana.page.keyboard.press('ArrowRight')
+    await eventually(
+      async () =>
+        (await lead
+          .getByRole('slider', { name: 'How strong was the main feeling?' })
+          .getAttribute('aria-valuetext')) !== 'Not rated yet',
+      'the rating to reach the facilitator',
+    )
+
+    await screenshot(ana, 'room-worksheet-shared-member')
+    await screenshot(facilitator, 'room-worksheet-shared-facilitator')
+    expectClean([facilitator, ana, bea])
+  }, 120_000)
+
+  it('a private worksheet stays with its owner until they share it, and sharing is taken back live', async () => {
+    const { sessionId, facilitator, members } = await room(['Cal', 'Dee'])
+    const [cal, dee] = members as [Person, Person]
+    const f = facilitator.page
+    await enter(f, sessionId)
+    await callApi(f, 'POST', `/api/sessions/${sessionId}/worksheets`, {
+      templateId: 'thought-record',
+      mode: 'private',
+    })
+    await enter(cal.page, sessionId)
+    await enter(dee.page, sessionId)
+    const mine = 'Thought record (your copy)'
+    const c = await openSheet(cal.page, mine)
+    await cal.page.getByText('Facilitators cannot see it unless you share it.').waitFor()
+    await typeInto(cal.page, c, 'Situation', 'Lunch with my sister')
+
+    // Dee's list holds Dee's own copy only.
+    await dee.page.getByRole('button', { name: `Open ${mine}`, exact: true }).waitFor()
+    const deeList = dee.page.getByRole('list', { name: 'Worksheets' })
+    expect(await deeList.getByRole('button').allTextContents()).toEqual([`Open ${mine}`])
+    // Nor can Dee's page open Cal's copy by its name: the server refuses the socket.
+    const { worksheets } = await callApi<{ worksheets: { document: string }[] }>(
+      cal.page,
+      'GET',
+      `/api/sessions/${sessionId}/worksheets`,
+    )
+    const calsCopy = worksheets[0]!.document
+    expect(calsCopy).toMatch(/\/private\/.+\/m\//)
+    const attempt = await dee.page.evaluate(
+      (name) =>
+        new Promise<string>((resolve) => {
+          const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync/${name}`
+          const socket = new WebSocket(url, ['hearth'])
+          let opened = false
+          socket.onopen = () => (opened = true)
+          socket.onmessage = () => resolve('received a message')
+          socket.onclose = (event) => resolve(opened ? `opened, closed ${event.code}` : 'refused')
+          setTimeout(() => resolve(opened ? 'opened' : 'no answer'), 5000)
+        }),
+      calsCopy,
+    )
+    expect(attempt).toBe('refused')
+    // The facilitator sees the sheet exists, not what is in it.
+    await f.getByText('You see a copy only if its owner shares it with you.').waitFor()
+    const calsForLead = "Thought record (Cal's copy)"
+    expect(await f.getByRole('button', { name: `Open ${calsForLead}` }).count()).toBe(0)
+
+    // Cal shares the whole sheet with the facilitators: it appears, and follows Cal's typing.
+    await cal.page
+      .getByRole('button', { name: 'Share the whole sheet with the facilitators' })
+      .click()
+    await cal.page.getByText('You are sharing your whole sheet with the facilitators.').waitFor()
+    const lead = await openSheet(f, calsForLead)
+    await showsAll(lead, ['Lunch with my sister'], 'the facilitator')
+    expect(await lead.getAttribute('aria-readonly')).toBe('true')
+    await typeInto(cal.page, c, 'Emotions', 'hurt')
+    await showsAll(lead, ['Lunch with my sister', 'hurt'], 'the facilitator')
+    await screenshot(cal, 'room-worksheet-private-shared')
+    await screenshot(facilitator, 'room-worksheet-private-facilitator')
+
+    // Cal takes it back: it leaves the facilitator's screen without a reload.
+    await cal.page
+      .getByRole('button', { name: 'Stop sharing the whole sheet with the facilitators' })
+      .click()
+    await cal.page.getByText('Nothing is shared.').waitFor()
+    await f.getByRole('button', { name: `Open ${calsForLead}` }).waitFor({ state: 'detached' })
+    await lead.waitFor({ state: 'detached' })
+
+    // One answer only, with the group: Dee reads it as plain text, and it goes when taken back.
+    await cal.page.getByText('Share one answer only').click()
+    const situation = '“Situation” with the group'
+    await cal.page.getByRole('button', { name: `Share ${situation}` }).click()
+    await cal.page.getByText('You are sharing your answer to “Situation” with the group.').waitFor()
+    const shared = dee.page.getByRole('region', { name: 'Answers shared with you' })
+    await shared.getByText('Lunch with my sister').waitFor()
+    expect(await f.getByText('Lunch with my sister').count()).toBe(0)
+    await screenshot(dee, 'room-worksheet-shared-answer')
+    await cal.page.getByRole('button', { name: `Stop sharing ${situation}` }).click()
+    await shared.waitFor({ state: 'detached' })
+
+    expectClean([facilitator, cal], {})
+    expectClean([dee], { allowRefusedSocket: true })
+  }, 120_000)
+
+  it('edits made offline are kept and merge when the connection comes back', async () => {
+    const { sessionId, facilitator, members } = await room(['Eli'])
+    const [eli] = members as [Person]
+    const f = facilitator.page
+    await enter(f, sessionId)
+    await callApi(f, 'POST', `/api/sessions/${sessionId}/worksheets`, {
+      templateId: 'thought-record',
+      mode: 'shared',
+    })
+    await enter(eli.page, sessionId)
+    const lead = await openSheet(f, 'Thought record')
+    const e = await openSheet(eli.page, 'Thought record')
+
+    await eli.context.setOffline(true)
+    const saveState = eli.page.locator('.worksheet-editor').getByTestId('save-state')
+    await eventually(
+      async () => (await eli.page.getByTestId('connection-state').textContent()) === 'Offline',
+      'the member to see that they are offline',
+    )
+    await typeInto(eli.page, e, 'Situation', 'Written on the train')
+    await eventually(
+      async () => (await saveState.getAttribute('data-state')) === 'offline-unsaved',
+      'the member to see their edits are kept in the tab',
+    )
+    await typeInto(f, lead, 'Emotions', 'curious')
+    await screenshot(eli, 'room-worksheet-offline')
+
+    await eli.context.setOffline(false)
+    const both = ['Written on the train', 'curious']
+    await showsAll(e, both, 'the member')
+    await showsAll(lead, both, 'the facilitator')
+    expect(await textOf(e)).toBe(await textOf(lead))
+    await eventually(
+      async () => (await saveState.getAttribute('data-state')) === 'saved',
+      'the member to see their edits saved',
+    )
+    expectClean([facilitator, eli])
+  }, 120_000)
+
+  it('a member signals silently; only the facilitators are alerted; they keep private notes', async () => {
+    const { sessionId, facilitator, members } = await room(['Gus'])
+    const [gus] = members as [Person]
+    const f = facilitator.page
+    await enter(f, sessionId)
+    await enter(gus.page, sessionId)
+
+    await gus.page.getByRole('button', { name: 'I need a moment' }).click()
+    await gus.page.getByText('Your facilitator has been told, privately.').waitFor()
+    const alerts = f.locator('[aria-live="assertive"]')
+    await alerts.getByText('Gus needs a moment.', { exact: true }).waitFor()
+    await screenshot(facilitator, 'room-signal-facilitator')
+    await f.getByRole('button', { name: 'Acknowledge: Gus needs a moment.' }).click()
+    await alerts.getByText('Gus needs a moment.', { exact: true }).waitFor({ state: 'detached' })
+
+    // The notes are the facilitators' alone: members have no such pane.
+    const notes = f.getByRole('textbox', { name: 'Session notes' })
+    await notes.click()
+    await f.keyboard.type('Gus asked for a moment.')
+    await f.getByRole('button', { name: 'Add time stamp' }).click()
+    await eventually(
+      async () => /\[\d{2}:\d{2}\]/.test(await notes.innerText()),
+      'the time stamp in the notes',
+    )
+    expect(await gus.page.getByRole('heading', { name: 'Session notes' }).count()).toBe(0)
+    await screenshot(gus, 'room-signal-member')
+    expectClean([facilitator, gus])
+  }, 120_000)
+
+  it('a facilitator writes a template of their own and adds it to a session', async () => {
+    const { sessionId, facilitator } = await room([])
+    const f = facilitator.page
+    await f.goto(`${baseUrl}/`)
+    await f.getByRole('link', { name: 'Worksheet templates' }).click()
+    await f.getByRole('heading', { name: 'Worksheet templates', level: 1 }).waitFor()
+    await f.getByRole('button', { name: 'New template' }).click()
+    await f.getByLabel('Title').fill('Three good things')
+    await f.getByLabel('Summary').fill('Notice what went well today.')
+    const content = f.getByRole('textbox', { name: 'Template content' })
+    await content.click()
+    await f.keyboard.type('Take a quiet minute before you write.')
+    await f.getByLabel('Question or label').fill('What went well today?')
+    await f.getByLabel('Hint (optional)').fill('Small things count.')
+    await f.getByRole('button', { name: 'Add an answer' }).click()
+    await content.getByRole('heading', { name: 'What went well today?' }).waitFor()
+    await screenshot(facilitator, 'template-editor')
+    await f.getByRole('button', { name: 'Save as a new template' }).click()
+    await f.getByRole('heading', { name: 'Three good things', level: 3 }).waitFor()
+
+    await enter(f, sessionId)
+    await f.getByText('Add a worksheet').click()
+    await f.getByRole('radio', { name: /^Three good things/ }).check()
+    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    const sheet = await openSheet(f, 'Three good things', 'What went well today?')
+    await sheet.getByText('Take a quiet minute before you write.').waitFor()
+    expectClean([facilitator])
+  }, 120_000)
+})
