@@ -7,9 +7,12 @@ import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { TokenBucket } from '../sync/TokenBucket.ts'
 
 export const SIGNAL_KINDS = ['need-a-moment', 'not-ok'] as const
 const signalBody = z.object({ kind: z.enum(SIGNAL_KINDS) })
+/** Three at once, then one a minute. */
+const SIGNAL_RATE = { perSecond: 1 / 60, burst: 3 }
 
 /**
  * The silent signal: a member tells the facilitators privately "I need a moment" or "I'm not
@@ -19,6 +22,8 @@ const signalBody = z.object({ kind: z.enum(SIGNAL_KINDS) })
 export function signalRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
+  // A few signals in a row are fine (a member may press twice); a stream of them is not.
+  const buckets = new Map<string, TokenBucket>()
 
   app.post('/sessions/:sessionId/signal', async (c) => {
     const member = requireMember(c)
@@ -30,8 +35,16 @@ export function signalRoutes(services: Services) {
         "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
       )
       .get(sessionId, member.id)
-    if (groupId !== member.groupId || !admitted)
+    if (groupId !== member.groupId || !admitted) {
       throw new HTTPException(403, { message: 'not allowed' })
+    }
+    let bucket = buckets.get(member.id)
+    if (!bucket) buckets.set(member.id, (bucket = new TokenBucket(SIGNAL_RATE, now)))
+    if (!bucket.take()) {
+      throw new HTTPException(429, {
+        message: 'Your facilitator already has your message. They will be with you soon.',
+      })
+    }
     const at = now()
     await services.sync.serverWrite(
       sessionDocName.signals(groupId, sessionId) as DocName,

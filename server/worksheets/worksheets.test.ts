@@ -228,7 +228,17 @@ describe('worksheets, consent to share, and the silent signal', () => {
     const heard = skyInRoom.frames.map((f) => Buffer.from(f).toString('latin1')).join('')
     expect(heard).not.toContain('not-ok')
     skyInRoom.ws.close()
-    // A member cannot signal for a session they were not admitted to, nor a facilitator at all.
+    // Pressing again is fine; a stream of signals is not.
+    expect(
+      (await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'need-a-moment' })).status,
+    ).toBe(201)
+    expect(
+      (await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'need-a-moment' })).status,
+    ).toBe(201)
+    expect(
+      (await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'need-a-moment' })).status,
+    ).toBe(429)
+    // A facilitator cannot send one at all.
     expect((await lead.post(`/api/sessions/${sessionId}/signal`, { kind: 'not-ok' })).status).toBe(
       403,
     )
