@@ -4,6 +4,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { Worker } from 'node:worker_threads'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
+import { packEntries } from './packEntries.ts'
 import { prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites } from './sqliteWrites.ts'
 import type { WriterRequest, WriterResponse } from './writerMessages.ts'
@@ -104,7 +105,7 @@ export class SqliteDocStore implements DocStore {
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {
     const seqs = this.#inline
       ? this.#inline.append(entries)
-      : ((await this.#send({ op: 'append', entries: [...entries] })).seqs ?? [])
+      : ((await this.#send({ op: 'append', packed: packEntries(entries) })).seqs ?? [])
     return new Map(seqs as [DocName, number][])
   }
 
@@ -133,7 +134,8 @@ export class SqliteDocStore implements DocStore {
     const id = this.#nextId++
     return new Promise<WriterResponse & { ok: true }>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject })
-      this.#worker!.postMessage({ ...request, id })
+      const transfer = request.op === 'append' ? [request.packed.buffer as ArrayBuffer] : []
+      this.#worker!.postMessage({ ...request, id }, transfer)
     })
   }
 

@@ -1,5 +1,6 @@
 import { DatabaseSync } from 'node:sqlite'
 import { parentPort, workerData } from 'node:worker_threads'
+import { unpackEntries } from './packEntries.ts'
 import { prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites } from './sqliteWrites.ts'
 import type { WriterRequest, WriterResponse } from './writerMessages.ts'
@@ -18,7 +19,7 @@ parentPort!.on('message', (request: WriterRequest) => {
   try {
     switch (request.op) {
       case 'append':
-        response = { id: request.id, ok: true, seqs: writes.append(request.entries) }
+        response = { id: request.id, ok: true, seqs: writes.append(unpackEntries(request.packed)) }
         break
       case 'compact':
         writes.compact(request.doc, request.snapshot, request.upToSeq)

@@ -1,8 +1,7 @@
-import type { AppendEntry } from './DocStore.ts'
-
 /** Messages between `SqliteDocStore` and its writer thread. */
 export type WriterRequest =
-  | { id: number; op: 'append'; entries: AppendEntry[] }
+  /** `packed` is `packEntries(entries)`, transferred rather than cloned. */
+  | { id: number; op: 'append'; packed: Uint8Array }
   | { id: number; op: 'compact'; doc: string; snapshot: Uint8Array; upToSeq: number }
   | { id: number; op: 'delete'; doc: string }
   | { id: number; op: 'close' }
