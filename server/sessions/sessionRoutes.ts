@@ -18,6 +18,7 @@ import {
   requirePrincipal,
 } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { isAdmitted } from './isAdmitted.ts'
 import { isTimeZone, zonedToEpoch } from './zonedTime.ts'
 
 /** Which status may follow which: scheduled → open (waiting room) → live → ended. */
@@ -367,11 +368,7 @@ export function sessionRoutes(services: Services) {
     const admitted =
       principal.kind === 'member' &&
       principal.groupId === groupId &&
-      !!db.sql
-        .prepare(
-          "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
-        )
-        .get(sessionId, principal.id)
+      isAdmitted(db, sessionId, principal.id)
     if (!isFacilitator && !admitted) throw new HTTPException(403, { message: 'not allowed' })
     // Peers see pseudonyms and colours only: never member ids (peer anonymity).
     const members = db.sql

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { TokenBucket } from '../sync/TokenBucket.ts'
 
 export const SIGNAL_KINDS = ['need-a-moment', 'not-ok'] as const
@@ -30,12 +31,7 @@ export function signalRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
     const { kind } = await parseBody(c, signalBody)
-    const admitted = db.sql
-      .prepare(
-        "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
-      )
-      .get(sessionId, member.id)
-    if (groupId !== member.groupId || !admitted) {
+    if (groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     let bucket = buckets.get(member.id)

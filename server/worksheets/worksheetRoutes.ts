@@ -16,6 +16,7 @@ import {
   requirePrincipal,
 } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { isValidWorksheet } from './validateContent.ts'
 
 const templateBody = z.object({
@@ -45,14 +46,6 @@ interface TemplateRow {
 export function worksheetRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
-
-  /** Members see a session's worksheets only once admitted to it (C3). */
-  const hasAttended = (sessionId: string, memberId: string) =>
-    !!db.sql
-      .prepare(
-        "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
-      )
-      .get(sessionId, memberId)
 
   const templateFor = (id: string, facilitatorId: string) => {
     const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === id)
@@ -179,7 +172,7 @@ export function worksheetRoutes(services: Services) {
     const groupId = groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
     if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
-    else if (principal.kind !== 'member' || !hasAttended(sessionId, principal.id)) {
+    else if (principal.kind !== 'member' || !isAdmitted(db, sessionId, principal.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     const rows = db.sql
@@ -248,7 +241,7 @@ export function worksheetRoutes(services: Services) {
     const ws = db.sql
       .prepare("SELECT session_id, group_id FROM worksheets WHERE id = ? AND mode = 'private'")
       .get(worksheetId) as { session_id: string; group_id: string } | undefined
-    if (!ws || !hasAttended(ws.session_id, member.id)) {
+    if (!ws || !isAdmitted(db, ws.session_id, member.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     const doc = sessionDocName.private(
