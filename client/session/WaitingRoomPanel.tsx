@@ -33,6 +33,18 @@ export function WaitingRoomPanel({
 
   const act = (path: string, person: WaitingPerson, done: string) =>
     void run(path, { memberId: person.memberId }, done)
+  // Offered both to people waiting and to people already in the room.
+  const removeButton = (person: WaitingPerson) => (
+    <button
+      type="button"
+      className="button button--quiet-danger button--small"
+      aria-disabled={busy !== null || undefined}
+      aria-label={`Remove ${person.pseudonym} from the session`}
+      onClick={() => act('remove', person, `${person.pseudonym} removed from the session.`)}
+    >
+      Remove
+    </button>
+  )
   return (
     <section className="panel" aria-labelledby="waiting-room-heading">
       <h2 id="waiting-room-heading" className="panel-heading">
@@ -56,17 +68,7 @@ export function WaitingRoomPanel({
                   >
                     Admit
                   </button>
-                  <button
-                    type="button"
-                    className="button button--quiet-danger button--small"
-                    aria-disabled={busy !== null || undefined}
-                    aria-label={`Remove ${person.pseudonym} from the session`}
-                    onClick={() =>
-                      act('remove', person, `${person.pseudonym} removed from the session.`)
-                    }
-                  >
-                    Remove
-                  </button>
+                  {removeButton(person)}
                 </span>
               </li>
             ))}
@@ -102,17 +104,7 @@ export function WaitingRoomPanel({
                   >
                     Send back
                   </button>
-                  <button
-                    type="button"
-                    className="button button--quiet-danger button--small"
-                    aria-disabled={busy !== null || undefined}
-                    aria-label={`Remove ${person.pseudonym} from the session`}
-                    onClick={() =>
-                      act('remove', person, `${person.pseudonym} removed from the session.`)
-                    }
-                  >
-                    Remove
-                  </button>
+                  {removeButton(person)}
                 </span>
               </li>
             ))}
