@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'server',
           root: '.',
-          include: ['server/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -61,6 +61,7 @@ export async function startServer(
     limits: { ...config.limits, maxBufferedBytes: 4 * config.limits.maxFrameBytes },
     compaction: config.compaction,
     idleUnloadMs: config.idleUnloadMs,
+    commitIntervalMs: config.commitIntervalMs,
     seed: worksheetSeeder(db),
   })
   const services: Services = {

@@ -1,5 +1,6 @@
 import type { BenchClient, TargetInfo } from './BenchClient.ts'
 import { connectBenchClient } from './connectBenchClient.ts'
+import { seededRandom } from '../seededRandom.ts'
 import { withTimeout } from './withTimeout.ts'
 
 export interface Member {
@@ -41,21 +42,24 @@ export async function connectMembers(
   return members
 }
 
+/** The same phases for every server and run, so that all are driven alike. */
+const PHASE_SEED = 20_261_127
+
 /**
- * Each member calls `edit` every `intervalMs`, starting staggered across one interval as
- * people do. Returns the function that stops them all.
+ * Each member calls `edit` every `intervalMs`, from its own moment in the first interval: a
+ * seeded random phase, as independent people type. (Phases in member order put a room's 12
+ * members within a few milliseconds of each other, an artificial burst every interval.)
+ * Returns the function that stops them all.
  */
 export function startTyping(
   members: Member[],
   intervalMs: number,
   edit: (m: Member) => void,
 ): () => void {
+  const random = seededRandom(PHASE_SEED)
   const intervals: NodeJS.Timeout[] = []
-  const starts = members.map((m, i) =>
-    setTimeout(
-      () => intervals.push(setInterval(() => edit(m), intervalMs)),
-      (i * intervalMs) / members.length,
-    ),
+  const starts = members.map((m) =>
+    setTimeout(() => intervals.push(setInterval(() => edit(m), intervalMs)), random() * intervalMs),
   )
   return () => {
     starts.forEach(clearTimeout)

@@ -70,7 +70,7 @@ export async function benchColdJoin(cfg: BenchConfig, log: (line: string) => voi
   return runs
 }
 
-async function coldJoinRun(
+export async function coldJoinRun(
   variant: TargetVariant,
   run: number,
   pattern: WritePattern,

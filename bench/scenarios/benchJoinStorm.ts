@@ -34,7 +34,7 @@ export async function benchJoinStorm(cfg: BenchConfig, log: (line: string) => vo
   return runs
 }
 
-async function stormRun(
+export async function stormRun(
   variant: TargetVariant,
   run: number,
   clients: number,

@@ -89,7 +89,10 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
     ...opts.env,
   }
   const profile = opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []
-  const child = spawn('taskset', ['-c', SERVER_CORE, process.execPath, ...profile, entry[name]], {
+  // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. --perf-basic-prof for `perf`.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
+  const args = ['-c', SERVER_CORE, process.execPath, ...flags, ...profile, entry[name]]
+  const child = spawn('taskset', args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -25,6 +25,7 @@ const envSchema = z.object({
   HEARTH_COMPACT_ROWS: int(500, 2),
   HEARTH_COMPACT_BYTES: int(1024 * 1024, 1024),
   HEARTH_IDLE_UNLOAD_MS: int(30_000, 0),
+  HEARTH_COMMIT_INTERVAL_MS: int(5, 0),
   HEARTH_FACILITATOR_IDLE_MINUTES: int(30, 1),
   HEARTH_MEMBER_IDLE_MINUTES: int(60, 1),
   HEARTH_LOGIN_MAX_HOURS: int(12, 1),
@@ -70,6 +71,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     },
     compaction: { maxRows: e.HEARTH_COMPACT_ROWS, maxBytes: e.HEARTH_COMPACT_BYTES },
     idleUnloadMs: e.HEARTH_IDLE_UNLOAD_MS,
+    commitIntervalMs: e.HEARTH_COMMIT_INTERVAL_MS,
     loginPolicy: {
       facilitator: {
         idleMs: e.HEARTH_FACILITATOR_IDLE_MINUTES * 60_000,

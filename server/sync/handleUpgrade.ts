@@ -9,6 +9,7 @@ import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { isAllowedOrigin } from '../http/isAllowedOrigin.ts'
 import type { SyncServer } from './SyncServer.ts'
+import { wsTransport } from './wsTransport.ts'
 
 export const SYNC_PATH = '/sync/'
 const MAX_TIMER_MS = 2 ** 31 - 1
@@ -82,13 +83,7 @@ export function createUpgradeHandler(deps: {
         room,
         principal,
         access,
-        transport: {
-          send: (frame) => ws.send(frame),
-          close: (code, reason) => ws.close(code, reason),
-          get bufferedAmount() {
-            return ws.bufferedAmount
-          },
-        },
+        transport: wsTransport(ws),
       })
       deps.onOpened?.(principal, name)
       const expiry = setTimeout(

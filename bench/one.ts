@@ -1,0 +1,86 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { benchConfig } from './benchConfig.ts'
+import { summariseProfile } from './report/summariseProfile.ts'
+import { spawnClientProcess } from './spawnClientProcess.ts'
+import { spawnTarget } from './targets/spawnTarget.ts'
+import { coldJoinRun, type WritePattern } from './scenarios/benchColdJoin.ts'
+import { stormRun } from './scenarios/benchJoinStorm.ts'
+import { hearth, hocuspocus, hocuspocusSqlite, yWebsocket } from './targets/targetVariants.ts'
+
+/**
+ * One run of one scenario against one server, for working on a single figure without the
+ * 21-minute run:
+ *   node bench/one.ts group <hearth|hocuspocus|y-websocket> [rooms=40] [seconds=20]
+ *   node bench/one.ts join <hearth|hocuspocus+sqlite|y-websocket> [paced|burst] [updates=20000]
+ *   node bench/one.ts storm <hearth|hocuspocus|y-websocket> [clients=150]
+ * BENCH_ONE_PROFILE=server|client (group only) also summarises a CPU profile of that side.
+ */
+const [scenario = 'group', name = 'hearth', ...rest] = process.argv.slice(2)
+const variants = [hearth, hocuspocus, hocuspocusSqlite, yWebsocket]
+const variant = variants.find((v) => v.label === name) ?? hearth
+if (scenario === 'join') {
+  const [pattern = 'paced', updates = '20000'] = rest
+  const r = await coldJoinRun(variant, 0, pattern as WritePattern, Number(updates))
+  process.stdout.write(
+    `${JSON.stringify({ ...r, output: undefined })}\n${process.env.BENCH_ONE_OUTPUT ? r.output : ''}\n`,
+  )
+  process.exit(0)
+}
+if (scenario === 'storm') {
+  const r = await stormRun(variant, 0, Number(rest[0] ?? 150), 4 * 1024 * 1024)
+  process.stdout.write(`${JSON.stringify({ ...r.result, rss: r.serverRssMiB })}\n`)
+  process.exit(0)
+}
+const [roomsArg = '40', secondsArg = '20'] = rest
+const g = benchConfig(false).group
+const profile = process.env.BENCH_ONE_PROFILE
+const dir = `bench/results/one-${Date.now()}`
+if (profile) mkdirSync(dir, { recursive: true })
+const target = await spawnTarget(variant.name, {
+  persist: variant.persist,
+  cpuProfDir: profile === 'server' ? dir : undefined,
+})
+const threads0 = threadTimes(target.info.pid)
+const client = spawnClientProcess({ cpuProfDir: profile === 'client' ? dir : undefined })
+const result = await client.call('groupWorkload', {
+  target: target.info,
+  rooms: Number(roomsArg),
+  members: g.members,
+  intervalMs: g.intervalMs,
+  warmupMs: g.warmupMs,
+  measureMs: Number(secondsArg) * 1000,
+  drainMs: g.drainMs,
+})
+const threads1 = threadTimes(target.info.pid)
+await client.close()
+await target.stop('SIGTERM')
+// Per thread of the server: user and system CPU (ms) over the whole call, warm-up included.
+for (const [tid, t] of threads1) {
+  const t0 = threads0.get(tid) ?? { name: t.name, user: 0, system: 0 }
+  process.stdout.write(
+    `thread ${t.name}: user ${(t.user - t0.user) * 10} ms, system ${(t.system - t0.system) * 10} ms\n`,
+  )
+}
+const { fanoutMs, saveMs, serverCpuUsPerDelivery, serverCoreUse, clientCoreUse, editRate } = result
+process.stdout.write(
+  `${JSON.stringify({ fanoutMs, saveMs, serverCpuUsPerDelivery, serverCoreUse, clientCoreUse, editRate, completeness: result.completeness }, null, 1)}\n`,
+)
+if (profile) {
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
+    const s = summariseProfile(join(dir, f), 25)
+    if (s.busySamples > 100) process.stdout.write(`${JSON.stringify(s, null, 1)}\n`)
+  }
+}
+
+/** utime and stime (clock ticks) of each thread of `pid`, from /proc. */
+function threadTimes(pid: number) {
+  const times = new Map<string, { name: string; user: number; system: number }>()
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    times.set(tid, { name, user: Number(f[11]), system: Number(f[12]) })
+  }
+  return times
+}
