@@ -22,6 +22,7 @@ import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
+import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
 import { SyncServer } from './sync/SyncServer.ts'
 import { answerMirror } from './worksheets/answerMirror.ts'
 import { worksheetSeeder } from './worksheets/seedWorksheet.ts'
@@ -147,6 +148,8 @@ export async function startServer(
   })
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.host}:${port}`
+  await warmUpSync({ host: config.host, port, secret, log })
+  await sync.unloadNow(WARM_UP_DOC)
   // Without a configured public origin, links point at this machine's own port.
   if (config.allowLoopbackOrigins) services.publicOrigin = `http://localhost:${port}`
   log.info({ port, host: config.host, db: config.dbPath }, 'listening')

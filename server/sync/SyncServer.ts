@@ -154,6 +154,22 @@ export class SyncServer {
     }
   }
 
+  /**
+   * Unloads `name` as soon as its last connection has gone (waiting up to `waitMs` for that),
+   * instead of after the idle delay: for the start-up warm-up's scratch document.
+   */
+  async unloadNow(name: DocName, waitMs = 1_000): Promise<void> {
+    const room = await this.#rooms.get(name)?.catch(() => null)
+    if (!room) return
+    const until = performance.now() + waitMs
+    while ((room.members.size > 0 || room.holds > 0) && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    if (room.members.size > 0 || room.holds > 0) return
+    this.#cancelIdle(room)
+    await this.#unload(room)
+  }
+
   /** Open rooms, for tests and health. */
   get openRooms(): number {
     return this.#rooms.size
@@ -174,7 +190,10 @@ export class SyncServer {
     }
   }
 
-  /** Flushes, closes every connection with "going away", and leaves the store to the caller. */
+  /**
+   * Flushes, closes every connection with "going away", compacts what was written, and leaves
+   * the store to the caller.
+   */
   async close(): Promise<void> {
     this.#closing = true
     if (this.#retryTimer) clearTimeout(this.#retryTimer)
@@ -188,6 +207,11 @@ export class SyncServer {
       if (room.idleTimer) clearTimeout(room.idleTimer)
     }
     await this.drain()
+    // Leave every document compact, so that the first join after a restart loads one snapshot
+    // instead of replaying up to a few hundred rows.
+    for (const room of this.#loaded()) {
+      if (room.rowsSinceSnapshot > 1 || room.updatesSinceSnapshot > 1) await this.#compact(room)
+    }
     this.#rooms.clear()
     this.#loadedRooms.clear()
   }

@@ -149,4 +149,28 @@ describe('compaction', () => {
     await again.synced()
     expect(again.text.toString()).toBe('9876543210')
   })
+
+  it('a graceful stop leaves every open document compacted, and a restart loads it intact', async () => {
+    server = await startTestServer({ HEARTH_COMPACT_ROWS: '1000' })
+    const client = connectProvider(server.wsUrl, 'compact/stop', server.token())
+    clients.push(client)
+    await client.synced()
+    for (let i = 0; i < 10; i++) {
+      client.text.insert(0, `${i}`)
+      await client.saved()
+    }
+    const before = await server.store.load('compact/stop' as DocName)
+    expect(before.updates.length, 'rows before the stop').toBeGreaterThan(1)
+    const { dataDir } = server
+    await server.close() // the client is still connected: it is closed with "going away"
+    clients.splice(0).forEach((c) => c.destroy())
+    server = await startTestServer({}, { dataDir })
+    const after = await server.store.load('compact/stop' as DocName)
+    expect(after.snapshot).not.toBeNull()
+    expect(after.updates).toHaveLength(0)
+    const again = connectProvider(server.wsUrl, 'compact/stop', server.token())
+    clients.push(again)
+    await again.synced()
+    expect(again.text.toString()).toBe('9876543210')
+  })
 })
