@@ -6,7 +6,13 @@ import { spawnClientProcess } from './spawnClientProcess.ts'
 import { spawnTarget } from './targets/spawnTarget.ts'
 import { coldJoinRun, type WritePattern } from './scenarios/benchColdJoin.ts'
 import { stormRun } from './scenarios/benchJoinStorm.ts'
-import { hearth, hocuspocus, hocuspocusSqlite, yWebsocket } from './targets/targetVariants.ts'
+import {
+  floor,
+  hearth,
+  hocuspocus,
+  hocuspocusSqlite,
+  yWebsocket,
+} from './targets/targetVariants.ts'
 
 /**
  * One run of one scenario against one server, for working on a single figure without the
@@ -17,7 +23,7 @@ import { hearth, hocuspocus, hocuspocusSqlite, yWebsocket } from './targets/targ
  * BENCH_ONE_PROFILE=server|client (group only) also summarises a CPU profile of that side.
  */
 const [scenario = 'group', name = 'hearth', ...rest] = process.argv.slice(2)
-const variants = [hearth, hocuspocus, hocuspocusSqlite, yWebsocket]
+const variants = [hearth, hocuspocus, hocuspocusSqlite, yWebsocket, floor]
 const variant = variants.find((v) => v.label === name) ?? hearth
 if (scenario === 'join') {
   const [pattern = 'paced', updates = '20000'] = rest
@@ -53,6 +59,7 @@ const result = await client.call('groupWorkload', {
   drainMs: g.drainMs,
 })
 const threads1 = threadTimes(target.info.pid)
+const serverLatency = target.latencyReports()[1] ?? null
 await client.close()
 await target.stop('SIGTERM')
 // Per thread of the server: user and system CPU (ms) over the whole call, warm-up included.
@@ -64,7 +71,7 @@ for (const [tid, t] of threads1) {
 }
 const { fanoutMs, saveMs, serverCpuUsPerDelivery, serverCoreUse, clientCoreUse, editRate } = result
 process.stdout.write(
-  `${JSON.stringify({ fanoutMs, saveMs, serverCpuUsPerDelivery, serverCoreUse, clientCoreUse, editRate, completeness: result.completeness }, null, 1)}\n`,
+  `${JSON.stringify({ fanoutMs, saveMs, serverCpuUsPerDelivery, serverCoreUse, clientCoreUse, editRate, completeness: result.completeness, serverLatency }, null, 1)}\n`,
 )
 if (profile) {
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {

@@ -8,6 +8,12 @@ const log = createLogger(config.logLevel)
 const server = await startServer(config, log)
 log.info({ url: `${server.services.publicOrigin}/` }, 'Hearth is running')
 
+// `kill -USR2 <pid>`: one log line with the server's own sync latency since the last one.
+process.on('SIGUSR2', () => {
+  const { relay, durable } = server.sync.latency
+  log.info({ relay: relay.takeSummary(), durable: durable.takeSummary() }, 'sync latency')
+})
+
 let stopping = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

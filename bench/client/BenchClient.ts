@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 
-/** The three servers under comparison. */
-export type TargetName = 'hearth' | 'hocuspocus' | 'y-websocket'
+/** The three servers under comparison, and the join storm's floor (bench/targets/floorMain.ts). */
+export type TargetName = 'hearth' | 'hocuspocus' | 'y-websocket' | 'floor'
 
 /** What a client process needs to reach one running server. */
 export interface TargetInfo {

@@ -11,6 +11,7 @@ export function connectBenchClient(target: TargetInfo, docName: string): BenchCl
     case 'hocuspocus':
       return hocuspocusClient(target, docName)
     case 'y-websocket':
+    case 'floor':
       return yWebsocketClient(target, docName)
   }
 }

@@ -60,6 +60,7 @@ export async function groupWorkload(args: GroupArgs) {
     })
   })
   await sleepUntil(t0)
+  askServerLatency(target)
   const server0 = processCpuMicros(target.pid)
   const client0 = ownCpuMicros()
   const cores0 = coreBusySeconds()
@@ -68,6 +69,7 @@ export async function groupWorkload(args: GroupArgs) {
   const server1 = processCpuMicros(target.pid)
   const client1 = ownCpuMicros()
   const cores1 = coreBusySeconds()
+  askServerLatency(target)
   const expected = sent.reduce((a, b) => a + b, 0) * (args.members - 1)
   const total = () => received.reduce((a, b) => a + b, 0)
   await waitUntil(() => total() >= expected, 'deliveries', args.drainMs).catch(() => {})
@@ -110,3 +112,12 @@ export async function groupWorkload(args: GroupArgs) {
 }
 
 export type GroupResult = Awaited<ReturnType<typeof groupWorkload>>
+
+/**
+ * Hearth logs its own sync latency since the last request when sent SIGUSR2 (server/main.ts):
+ * asked at both edges of the window, the second answer covers the window. The peers have no
+ * such report (and SIGUSR2 would end them).
+ */
+function askServerLatency(target: TargetInfo): void {
+  if (target.name === 'hearth') process.kill(target.pid, 'SIGUSR2')
+}

@@ -4,6 +4,30 @@ import { fmt, markdownTable, pct } from './markdownTable.ts'
 
 type Pick = (g: GroupRun['result']) => number
 
+/** Median over the runs of Hearth's own latency (apply → relay written, apply → ack sent). */
+function serverLatency(runs: GroupRun[], rooms: number, target: string): string {
+  const here = runs.filter((g) => g.rooms === rooms && g.target === target && g.serverLatency)
+  if (here.length === 0) return '–'
+  const m = (pick: (r: NonNullable<GroupRun['serverLatency']>) => number | undefined) =>
+    median(here.map((g) => pick(g.serverLatency!) ?? NaN))
+  return (
+    `${fmt(
+      m((r) => r.relay?.p50),
+      2,
+    )} / ${fmt(
+      m((r) => r.relay?.p99),
+      2,
+    )}; ` +
+    `${fmt(
+      m((r) => r.durable?.p50),
+      1,
+    )} / ${fmt(
+      m((r) => r.durable?.p99),
+      1,
+    )}`
+  )
+}
+
 /** What other processes used of a core during the window: its busy share less ours. */
 const othersOn =
   (core: number): Pick =>
@@ -39,6 +63,7 @@ export function groupTable(runs: GroupRun[]): string {
           : `${fmt(m((g) => g.saveMs?.p50 ?? NaN))} / ${fmt(m((g) => g.saveMs?.p99 ?? NaN))}`,
         fmt(us),
         target === 'hearth' ? '–' : fmt(hearthUs / us, 2),
+        serverLatency(runs, rooms, target),
         pct(m((g) => g.serverCoreUse)),
         pct(m((g) => g.clientCoreUse)),
         `${pct(m(othersOn(0)))} / ${pct(m(othersOn(1)))}`,
@@ -59,6 +84,7 @@ export function groupTable(runs: GroupRun[]): string {
       'saved p50 / p99 (ms)',
       'server CPU µs / delivery',
       'Hearth ÷ this',
+      'in the server: apply → relay p50 / p99; apply → ack p50 / p99 (ms)',
       'server core',
       'client core',
       'other processes on core 0 / 1',

@@ -2,7 +2,7 @@ import type { BenchConfig } from '../benchConfig.ts'
 import type { GroupResult } from '../client/groupWorkload.ts'
 import { spawnClientProcess } from '../spawnClientProcess.ts'
 import { median } from '../stats.ts'
-import { spawnTarget } from '../targets/spawnTarget.ts'
+import { spawnTarget, type SyncLatencyReport } from '../targets/spawnTarget.ts'
 import {
   hearth,
   hocuspocus,
@@ -16,6 +16,8 @@ export interface GroupRun {
   run: number
   target: string
   result: GroupResult
+  /** Hearth only: the server's own latency over the measured window (its SIGUSR2 report). */
+  serverLatency: SyncLatencyReport | null
   /** Anything the server printed besides starting and stopping. */
   output: string
 }
@@ -100,7 +102,9 @@ async function groupRun(
         `client ${pct(result.clientCoreUse)}, others on cores ${others.map(pct).join('/')}, ` +
         `edits ${pct(result.editRate)}, complete ${pct(result.completeness)}`,
     )
-    return { rooms, run, target: variant.label, result, output: target.output() }
+    // The window's report is the second answer (the first closed the warm-up).
+    const serverLatency = target.latencyReports()[1] ?? null
+    return { rooms, run, target: variant.label, result, serverLatency, output: target.output() }
   } finally {
     await client.close()
     await target.stop('SIGTERM')

@@ -3,7 +3,13 @@ import type { joinStorm } from '../client/joinStorm.ts'
 import { processMemory } from '../procStats.ts'
 import { spawnClientProcess } from '../spawnClientProcess.ts'
 import { spawnTarget } from '../targets/spawnTarget.ts'
-import { hearth, hocuspocus, yWebsocket, type TargetVariant } from '../targets/targetVariants.ts'
+import {
+  floor,
+  hearth,
+  hocuspocus,
+  yWebsocket,
+  type TargetVariant,
+} from '../targets/targetVariants.ts'
 
 export interface JoinStormRun {
   target: string
@@ -21,7 +27,7 @@ export interface JoinStormRun {
 export async function benchJoinStorm(cfg: BenchConfig, log: (line: string) => void) {
   const runs: JoinStormRun[] = []
   for (let run = 0; run < cfg.runs; run++) {
-    for (const variant of [hearth, hocuspocus, yWebsocket]) {
+    for (const variant of [hearth, hocuspocus, yWebsocket, floor]) {
       const result = await stormRun(variant, run, cfg.storm.clients, cfg.storm.bytes)
       log(
         `join storm run ${run + 1}, ${variant.label}: last ${result.result.lastMs.toFixed(0)} ms, ` +

@@ -21,12 +21,20 @@ export interface TargetOptions {
   cpuProfDir?: string
 }
 
+/** Hearth's own latency over a window (server/sync/LatencyRecorder.ts), in ms. */
+export interface SyncLatencyReport {
+  relay: { n: number; p50: number; p95: number; p99: number; max: number } | null
+  durable: { n: number; p50: number; p95: number; p99: number; max: number } | null
+}
+
 export interface RunningTarget {
   info: TargetInfo
   child: ChildProcess
   dataDir: string
   /** The last lines the process wrote besides starting and stopping (warnings, errors). */
   output(): string
+  /** Hearth's "sync latency" log lines (answers to SIGUSR2), oldest first. */
+  latencyReports(): SyncLatencyReport[]
   /** Sends `signal` and resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>
 }
@@ -37,6 +45,7 @@ const entry: Record<TargetName, string> = {
   hearth: 'server/main.ts',
   hocuspocus: 'bench/targets/hocuspocusMain.ts',
   'y-websocket': 'bench/targets/yWebsocketMain.ts',
+  floor: 'bench/targets/floorMain.ts',
 }
 
 /**
@@ -98,6 +107,7 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
   })
   // The last warnings, errors, server-side closes and non-JSON lines, for the report.
   const output: string[] = []
+  const latency: SyncLatencyReport[] = []
   const keep = (text: string) => {
     output.push(text)
     if (output.length > 50) output.shift()
@@ -114,13 +124,15 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
       reject(new Error(`${name} exited early with ${code}: ${output.join('\n').slice(-2000)}`)),
     )
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: { msg?: string; port?: number; level?: number } = {}
+      let entry: { msg?: string; port?: number; level?: number } & Partial<SyncLatencyReport> = {}
       try {
         entry = JSON.parse(line) as typeof entry
       } catch {
         // not a JSON line: kept below
       }
-      if (entry.msg === 'listening' && entry.port) {
+      if (entry.msg === 'sync latency') {
+        latency.push({ relay: entry.relay ?? null, durable: entry.durable ?? null })
+      } else if (entry.msg === 'listening' && entry.port) {
         clearTimeout(timer)
         resolve(entry.port)
       } else if (
@@ -145,6 +157,7 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
     child,
     dataDir,
     output: () => output.join('\n'),
+    latencyReports: () => [...latency],
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
       await exited

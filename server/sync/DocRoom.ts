@@ -16,6 +16,8 @@ export interface PendingBatch<M extends RoomMember> {
   updates: Uint8Array[]
   /** Each writer, with the count of its update messages that this batch makes durable. */
   acks: Map<M, number>
+  /** When the server began applying the batch's oldest update (performance.now()), or null. */
+  since: number | null
 }
 
 const EMPTY_STATE_VECTOR = 1
@@ -53,6 +55,7 @@ export class DocRoom<M extends RoomMember> {
   updatesSinceSnapshot: number
 
   #pending: Uint8Array[] = []
+  #pendingSince: number | null = null
   #acks = new Map<M, number>()
   #version = 0
   #fullState: { version: number; frame: Uint8Array } | null = null
@@ -72,6 +75,7 @@ export class DocRoom<M extends RoomMember> {
    * half-applied update.
    */
   applyUpdate(update: Uint8Array, from: M): void {
+    const started = performance.now()
     Y.applyUpdate(this.doc, update, from)
     // A well-behaved client only sends updates whose dependencies the server has. Pending
     // structs would be kept, encoded into every later sync, and (seen in the fuzz test) can make
@@ -79,6 +83,7 @@ export class DocRoom<M extends RoomMember> {
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new MissingDependencies()
     this.#version++
     this.#pending.push(update)
+    this.#pendingSince ??= started
   }
 
   /**
@@ -97,6 +102,7 @@ export class DocRoom<M extends RoomMember> {
     if (updates.length === 0) return
     this.#version++
     this.#pending.push(...updates)
+    this.#pendingSince ??= performance.now()
   }
 
   /** Records that `from` is owed an acknowledgement at the next flush. */
@@ -109,8 +115,9 @@ export class DocRoom<M extends RoomMember> {
   }
 
   takePending(): PendingBatch<M> {
-    const batch = { updates: this.#pending, acks: this.#acks }
+    const batch = { updates: this.#pending, acks: this.#acks, since: this.#pendingSince }
     this.#pending = []
+    this.#pendingSince = null
     this.#acks = new Map()
     return batch
   }

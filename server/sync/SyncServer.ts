@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { AppendEntry, DocStore } from '../store/DocStore.ts'
 import { DocRoom, type PendingBatch } from './DocRoom.ts'
+import { LatencyRecorder } from './LatencyRecorder.ts'
 import {
   SyncConnection,
   type ConnectionHooks,
@@ -56,6 +57,12 @@ export class SyncServer {
   /** Relayed, not yet committed, oldest first. */
   readonly #toCommit: FlushItem[] = []
   readonly #hooks: ConnectionHooks
+  /**
+   * How long the server itself takes, from beginning to apply an update to having written its
+   * relay to every member (`relay`) and to having acknowledged it as durable (`durable`).
+   * Clients add their own network and processing time to these.
+   */
+  readonly latency = { relay: new LatencyRecorder(), durable: new LatencyRecorder() }
   /** Called after each flush with the documents that changed (for server-side mirrors). */
   onChanged: ((names: DocName[]) => void) | null = null
   #flushScheduled = false
@@ -288,7 +295,10 @@ export class SyncServer {
             : batch.updates.length === 1
               ? batch.updates[0]!
               : Y.mergeUpdates(batch.updates)
-        if (update && !room.broken) room.relay(update, batch.acks)
+        if (update && !room.broken) {
+          room.relay(update, batch.acks)
+          if (batch.since !== null) this.latency.relay.record(performance.now() - batch.since)
+        }
         items.push({ room, batch, update })
       }
       this.#dirty.clear()
@@ -343,7 +353,9 @@ export class SyncServer {
   async #committed(items: FlushItem[], seqs: Map<DocName, number>): Promise<void> {
     const { maxRows, maxBytes } = this.#opts.compaction
     const due: DocRoom<SyncConnection>[] = []
+    const now = performance.now()
     for (const { room, batch, update } of items) {
+      if (batch.since !== null) this.latency.durable.record(now - batch.since)
       if (update) {
         room.lastSeq = seqs.get(room.name) ?? room.lastSeq
         room.rowsSinceSnapshot++
