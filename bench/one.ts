@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { benchConfig } from './benchConfig.ts'
 import { summariseProfile } from './report/summariseProfile.ts'
 import { spawnClientProcess } from './spawnClientProcess.ts'
+import { sendCost } from './sendCost.ts'
 import { spawnTarget } from './targets/spawnTarget.ts'
 import { coldJoinRun, type WritePattern } from './scenarios/benchColdJoin.ts'
 import { stormRun } from './scenarios/benchJoinStorm.ts'
@@ -16,15 +17,29 @@ import {
 
 /**
  * One run of one scenario against one server, for working on a single figure without the
- * 21-minute run:
- *   node bench/one.ts group <hearth|hocuspocus|y-websocket> [rooms=40] [seconds=20]
- *   node bench/one.ts join <hearth|hocuspocus+sqlite|y-websocket> [paced|burst] [updates=20000]
- *   node bench/one.ts storm <hearth|hocuspocus|y-websocket> [clients=150]
+ * full run (nothing is written to bench/results except profiles):
+ *   npm run bench:one -- group <hearth|hocuspocus|y-websocket> [rooms=40] [seconds=20]
+ *   npm run bench:one -- join <hearth|hocuspocus+sqlite|y-websocket> [paced|burst] [updates]
+ *   npm run bench:one -- storm <hearth|hocuspocus|y-websocket|floor> [clients]
+ *   npm run bench:one -- send   (CPU of one small send, bench/sendCost.ts; run it on one core)
  * BENCH_ONE_PROFILE=server|client (group only) also summarises a CPU profile of that side.
  */
 const [scenario = 'group', name = 'hearth', ...rest] = process.argv.slice(2)
+if (scenario === 'send') {
+  for (const r of await sendCost())
+    process.stdout.write(`${r.mode}: ${r.usPerSend.toFixed(2)} µs\n`)
+  process.exit(0)
+}
 const variants = [hearth, hocuspocus, hocuspocusSqlite, yWebsocket, floor]
-const variant = variants.find((v) => v.label === name) ?? hearth
+if (!['group', 'join', 'storm'].includes(scenario)) {
+  process.stderr.write(`unknown scenario "${scenario}": group, join, storm or send\n`)
+  process.exit(2)
+}
+const variant = variants.find((v) => v.label === name || (v.name === name && !v.persist))
+if (!variant) {
+  process.stderr.write(`unknown server "${name}": ${variants.map((v) => v.label).join(', ')}\n`)
+  process.exit(2)
+}
 if (scenario === 'join') {
   const [pattern = 'paced', updates = '20000'] = rest
   const r = await coldJoinRun(variant, 0, pattern as WritePattern, Number(updates))

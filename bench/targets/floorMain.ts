@@ -1,56 +1,73 @@
 import { createServer } from 'node:http'
+import type { Socket } from 'node:net'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { wireFrame } from '../../server/sync/wsTransport.ts'
 
 /**
- * The floor of the join storm: the least a y-websocket server can do to hand a document to a
- * joiner. It keeps documents in memory, applies what clients send, answers sync step 1 with
- * the document's state encoded once per version, and does nothing else: no awareness, no
- * relaying, no checks, no storage. What the storm costs against it is what the clients
- * (and the machine) cost, whichever server they talk to.
+ * The floor: the least a y-websocket server can do. It keeps documents in memory, applies
+ * what clients send, answers sync step 1 with the state encoded once per version, and relays
+ * each update message as it came to every other member of the room, one prebuilt frame written
+ * to each socket. Nothing else: no awareness, no checks, no limits, no storage, no acks. What a
+ * workload costs against it is what any server must pay on this machine (mostly the kernel's
+ * loopback path), and what the clients cost, whichever server they talk to.
  */
-interface FloorDoc {
+interface Room {
   doc: Y.Doc
   version: number
-  state: { version: number; frame: Buffer } | null
+  state: { version: number; frame: Uint8Array } | null
+  members: Set<Socket>
 }
 
-const docs = new Map<string, FloorDoc>()
-const docFor = (name: string) => {
-  let d = docs.get(name)
-  if (!d) docs.set(name, (d = { doc: new Y.Doc(), version: 0, state: null }))
-  return d
+const rooms = new Map<string, Room>()
+const roomFor = (name: string) => {
+  let room = rooms.get(name)
+  if (!room) {
+    room = { doc: new Y.Doc(), version: 0, state: null, members: new Set() }
+    rooms.set(name, room)
+  }
+  return room
 }
 
-function syncFrame(sub: number, payload: Uint8Array): Buffer {
+function syncFrame(sub: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder()
   encoding.writeVarUint(e, 0)
   encoding.writeVarUint(e, sub)
   encoding.writeVarUint8Array(e, payload)
-  return Buffer.from(encoding.toUint8Array(e))
+  return encoding.toUint8Array(e)
 }
 
+const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0
+
 function onConnection(ws: WebSocket, name: string) {
-  const d = docFor(name)
-  ws.send(syncFrame(0, Y.encodeStateVector(d.doc)))
+  const room = roomFor(name)
+  const socket = (ws as unknown as { _socket: Socket })._socket
+  const send = (frame: Uint8Array) => socket.write(wireFrame(frame))
+  room.members.add(socket)
+  ws.on('close', () => room.members.delete(socket))
+  send(syncFrame(0, Y.encodeStateVector(room.doc)))
   ws.on('message', (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data))
+    const message = new Uint8Array(data)
+    const decoder = decoding.createDecoder(message)
     if (decoding.readVarUint(decoder) !== 0) return // awareness and the rest: ignored
     const sub = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     if (sub === 0) {
-      if (payload.length > 1) return ws.send(syncFrame(1, Y.encodeStateAsUpdate(d.doc, payload)))
-      if (d.state?.version !== d.version) {
-        d.state = { version: d.version, frame: syncFrame(1, Y.encodeStateAsUpdate(d.doc)) }
+      if (payload.length > 1) return send(syncFrame(1, Y.encodeStateAsUpdate(room.doc, payload)))
+      if (room.state?.version !== room.version) {
+        room.state = { version: room.version, frame: syncFrame(1, Y.encodeStateAsUpdate(room.doc)) }
       }
-      ws.send(d.state.frame)
-    } else if (!(payload.length === 2 && payload[0] === 0 && payload[1] === 0)) {
-      // Each joiner answers the server's step 1 with an empty update: not a new version.
-      Y.applyUpdate(d.doc, payload)
-      d.version++
+      return send(room.state.frame)
     }
+    // Each joiner answers the server's step 1 with an empty update: nothing to apply or relay.
+    if (isEmptyUpdate(payload)) return
+    Y.applyUpdate(room.doc, payload)
+    room.version++
+    const relay = sub === 2 ? message : syncFrame(2, payload)
+    const frame = wireFrame(relay)
+    for (const member of room.members) if (member !== socket) member.write(frame)
   })
 }
 

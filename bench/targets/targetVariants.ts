@@ -17,5 +17,5 @@ export const hocuspocusSqlite: TargetVariant = {
   persist: true,
 }
 export const yWebsocket: TargetVariant = { label: 'y-websocket', name: 'y-websocket' }
-/** Not a peer: the least any server could do in the join storm (bench/targets/floorMain.ts). */
-export const floor: TargetVariant = { label: 'floor (state only)', name: 'floor' }
+/** Not a peer: the least any y-websocket server could do (bench/targets/floorMain.ts). */
+export const floor: TargetVariant = { label: 'floor', name: 'floor' }
