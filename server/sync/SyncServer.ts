@@ -4,8 +4,10 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
-import type { AppendEntry, DocStore } from '../store/DocStore.ts'
-import { DocRoom, type PendingBatch } from './DocRoom.ts'
+import type { DocStore } from '../store/DocStore.ts'
+import { CommitQueue, type CommitItem } from './CommitQueue.ts'
+import { compactRoom } from './compactRoom.ts'
+import { DocRoom } from './DocRoom.ts'
 import { LatencyRecorder } from './LatencyRecorder.ts'
 import {
   SyncConnection,
@@ -35,14 +37,6 @@ export interface SyncServerOptions {
   seed?: (name: DocName) => Uint8Array | null
 }
 
-interface FlushItem {
-  room: DocRoom<SyncConnection>
-  batch: PendingBatch<SyncConnection>
-  update: Uint8Array | null
-}
-
-const RETRY_MS = 1000
-
 /**
  * The document registry and its write path. Updates are applied on arrival; once per tick of
  * the event loop, every room's new updates are relayed (one frame per room, encoded once) and
@@ -54,8 +48,7 @@ export class SyncServer {
   readonly #rooms = new Map<DocName, Promise<DocRoom<SyncConnection>>>()
   readonly #loadedRooms = new Set<DocRoom<SyncConnection>>()
   readonly #dirty = new Set<DocRoom<SyncConnection>>()
-  /** Relayed, not yet committed, oldest first. */
-  readonly #toCommit: FlushItem[] = []
+  readonly #commits: CommitQueue
   readonly #hooks: ConnectionHooks
   /**
    * How long the server itself takes, from beginning to apply an update to having written its
@@ -66,10 +59,6 @@ export class SyncServer {
   /** Called after each flush with the documents that changed (for server-side mirrors). */
   onChanged: ((names: DocName[]) => void) | null = null
   #flushScheduled = false
-  #inFlight: Promise<void> | null = null
-  #retryTimer: NodeJS.Timeout | null = null
-  #paceTimer: NodeJS.Timeout | null = null
-  #lastCommitAt = -Infinity
   #closing = false
 
   constructor(opts: SyncServerOptions) {
@@ -79,6 +68,14 @@ export class SyncServer {
       onBroken: (room, culprit, code) => this.#discard(room, culprit, code),
       onClosed: (connection) => this.#maybeIdle(connection.room),
     }
+    this.#commits = new CommitQueue({
+      store: opts.store,
+      log: opts.log,
+      compaction: opts.compaction,
+      commitIntervalMs: opts.commitIntervalMs ?? 0,
+      durable: this.latency.durable,
+      afterCommit: (rooms) => rooms.forEach((room) => this.#maybeIdle(room)),
+    })
   }
 
   /**
@@ -184,16 +181,9 @@ export class SyncServer {
 
   /** Commits everything applied so far; resolves when no write is pending or in flight. */
   async drain(): Promise<void> {
-    while (
-      this.#inFlight ||
-      this.#dirty.size > 0 ||
-      this.#flushScheduled ||
-      this.#toCommit.length > 0
-    ) {
-      if (this.#inFlight) await this.#inFlight
-      else if (this.#paceTimer) this.#commitNow()
-      else if (this.#retryTimer) await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
-      else this.#flush()
+    while (this.#dirty.size > 0 || this.#flushScheduled || !this.#commits.idle) {
+      if (this.#dirty.size > 0 || this.#flushScheduled) this.#flush()
+      else await this.#commits.settle()
     }
   }
 
@@ -203,8 +193,7 @@ export class SyncServer {
    */
   async close(): Promise<void> {
     this.#closing = true
-    if (this.#retryTimer) clearTimeout(this.#retryTimer)
-    this.#commitNow()
+    this.#commits.commitNow(true)
     await this.drain()
     for (const entry of this.#rooms.values()) {
       const room = await entry.catch(() => null)
@@ -219,6 +208,7 @@ export class SyncServer {
     for (const room of this.#loaded()) {
       if (room.rowsSinceSnapshot > 1 || room.updatesSinceSnapshot > 1) await this.#compact(room)
     }
+    this.#commits.stop()
     this.#rooms.clear()
     this.#loadedRooms.clear()
   }
@@ -286,7 +276,7 @@ export class SyncServer {
   #flush(): void {
     this.#flushScheduled = false
     if (this.#dirty.size > 0) {
-      const items: FlushItem[] = []
+      const items: CommitItem[] = []
       for (const room of this.#dirty) {
         const batch = room.takePending()
         const update =
@@ -304,118 +294,12 @@ export class SyncServer {
       this.#dirty.clear()
       const changed = items.filter((i) => i.update && !i.room.broken).map((i) => i.room.name)
       if (changed.length > 0) this.onChanged?.(changed)
-      this.#toCommit.push(...items)
+      this.#commits.push(items)
     }
-    this.#commit()
   }
 
-  /**
-   * One commit at a time: whatever queued up while the previous one waited for fsync goes into
-   * the next transaction (group commit), so under load batches grow instead of the queue.
-   */
-  #commit(): void {
-    if (this.#inFlight || this.#retryTimer || this.#paceTimer || this.#toCommit.length === 0) {
-      return
-    }
-    const wait = this.#lastCommitAt + (this.#opts.commitIntervalMs ?? 0) - performance.now()
-    if (wait > 0 && !this.#closing) {
-      this.#paceTimer = setTimeout(() => {
-        this.#paceTimer = null
-        this.#commit()
-      }, wait)
-      return
-    }
-    this.#lastCommitAt = performance.now()
-    const items = this.#toCommit.splice(0)
-    const entries: AppendEntry[] = []
-    for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
-    const done =
-      entries.length === 0 ? Promise.resolve(new Map()) : this.#opts.store.append(entries)
-    this.#inFlight = done
-      .then(
-        (seqs) => this.#committed(items, seqs),
-        (error: unknown) => this.#commitFailed(items, error),
-      )
-      .finally(() => {
-        this.#inFlight = null
-        this.#commit()
-      })
-  }
-
-  /** Commits what is queued without waiting out the pace (drain, shutdown). */
-  #commitNow(): void {
-    if (this.#paceTimer) clearTimeout(this.#paceTimer)
-    this.#paceTimer = null
-    this.#lastCommitAt = -Infinity
-    this.#commit()
-  }
-
-  async #committed(items: FlushItem[], seqs: Map<DocName, number>): Promise<void> {
-    const { maxRows, maxBytes } = this.#opts.compaction
-    const due: DocRoom<SyncConnection>[] = []
-    const now = performance.now()
-    for (const { room, batch, update } of items) {
-      if (batch.since !== null) this.latency.durable.record(now - batch.since)
-      if (update) {
-        room.lastSeq = seqs.get(room.name) ?? room.lastSeq
-        room.rowsSinceSnapshot++
-        room.bytesSinceSnapshot += update.byteLength
-        room.updatesSinceSnapshot += batch.updates.length
-      }
-      for (const [member, count] of batch.acks) member.sendAck(count)
-      const isDue =
-        room.rowsSinceSnapshot >= maxRows ||
-        room.updatesSinceSnapshot >= maxRows ||
-        room.bytesSinceSnapshot >= maxBytes
-      if (isDue) due.push(room)
-    }
-    for (const room of due) await this.#compact(room)
-    for (const { room } of items) this.#maybeIdle(room)
-  }
-
-  /** Keeps the batch, ahead of anything newer, and tries again; nothing is acknowledged meanwhile. */
-  #commitFailed(items: FlushItem[], error: unknown): void {
-    this.#opts.log.error({ err: error, docs: items.length }, 'commit failed; will retry')
-    this.#toCommit.unshift(...items)
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = null
-      this.#commit()
-    }, RETRY_MS)
-  }
-
-  /**
-   * Folds the log into a snapshot taken from the live document (never `Y.mergeUpdates` over the
-   * log: it grows quadratically). The snapshot may already hold updates not yet committed;
-   * replaying them later is harmless, since applying an update twice changes nothing.
-   */
-  async #compact(room: DocRoom<SyncConnection>): Promise<void> {
-    if (room.broken) return
-    const started = performance.now()
-    const snapshot = Y.encodeStateAsUpdate(room.doc)
-    const upToSeq = room.lastSeq
-    const folded = {
-      rows: room.rowsSinceSnapshot,
-      bytes: room.bytesSinceSnapshot,
-      updates: room.updatesSinceSnapshot,
-    }
-    try {
-      await this.#opts.store.compact(room.name, snapshot, upToSeq)
-      this.#opts.log.debug(
-        {
-          doc: room.name,
-          rows: room.rowsSinceSnapshot,
-          bytes: snapshot.byteLength,
-          ms: Math.round(performance.now() - started),
-        },
-        'compacted',
-      )
-      // Rows appended while this ran stay counted for the next compaction.
-      room.rowsSinceSnapshot -= folded.rows
-      room.bytesSinceSnapshot -= folded.bytes
-      room.updatesSinceSnapshot -= folded.updates
-    } catch (error) {
-      this.#opts.log.error({ err: error, doc: room.name }, 'compaction failed')
-    }
+  #compact(room: DocRoom<SyncConnection>): Promise<void> {
+    return compactRoom(room, this.#opts.store, this.#opts.log)
   }
 
   /**

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { createLogger } from '../log/logger.ts'
+import type { AppendEntry, DocStore } from '../store/DocStore.ts'
+import { CommitQueue, type CommitItem } from './CommitQueue.ts'
+import { DocRoom } from './DocRoom.ts'
+import { LatencyRecorder } from './LatencyRecorder.ts'
+import type { SyncConnection } from './SyncConnection.ts'
+
+/** A store that records each append (time and documents) and can be told to fail. */
+function recordingStore() {
+  const appends: { at: number; docs: string[] }[] = []
+  let failures = 0
+  let seq = 0
+  const store: DocStore = {
+    load: () => Promise.resolve({ snapshot: null, updates: [], lastSeq: 0, updateBytes: 0 }),
+    append: (entries: readonly AppendEntry[]) => {
+      if (failures > 0) {
+        failures--
+        return Promise.reject(new Error('disk full'))
+      }
+      appends.push({ at: performance.now(), docs: entries.map((e) => e.doc) })
+      return Promise.resolve(new Map(entries.map((e) => [e.doc, ++seq])))
+    },
+    compact: () => Promise.resolve(),
+    delete: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  }
+  return { store, appends, failNext: (n: number) => (failures = n) }
+}
+
+/** A room with one writer whose acks are recorded, and an item carrying one update for it. */
+function itemFor(name: string, acks: number[]): CommitItem {
+  const writer = { sendAck: (n: number) => acks.push(n) } as unknown as SyncConnection
+  const room = new DocRoom<SyncConnection>(name as DocName, new Y.Doc(), {
+    lastSeq: 0,
+    rows: 0,
+    bytes: 0,
+  })
+  const update = Uint8Array.of(0, 0)
+  return { room, update, batch: { updates: [update], acks: new Map([[writer, 1]]), since: null } }
+}
+
+function queueOn(store: DocStore, commitIntervalMs: number) {
+  return new CommitQueue({
+    store,
+    log: createLogger('silent'),
+    compaction: { maxRows: 500, maxBytes: 1 << 20 },
+    commitIntervalMs,
+    durable: new LatencyRecorder(),
+    afterCommit: () => {},
+  })
+}
+
+async function drain(queue: CommitQueue) {
+  while (!queue.idle) await queue.settle()
+}
+
+describe('CommitQueue', () => {
+  it('starts commits at least the interval apart, carrying what queued meanwhile in one', async () => {
+    const { store, appends } = recordingStore()
+    const queue = queueOn(store, 40)
+    const acks: number[] = []
+    queue.push([itemFor('a', acks)])
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    queue.push([itemFor('b', acks)])
+    queue.push([itemFor('c', acks)])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c']])
+    expect(appends[1]!.at - appends[0]!.at).toBeGreaterThanOrEqual(39)
+    expect(acks).toEqual([1, 1, 1])
+  })
+
+  it('commits at once when told to, without waiting out the interval', async () => {
+    const { store, appends } = recordingStore()
+    const queue = queueOn(store, 60_000)
+    queue.push([itemFor('a', [])])
+    queue.push([itemFor('b', [])])
+    const started = performance.now()
+    await drain(queue)
+    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b']])
+    expect(performance.now() - started).toBeLessThan(1_000)
+  })
+
+  it('keeps a failed batch ahead of newer ones, acknowledges nothing until it is stored', async () => {
+    const { store, appends, failNext } = recordingStore()
+    const queue = queueOn(store, 0)
+    const acks: number[] = []
+    failNext(1)
+    queue.push([itemFor('first', acks)])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    queue.push([itemFor('second', acks)])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(appends).toEqual([])
+    expect(acks).toEqual([])
+    await drain(queue) // the retry comes a second later
+    expect(appends.map((a) => a.docs)).toEqual([['first', 'second']])
+    expect(acks).toEqual([1, 1])
+  })
+})

@@ -1,0 +1,139 @@
+import type { DocName } from '../../shared/documents/docName.ts'
+import type { Logger } from '../log/logger.ts'
+import type { AppendEntry, DocStore } from '../store/DocStore.ts'
+import { compactRoom, isCompactionDue } from './compactRoom.ts'
+import type { DocRoom, PendingBatch } from './DocRoom.ts'
+import type { LatencyRecorder } from './LatencyRecorder.ts'
+import type { SyncConnection } from './SyncConnection.ts'
+
+/** One room's share of a flush: the merged update (null if only acks are owed) and its batch. */
+export interface CommitItem {
+  room: DocRoom<SyncConnection>
+  batch: PendingBatch<SyncConnection>
+  update: Uint8Array | null
+}
+
+export interface CommitQueueOptions {
+  store: DocStore
+  log: Logger
+  compaction: { maxRows: number; maxBytes: number }
+  /** Least time between the starts of two commits (see SyncServerOptions). */
+  commitIntervalMs: number
+  /** Records apply → durable ack for each batch. */
+  durable: LatencyRecorder
+  /** After a commit and its acks, with the rooms it covered. */
+  afterCommit(rooms: DocRoom<SyncConnection>[]): void
+}
+
+const RETRY_MS = 1000
+
+/**
+ * The write path after the relay. One commit at a time: whatever queued up while the previous
+ * one waited for fsync goes into the next transaction (group commit), so under load batches
+ * grow instead of the queue; and commits start at least `commitIntervalMs` apart. Writers are
+ * acknowledged only after their commit. A failed commit keeps its items ahead of newer ones
+ * and is retried; nothing is acknowledged meanwhile.
+ */
+export class CommitQueue {
+  readonly #opts: CommitQueueOptions
+  /** Relayed, not yet committed, oldest first. */
+  readonly #queue: CommitItem[] = []
+  #inFlight: Promise<void> | null = null
+  #retryTimer: NodeJS.Timeout | null = null
+  #paceTimer: NodeJS.Timeout | null = null
+  #lastCommitAt = -Infinity
+  /** Set at shutdown: from then on nothing waits out the pace. */
+  #hurry = false
+
+  constructor(opts: CommitQueueOptions) {
+    this.#opts = opts
+  }
+
+  push(items: CommitItem[]): void {
+    this.#queue.push(...items)
+    this.#commit()
+  }
+
+  /** Nothing queued, in flight or waiting to be retried. */
+  get idle(): boolean {
+    return !this.#inFlight && !this.#retryTimer && !this.#paceTimer && this.#queue.length === 0
+  }
+
+  /** One step towards idle: waits for the commit in flight or the retry, or ends the pace. */
+  async settle(): Promise<void> {
+    if (this.#inFlight) await this.#inFlight
+    else if (this.#paceTimer) this.commitNow()
+    else if (this.#retryTimer) await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
+    else this.#commit()
+  }
+
+  /** Commits what is queued without waiting out the pace; `forGood` keeps it so (shutdown). */
+  commitNow(forGood = false): void {
+    this.#hurry ||= forGood
+    if (this.#paceTimer) clearTimeout(this.#paceTimer)
+    this.#paceTimer = null
+    this.#lastCommitAt = -Infinity
+    this.#commit()
+  }
+
+  /** Stops retrying; what is still queued stays unacknowledged. */
+  stop(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer)
+    this.#retryTimer = null
+    this.commitNow(true)
+  }
+
+  #commit(): void {
+    if (this.#inFlight || this.#retryTimer || this.#paceTimer || this.#queue.length === 0) return
+    const wait = this.#lastCommitAt + this.#opts.commitIntervalMs - performance.now()
+    if (wait > 0 && !this.#hurry) {
+      this.#paceTimer = setTimeout(() => {
+        this.#paceTimer = null
+        this.#commit()
+      }, wait)
+      return
+    }
+    this.#lastCommitAt = performance.now()
+    const items = this.#queue.splice(0)
+    const entries: AppendEntry[] = []
+    for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
+    const done =
+      entries.length === 0 ? Promise.resolve(new Map()) : this.#opts.store.append(entries)
+    this.#inFlight = done
+      .then(
+        (seqs) => this.#committed(items, seqs),
+        (error: unknown) => this.#failed(items, error),
+      )
+      .finally(() => {
+        this.#inFlight = null
+        this.#commit()
+      })
+  }
+
+  async #committed(items: CommitItem[], seqs: Map<DocName, number>): Promise<void> {
+    const due = new Set<DocRoom<SyncConnection>>()
+    const now = performance.now()
+    for (const { room, batch, update } of items) {
+      if (batch.since !== null) this.#opts.durable.record(now - batch.since)
+      if (update) {
+        room.lastSeq = seqs.get(room.name) ?? room.lastSeq
+        room.rowsSinceSnapshot++
+        room.bytesSinceSnapshot += update.byteLength
+        room.updatesSinceSnapshot += batch.updates.length
+      }
+      for (const [member, count] of batch.acks) member.sendAck(count)
+      if (isCompactionDue(room, this.#opts.compaction)) due.add(room)
+    }
+    for (const room of due) await compactRoom(room, this.#opts.store, this.#opts.log)
+    this.#opts.afterCommit(items.map((i) => i.room))
+  }
+
+  #failed(items: CommitItem[], error: unknown): void {
+    this.#opts.log.error({ err: error, docs: items.length }, 'commit failed; will retry')
+    this.#queue.unshift(...items)
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null
+      this.#commit()
+    }, RETRY_MS)
+  }
+}
