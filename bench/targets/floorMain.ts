@@ -1,9 +1,9 @@
 import { createServer } from 'node:http'
 import type { Socket } from 'node:net'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { encodeSyncFrame as syncFrame } from '../../server/sync/encodeFrames.ts'
 import { wireFrame } from '../../server/sync/wsTransport.ts'
 
 /**
@@ -29,14 +29,6 @@ const roomFor = (name: string) => {
     rooms.set(name, room)
   }
   return room
-}
-
-function syncFrame(sub: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, 0)
-  encoding.writeVarUint(e, sub)
-  encoding.writeVarUint8Array(e, payload)
-  return encoding.toUint8Array(e)
 }
 
 const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] === 0

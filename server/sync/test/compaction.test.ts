@@ -31,6 +31,26 @@ async function writeUpdates(server: TestServer, doc: string, count: number): Pro
   socket.ws.close()
 }
 
+/** One client types 0…9 at the start of `doc`'s text, each saved before the next. */
+async function typeDigits(server: TestServer, clients: TestClient[], doc: string) {
+  const client = connectProvider(server.wsUrl, doc, server.token())
+  clients.push(client)
+  await client.synced()
+  for (let i = 0; i < 10; i++) {
+    client.text.insert(0, `${i}`)
+    await client.saved()
+  }
+  return client
+}
+
+/** A new client of `doc` reads what `typeDigits` wrote. */
+async function expectDigits(server: TestServer, clients: TestClient[], doc: string) {
+  const again = connectProvider(server.wsUrl, doc, server.token())
+  clients.push(again)
+  await again.synced()
+  expect(again.text.toString()).toBe('9876543210')
+}
+
 describe('compaction', () => {
   const clients: TestClient[] = []
   let server: TestServer | undefined
@@ -131,34 +151,19 @@ describe('compaction', () => {
 
   it('an idle document leaves memory, compacted, and comes back intact', async () => {
     server = await startTestServer({ HEARTH_IDLE_UNLOAD_MS: '50', HEARTH_COMPACT_ROWS: '1000' })
-    const client = connectProvider(server.wsUrl, 'compact/idle', server.token())
-    clients.push(client)
-    await client.synced()
-    for (let i = 0; i < 10; i++) {
-      client.text.insert(0, `${i}`)
-      await client.saved()
-    }
+    const client = await typeDigits(server, clients, 'compact/idle')
     client.destroy()
     clients.splice(0)
     await eventually(() => server!.sync.openRooms === 0, 'document unloaded')
     const stored = await server.store.load('compact/idle' as DocName)
     expect(stored.snapshot).not.toBeNull()
     expect(stored.updates).toHaveLength(0)
-    const again = connectProvider(server.wsUrl, 'compact/idle', server.token())
-    clients.push(again)
-    await again.synced()
-    expect(again.text.toString()).toBe('9876543210')
+    await expectDigits(server, clients, 'compact/idle')
   })
 
   it('a graceful stop leaves every open document compacted, and a restart loads it intact', async () => {
     server = await startTestServer({ HEARTH_COMPACT_ROWS: '1000' })
-    const client = connectProvider(server.wsUrl, 'compact/stop', server.token())
-    clients.push(client)
-    await client.synced()
-    for (let i = 0; i < 10; i++) {
-      client.text.insert(0, `${i}`)
-      await client.saved()
-    }
+    await typeDigits(server, clients, 'compact/stop')
     const before = await server.store.load('compact/stop' as DocName)
     expect(before.updates.length, 'rows before the stop').toBeGreaterThan(1)
     const { dataDir } = server
@@ -168,9 +173,6 @@ describe('compaction', () => {
     const after = await server.store.load('compact/stop' as DocName)
     expect(after.snapshot).not.toBeNull()
     expect(after.updates).toHaveLength(0)
-    const again = connectProvider(server.wsUrl, 'compact/stop', server.token())
-    clients.push(again)
-    await again.synced()
-    expect(again.text.toString()).toBe('9876543210')
+    await expectDigits(server, clients, 'compact/stop')
   })
 })
