@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { ackingWebSocket } from '../../shared/sync/ackingWebSocket.ts'
 import { SaveState } from '../../shared/sync/SaveState.ts'
 import type { BenchClient, TargetInfo } from './BenchClient.ts'
+import { watchProvider } from './watchProvider.ts'
 import { whenReady } from './whenReady.ts'
 
 // `ws` declares an extra `null` overload; at run time it is a standard WebSocket class.
@@ -37,38 +38,21 @@ export function hearthClient(target: TargetInfo, docName: string): BenchClient {
     protocols: ['hearth', `auth.${target.token}`],
     disableBc: true,
   })
-  let disconnects = 0
-  let hasSynced = false
-  let destroyed = false
-  provider.on('sync', (state) => (hasSynced ||= state))
-  provider.on('status', ({ status }) => {
-    save.setConnected(status === 'connected')
-    if (status === 'disconnected' && hasSynced && !destroyed) disconnects++
-  })
+  provider.on('status', ({ status }) => save.setConnected(status === 'connected'))
+  const watch = watchProvider(provider)
   return {
     doc,
     text: doc.getText('t'),
     get disconnects() {
-      return disconnects
+      return watch.disconnects
     },
-    synced: () =>
-      whenReady(
-        () => provider.synced,
-        (wake) => {
-          provider.on('sync', wake)
-          return () => provider.off('sync', wake)
-        },
-      ),
+    synced: watch.synced,
     track: (onSaved) => inFlight.push({ frame: save.counts.sent, onSaved }),
     saved: () =>
       whenReady(
         () => save.status === 'saved' && inFlight.length === 0,
         (wake) => save.subscribe(wake),
       ),
-    destroy: () => {
-      destroyed = true
-      provider.destroy()
-      doc.destroy()
-    },
+    destroy: watch.destroy,
   }
 }

@@ -2,7 +2,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { BenchClient, TargetInfo } from './BenchClient.ts'
-import { whenReady } from './whenReady.ts'
+import { watchProvider } from './watchProvider.ts'
 
 const NodeWebSocket = WebSocket as unknown as typeof globalThis.WebSocket
 
@@ -13,33 +13,16 @@ export function yWebsocketClient(target: TargetInfo, docName: string): BenchClie
     WebSocketPolyfill: NodeWebSocket as never,
     disableBc: true,
   })
-  let disconnects = 0
-  let hasSynced = false
-  let destroyed = false
-  provider.on('sync', (state) => (hasSynced ||= state))
-  provider.on('status', ({ status }) => {
-    if (status === 'disconnected' && hasSynced && !destroyed) disconnects++
-  })
+  const watch = watchProvider(provider)
   return {
     doc,
     text: doc.getText('t'),
     get disconnects() {
-      return disconnects
+      return watch.disconnects
     },
-    synced: () =>
-      whenReady(
-        () => provider.synced,
-        (wake) => {
-          provider.on('sync', wake)
-          return () => provider.off('sync', wake)
-        },
-      ),
+    synced: watch.synced,
     track: () => {},
     saved: () => Promise.resolve(),
-    destroy: () => {
-      destroyed = true
-      provider.destroy()
-      doc.destroy()
-    },
+    destroy: watch.destroy,
   }
 }
