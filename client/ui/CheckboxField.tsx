@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { describedBy } from './describedBy.ts'
+import { FieldNotes } from './FieldNotes.tsx'
 
 export interface CheckboxFieldProps {
   id: string
@@ -24,16 +25,7 @@ export function CheckboxField({ id, label, checked, onChange, hint, error }: Che
       />
       <div className="check-text">
         <label htmlFor={id}>{label}</label>
-        {hint && (
-          <p className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+        <FieldNotes id={id} hint={hint} error={error} />
       </div>
     </div>
   )

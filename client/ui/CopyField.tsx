@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { announce } from './announce.ts'
+import { describedBy } from './describedBy.ts'
+import { FieldNotes } from './FieldNotes.tsx'
 
 /**
  * A link or code to hand on: shown in a read-only field (it can always be selected by hand)
@@ -36,11 +38,7 @@ export function CopyField({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} />
       <div className="field-row">
         <input
           ref={input}
@@ -49,7 +47,7 @@ export function CopyField({
           value={value}
           readOnly
           onFocus={(e) => e.target.select()}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={describedBy(id, hint, undefined)}
         />
         <button type="button" className="button button--secondary" onClick={copy}>
           {copyLabel}

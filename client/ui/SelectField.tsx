@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { describedBy } from './describedBy.ts'
+import { FieldNotes } from './FieldNotes.tsx'
 
 export interface SelectFieldProps {
   id: string
@@ -26,16 +27,7 @@ export function SelectField({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <select
         id={id}
         className="input"

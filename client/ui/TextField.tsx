@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react'
 import { describedBy } from './describedBy.ts'
+import { FieldNotes } from './FieldNotes.tsx'
 
 type InputProps = Omit<
   InputHTMLAttributes<HTMLInputElement & HTMLTextAreaElement>,
@@ -45,16 +46,7 @@ export function TextField({
       <label htmlFor={id} className="field-label">
         {label}
       </label>
-      {hint && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} error={error} />
       <div className={action ? 'field-row' : undefined}>
         {rows ? (
           <textarea rows={rows} onChange={(e) => onChange(e.target.value)} {...shared} />
