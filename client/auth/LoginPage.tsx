@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { loginRequest } from '../../shared/api/schemas.ts'
 import { apiRequest } from '../api/apiRequest.ts'
-import { toApiError } from '../api/ApiError.ts'
 import { navigate, useLocation } from '../router/navigation.ts'
 import { FormProblem } from '../ui/FormProblem.tsx'
 import { PageHeading } from '../ui/PageHeading.tsx'
 import { PasswordField } from '../ui/PasswordField.tsx'
 import { SubmitButton } from '../ui/SubmitButton.tsx'
 import { TextField } from '../ui/TextField.tsx'
-import { focusField, validateForm, type FieldErrors } from '../ui/validateForm.ts'
+import { useForm } from '../ui/useForm.ts'
+import { validateForm } from '../ui/validateForm.ts'
 import { safeNext } from './safeNext.ts'
 import { useMe } from './useMe.ts'
 
@@ -25,34 +24,26 @@ const loginAnswer = z.object({ kind: z.literal('facilitator') })
 export function LoginPage() {
   const { search } = useLocation()
   const { refresh } = useMe()
-  const [values, setValues] = useState({ email: '', password: '', code: '' })
-  const [errors, setErrors] = useState<FieldErrors<Field>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
+  const {
+    values,
+    errors,
+    problem,
+    busy,
+    set,
+    submit: submitWith,
+  } = useForm<Field>({ email: '', password: '', code: '' }, 'login')
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) return
-    const code = values.code.replace(/\s/g, '')
-    const checked = validateForm(loginRequest, { ...values, code: code || undefined }, MESSAGES)
-    setErrors(checked.ok ? {} : checked.errors)
-    if (!checked.ok) return focusField(`login-${checked.first}`)
-    setBusy(true)
-    setProblem(null)
-    try {
-      await apiRequest('/api/auth/login', {
-        method: 'POST',
-        body: checked.data,
-        schema: loginAnswer,
-      })
+  const submit = submitWith(
+    () => {
+      const code = values.code.replace(/\s/g, '')
+      return validateForm(loginRequest, { ...values, code: code || undefined }, MESSAGES)
+    },
+    async (body) => {
+      await apiRequest('/api/auth/login', { method: 'POST', body, schema: loginAnswer })
       await refresh()
       navigate(safeNext(search))
-    } catch (error) {
-      setProblem(toApiError(error).message)
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   return (
     <div className="narrow">

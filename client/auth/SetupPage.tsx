@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { setupRequest } from '../../shared/api/schemas.ts'
 import { apiRequest } from '../api/apiRequest.ts'
-import { toApiError } from '../api/ApiError.ts'
 import { navigate, useLocation } from '../router/navigation.ts'
 import { FormProblem } from '../ui/FormProblem.tsx'
 import { PageHeading } from '../ui/PageHeading.tsx'
 import { PasswordField } from '../ui/PasswordField.tsx'
 import { SubmitButton } from '../ui/SubmitButton.tsx'
 import { TextField } from '../ui/TextField.tsx'
-import { focusField, validateForm, type FieldErrors } from '../ui/validateForm.ts'
+import { useForm } from '../ui/useForm.ts'
+import { validateForm } from '../ui/validateForm.ts'
 import { readFragment } from './readFragment.ts'
 import { useMe } from './useMe.ts'
 
@@ -28,29 +27,24 @@ export function SetupPage() {
   const { hash } = useLocation()
   const token = readFragment(hash)
   const { refresh } = useMe()
-  const [values, setValues] = useState({ displayName: '', email: '', password: '' })
-  const [errors, setErrors] = useState<FieldErrors<Field>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
+  const {
+    values,
+    errors,
+    problem,
+    busy,
+    set,
+    submit: submitWith,
+  } = useForm<Field>({ displayName: '', email: '', password: '' }, 'setup')
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy || !token) return
-    const checked = validateForm(setupForm, { ...values, token }, MESSAGES)
-    setErrors(checked.ok ? {} : checked.errors)
-    if (!checked.ok) return focusField(`setup-${checked.first}`)
-    setBusy(true)
-    setProblem(null)
-    try {
-      await apiRequest('/api/setup', { method: 'POST', body: checked.data, schema: created })
+  // The form is only shown with a token.
+  const submit = submitWith(
+    () => validateForm(setupForm, { ...values, token }, MESSAGES),
+    async (body) => {
+      await apiRequest('/api/setup', { method: 'POST', body, schema: created })
       await refresh()
       navigate('/', { replace: true })
-    } catch (error) {
-      setProblem(toApiError(error).message)
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   return (
     <div className="narrow">

@@ -1,8 +1,6 @@
-import { useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { memberLoginRequest } from '../../shared/api/schemas.ts'
 import { apiRequest } from '../api/apiRequest.ts'
-import { toApiError } from '../api/ApiError.ts'
 import { useMe } from '../auth/useMe.ts'
 import { navigate } from '../router/navigation.ts'
 import { FormProblem } from '../ui/FormProblem.tsx'
@@ -10,7 +8,8 @@ import { PageHeading } from '../ui/PageHeading.tsx'
 import { PasswordField } from '../ui/PasswordField.tsx'
 import { SubmitButton } from '../ui/SubmitButton.tsx'
 import { TextField } from '../ui/TextField.tsx'
-import { focusField, validateForm, type FieldErrors } from '../ui/validateForm.ts'
+import { useForm } from '../ui/useForm.ts'
+import { validateForm } from '../ui/validateForm.ts'
 
 type Field = 'pseudonym' | 'passphrase'
 const MESSAGES = {
@@ -23,33 +22,23 @@ const signedIn = z.object({ kind: z.literal('member') })
 /** `/g/:groupId/sign-in`: a member signs in with their name in the group and passphrase. */
 export function MemberSignInPage({ groupId }: { groupId: string }) {
   const { refresh } = useMe()
-  const [values, setValues] = useState({ pseudonym: '', passphrase: '' })
-  const [errors, setErrors] = useState<FieldErrors<Field>>({})
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }))
+  const {
+    values,
+    errors,
+    problem,
+    busy,
+    set,
+    submit: submitWith,
+  } = useForm<Field>({ pseudonym: '', passphrase: '' }, 'member')
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (busy) return
-    const checked = validateForm(signInForm, { ...values, groupId }, MESSAGES)
-    setErrors(checked.ok ? {} : checked.errors)
-    if (!checked.ok) return focusField(`member-${checked.first}`)
-    setBusy(true)
-    setProblem(null)
-    try {
-      await apiRequest('/api/auth/member-login', {
-        method: 'POST',
-        body: checked.data,
-        schema: signedIn,
-      })
+  const submit = submitWith(
+    () => validateForm(signInForm, { ...values, groupId }, MESSAGES),
+    async (body) => {
+      await apiRequest('/api/auth/member-login', { method: 'POST', body, schema: signedIn })
       await refresh()
       navigate('/')
-    } catch (failure) {
-      setProblem(toApiError(failure).message)
-      setBusy(false)
-    }
-  }
+    },
+  )
 
   return (
     <div className="narrow">
