@@ -1,0 +1,308 @@
+import type { Access } from '../../../shared/access/Access.ts'
+import type { DocKind } from '../../../shared/documents/docKinds.ts'
+import { BUILT_IN_TEMPLATES } from '../../../shared/worksheets/templateLibrary.ts'
+import { groupBody, member, PASSWORD, type groupWorld } from '../../test/groupWorld.ts'
+import type { TestServer } from '../../test/startTestServer.ts'
+
+/**
+ * Who may do what (C2): the people of the test world, each API route with the exact set of
+ * people it lets through, and each person's access to each kind of session document. The
+ * matrix test (authorizationMatrix.test.ts) runs every case for every person.
+ */
+
+export type World = Awaited<ReturnType<typeof groupWorld>>
+export type Person = keyof World['people']
+export const PEOPLE: Person[] = [
+  'lead',
+  'co',
+  'otherFacilitator',
+  'admitted',
+  'waiting',
+  'removed',
+  'otherMember',
+  'visitor',
+]
+export const FACILITATORS_A: Person[] = ['lead', 'co']
+export const ANY_FACILITATOR: Person[] = ['lead', 'co', 'otherFacilitator']
+export const ANY_MEMBER: Person[] = ['admitted', 'waiting', 'otherMember']
+export const PUBLIC: Person[] = PEOPLE
+
+export interface RouteCase {
+  allowed: Person[]
+  /** A sign-in route: 401 there means "wrong credentials", not "not allowed". */
+  signIn?: true
+  /** Builds the concrete request; runs before each person's call. */
+  request: (w: World, server: TestServer) => Promise<{ path: string; body?: unknown }>
+}
+
+const sched = {
+  title: 'Extra',
+  startsAtLocal: '2026-12-08T18:00',
+  timeZone: 'Europe/Berlin',
+  durationMinutes: 60,
+}
+/** Made by the test's set-up, before any route runs. */
+export const fixtures = { invitationToken: '', privateWorksheet: '' }
+
+/**
+ * The exact set of people each route lets through (C2). Denied means 401 (not signed in) or 403
+ * and no effect; allowed means any other answer. Every registered route must be listed.
+ */
+export const ROUTES: Record<string, RouteCase> = {
+  'POST /api/auth/login': {
+    allowed: PUBLIC,
+    signIn: true,
+    request: async () => ({
+      path: '/api/auth/login',
+      body: { email: 'lead@a.example', password: PASSWORD },
+    }),
+  },
+  'POST /api/auth/member-login': {
+    allowed: PUBLIC,
+    signIn: true,
+    request: async () => ({
+      path: '/api/auth/member-login',
+      body: { groupId: 'x', pseudonym: 'x', passphrase: 'x' },
+    }),
+  },
+  'GET /api/me': {
+    allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
+    request: async () => ({ path: '/api/me' }),
+  },
+  'POST /api/setup': {
+    allowed: PUBLIC,
+    request: async () => ({
+      path: '/api/setup',
+      body: { token: 'x'.repeat(30), email: 'a@b.example', displayName: 'A', password: 'x' },
+    }),
+  },
+  'POST /api/facilitator/totp/setup': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/facilitator/totp/setup' }),
+  },
+  'POST /api/facilitator/totp/enable': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/facilitator/totp/enable', body: { code: '000000' } }),
+  },
+  'POST /api/playground/token': {
+    allowed: PUBLIC,
+    request: async () => ({ path: '/api/playground/token', body: {} }),
+  },
+  'POST /api/groups': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/groups', body: groupBody('Matrix') }),
+  },
+  'GET /api/groups': { allowed: ANY_FACILITATOR, request: async () => ({ path: '/api/groups' }) },
+  'GET /api/groups/:groupId': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}` }),
+  },
+  'PATCH /api/groups/:groupId': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}`, body: { goals: 'New goals' } }),
+  },
+  'POST /api/groups/:groupId/agreement': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/agreement`, body: { text: 'v2' } }),
+  },
+  'POST /api/groups/:groupId/facilitators': {
+    allowed: ['lead'],
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/facilitators`,
+      body: { email: 'spare@a.example', role: 'co' },
+    }),
+  },
+  'POST /api/groups/:groupId/facilitators/:facilitatorId/role': {
+    allowed: ['lead'],
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/facilitators/${w.people.co.id}/role`,
+      body: { role: 'co' },
+    }),
+  },
+  'DELETE /api/groups/:groupId/facilitators/:facilitatorId': {
+    allowed: ['lead'],
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/facilitators/fnotamemberofthisgroup1`,
+    }),
+  },
+  'GET /api/groups/:groupId/audit': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/audit` }),
+  },
+  'POST /api/groups/:groupId/invitations': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/invitations`,
+      body: { maxUses: 1, expiresInHours: 1 },
+    }),
+  },
+  'GET /api/groups/:groupId/invitations': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/invitations` }),
+  },
+  'POST /api/groups/:groupId/invitations/:invitationId/revoke': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/invitations/inotaninvitation00000/revoke`,
+    }),
+  },
+  'POST /api/groups/:groupId/members/:memberId/reissue': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/members/${w.people.waiting.id}/reissue`,
+    }),
+  },
+  'GET /api/invitations/:token': {
+    allowed: PUBLIC,
+    request: async () => ({ path: `/api/invitations/${fixtures.invitationToken}` }),
+  },
+  'POST /api/invitations/:token/accept': {
+    allowed: PUBLIC,
+    request: async () => ({
+      path: `/api/invitations/unknown-token/accept`,
+      body: { pseudonym: 'Zed', passphrase: 'x', agreementVersion: 1 },
+    }),
+  },
+  'GET /api/groups/:groupId/members': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/members` }),
+  },
+  'POST /api/groups/:groupId/members/:memberId/remove': {
+    allowed: FACILITATORS_A,
+    request: async (w, server) => {
+      const target = await member(
+        server,
+        w.people.lead,
+        w.groupA,
+        `Temp${Math.random().toString(36).slice(2, 8)}`,
+      )
+      return { path: `/api/groups/${w.groupA}/members/${target.id}/remove` }
+    },
+  },
+  'GET /api/member/home': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/home' }),
+  },
+  'POST /api/member/agreement': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/agreement', body: { version: 1 } }),
+  },
+  'POST /api/member/calendar': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/calendar' }),
+  },
+  'GET /api/calendar/:file': {
+    allowed: PUBLIC,
+    request: async () => ({ path: '/api/calendar/unknown.ics' }),
+  },
+  'POST /api/groups/:groupId/sessions': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/sessions`, body: sched }),
+  },
+  'GET /api/groups/:groupId/sessions': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/sessions` }),
+  },
+  'GET /api/sessions/:sessionId': {
+    allowed: [...FACILITATORS_A, 'admitted', 'waiting'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}` }),
+  },
+  'POST /api/sessions/:sessionId/status': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/status`, body: { status: 'open' } }),
+  },
+  'POST /api/sessions/:sessionId/lock': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/lock`, body: { locked: false } }),
+  },
+  'GET /api/sessions/:sessionId/waiting-room': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/waiting-room` }),
+  },
+  'POST /api/sessions/:sessionId/admit': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/admit`,
+      body: { memberId: w.people.admitted.id },
+    }),
+  },
+  'POST /api/sessions/:sessionId/return': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/return`,
+      body: { memberId: w.people.otherMember.id },
+    }),
+  },
+  'POST /api/sessions/:sessionId/remove': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/remove`,
+      body: { memberId: w.people.otherMember.id },
+    }),
+  },
+  'POST /api/sessions/:sessionId/join': {
+    allowed: ['admitted', 'waiting'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}/join` }),
+  },
+  'GET /api/sessions/:sessionId/people': {
+    allowed: [...FACILITATORS_A, 'admitted'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}/people` }),
+  },
+  'GET /api/templates': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/templates' }),
+  },
+  'POST /api/templates': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({
+      path: '/api/templates',
+      body: { title: 'Mine', summary: '', source: '', content: BUILT_IN_TEMPLATES[0]!.content },
+    }),
+  },
+  'PUT /api/templates/:templateId': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({
+      path: '/api/templates/tnotatemplate0000000',
+      body: { title: 'Mine', summary: '', source: '', content: BUILT_IN_TEMPLATES[0]!.content },
+    }),
+  },
+  'POST /api/sessions/:sessionId/worksheets': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/worksheets`,
+      body: { templateId: 'thought-record', mode: 'shared' },
+    }),
+  },
+  'GET /api/sessions/:sessionId/worksheets': {
+    allowed: [...FACILITATORS_A, 'admitted'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}/worksheets` }),
+  },
+  'POST /api/worksheets/:worksheetId/share': {
+    allowed: ['admitted'],
+    request: async () => ({
+      path: `/api/worksheets/${fixtures.privateWorksheet}/share`,
+      body: { audience: 'facilitators', shared: false },
+    }),
+  },
+  'POST /api/sessions/:sessionId/signal': {
+    allowed: ['admitted'],
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/signal`,
+      body: { kind: 'need-a-moment' },
+    }),
+  },
+  // Last: it ends each person's login.
+  'POST /api/auth/logout': { allowed: PUBLIC, request: async () => ({ path: '/api/auth/logout' }) },
+}
+
+/** Expected access of each person to each kind of document of group A's open session. */
+export const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
+  'session-room': { lead: 'read', co: 'read', admitted: 'read' },
+  'session-shared': { lead: 'write', co: 'write', admitted: 'write' },
+  'member-private': { admitted: 'write' },
+  'facilitator-only': { lead: 'write', co: 'write' },
+  handout: { lead: 'write', co: 'write', admitted: 'read' },
+  chat: { lead: 'read', co: 'read', admitted: 'read' },
+  signals: { lead: 'read', co: 'read' },
+  'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },
+}
