@@ -1,3 +1,6 @@
+import type { TargetInfo } from './client/BenchClient.ts'
+import type { GroupArgs } from './client/groupWorkload.ts'
+
 /** Sizes and repetitions of every benchmark; BENCH_QUICK=1 selects the smoke-run column. */
 export function benchConfig(quick: boolean) {
   return {
@@ -32,3 +35,14 @@ export function benchConfig(quick: boolean) {
 }
 
 export type BenchConfig = ReturnType<typeof benchConfig>
+
+/** The group workload's arguments for `rooms` rooms on `target`, from the configuration. */
+export function groupArgs(
+  g: BenchConfig['group'],
+  target: TargetInfo,
+  rooms: number,
+  measureMs = g.measureMs,
+): GroupArgs {
+  const { members, intervalMs, warmupMs, drainMs } = g
+  return { target, rooms, members, intervalMs, warmupMs, measureMs, drainMs }
+}

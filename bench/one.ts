@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { benchConfig } from './benchConfig.ts'
+import { benchConfig, groupArgs } from './benchConfig.ts'
+import { threadCpuMicros } from './procStats.ts'
 import { summariseProfile } from './report/summariseProfile.ts'
 import { spawnClientProcess } from './spawnClientProcess.ts'
 import { sendCost } from './sendCost.ts'
@@ -62,18 +63,13 @@ const target = await spawnTarget(variant.name, {
   persist: variant.persist,
   cpuProfDir: profile === 'server' ? dir : undefined,
 })
-const threads0 = threadTimes(target.info.pid)
+const threads0 = threadCpuMicros(target.info.pid)
 const client = spawnClientProcess({ cpuProfDir: profile === 'client' ? dir : undefined })
-const result = await client.call('groupWorkload', {
-  target: target.info,
-  rooms: Number(roomsArg),
-  members: g.members,
-  intervalMs: g.intervalMs,
-  warmupMs: g.warmupMs,
-  measureMs: Number(secondsArg) * 1000,
-  drainMs: g.drainMs,
-})
-const threads1 = threadTimes(target.info.pid)
+const result = await client.call(
+  'groupWorkload',
+  groupArgs(g, target.info, Number(roomsArg), Number(secondsArg) * 1000),
+)
+const threads1 = threadCpuMicros(target.info.pid)
 const serverLatency = target.latencyReports()[1] ?? null
 await client.close()
 await target.stop('SIGTERM')
@@ -81,7 +77,7 @@ await target.stop('SIGTERM')
 for (const [tid, t] of threads1) {
   const t0 = threads0.get(tid) ?? { name: t.name, user: 0, system: 0 }
   process.stdout.write(
-    `thread ${t.name}: user ${(t.user - t0.user) * 10} ms, system ${(t.system - t0.system) * 10} ms\n`,
+    `thread ${t.name}: user ${(t.user - t0.user) / 1000} ms, system ${(t.system - t0.system) / 1000} ms\n`,
   )
 }
 const { fanoutMs, saveMs, serverCpuUsPerDelivery, serverCoreUse, clientCoreUse, editRate } = result
@@ -93,16 +89,4 @@ if (profile) {
     const s = summariseProfile(join(dir, f), 25)
     if (s.busySamples > 100) process.stdout.write(`${JSON.stringify(s, null, 1)}\n`)
   }
-}
-
-/** utime and stime (clock ticks) of each thread of `pid`, from /proc. */
-function threadTimes(pid: number) {
-  const times = new Map<string, { name: string; user: number; system: number }>()
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    times.set(tid, { name, user: Number(f[11]), system: Number(f[12]) })
-  }
-  return times
 }

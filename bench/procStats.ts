@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 // Clock ticks per second for /proc/<pid>/stat; 100 on Linux almost everywhere, but asked once.
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
@@ -9,12 +9,30 @@ const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: '
  * from /proc/<pid>/stat. Resolution is one clock tick (10 ms), so windows must be seconds long.
  */
 export function processCpuMicros(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const { user, system } = readStat(`/proc/${pid}/stat`)
+  return user + system
+}
+
+/** The name and CPU (user, system; microseconds) of every thread of process `pid`, by id. */
+export function threadCpuMicros(pid: number) {
+  const threads = new Map<string, { name: string; user: number; system: number }>()
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    threads.set(tid, readStat(`/proc/${pid}/task/${tid}/stat`))
+  }
+  return threads
+}
+
+/** A /proc `stat` file: the command name and its user and system CPU time in microseconds. */
+function readStat(path: string) {
+  const stat = readFileSync(path, 'utf8')
   // The command name may contain spaces; the fields after it are space-separated.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const utime = Number(fields[11])
-  const stime = Number(fields[12])
-  return ((utime + stime) * 1_000_000) / ticksPerSecond
+  const micros = (ticks: string | undefined) => (Number(ticks) * 1_000_000) / ticksPerSecond
+  return {
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    user: micros(fields[11]),
+    system: micros(fields[12]),
+  }
 }
 
 /** Resident set size now and at its peak (VmRSS, VmHWM), in MiB. */

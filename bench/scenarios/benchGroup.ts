@@ -1,4 +1,4 @@
-import type { BenchConfig } from '../benchConfig.ts'
+import { groupArgs, type BenchConfig } from '../benchConfig.ts'
 import type { GroupResult } from '../client/groupWorkload.ts'
 import { spawnClientProcess } from '../spawnClientProcess.ts'
 import { median } from '../stats.ts'
@@ -85,15 +85,7 @@ async function groupRun(
   const target = await spawnTarget(variant.name, { persist: variant.persist })
   const client = spawnClientProcess()
   try {
-    const result = await client.call('groupWorkload', {
-      target: target.info,
-      rooms,
-      members: g.members,
-      intervalMs: g.intervalMs,
-      warmupMs: g.warmupMs,
-      measureMs: g.measureMs,
-      drainMs: g.drainMs,
-    })
+    const result = await client.call('groupWorkload', groupArgs(g, target.info, rooms))
     const ours = [result.serverCoreUse, result.clientCoreUse]
     const others = result.coreBusy.map((busy, core) => busy - (ours[core] ?? 0))
     log(

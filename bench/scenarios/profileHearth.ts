@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { BenchConfig } from '../benchConfig.ts'
+import { groupArgs, type BenchConfig } from '../benchConfig.ts'
 import { monotonicMicros, summariseProfile } from '../report/summariseProfile.ts'
 import { spawnClientProcess, type ClientProcess } from '../spawnClientProcess.ts'
 import { spawnTarget, type RunningTarget } from '../targets/spawnTarget.ts'
@@ -16,15 +16,7 @@ export async function profileHearth(cfg: BenchConfig, dir: string, log: (line: s
   const rooms = cfg.quick ? 10 : 40
   const g = cfg.group
   const group = await profiled(join(dir, 'group'), {}, (target, client) =>
-    client.call('groupWorkload', {
-      target: target.info,
-      rooms,
-      members: g.members,
-      intervalMs: g.intervalMs,
-      warmupMs: g.warmupMs,
-      measureMs: g.measureMs,
-      drainMs: g.drainMs,
-    }),
+    client.call('groupWorkload', groupArgs(g, target.info, rooms)),
   )
   log(`profiled the group workload at ${rooms} rooms`)
   const coldJoin: Record<string, unknown> = {}

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http'
-import type { Socket } from 'node:net'
 import * as decoding from 'lib0/decoding'
 import { WebSocketServer, type WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { encodeSyncFrame as syncFrame } from '../../server/sync/encodeFrames.ts'
-import { wireFrame } from '../../server/sync/wsTransport.ts'
+import type { Transport } from '../../server/sync/SyncConnection.ts'
+import { wsTransport } from '../../server/sync/wsTransport.ts'
 
 /**
  * The floor: the least a y-websocket server can do. It keeps documents in memory, applies
@@ -18,7 +18,7 @@ interface Room {
   doc: Y.Doc
   version: number
   state: { version: number; frame: Uint8Array } | null
-  members: Set<Socket>
+  members: Set<Transport>
 }
 
 const rooms = new Map<string, Room>()
@@ -35,10 +35,10 @@ const isEmptyUpdate = (u: Uint8Array) => u.length === 2 && u[0] === 0 && u[1] ==
 
 function onConnection(ws: WebSocket, name: string) {
   const room = roomFor(name)
-  const socket = (ws as unknown as { _socket: Socket })._socket
-  const send = (frame: Uint8Array) => socket.write(wireFrame(frame))
-  room.members.add(socket)
-  ws.on('close', () => room.members.delete(socket))
+  const self = wsTransport(ws)
+  const send = (frame: Uint8Array) => self.send(frame)
+  room.members.add(self)
+  ws.on('close', () => room.members.delete(self))
   send(syncFrame(0, Y.encodeStateVector(room.doc)))
   ws.on('message', (data: Buffer) => {
     const message = new Uint8Array(data)
@@ -58,8 +58,8 @@ function onConnection(ws: WebSocket, name: string) {
     Y.applyUpdate(room.doc, payload)
     room.version++
     const relay = sub === 2 ? message : syncFrame(2, payload)
-    const frame = wireFrame(relay)
-    for (const member of room.members) if (member !== socket) member.write(frame)
+    // Hearth's own sending: the frame is built once and written to each socket.
+    for (const member of room.members) if (member !== self) member.send(relay)
   })
 }
 
