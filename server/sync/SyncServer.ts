@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { DocStore } from '../store/DocStore.ts'
 import { CommitQueue, type CommitItem } from './CommitQueue.ts'
-import { compactRoom } from './compactRoom.ts'
+import { compactRoom, hasLogToFold } from './compactRoom.ts'
 import { DocRoom } from './DocRoom.ts'
 import { LatencyRecorder } from './LatencyRecorder.ts'
 import {
@@ -206,7 +206,7 @@ export class SyncServer {
     // Leave every document compact, so that the first join after a restart loads one snapshot
     // instead of replaying up to a few hundred rows.
     for (const room of this.#loaded()) {
-      if (room.rowsSinceSnapshot > 1 || room.updatesSinceSnapshot > 1) await this.#compact(room)
+      if (hasLogToFold(room)) await this.#compact(room)
     }
     this.#commits.stop()
     this.#rooms.clear()
@@ -337,7 +337,7 @@ export class SyncServer {
     await this.drain()
     if (busy()) return
     // Leave a compact log behind so the next load is quick.
-    if (room.rowsSinceSnapshot > 1 || room.updatesSinceSnapshot > 1) await this.#compact(room)
+    if (hasLogToFold(room)) await this.#compact(room)
     const entry = this.#rooms.get(room.name)
     if (busy() || !entry || (await entry) !== room) return
     this.#rooms.delete(room.name)

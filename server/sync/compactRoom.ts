@@ -54,3 +54,11 @@ export function isCompactionDue(
     room.bytesSinceSnapshot >= limits.maxBytes
   )
 }
+
+/**
+ * More than one row or update since the snapshot: folding them now means the next load reads
+ * a single row (before unloading, and at a graceful stop).
+ */
+export function hasLogToFold(room: DocRoom<RoomMember>): boolean {
+  return room.rowsSinceSnapshot > 1 || room.updatesSinceSnapshot > 1
+}
