@@ -26,10 +26,9 @@ export function LoginPage() {
   const { refresh } = useMe()
   const {
     values,
-    errors,
     problem,
     busy,
-    set,
+    field,
     submit: submitWith,
   } = useForm<Field>({ email: '', password: '', code: '' }, 'login')
 
@@ -56,32 +55,19 @@ export function LoginPage() {
       </div>
       <form className="form card" onSubmit={submit} noValidate>
         <TextField
-          id="login-email"
+          {...field('email')}
           label="Email"
           type="email"
           autoComplete="username"
-          value={values.email}
-          onChange={set('email')}
-          error={errors.email}
           required
         />
-        <PasswordField
-          id="login-password"
-          label="Password"
-          autoComplete="current-password"
-          value={values.password}
-          onChange={set('password')}
-          error={errors.password}
-        />
+        <PasswordField {...field('password')} label="Password" autoComplete="current-password" />
         <TextField
-          id="login-code"
+          {...field('code')}
           label="Authenticator code (optional)"
           hint="Only if you turned on two-factor sign-in: the 6 digits your app shows now."
           inputMode="numeric"
           autoComplete="one-time-code"
-          value={values.code}
-          onChange={set('code')}
-          error={errors.code}
         />
         <FormProblem message={problem} />
         <SubmitButton busy={busy} busyLabel="Signing in…">

@@ -29,10 +29,9 @@ export function SetupPage() {
   const { refresh } = useMe()
   const {
     values,
-    errors,
     problem,
     busy,
-    set,
+    field,
     submit: submitWith,
   } = useForm<Field>({ displayName: '', email: '', password: '' }, 'setup')
 
@@ -65,32 +64,23 @@ export function SetupPage() {
       ) : (
         <form className="form card" onSubmit={submit} noValidate>
           <TextField
-            id="setup-displayName"
+            {...field('displayName')}
             label="Your name"
             hint="Members and other facilitators see this name in sessions."
             autoComplete="name"
-            value={values.displayName}
-            onChange={set('displayName')}
-            error={errors.displayName}
           />
           <TextField
-            id="setup-email"
+            {...field('email')}
             label="Email"
             hint="You sign in with it. Hearth does not send email."
             type="email"
             autoComplete="username"
-            value={values.email}
-            onChange={set('email')}
-            error={errors.email}
           />
           <PasswordField
-            id="setup-password"
+            {...field('password')}
             label="Password"
             hint="At least 12 characters. A few unrelated words are strong and easy to remember."
             autoComplete="new-password"
-            value={values.password}
-            onChange={set('password')}
-            error={errors.password}
           />
           <FormProblem message={problem} />
           <SubmitButton busy={busy} busyLabel="Creating your account…">

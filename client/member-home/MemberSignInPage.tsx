@@ -24,10 +24,9 @@ export function MemberSignInPage({ groupId }: { groupId: string }) {
   const { refresh } = useMe()
   const {
     values,
-    errors,
     problem,
     busy,
-    set,
+    field,
     submit: submitWith,
   } = useForm<Field>({ pseudonym: '', passphrase: '' }, 'member')
 
@@ -48,21 +47,15 @@ export function MemberSignInPage({ groupId }: { groupId: string }) {
       </div>
       <form className="form card" onSubmit={submit} noValidate>
         <TextField
-          id="member-pseudonym"
+          {...field('pseudonym')}
           label="Your name in the group"
           autoComplete="username"
           autoCapitalize="words"
-          value={values.pseudonym}
-          onChange={set('pseudonym')}
-          error={errors.pseudonym}
         />
         <PasswordField
-          id="member-passphrase"
+          {...field('passphrase')}
           label="Passphrase"
           autoComplete="current-password"
-          value={values.passphrase}
-          onChange={set('passphrase')}
-          error={errors.passphrase}
         />
         <FormProblem message={problem} />
         <SubmitButton busy={busy} busyLabel="Signing in…">

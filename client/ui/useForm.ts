@@ -34,5 +34,13 @@ export function useForm<F extends string>(initial: Record<F, string>, idPrefix: 
     }
   }
 
-  return { values, errors, problem, busy, set, submit }
+  /** The props that tie a text field to the form: its id (the one focused when wrong), value, change and error. */
+  const field = (name: F) => ({
+    id: `${idPrefix}-${name}`,
+    value: values[name],
+    onChange: set(name),
+    error: errors[name],
+  })
+
+  return { values, errors, problem, busy, set, field, submit }
 }
