@@ -7,6 +7,20 @@ const noExportStar = {
   selector: 'ExportAllDeclaration',
   message: 'No `export *` barrels: import from the file that defines the thing.',
 }
+// One clock (server/clock/clock.ts): server code never reads the wall clock on its own, so a
+// server started on a test's clock agrees with itself whatever today's date is.
+const noWallClock = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message:
+      'Read the server clock (services.now / Clock from server/clock/clock.ts), not Date.now().',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message:
+      'Read the server clock (services.now / Clock from server/clock/clock.ts), not new Date().',
+  },
+]
 const noInnerHtml = {
   selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
   message: 'Render content as text; raw HTML goes only through the one sanitising component.',
@@ -32,6 +46,13 @@ export default tseslint.config(
     rules: {
       // The logger never logs content; console would bypass it.
       'no-console': 'error',
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/clock/clock.ts', 'server/**/test/**', 'server/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', noExportStar, ...noWallClock],
     },
   },
   {

@@ -33,7 +33,7 @@ describe('HTTP app', () => {
       body: JSON.stringify({ access: 'read' }),
     })
     const { token } = (await res.json()) as { token: string }
-    const result = verifyDevToken(server.secret, token)
+    const result = verifyDevToken(server.secret, token, server.services.now())
     expect(result.ok && result.principal.grants).toEqual([
       { prefix: 'playground/', access: 'read' },
     ])

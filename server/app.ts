@@ -81,7 +81,7 @@ export function createApp(services: Services, options: AppOptions) {
       })
       const parsed = playgroundTokenRequest.safeParse(body ?? {})
       if (!parsed.success) throw new HTTPException(400, { message: 'access must be write or read' })
-      const expiresAt = Date.now() + PLAYGROUND_TOKEN_MS
+      const expiresAt = services.now() + PLAYGROUND_TOKEN_MS
       const token = signDevToken(deps.secret, {
         id: `p_${randomBytes(9).toString('base64url')}`,
         grants: [{ prefix: 'playground/', access: parsed.data.access }],

@@ -6,7 +6,15 @@ import { startServer } from './startServer.ts'
 const config = parseConfig(process.env)
 const log = createLogger(config.logLevel)
 const server = await startServer(config, log)
-log.info({ url: `${server.services.publicOrigin}/` }, 'Hearth is running')
+const origin = server.services.publicOrigin
+log.info({ url: `${origin}/` }, 'Hearth is running')
+// One plain line for the person who started it (stderr: stdout stays JSON for log tools).
+process.stderr.write(
+  server.setupLink
+    ? `\nHearth is running at ${origin}/ — no facilitator account yet: open ${server.setupLink}` +
+        ` within 24 hours to create the first one (or run: npm run facilitator -- --email you@clinic.example --name "Dr You").\n\n`
+    : `\nHearth is running at ${origin}/ — facilitators sign in at ${origin}/login.\n\n`,
+)
 
 // `kill -USR2 <pid>`: one log line with the server's own sync latency since the last one.
 process.on('SIGUSR2', () => {

@@ -14,6 +14,7 @@ import { DEFAULT_THROTTLE, pruneFailures } from './auth/loginThrottle.ts'
 import { principalFromLogin } from './auth/principalFromLogin.ts'
 import { createSetupLink } from './auth/setupLink.ts'
 import { createApp } from './app.ts'
+import { systemClock, type Clock } from './clock/clock.ts'
 import type { Config } from './config/config.ts'
 import { openDatabase, type Db } from './db/openDatabase.ts'
 import type { Services } from './http/AppEnv.ts'
@@ -37,6 +38,8 @@ export interface RunningServer {
   services: Services
   /** Every HTTP route, for the authorization matrix test. */
   routes: { method: string; path: string }[]
+  /** The one-time link that creates the first facilitator, while there is none; else null. */
+  setupLink: string | null
   /** Ends logins past their limits and closes their sockets; runs every minute on its own. */
   sweepLogins(): void
   /** Stops accepting, commits everything, closes sockets, then the stores. */
@@ -49,7 +52,7 @@ const SWEEP_MS = 60_000
 export async function startServer(
   config: Config,
   log: Logger,
-  overrides: { store?: DocStore; authorize?: Authorize; now?: () => number } = {},
+  overrides: { store?: DocStore; authorize?: Authorize; now?: Clock } = {},
 ): Promise<RunningServer> {
   const secret = loadSecret(config.secret, config.dataDir)
   const store =
@@ -69,7 +72,7 @@ export async function startServer(
     db,
     log,
     sync,
-    now: overrides.now ?? Date.now,
+    now: overrides.now ?? systemClock,
     loginPolicy: config.loginPolicy,
     throttle: DEFAULT_THROTTLE,
     publicOrigin: config.publicOrigin,
@@ -93,7 +96,7 @@ export async function startServer(
   const onUpgrade = createUpgradeHandler({
     sync,
     wss,
-    authenticate: authenticateUpgrade(secret, (header) => {
+    authenticate: authenticateUpgrade(secret, services.now, (header) => {
       const token = loginTokenFromHeader(header, config.publicOrigin)
       return token ? principalFromLogin(services, token) : null
     }),
@@ -101,6 +104,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     log,
+    now: services.now,
     onOpened: (principal, doc) => {
       if (principal.kind === 'token') return
       const groupId = parseGroupDocName(doc)?.groupId ?? null
@@ -148,15 +152,16 @@ export async function startServer(
   })
   const port = (server.address() as AddressInfo).port
   const url = `http://${config.host}:${port}`
-  await warmUpSync({ host: config.host, port, secret, log })
+  await warmUpSync({ host: config.host, port, secret, log, now: services.now })
   await sync.unloadNow(WARM_UP_DOC)
   // Without a configured public origin, links point at this machine's own port.
   if (config.allowLoopbackOrigins) services.publicOrigin = `http://localhost:${port}`
   log.info({ port, host: config.host, db: config.dbPath }, 'listening')
+  let setupLink: string | null = null
   if (facilitatorCount(db) === 0) {
     // The operator's way in: printed, never stored in clear, valid for a day.
-    const link = createSetupLink(db, services.publicOrigin, services.now())
-    log.info({ setupLink: link }, 'no facilitator yet: open this link to create the first one')
+    setupLink = createSetupLink(db, services.publicOrigin, services.now())
+    log.info({ setupLink }, 'no facilitator yet: open this link to create the first one')
   }
 
   let closing: Promise<void> | null = null
@@ -174,5 +179,5 @@ export async function startServer(
   const routes = app.routes
     .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
     .map(({ method, path }) => ({ method, path }))
-  return { port, url, secret, sync, store, db, services, routes, sweepLogins, close }
+  return { port, url, secret, sync, store, db, services, routes, setupLink, sweepLogins, close }
 }

@@ -5,13 +5,17 @@ import { appendAudit, verifyAuditChain } from './audit.ts'
 function trail() {
   const db = openDatabase(':memory:')
   for (let i = 0; i < 5; i++) {
-    appendAudit(db, {
-      actor: { kind: 'facilitator', id: `f${i}` },
-      action: 'member.removed',
-      target: { kind: 'member', id: `m${i}` },
-      groupId: 'g1',
-      detail: { reason: 'test', n: i },
-    })
+    appendAudit(
+      db,
+      {
+        actor: { kind: 'facilitator', id: `f${i}` },
+        action: 'member.removed',
+        target: { kind: 'member', id: `m${i}` },
+        groupId: 'g1',
+        detail: { reason: 'test', n: i },
+      },
+      1_700_000_000_000 + i,
+    )
   }
   return db
 }

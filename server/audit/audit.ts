@@ -84,7 +84,7 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_hash'>): str
 }
 
 /** Appends one entry, chained to the previous one by hash (C17). */
-export function appendAudit(db: Db, entry: AuditEntry, now = Date.now()): void {
+export function appendAudit(db: Db, entry: AuditEntry, now: number): void {
   db.transaction(() => {
     const last = db.sql
       .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { Clock } from '../clock/clock.ts'
 import type { Principal } from './Principal.ts'
 import { verifyDevToken, type TokenError } from './devToken.ts'
 
@@ -34,11 +35,12 @@ export type Authenticate = (
  */
 export function authenticateUpgrade(
   secret: string,
+  now: Clock,
   fromCookie: (cookieHeader: string | undefined) => Principal | null,
 ): Authenticate {
   return (req, url) => {
     const token = findToken(req, url)
-    if (token) return verifyDevToken(secret, token)
+    if (token) return verifyDevToken(secret, token, now())
     const principal = fromCookie(req.headers.cookie)
     return principal ? { ok: true, principal } : { ok: false, error: 'missing' }
   }

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
+import { systemClock } from '../clock/clock.ts'
 import { parseConfig } from '../config/config.ts'
 import { openDatabase } from '../db/openDatabase.ts'
 import { createFacilitator } from './facilitators.ts'
@@ -29,7 +30,7 @@ const result = await createFacilitator(
   db,
   { email: values.email, displayName: values.name, password },
   { kind: 'system', id: null },
-  Date.now(),
+  systemClock(),
 )
 db.close()
 if (!result.ok) {

@@ -40,7 +40,7 @@ export type TokenError = 'malformed' | 'bad-signature' | 'expired'
 export function verifyDevToken(
   secret: string,
   token: string,
-  now = Date.now(),
+  now: number,
 ): { ok: true; principal: TokenPrincipal } | { ok: false; error: TokenError } {
   const [body, sig, extra] = token.split('.')
   if (!body || !sig || extra !== undefined) return { ok: false, error: 'malformed' }

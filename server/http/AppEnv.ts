@@ -2,6 +2,7 @@ import type { Authorize } from '../access/authorize.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { LoginPolicy } from '../auth/logins.ts'
 import type { ThrottlePolicy } from '../auth/loginThrottle.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Logger } from '../log/logger.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
@@ -12,7 +13,7 @@ export interface Services {
   log: Logger
   sync: SyncServer
   /** The clock; tests move it to prove automatic logoff. */
-  now: () => number
+  now: Clock
   loginPolicy: Record<'facilitator' | 'member', LoginPolicy>
   throttle: ThrottlePolicy
   publicOrigin: string

@@ -5,6 +5,7 @@ import { parseDocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Authorize } from '../access/authorize.ts'
 import type { Authenticate } from '../auth/authenticateRequest.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { isAllowedOrigin } from '../http/isAllowedOrigin.ts'
@@ -35,6 +36,8 @@ export function createUpgradeHandler(deps: {
   allowedOrigins: ReadonlySet<string>
   allowLoopbackOrigins: boolean
   log: Logger
+  /** The server's clock, for the socket's expiry. */
+  now: Clock
   /** Called once a socket is open, for the audit trail. */
   onOpened?: (principal: Principal, doc: string) => void
 }) {
@@ -88,7 +91,7 @@ export function createUpgradeHandler(deps: {
       deps.onOpened?.(principal, name)
       const expiry = setTimeout(
         () => connection.close(CloseCode.unauthenticated, 'credentials expired'),
-        Math.min(MAX_TIMER_MS, Math.max(0, principal.expiresAt - Date.now())),
+        Math.min(MAX_TIMER_MS, Math.max(0, principal.expiresAt - deps.now())),
       )
       let alive = true
       const ping = setInterval(() => {

@@ -2,6 +2,7 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { SYNC_PROTOCOL, TOKEN_PROTOCOL_PREFIX } from '../auth/authenticateRequest.ts'
 import { signDevToken } from '../auth/devToken.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { Logger } from '../log/logger.ts'
 import { MessageType, SyncMessageType } from '../../shared/sync/messageTypes.ts'
@@ -48,13 +49,14 @@ export async function warmUpSync(args: {
   port: number
   secret: string
   log: Logger
+  now: Clock
 }) {
   const started = performance.now()
   warmUpYjs()
   const token = signDevToken(args.secret, {
     id: 'warm-up',
     grants: [{ prefix: WARM_UP_DOC, access: 'write' }],
-    expiresAt: Date.now() + 60_000,
+    expiresAt: args.now() + 60_000,
   })
   const ws = new WebSocket(
     `ws://${loopbackFor(args.host)}:${args.port}${SYNC_PATH}${WARM_UP_DOC}`,

@@ -26,7 +26,7 @@ export async function facilitator(server: TestServer, email: string, name = emai
     server.db,
     { email, displayName: name, password: PASSWORD },
     { kind: 'system', id: null },
-    Date.now(),
+    server.services.now(),
   )
   if (!created.ok) throw new Error(created.message)
   const client = new HttpClient(server.url)

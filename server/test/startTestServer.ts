@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { signDevToken } from '../auth/devToken.ts'
+import type { Clock } from '../clock/clock.ts'
 import { parseConfig } from '../config/config.ts'
 import { createLogger } from '../log/logger.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
@@ -22,7 +23,7 @@ export interface TestServer extends RunningServer {
 /** Starts a real server on port 0 with its own data folder, capturing its logs. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  overrides: { store?: DocStore; authorize?: Authorize; dataDir?: string; now?: () => number } = {},
+  overrides: { store?: DocStore; authorize?: Authorize; dataDir?: string; now?: Clock } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-test-'))
   const config = parseConfig({
@@ -48,6 +49,6 @@ export async function startTestServer(
     token: (
       grants = [{ prefix: '', access: 'write' }],
       id = `t_${Math.random().toString(36).slice(2)}`,
-    ) => signDevToken(server.secret, { id, grants, expiresAt: Date.now() + 3_600_000 }),
+    ) => signDevToken(server.secret, { id, grants, expiresAt: server.services.now() + 3_600_000 }),
   }
 }

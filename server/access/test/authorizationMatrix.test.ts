@@ -20,7 +20,7 @@ describe('[C2] authorization matrix', () => {
       server.db,
       { email: 'spare@a.example', displayName: 'Spare', password: PASSWORD },
       { kind: 'system', id: null },
-      Date.now(),
+      server.services.now(),
     )
     const invitation = await world.people.lead.post(`/api/groups/${world.groupA}/invitations`, {
       maxUses: 5,

@@ -139,7 +139,7 @@ describe('access at the sync endpoint', () => {
     const token = signDevToken(server.secret, {
       id: 'short',
       grants: [{ prefix: '', access: 'write' }],
-      expiresAt: Date.now() + 300,
+      expiresAt: server.services.now() + 300,
     })
     const socket = await openRawSocket(server.wsUrl, 'acl/expiring', token)
     expect(await socket.closed).toBe(4401)
