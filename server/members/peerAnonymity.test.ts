@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
+import { eveningIn } from '../test/eveningIn.ts'
 import { facilitator, groupBody, member, PASSPHRASE } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
@@ -34,7 +35,7 @@ describe('peer anonymity at the byte level', () => {
     const sessionId = (
       await lead.post(`/api/groups/${groupId}/sessions`, {
         title: 'Week 1',
-        startsAtLocal: '2026-12-01T18:00',
+        startsAtLocal: eveningIn(1, server.services.now()),
         timeZone: 'UTC',
         durationMinutes: 60,
       })

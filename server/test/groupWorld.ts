@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { createFacilitator } from '../auth/facilitators.ts'
+import { eveningIn } from './eveningIn.ts'
 import { HttpClient } from './httpClient.ts'
 import type { TestServer } from './startTestServer.ts'
 
@@ -86,7 +87,7 @@ export async function groupWorld(server: TestServer) {
   const otherMember = await member(server, otherFacilitator, groupB, 'River')
   const schedule = {
     title: 'Week 1',
-    startsAtLocal: '2026-12-01T18:00',
+    startsAtLocal: eveningIn(1, server.services.now()),
     timeZone: 'Europe/Berlin',
     durationMinutes: 90,
   }

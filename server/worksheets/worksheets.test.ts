@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import { thoughtRecord } from '../../shared/worksheets/templates/thoughtRecord.ts'
 import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetSchema.ts'
 import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
+import { eveningIn } from '../test/eveningIn.ts'
 import { facilitator, groupBody, member } from '../test/groupWorld.ts'
 import { openRawSocket } from '../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
@@ -32,7 +33,7 @@ describe('worksheets, consent to share, and the silent signal', () => {
     sessionId = (
       await lead.post(`/api/groups/${groupId}/sessions`, {
         title: 'W1',
-        startsAtLocal: '2026-12-01T18:00',
+        startsAtLocal: eveningIn(1, server.services.now()),
         timeZone: 'UTC',
         durationMinutes: 60,
       })

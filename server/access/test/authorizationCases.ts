@@ -1,6 +1,7 @@
 import type { Access } from '../../../shared/access/Access.ts'
 import type { DocKind } from '../../../shared/documents/docKinds.ts'
 import { BUILT_IN_TEMPLATES } from '../../../shared/worksheets/templateLibrary.ts'
+import { eveningIn } from '../../test/eveningIn.ts'
 import { groupBody, member, PASSWORD, type groupWorld } from '../../test/groupWorld.ts'
 import type { TestServer } from '../../test/startTestServer.ts'
 
@@ -35,12 +36,12 @@ export interface RouteCase {
   request: (w: World, server: TestServer) => Promise<{ path: string; body?: unknown }>
 }
 
-const sched = {
+const sched = (server: TestServer) => ({
   title: 'Extra',
-  startsAtLocal: '2026-12-08T18:00',
+  startsAtLocal: eveningIn(8, server.services.now()),
   timeZone: 'Europe/Berlin',
   durationMinutes: 60,
-}
+})
 /** Made by the test's set-up, before any route runs. */
 export const fixtures = { invitationToken: '', privateWorksheet: '' }
 
@@ -197,7 +198,10 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   'POST /api/groups/:groupId/sessions': {
     allowed: FACILITATORS_A,
-    request: async (w) => ({ path: `/api/groups/${w.groupA}/sessions`, body: sched }),
+    request: async (w, server) => ({
+      path: `/api/groups/${w.groupA}/sessions`,
+      body: sched(server),
+    }),
   },
   'GET /api/groups/:groupId/sessions': {
     allowed: FACILITATORS_A,
