@@ -13,7 +13,10 @@ import { principalFromLogin } from './auth/principalFromLogin.ts'
 import { groupRoutes } from './groups/groupRoutes.ts'
 import type { AppEnv, Services } from './http/AppEnv.ts'
 import { isAllowedOrigin } from './http/isAllowedOrigin.ts'
+import { addressRateLimit } from './http/addressRateLimit.ts'
+import { readLimitedText } from './http/parseBody.ts'
 import { readLoginCookie } from './http/loginCookie.ts'
+import { TryLater } from './http/TryLater.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
 import { memberRoutes } from './members/memberRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
@@ -27,7 +30,15 @@ export interface AppOptions {
   clientDir: string | null
   allowedOrigins: ReadonlySet<string>
   allowLoopbackOrigins: boolean
+  signInRate: number
 }
+
+const HASHING_ROUTES = [
+  '/api/auth/login',
+  '/api/auth/member-login',
+  '/api/setup',
+  '/api/invitations/:token/accept',
+]
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -71,14 +82,19 @@ export function createApp(services: Services, options: AppOptions) {
     c.header('Cache-Control', 'no-store')
   })
 
-  app.get('/health', (c) => c.json({ ok: true, openDocuments: deps.sync.openRooms }))
+  // Public: a yes or no for load balancers, nothing about what the server holds.
+  app.get('/health', (c) => c.json({ ok: true }))
 
   if (deps.playground) {
     // Development stand-in for accounts: a short-lived token for `playground/` documents only.
     app.post('/api/playground/token', async (c) => {
-      const body = await c.req.json().catch(() => {
+      const text = await readLimitedText(c, 1024)
+      let body: unknown
+      try {
+        body = text ? JSON.parse(text) : {}
+      } catch {
         throw new HTTPException(400, { message: 'body must be JSON' })
-      })
+      }
       const parsed = playgroundTokenRequest.safeParse(body ?? {})
       if (!parsed.success) throw new HTTPException(400, { message: 'access must be write or read' })
       const expiresAt = services.now() + PLAYGROUND_TOKEN_MS
@@ -89,6 +105,17 @@ export function createApp(services: Services, options: AppOptions) {
       })
       return c.json({ token, expiresAt })
     })
+  }
+
+  // Routes that hash a password or passphrase: each costs 0.1 s of a core and 32 MiB.
+  // Per address over all of them (HEARTH_SIGN_IN_RATE a minute, default 20): a group arriving
+  // through one network fits.
+  const hashing = addressRateLimit(services, {
+    burst: options.signInRate,
+    perSecond: options.signInRate / 60,
+  })
+  for (const path of HASHING_ROUTES) {
+    app.use(path, (c, next) => (c.req.method === 'POST' ? hashing(c, next) : next()))
   }
 
   for (const routes of [
@@ -115,6 +142,10 @@ export function createApp(services: Services, options: AppOptions) {
 
   app.onError((error, c) => {
     const id = c.get('requestId')
+    if (error instanceof TryLater) {
+      c.header('Retry-After', String(error.retryAfterSeconds))
+      return c.json({ error: error.message, requestId: id }, error.status)
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: error.message, requestId: id }, error.status)
     }

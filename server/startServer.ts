@@ -76,6 +76,7 @@ export async function startServer(
     loginPolicy: config.loginPolicy,
     throttle: DEFAULT_THROTTLE,
     publicOrigin: config.publicOrigin,
+    trustedProxies: config.trustedProxies,
     authorize: overrides.authorize ?? groupPolicy(db),
   }
   sync.onChanged = answerMirror(services)
@@ -85,6 +86,7 @@ export async function startServer(
     clientDir: config.serveClient ? config.clientDir : null,
     allowedOrigins: config.allowedOrigins,
     allowLoopbackOrigins: config.allowLoopbackOrigins,
+    signInRate: config.signInRate,
   })
   const wss = new WebSocketServer({
     noServer: true,

@@ -15,7 +15,7 @@ const ROLE_OPTIONS = [
   { value: 'co', label: 'Co-facilitator' },
   { value: 'lead', label: 'Lead facilitator' },
 ]
-const added = z.object({ id: z.string() })
+const added = z.object({ ok: z.literal(true) })
 
 /** Who facilitates the group; the lead can add another facilitator by their account email. */
 export function FacilitatorsPanel({ group, onAdded }: { group: GroupDetail; onAdded: () => void }) {
@@ -43,7 +43,8 @@ export function FacilitatorsPanel({ group, onAdded }: { group: GroupDetail; onAd
         body: checked.data,
         schema: added,
       })
-      announce('Facilitator added.')
+      // The server answers alike whether or not the email has an account (it must not tell).
+      announce('Done. If that email has a Hearth facilitator account, they are now in the list.')
       setEmail('')
       onAdded()
     } catch (failure) {

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import {
@@ -10,26 +9,31 @@ import {
 import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requirePrincipal } from '../http/guards.ts'
+import { clientAddress } from '../http/clientAddress.ts'
 import { clearLoginCookie, setLoginCookie } from '../http/loginCookie.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { pseudonymKey } from '../members/pseudonymKey.ts'
 import { createFacilitator, normaliseEmail } from './facilitators.ts'
 import { createLogin, endLogin, type LoginOwner } from './logins.ts'
-import { isThrottled, recordFailure } from './loginThrottle.ts'
+import {
+  cancelAttempt,
+  releaseAttempt,
+  reserveAttempt,
+  type Reservation,
+  type ThrottleKeys,
+} from './loginThrottle.ts'
 import {
   dummySecretHash,
   passwordProblem,
   PASSWORD_PROBLEM_TEXT,
   verifySecret,
 } from './passwords.ts'
-import { consumeSetupLink } from './setupLink.ts'
-import { checkTotp, newTotpSecret, totpUri } from './totp.ts'
+import { consumeSetupLink, setupLinkIsOpen } from './setupLink.ts'
+import { newTotpSecret, totpStep, totpUri } from './totp.ts'
 
 /** One answer for every failed login: unknown account, wrong password, wrong code (C15). */
 export const LOGIN_FAILED = 'Those details did not match. Check them and try again.'
 export const LOGIN_THROTTLED = 'Too many attempts. Please wait 15 minutes and try again.'
-
-const address = (c: Context) => getConnInfo(c).remote.address ?? 'unknown'
 
 /** Sign-in, sign-out, first-facilitator set-up and two-factor enrolment. */
 export function authRoutes(services: Services) {
@@ -43,8 +47,40 @@ export function authRoutes(services: Services) {
     appendAudit(db, { actor: owner, action: 'login.succeeded' }, now())
   }
 
-  const fail = (keys: { account: string; address: string }, reason: string): never => {
-    recordFailure(db, keys, now())
+  const address = (c: Context) => clientAddress(c, services.trustedProxies)
+
+  /** Counts the attempt before any secret is checked; 429 once a limit is reached. */
+  const reserve = (keys: ThrottleKeys) => {
+    const reservation = reserveAttempt(db, keys, services.throttle, now())
+    if (!reservation) throw new HTTPException(429, { message: LOGIN_THROTTLED })
+    return reservation
+  }
+
+  /** Checks a secret; a check the server refused to run (busy) is not counted as an attempt. */
+  const verify = async (reservation: Reservation, secret: string, hash: string | undefined) => {
+    try {
+      return await verifySecret(secret, hash ?? (await dummySecretHash()))
+    } catch (error) {
+      cancelAttempt(db, reservation)
+      throw error
+    }
+  }
+
+  /**
+   * A code is accepted once: only past the last step accepted for this account. Recorded in
+   * the same statement that checks it, so two requests cannot both use one code.
+   */
+  const useTotp = (facilitatorId: string, secret: string, code: string | undefined) => {
+    const step = code ? totpStep(secret, code, now()) : null
+    if (step === null) return false
+    const used = db.sql
+      .prepare('UPDATE facilitators SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?')
+      .run(step, facilitatorId, step)
+    return used.changes === 1
+  }
+
+  /** The reserved attempt stays counted as a failure. */
+  const fail = (reason: string): never => {
     appendAudit(
       db,
       { actor: { kind: 'anonymous', id: null }, action: 'login.failed', detail: { reason } },
@@ -56,8 +92,7 @@ export function authRoutes(services: Services) {
   app.post('/auth/login', async (c) => {
     const body = await parseBody(c, loginRequest)
     const keys = { account: `f:${normaliseEmail(body.email)}`, address: address(c) }
-    if (isThrottled(db, keys, services.throttle, now()))
-      throw new HTTPException(429, { message: LOGIN_THROTTLED })
+    const reservation = reserve(keys)
     const row = db.sql
       .prepare(
         'SELECT id, password_hash, totp_secret, totp_enabled FROM facilitators WHERE email = ?',
@@ -65,14 +100,12 @@ export function authRoutes(services: Services) {
       .get(normaliseEmail(body.email)) as
       | { id: string; password_hash: string; totp_secret: string | null; totp_enabled: number }
       | undefined
-    const passwordOk = await verifySecret(
-      body.password,
-      row?.password_hash ?? (await dummySecretHash()),
-    )
-    if (!row || !passwordOk) return fail(keys, 'password')
-    if (row.totp_enabled && !(body.code && checkTotp(row.totp_secret!, body.code, now()))) {
-      return fail(keys, 'second-factor')
+    const passwordOk = await verify(reservation, body.password, row?.password_hash)
+    if (!row || !passwordOk) return fail('password')
+    if (row.totp_enabled && !useTotp(row.id, row.totp_secret!, body.code)) {
+      return fail('second-factor')
     }
+    releaseAttempt(db, keys, reservation)
     startLogin(c, { kind: 'facilitator', id: row.id })
     return c.json({ kind: 'facilitator', id: row.id })
   })
@@ -81,19 +114,16 @@ export function authRoutes(services: Services) {
     const body = await parseBody(c, memberLoginRequest)
     const key = pseudonymKey(body.pseudonym)
     const keys = { account: `m:${body.groupId}:${key}`, address: address(c) }
-    if (isThrottled(db, keys, services.throttle, now()))
-      throw new HTTPException(429, { message: LOGIN_THROTTLED })
+    const reservation = reserve(keys)
     const row = db.sql
       .prepare(
         `SELECT id, passphrase_hash FROM members WHERE group_id = ? AND pseudonym_key = ?
            AND status = 'active' AND passphrase_hash IS NOT NULL`,
       )
       .get(body.groupId, key) as { id: string; passphrase_hash: string } | undefined
-    const ok = await verifySecret(
-      body.passphrase,
-      row?.passphrase_hash ?? (await dummySecretHash()),
-    )
-    if (!row || !ok) return fail(keys, 'passphrase')
+    const ok = await verify(reservation, body.passphrase, row?.passphrase_hash)
+    if (!row || !ok) return fail('passphrase')
+    releaseAttempt(db, keys, reservation)
     startLogin(c, { kind: 'member', id: row.id })
     return c.json({ kind: 'member' })
   })
@@ -142,12 +172,15 @@ export function authRoutes(services: Services) {
     // A weak password must not use up the link.
     const problem = passwordProblem(body.password)
     if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
-    const result = db.transaction(() => consumeSetupLink(db, body.token, now()))
-    if (!result)
-      throw new HTTPException(410, {
+    const linkGone = () =>
+      new HTTPException(410, {
         message: 'This set-up link is used or expired. Restart the server for a new one.',
       })
-    const created = await createFacilitator(db, body, { kind: 'system', id: null }, now())
+    if (!setupLinkIsOpen(db, body.token, now())) throw linkGone()
+    const created = await createFacilitator(db, body, { kind: 'system', id: null }, now(), () =>
+      consumeSetupLink(db, body.token, now()),
+    )
+    if (!created.ok && created.error === 'not-claimed') throw linkGone()
     if (!created.ok) throw new HTTPException(400, { message: created.message })
     startLogin(c, { kind: 'facilitator', id: created.id })
     return c.json({ kind: 'facilitator', id: created.id }, 201)
@@ -176,7 +209,7 @@ export function authRoutes(services: Services) {
       .get(principal.id) as {
       totp_secret: string | null
     }
-    if (!row.totp_secret || !checkTotp(row.totp_secret, code, now())) {
+    if (!row.totp_secret || !useTotp(principal.id, row.totp_secret, code)) {
       throw new HTTPException(400, { message: 'That code did not match; try the next one.' })
     }
     db.sql.prepare('UPDATE facilitators SET totp_enabled = 1 WHERE id = ?').run(principal.id)

@@ -1,17 +1,27 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 import { dictionary } from '@zxcvbn-ts/language-common'
+import { HashQueue } from './HashQueue.ts'
 
 /** scrypt (memory-hard): N=2^15, r=8 uses 32 MiB and about 0.1 s per hash on this machine. */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_BYTES = 32
 const MAX_MEM = 64 * 1024 * 1024
 
+/**
+ * Every hash in the process goes through one queue: two at a time (this machine has two
+ * cores; the rest of the server needs them too), eight waiting, the rest refused with 503.
+ */
+export const hashQueue = new HashQueue({ concurrency: 2, maxWaiting: 8 })
+
 function derive(secret: string, salt: Buffer, params: typeof PARAMS): Promise<Buffer> {
   const options: ScryptOptions = { ...params, maxmem: MAX_MEM }
-  return new Promise((resolve, reject) =>
-    scrypt(secret.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    ),
+  return hashQueue.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(secret.normalize('NFKC'), salt, KEY_BYTES, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        ),
+      ),
   )
 }
 
@@ -38,7 +48,11 @@ export async function verifySecret(secret: string, stored: string): Promise<bool
 /** A hash to verify against when the account does not exist, so both cases take as long. */
 let dummyHash: Promise<string> | null = null
 export function dummySecretHash(): Promise<string> {
-  return (dummyHash ??= hashSecret('not-a-real-password-for-timing'))
+  // A refused first attempt (busy) must not leave a rejected promise here for good.
+  return (dummyHash ??= hashSecret('not-a-real-password-for-timing').catch((error: unknown) => {
+    dummyHash = null
+    throw error
+  }))
 }
 
 const COMMON = new Set(dictionary['passwords-common'] as string[])

@@ -16,6 +16,17 @@ export function createSetupLink(db: Db, publicOrigin: string, now: number): stri
   return `${publicOrigin}/setup#${token}`
 }
 
+/** Whether the link can still be used (checked before the slow work, used up after it). */
+export function setupLinkIsOpen(db: Db, token: string, now: number): boolean {
+  return (
+    db.sql
+      .prepare(
+        'SELECT 1 FROM setup_links WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?',
+      )
+      .get(hashToken(token), now) !== undefined
+  )
+}
+
 /** Marks the link used; false when unknown, used or expired. */
 export function consumeSetupLink(db: Db, token: string, now: number): boolean {
   const result = db.sql

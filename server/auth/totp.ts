@@ -20,8 +20,15 @@ export function totpUri(secretBase32: string, label: string): string {
   return totpFor(secretBase32, label).toString()
 }
 
-export function checkTotp(secretBase32: string, code: string, now: number): boolean {
-  return totpFor(secretBase32, '').validate({ token: code, timestamp: now, window: 1 }) !== null
+const PERIOD_MS = 30_000
+
+/**
+ * The time step a code belongs to (within one step of `now`), or null when it matches none.
+ * The caller accepts it only past the last step it accepted, so a code cannot be used twice.
+ */
+export function totpStep(secretBase32: string, code: string, now: number): number | null {
+  const delta = totpFor(secretBase32, '').validate({ token: code, timestamp: now, window: 1 })
+  return delta === null ? null : Math.floor(now / PERIOD_MS) + delta
 }
 
 /** The current code; tests and the CLI use it. */

@@ -16,6 +16,23 @@ describe('parseConfig', () => {
     )
   })
 
+  it('keeps the playground off unless asked for, and off on a public origin unless forced', () => {
+    expect(parseConfig({}).playground).toBe(false)
+    expect(parseConfig({ HEARTH_PLAYGROUND: 'true' }).playground).toBe(true)
+    expect(() =>
+      parseConfig({
+        HEARTH_PLAYGROUND: 'true',
+        HEARTH_PUBLIC_ORIGIN: 'https://hearth.clinic.example',
+      }),
+    ).toThrow(/HEARTH_PLAYGROUND.*force/)
+    expect(
+      parseConfig({
+        HEARTH_PLAYGROUND: 'force',
+        HEARTH_PUBLIC_ORIGIN: 'https://hearth.clinic.example',
+      }).playground,
+    ).toBe(true)
+  })
+
   it('adds extra allowed origins', () => {
     const config = parseConfig({ HEARTH_ALLOWED_ORIGINS: 'http://localhost:5173, https://x.org/' })
     expect(config.allowedOrigins.has('http://localhost:5173')).toBe(true)

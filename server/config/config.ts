@@ -29,13 +29,33 @@ const envSchema = z.object({
   HEARTH_FACILITATOR_IDLE_MINUTES: int(30, 1),
   HEARTH_MEMBER_IDLE_MINUTES: int(60, 1),
   HEARTH_LOGIN_MAX_HOURS: int(12, 1),
-  HEARTH_PLAYGROUND: bool.default(true),
+  HEARTH_TRUSTED_PROXIES: z.string().optional(),
+  HEARTH_SIGN_IN_RATE: int(20, 1),
+  HEARTH_PLAYGROUND: z.enum(['true', 'false', '1', '0', 'force']).default('false'),
   HEARTH_SERVE_CLIENT: bool.default(true),
   HEARTH_CLIENT_DIR: z.string().default('dist/client'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
 export type Config = ReturnType<typeof parseConfig>
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The playground hands a write token for `playground/` documents to anyone who asks, without
+ * an account: off unless asked for, and never on a public origin unless forced.
+ */
+function playgroundSetting(value: string, publicOrigin: string | undefined): boolean {
+  if (value === 'force') return true
+  if (value !== 'true' && value !== '1') return false
+  if (publicOrigin && !LOOPBACK_HOSTS.has(new URL(publicOrigin).hostname)) {
+    throw new Error(
+      'Invalid configuration:\n  HEARTH_PLAYGROUND: the playground gives anonymous write access;' +
+        ` it stays off on a public origin (${publicOrigin}) unless HEARTH_PLAYGROUND=force`,
+    )
+  }
+  return true
+}
 
 /** Parses the environment; throws a readable error listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>) {
@@ -45,6 +65,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const e = result.data
+  const playground = playgroundSetting(e.HEARTH_PLAYGROUND, e.HEARTH_PUBLIC_ORIGIN)
   const dataDir = resolve(e.HEARTH_DATA_DIR)
   const publicOrigin = e.HEARTH_PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`
   const allowedOrigins = new Set([
@@ -82,7 +103,15 @@ export function parseConfig(env: Record<string, string | undefined>) {
         absoluteMs: e.HEARTH_LOGIN_MAX_HOURS * 3_600_000,
       },
     },
-    playground: e.HEARTH_PLAYGROUND,
+    /** Peers whose `X-Forwarded-For` names the real client (reverse proxies). */
+    trustedProxies: new Set(
+      e.HEARTH_TRUSTED_PROXIES?.split(',')
+        .map((a) => a.trim())
+        .filter(Boolean) ?? [],
+    ) as ReadonlySet<string>,
+    playground,
+    /** Requests per minute per address to the routes that hash a password (also the burst). */
+    signInRate: e.HEARTH_SIGN_IN_RATE,
     serveClient: e.HEARTH_SERVE_CLIENT,
     clientDir: resolve(e.HEARTH_CLIENT_DIR),
     logLevel: e.LOG_LEVEL,

@@ -199,4 +199,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (worksheet_id, member_id, audience, field_id)
   );
   `,
+  `
+  -- The last accepted two-factor time step: a code is good once, not for its whole window.
+  ALTER TABLE facilitators ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
+  `,
 ]

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { preparePrivateFile } from './preparePrivateFile.ts'
 import { DatabaseSync } from 'node:sqlite'
 import { MIGRATIONS } from './migrations.ts'
 
@@ -12,7 +11,7 @@ export interface Db {
 }
 
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  preparePrivateFile(path)
   const sql = new DatabaseSync(path)
   sql.exec(`
     PRAGMA journal_mode = WAL;

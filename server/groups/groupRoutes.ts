@@ -160,8 +160,10 @@ export function groupRoutes(services: Services) {
     const row = db.sql
       .prepare('SELECT id FROM facilitators WHERE email = ?')
       .get(normaliseEmail(body.email)) as { id: string } | undefined
-    if (!row) throw new HTTPException(404, { message: 'No facilitator account has that email.' })
-    const added = db.transaction(() => {
+    // One answer whether or not the email has an account, or is already here: this route must
+    // not tell a lead which emails have Hearth accounts. The list they see afterwards does.
+    if (!row) return c.json({ ok: true }, 202)
+    db.transaction(() => {
       const result = db.sql
         .prepare(
           'INSERT OR IGNORE INTO group_facilitators (group_id, facilitator_id, role) VALUES (?, ?, ?)',
@@ -180,10 +182,8 @@ export function groupRoutes(services: Services) {
           now(),
         )
       }
-      return result.changes === 1
     })
-    if (!added) throw new HTTPException(409, { message: 'Already a facilitator of this group.' })
-    return c.json({ id: row.id }, 201)
+    return c.json({ ok: true }, 202)
   })
 
   app.post('/groups/:groupId/facilitators/:facilitatorId/role', async (c) => {

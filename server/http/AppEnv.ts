@@ -17,6 +17,8 @@ export interface Services {
   loginPolicy: Record<'facilitator' | 'member', LoginPolicy>
   throttle: ThrottlePolicy
   publicOrigin: string
+  /** Reverse proxies whose `X-Forwarded-For` is believed (see `clientAddress`). */
+  trustedProxies: ReadonlySet<string>
   /** The document access policy, for re-deciding open sockets after a change. */
   authorize: Authorize
 }

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import { Worker } from 'node:worker_threads'
 import type { DocName } from '../../shared/documents/docName.ts'
@@ -42,7 +41,7 @@ export class SqliteDocStore implements DocStore {
   #closed = false
 
   constructor({ path, synchronous = 'FULL', writer }: SqliteDocStoreOptions) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+    preparePrivateFile(path)
     this.#db = new DatabaseSync(path)
     prepareDocStoreSchema(this.#db, synchronous)
     this.#selectSnapshot = this.#db.prepare(

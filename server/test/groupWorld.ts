@@ -80,7 +80,7 @@ export async function groupWorld(server: TestServer) {
   expect(
     (await lead.post(`/api/groups/${groupA}/facilitators`, { email: 'co@a.example', role: 'co' }))
       .status,
-  ).toBe(201)
+  ).toBe(202)
   const admitted = await member(server, lead, groupA, 'Robin')
   const waiting = await member(server, lead, groupA, 'Sky')
   const removed = await member(server, lead, groupA, 'Ash')

@@ -25,6 +25,8 @@ const templateBody = z.object({
   source: z.string().trim().max(2000),
   content: z.unknown(),
 })
+/** A template's content is a whole worksheet: more than a form, far less than this. */
+const TEMPLATE_BODY_BYTES = 512 * 1024
 const assignBody = z.object({ templateId: z.string().max(64), mode: z.enum(['shared', 'private']) })
 const shareBody = z.object({
   audience: z.enum(['facilitators', 'group']),
@@ -86,7 +88,7 @@ export function worksheetRoutes(services: Services) {
 
   app.post('/templates', async (c) => {
     const facilitator = requireFacilitator(c)
-    const body = await parseBody(c, templateBody)
+    const body = await parseBody(c, templateBody, TEMPLATE_BODY_BYTES)
     if (!isValidWorksheet(body.content))
       throw new HTTPException(400, { message: 'invalid: content' })
     const id = newId('template')
@@ -109,7 +111,7 @@ export function worksheetRoutes(services: Services) {
 
   app.put('/templates/:templateId', async (c) => {
     const facilitator = requireFacilitator(c)
-    const body = await parseBody(c, templateBody)
+    const body = await parseBody(c, templateBody, TEMPLATE_BODY_BYTES)
     if (!isValidWorksheet(body.content))
       throw new HTTPException(400, { message: 'invalid: content' })
     const result = db.sql

@@ -13,7 +13,9 @@ describe('[C2] authorization matrix', () => {
   let server: TestServer
   let world: World
   beforeAll(async () => {
-    server = await startTestServer()
+    // The playground on, so that its route is in the matrix too.
+    // Every person of the matrix signs in from this one address: a rate for all of them.
+    server = await startTestServer({ HEARTH_PLAYGROUND: 'true', HEARTH_SIGN_IN_RATE: '600' })
     world = await groupWorld(server)
     // An account for the "add a facilitator" route, so nobody in the matrix changes role.
     await createFacilitator(
