@@ -23,12 +23,20 @@ export class HashQueue {
     this.#maxWaiting = options.maxWaiting
   }
 
+  /**
+   * Refuses now if a hash could not even wait in line, so a caller can skip the work it would
+   * do before hashing (a throttle's database write) when the answer will be 503 anyway.
+   */
+  refuseIfFull(): void {
+    if (this.#running >= this.#concurrency && this.#waiting.length >= this.#maxWaiting) {
+      this.refused++
+      throw new TryLater(503, HASH_BUSY_TEXT, 2)
+    }
+  }
+
   async run<T>(hash: () => Promise<T>): Promise<T> {
+    this.refuseIfFull()
     if (this.#running >= this.#concurrency) {
-      if (this.#waiting.length >= this.#maxWaiting) {
-        this.refused++
-        throw new TryLater(503, HASH_BUSY_TEXT, 2)
-      }
       await new Promise<void>((resolve) => this.#waiting.push(resolve))
     } else {
       this.#running++

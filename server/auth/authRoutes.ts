@@ -24,6 +24,7 @@ import {
 } from './loginThrottle.ts'
 import {
   dummySecretHash,
+  hashQueue,
   passwordProblem,
   PASSWORD_PROBLEM_TEXT,
   verifySecret,
@@ -51,6 +52,7 @@ export function authRoutes(services: Services) {
 
   /** Counts the attempt before any secret is checked; 429 once a limit is reached. */
   const reserve = (keys: ThrottleKeys) => {
+    hashQueue.refuseIfFull()
     const reservation = reserveAttempt(db, keys, services.throttle, now())
     if (!reservation) throw new HTTPException(429, { message: LOGIN_THROTTLED })
     return reservation

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { acceptInvitationRequest, createInvitationRequest } from '../../shared/api/schemas.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { createLogin, endLoginsOf, hashToken } from '../auth/logins.ts'
-import { hashSecret, passwordProblem, PASSWORD_PROBLEM_TEXT } from '../auth/passwords.ts'
+import { hashQueue, hashSecret, passwordProblem, PASSWORD_PROBLEM_TEXT } from '../auth/passwords.ts'
 import { newId, newSecret } from '../db/newId.ts'
 import { currentAgreement, groupSettingsOf } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
@@ -205,6 +205,7 @@ async function accept(
   const body = await parseBody(c, acceptInvitationRequest)
   const problem = passwordProblem(body.passphrase)
   if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
+  hashQueue.refuseIfFull()
   const hash = await hashSecret(body.passphrase)
   const memberId = db.transaction(() => {
     // Checked again inside the transaction: two people may use the last place at once.
