@@ -19,6 +19,20 @@ describe('RoomAwareness', () => {
     expect(room.all()).toEqual([{ clientId: 1, clock: 1, json: '{"name":"Ana"}' }])
   })
 
+  it('lets the same person take over their live client id (a reconnect), and no one else', () => {
+    const room = new RoomAwareness<string>()
+    room.apply('old', [{ clientId: 1, clock: 5, json: '{"v":1}' }], 'member:m1')
+    expect(room.apply('other', [{ clientId: 1, clock: 1, json: '{"v":2}' }], 'member:m2')).toEqual(
+      [],
+    )
+    expect(
+      room.apply('new', [{ clientId: 1, clock: 0, json: '{"v":3}' }], 'member:m1'),
+    ).toHaveLength(1)
+    // The old socket leaving no longer removes the state the new one holds.
+    expect(room.removeOwner('old')).toEqual([])
+    expect(room.all()).toEqual([{ clientId: 1, clock: 0, json: '{"v":3}' }])
+  })
+
   it('removes the states of a connection that left', () => {
     const room = new RoomAwareness<string>()
     room.apply('a', [{ clientId: 1, clock: 3, json: '{}' }])

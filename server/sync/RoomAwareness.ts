@@ -4,27 +4,31 @@ interface Held<C> {
   clock: number
   json: string
   owner: C
+  person: string | undefined
 }
 
 /**
  * The awareness (presence) states of one document, kept as encoded JSON so that relaying costs
  * no parsing or Y.Doc. Each client id belongs to the connection that first announced it: another
- * connection cannot overwrite or remove someone else's presence.
+ * connection cannot overwrite or remove someone else's presence. Only a connection of the same
+ * `person` may take a live client id over: a browser that reconnects before the server noticed
+ * its old socket was gone keeps its id.
  */
 export class RoomAwareness<C> {
   readonly #states = new Map<number, Held<C>>()
 
   /** Applies what `owner` sent; returns the entries that changed, to relay to the others. */
-  apply(owner: C, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
+  apply(owner: C, entries: readonly AwarenessEntry[], person?: string): AwarenessEntry[] {
     const changed: AwarenessEntry[] = []
     for (const entry of entries) {
       const held = this.#states.get(entry.clientId)
-      if (held && held.owner !== owner) continue
+      const takeover = held && held.owner !== owner
+      if (takeover && (person === undefined || held.person !== person)) continue
       const isRemoval = entry.json === 'null'
-      if (held && entry.clock < held.clock) continue
-      if (held && entry.clock === held.clock && !isRemoval) continue
+      if (held && !takeover && entry.clock < held.clock) continue
+      if (held && !takeover && entry.clock === held.clock && !isRemoval) continue
       if (isRemoval) this.#states.delete(entry.clientId)
-      else this.#states.set(entry.clientId, { clock: entry.clock, json: entry.json, owner })
+      else this.#states.set(entry.clientId, { clock: entry.clock, json: entry.json, owner, person })
       changed.push(entry)
     }
     return changed

@@ -18,6 +18,35 @@ describe('[C9] stampPresence', () => {
     expect(JSON.parse(entry!.json)).toEqual({ user: identity, cursor: { a: 1 } })
   })
 
+  it('keeps only the documented fields, each within its cap', () => {
+    const [entry] = stampPresence(
+      [
+        {
+          clientId: 1,
+          clock: 1,
+          json: JSON.stringify({
+            cursor: { anchor: 'x'.repeat(5000) },
+            typing: true,
+            padding: 'y'.repeat(10_000),
+            __proto__x: 1,
+          }),
+        },
+      ],
+      identity,
+    )
+    expect(JSON.parse(entry!.json)).toEqual({ user: identity, typing: true })
+  })
+
+  it("keeps a tool's own user field only within its cap", () => {
+    const small = stampPresence([{ clientId: 1, clock: 1, json: '{"user":{"name":"bot"}}' }], null)
+    expect(JSON.parse(small[0]!.json)).toEqual({ user: { name: 'bot' } })
+    const big = stampPresence(
+      [{ clientId: 1, clock: 1, json: JSON.stringify({ user: { name: 'b'.repeat(600) } }) }],
+      null,
+    )
+    expect(JSON.parse(big[0]!.json)).toEqual({})
+  })
+
   it('stamps states that claimed nothing, and non-object states', () => {
     expect(
       JSON.parse(stampPresence([{ clientId: 1, clock: 1, json: '{}' }], identity)[0]!.json),

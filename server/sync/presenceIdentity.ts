@@ -1,3 +1,4 @@
+import { PRESENCE_FIELD_BYTES } from '../../shared/sync/presenceFields.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { AwarenessEntry } from './parseFrame.ts'
 
@@ -29,14 +30,15 @@ export function presenceIdentity(principal: Principal): PresenceIdentity | null 
 }
 
 /**
- * Replaces the `user` field of each announced state by the server's identity of the sender,
- * whatever the client claimed. Removals (`null`) pass through.
+ * Bounds each announced state: only the fields of `PRESENCE_FIELD_BYTES`, each within its cap,
+ * and `user` replaced by the server's identity of the sender whatever the client claimed (a
+ * tool's token has none: its `user` is kept within the cap). Removals (`null`) pass through.
  */
 export function stampPresence(
   entries: AwarenessEntry[],
-  identity: PresenceIdentity,
+  identity: PresenceIdentity | null,
 ): AwarenessEntry[] {
-  const user = JSON.stringify(identity)
+  const user = identity ? JSON.stringify(identity) : null
   return entries.map((entry) => {
     if (entry.json === 'null') return entry
     const state: unknown = JSON.parse(entry.json)
@@ -44,9 +46,13 @@ export function stampPresence(
       state && typeof state === 'object' && !Array.isArray(state)
         ? (state as Record<string, unknown>)
         : {}
-    const { user: _claimed, ...rest } = fields
-    const body = JSON.stringify(rest)
-    const json = body === '{}' ? `{"user":${user}}` : `{"user":${user},${body.slice(1)}`
-    return { ...entry, json }
+    const kept: string[] = user ? [`"user":${user}`] : []
+    for (const [field, value] of Object.entries(fields)) {
+      const cap = PRESENCE_FIELD_BYTES[field]
+      if (cap === undefined || (field === 'user' && user)) continue
+      const json = JSON.stringify(value)
+      if (json !== undefined && json.length <= cap) kept.push(`${JSON.stringify(field)}:${json}`)
+    }
+    return { ...entry, json: `{${kept.join(',')}}` }
   })
 }
