@@ -26,6 +26,7 @@ import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
 import { SyncServer } from './sync/SyncServer.ts'
 import { answerMirror } from './worksheets/answerMirror.ts'
+import { resolveDocName } from './worksheets/privateCopies.ts'
 import { worksheetSeeder } from './worksheets/seedWorksheet.ts'
 
 export interface RunningServer {
@@ -107,6 +108,7 @@ export async function startServer(
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     log,
     now: services.now,
+    resolve: resolveDocName(db),
     onOpened: (principal, doc) => {
       if (principal.kind === 'token') return
       const groupId = parseGroupDocName(doc)?.groupId ?? null

@@ -203,4 +203,14 @@ export const MIGRATIONS: readonly string[] = [
   -- The last accepted two-factor time step: a code is good once, not for its whole window.
   ALTER TABLE facilitators ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- The name under which a member's private copy of a worksheet is opened, by them and by
+  -- whoever they share it with: an opaque key, so that no member id reaches a peer (C1).
+  CREATE TABLE private_copies (
+    worksheet_id TEXT NOT NULL REFERENCES worksheets (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    copy_key TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (worksheet_id, member_id)
+  );
+  `,
 ]

@@ -94,6 +94,35 @@ describe('peer anonymity at the byte level', () => {
     await sky.get(`/api/sessions/${sessionId}/people`)
     skyProvider.destroy()
 
+    // Every sharing path: Robin's private sheet shared whole with the group, and one answer.
+    // Sky lists the worksheets and opens both as a member would.
+    const worksheet = (
+      await lead.post(`/api/sessions/${sessionId}/worksheets`, {
+        templateId: 'thought-record',
+        mode: 'private',
+      })
+    ).json.id as string
+    await robin.get(`/api/sessions/${sessionId}/worksheets`)
+    await robin.post(`/api/worksheets/${worksheet}/share`, { audience: 'group', shared: true })
+    await robin.post(`/api/worksheets/${worksheet}/share`, {
+      audience: 'group',
+      shared: true,
+      fieldId: 'situation',
+    })
+    const listed = (await sky.get(`/api/sessions/${sessionId}/worksheets`)).json.worksheets
+    const sheet = listed.find((w: { id: string }) => w.id === worksheet)
+    expect(sheet.sharedWithYou).toHaveLength(1)
+    for (const name of [sheet.sharedWithYou[0].document, sheet.answers, sheet.document]) {
+      const doc = new Y.Doc()
+      const provider = new WebsocketProvider(server.wsUrl, name, doc, {
+        WebSocketPolyfill: Recording as never,
+        protocols: ['hearth'],
+        disableBc: true,
+      })
+      await eventually(() => provider.synced, `synced ${name}`)
+      provider.destroy()
+    }
+
     const skyId = (
       server.db.sql.prepare("SELECT id FROM members WHERE pseudonym = 'Sky'").get() as {
         id: string

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocketServer } from 'ws'
-import { parseDocName } from '../../shared/documents/docName.ts'
+import { parseDocName, type DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Authorize } from '../access/authorize.ts'
 import type { Authenticate } from '../auth/authenticateRequest.ts'
@@ -38,6 +38,8 @@ export function createUpgradeHandler(deps: {
   log: Logger
   /** The server's clock, for the socket's expiry. */
   now: Clock
+  /** The document an opened name stands for (an alias resolved), or null when unknown. */
+  resolve?: (name: DocName) => DocName | null
   /** Called once a socket is open, for the audit trail. */
   onOpened?: (principal: Principal, doc: string) => void
 }) {
@@ -53,8 +55,8 @@ export function createUpgradeHandler(deps: {
     } catch {
       return refuse(socket, 400, 'Bad Request')
     }
-    const name = parseDocName(raw)
-    if (!name) return refuse(socket, 400, 'Bad Request')
+    const opened = parseDocName(raw)
+    if (!opened) return refuse(socket, 400, 'Bad Request')
     const origin = req.headers.origin
     // Browsers always send Origin; other clients (servers, tests, tools) may omit it.
     const port = req.socket.localPort
@@ -68,6 +70,9 @@ export function createUpgradeHandler(deps: {
     const auth = authenticate(req, url)
     if (!auth.ok) return refuse(socket, 401, 'Unauthorized')
     const { principal } = auth
+    // An unknown alias is refused like a document one may not open: nothing tells them apart.
+    const name = deps.resolve ? deps.resolve(opened) : opened
+    if (!name) return refuse(socket, 403, 'Forbidden')
     const access = await authorize(principal, name)
     if (access === 'none') {
       log.info({ principal: principal.id, doc: name }, 'upgrade refused: no access')

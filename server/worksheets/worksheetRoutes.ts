@@ -17,6 +17,7 @@ import {
 } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { copyKeyFor } from './privateCopies.ts'
 import { isValidWorksheet } from './validateContent.ts'
 
 const templateBody = z.object({
@@ -208,11 +209,11 @@ export function worksheetRoutes(services: Services) {
         .map((s) => ({
           name: s.pseudonym,
           colour: s.colour,
-          document: sessionDocName.private(groupId, sessionId, w.id, s.memberId),
+          document: sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, s.memberId)),
         }))
       const mine =
         principal.kind === 'member'
-          ? sessionDocName.private(groupId, sessionId, w.id, principal.id)
+          ? sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, principal.id))
           : null
       const myShares =
         principal.kind === 'member'

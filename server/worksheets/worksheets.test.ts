@@ -77,20 +77,29 @@ describe('worksheets, consent to share, and the silent signal', () => {
         mode: 'private',
       })
     ).json
-    const robinsCopy = sessionDocName.private(groupId, sessionId, id, robin.id)
+    // Robin opens the copy by the opaque name the listing gives; it carries no member id (C1).
+    const robinsCopy = (
+      await robin.get(`/api/sessions/${sessionId}/worksheets`)
+    ).json.worksheets.find((w: { id: string }) => w.id === id).document as string
+    expect(robinsCopy).toMatch(/\/copy\/c[a-z2-7]{20}$/)
+    expect(robinsCopy).not.toContain(robin.id)
+    const stored = sessionDocName.private(groupId, sessionId, id, robin.id)
     const mine = open(robinsCopy, robin)
     await mine.synced()
     expect(
       JSON.stringify(yXmlFragmentToProsemirrorJSON(mine.doc.getXmlFragment(WORKSHEET_FRAGMENT))),
     ).toContain('Good thing 1')
 
-    // Sky (another member) and the facilitator cannot open it, even by writing the name by hand.
-    await expect(
-      openRawSocket(server.wsUrl, robinsCopy, null, { cookie: sky.cookie! }),
-    ).rejects.toThrow('HTTP 403')
-    await expect(
-      openRawSocket(server.wsUrl, robinsCopy, null, { cookie: lead.cookie! }),
-    ).rejects.toThrow('HTTP 403')
+    // Sky (another member) and the facilitator cannot open it, by its opaque name or by its
+    // stored name written by hand, nor by a made-up key.
+    const madeUp = sessionDocName.copy(groupId, sessionId, 'c' + 'a'.repeat(20))
+    for (const name of [robinsCopy, stored, madeUp]) {
+      for (const who of [sky, lead]) {
+        await expect(
+          openRawSocket(server.wsUrl, name, null, { cookie: who.cookie! }),
+        ).rejects.toThrow('HTTP 403')
+      }
+    }
     expect(
       JSON.stringify((await sky.get(`/api/sessions/${sessionId}/worksheets`)).json),
     ).not.toContain(robin.id)

@@ -68,12 +68,30 @@ export function parseGroupDocName(name: string): ParsedDocName | null {
   return null
 }
 
+const COPY_ALIAS = new RegExp(`${BASE}/copy/(?<key>${id('c')})$`)
+
+/**
+ * A member's private copy of a worksheet is opened as `g/<group>/s/<session>/copy/<key>`, by
+ * its owner and by whoever they share it with: an opaque key the server resolves to the
+ * member-private document, so the name carries no member id where peers can see it (C1).
+ */
+export function parseCopyAlias(
+  name: string,
+): { groupId: string; sessionId: string; copyKey: string } | null {
+  const groups = COPY_ALIAS.exec(name)?.groups
+  return groups
+    ? { groupId: groups.group!, sessionId: groups.session!, copyKey: groups.key! }
+    : null
+}
+
 /** Names of the documents of one session, so both sides build them the same way. */
 export const sessionDocName = {
   room: (g: string, s: string) => `g/${g}/s/${s}/room`,
   shared: (g: string, s: string, id: string) => `g/${g}/s/${s}/shared/${id}`,
+  /** The stored name of a private copy; only the server uses it (peers get `copy`). */
   private: (g: string, s: string, id: string, member: string) =>
     `g/${g}/s/${s}/private/${id}/m/${member}`,
+  copy: (g: string, s: string, copyKey: string) => `g/${g}/s/${s}/copy/${copyKey}`,
   notes: (g: string, s: string) => `g/${g}/s/${s}/notes`,
   handout: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}`,
   chat: (g: string, s: string) => `g/${g}/s/${s}/chat`,

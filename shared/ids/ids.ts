@@ -19,6 +19,7 @@ export const ID_PREFIX = {
   series: 'r',
   worksheet: 'w',
   template: 't',
+  copy: 'c',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }
