@@ -22,6 +22,7 @@ import { loginTokenFromHeader } from './http/loginCookie.ts'
 import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
+import { docByteCap } from './sync/docByteCap.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
 import { SyncServer } from './sync/SyncServer.ts'
@@ -68,6 +69,7 @@ export async function startServer(
     idleUnloadMs: config.idleUnloadMs,
     commitIntervalMs: config.commitIntervalMs,
     seed: worksheetSeeder(db),
+    maxBytes: docByteCap(config.limits.maxDocBytes),
   })
   const services: Services = {
     db,
@@ -109,6 +111,7 @@ export async function startServer(
     log,
     now: services.now,
     resolve: resolveDocName(db),
+    maxSocketsPerPerson: config.limits.maxSocketsPerPerson,
     onOpened: (principal, doc) => {
       if (principal.kind === 'token') return
       const groupId = parseGroupDocName(doc)?.groupId ?? null

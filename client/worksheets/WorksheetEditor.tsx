@@ -2,12 +2,14 @@ import { EditorContent, useEditor } from '@tiptap/react'
 import type { ReactNode } from 'react'
 import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
 import { DocumentSaveStatus } from '../sync/DocumentSaveStatus.tsx'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { useSyncSnapshot } from '../sync/useSyncSnapshot.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
+import { refusalText } from '../sync/refusalText.ts'
 import { worksheetEditorExtensions } from './worksheetEditorExtensions.ts'
 
 export interface WorksheetEditorProps {
@@ -40,12 +42,15 @@ export function WorksheetEditor(props: WorksheetEditorProps) {
 
 function SyncedWorksheet({
   label,
-  readOnly,
+  readOnly: readOnlyByRight,
   user,
   footer,
   synced,
 }: WorksheetEditorProps & { synced: SyncedDoc }) {
   const { hasSynced, refusedWith } = useSyncSnapshot(synced)
+  // A full sheet stays on screen to read and copy from; any other refusal takes it away.
+  const full = refusedWith === CloseCode.documentFull
+  const readOnly = readOnlyByRight || full
   const editor = useEditor(
     {
       extensions: worksheetEditorExtensions(synced.doc, synced.provider, {
@@ -65,15 +70,20 @@ function SyncedWorksheet({
     },
     [synced, readOnly],
   )
-  if (refusedWith !== null) {
+  if (refusedWith !== null && !full) {
     return (
       <div className="notice notice--calm" role="status">
-        <p>This worksheet is no longer open to you.</p>
+        <p>{refusalText(refusedWith)}</p>
       </div>
     )
   }
   return (
     <div className="worksheet-editor" aria-busy={!hasSynced}>
+      {full && (
+        <div className="notice notice--calm" role="status">
+          <p>{refusalText(refusedWith)}</p>
+        </div>
+      )}
       <div className="editor-bar">
         {readOnly && <span className="badge">Read only</span>}
         <DocumentSaveStatus synced={synced} />

@@ -4,6 +4,7 @@ import {
   type AccessContext,
   type Attendance,
   type GroupRole,
+  type ParsedDocName,
   type SessionStatus,
 } from '../../shared/documents/docKinds.ts'
 import type { Db } from '../db/openDatabase.ts'
@@ -28,10 +29,23 @@ export function groupPolicy(db: Db): Authorize {
     `SELECT s.audience FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id
      WHERE s.worksheet_id = ? AND s.member_id = ? AND w.session_id = ? AND s.field_id = ''`,
   )
+  const worksheetMode = db.sql.prepare(
+    'SELECT mode FROM worksheets WHERE id = ? AND session_id = ?',
+  )
+  /**
+   * Only items that exist can be opened (a made-up `shared/<anything>` would otherwise be a
+   * free, durable document). Handouts come with slides; until then none exists.
+   */
+  const itemExists = (doc: ParsedDocName): boolean => {
+    if (doc.itemId === undefined) return true
+    if (doc.kind === 'handout') return false
+    const row = worksheetMode.get(doc.itemId, doc.sessionId) as { mode: string } | undefined
+    return row?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
+  }
   return (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
     const doc = parseGroupDocName(docName)
-    if (!doc) return 'none'
+    if (!doc || !itemExists(doc)) return 'none'
     const session = sessionOf.get(doc.sessionId) as
       { group_id: string; status: SessionStatus } | undefined
     if (!session || session.group_id !== doc.groupId) return 'none'

@@ -38,3 +38,6 @@ export type Principal =
 
 export type FacilitatorPrincipal = Extract<Principal, { kind: 'facilitator' }>
 export type MemberPrincipal = Extract<Principal, { kind: 'member' }>
+
+/** Who is behind a principal, as one string (kind and id): for per-person counts and presence. */
+export const personOf = (principal: Principal): string => `${principal.kind}:${principal.id}`

@@ -18,6 +18,8 @@ const envSchema = z.object({
   HEARTH_MAX_FRAME_BYTES: int(8 * 1024 * 1024, 1024),
   HEARTH_MAX_UPDATE_BYTES: int(4 * 1024 * 1024, 1024),
   HEARTH_MAX_AWARENESS_BYTES: int(64 * 1024, 256),
+  HEARTH_MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
+  HEARTH_MAX_SOCKETS_PER_PERSON: int(32, 1),
   HEARTH_UPDATE_RATE: int(100, 1),
   HEARTH_UPDATE_BURST: int(500, 1),
   HEARTH_AWARENESS_RATE: int(30, 1),
@@ -87,6 +89,10 @@ export function parseConfig(env: Record<string, string | undefined>) {
       maxFrameBytes: e.HEARTH_MAX_FRAME_BYTES,
       maxUpdateBytes: e.HEARTH_MAX_UPDATE_BYTES,
       maxAwarenessBytes: e.HEARTH_MAX_AWARENESS_BYTES,
+      /** For documents outside the group kinds and the playground (tokens only). */
+      maxDocBytes: e.HEARTH_MAX_DOC_BYTES,
+      /** Open sockets one signed-in person may hold at once. */
+      maxSocketsPerPerson: e.HEARTH_MAX_SOCKETS_PER_PERSON,
       updateRate: { perSecond: e.HEARTH_UPDATE_RATE, burst: e.HEARTH_UPDATE_BURST },
       awarenessRate: { perSecond: e.HEARTH_AWARENESS_RATE, burst: e.HEARTH_AWARENESS_BURST },
     },

@@ -53,6 +53,10 @@ export class DocRoom<M extends RoomMember> {
    * yet loading them costs per update; compaction watches both.
    */
   updatesSinceSnapshot: number
+  /** Bytes of stored state (snapshot and log), roughly: what the size cap is checked against. */
+  size: number
+  /** The size cap of this document (`DOC_BYTE_CAPS` by kind). */
+  readonly maxBytes: number
 
   #pending: Uint8Array[] = []
   #pendingSince: number | null = null
@@ -60,9 +64,16 @@ export class DocRoom<M extends RoomMember> {
   #version = 0
   #fullState: { version: number; frame: Uint8Array } | null = null
 
-  constructor(name: DocName, doc: Y.Doc, stored: { lastSeq: number; rows: number; bytes: number }) {
+  constructor(
+    name: DocName,
+    doc: Y.Doc,
+    stored: { lastSeq: number; rows: number; bytes: number; snapshotBytes?: number },
+    maxBytes = Number.POSITIVE_INFINITY,
+  ) {
     this.name = name
     this.doc = doc
+    this.size = (stored.snapshotBytes ?? 0) + stored.bytes
+    this.maxBytes = maxBytes
     this.lastSeq = stored.lastSeq
     this.rowsSinceSnapshot = stored.rows
     this.bytesSinceSnapshot = stored.bytes
@@ -83,6 +94,7 @@ export class DocRoom<M extends RoomMember> {
     if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new MissingDependencies()
     this.#version++
     this.#pending.push(update)
+    this.size += update.byteLength
     this.#pendingSince ??= started
   }
 
@@ -102,6 +114,7 @@ export class DocRoom<M extends RoomMember> {
     if (updates.length === 0) return
     this.#version++
     this.#pending.push(...updates)
+    for (const update of updates) this.size += update.byteLength
     this.#pendingSince ??= performance.now()
   }
 

@@ -2,7 +2,7 @@ import type { Access } from '../../shared/access/Access.ts'
 import { encodeAck } from '../../shared/sync/ackMessages.ts'
 import { CloseCode, closeCodeName } from '../../shared/sync/closeCodes.ts'
 import type { Logger } from '../log/logger.ts'
-import type { Principal } from '../auth/Principal.ts'
+import { personOf, type Principal } from '../auth/Principal.ts'
 import { MissingDependencies, type DocRoom, type RoomMember } from './DocRoom.ts'
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStep1 } from './encodeFrames.ts'
 import { parseFrame, type FrameLimits } from './parseFrame.ts'
@@ -71,7 +71,7 @@ export class SyncConnection implements RoomMember {
   }) {
     this.#transport = args.transport
     this.principal = args.principal
-    this.person = `${args.principal.kind}:${args.principal.id}`
+    this.person = personOf(args.principal)
     this.access = args.access
     this.room = args.room
     this.#limits = args.limits
@@ -123,6 +123,9 @@ export class SyncConnection implements RoomMember {
         }
         this.receivedUpdates++
         if (!message.isEmpty) {
+          if (this.room.size + message.update.byteLength > this.room.maxBytes) {
+            return this.close(CloseCode.documentFull, 'document is full')
+          }
           try {
             this.room.applyUpdate(message.update, this)
           } catch (error) {

@@ -35,6 +35,8 @@ export interface SyncServerOptions {
    * two clients opening a new worksheet at once cannot both fill it in.
    */
   seed?: (name: DocName) => Uint8Array | null
+  /** The size cap of a document (default: none). */
+  maxBytes?: (name: DocName) => number
 }
 
 /**
@@ -118,6 +120,25 @@ export class SyncServer {
     args.room.holds--
     connection.open()
     return connection
+  }
+
+  readonly #sockets = new Map<string, number>()
+
+  /**
+   * Counts one more socket for `person`, or returns false (counting nothing) when they already
+   * hold `max`. Synchronous, so concurrent upgrades cannot all slip under the cap.
+   */
+  claimSocket(person: string, max: number): boolean {
+    const held = this.#sockets.get(person) ?? 0
+    if (held >= max) return false
+    this.#sockets.set(person, held + 1)
+    return true
+  }
+
+  releaseSocket(person: string): void {
+    const held = (this.#sockets.get(person) ?? 1) - 1
+    if (held > 0) this.#sockets.set(person, held)
+    else this.#sockets.delete(person)
   }
 
   /** Every open connection, across rooms. */
@@ -238,11 +259,17 @@ export class SyncServer {
         rows = 1
       }
     }
-    const room = new DocRoom<SyncConnection>(name, doc, {
-      lastSeq,
-      rows,
-      bytes: stored.updateBytes,
-    })
+    const room = new DocRoom<SyncConnection>(
+      name,
+      doc,
+      {
+        lastSeq,
+        rows,
+        bytes: stored.updateBytes,
+        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+      },
+      this.#opts.maxBytes?.(name),
+    )
     this.#loadedRooms.add(room)
     return room
   }

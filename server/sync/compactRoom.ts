@@ -38,6 +38,7 @@ export async function compactRoom<M extends RoomMember>(
     room.rowsSinceSnapshot -= folded.rows
     room.bytesSinceSnapshot -= folded.bytes
     room.updatesSinceSnapshot -= folded.updates
+    room.size = snapshot.byteLength + room.bytesSinceSnapshot
   } catch (error) {
     log.error({ err: error, doc: room.name }, 'compaction failed')
   }

@@ -7,7 +7,7 @@ import type { Authorize } from '../access/authorize.ts'
 import type { Authenticate } from '../auth/authenticateRequest.ts'
 import type { Clock } from '../clock/clock.ts'
 import type { Logger } from '../log/logger.ts'
-import type { Principal } from '../auth/Principal.ts'
+import { personOf, type Principal } from '../auth/Principal.ts'
 import { isAllowedOrigin } from '../http/isAllowedOrigin.ts'
 import type { SyncServer } from './SyncServer.ts'
 import { wsTransport } from './wsTransport.ts'
@@ -38,6 +38,8 @@ export function createUpgradeHandler(deps: {
   log: Logger
   /** The server's clock, for the socket's expiry. */
   now: Clock
+  /** Open sockets one signed-in person may hold at once (tools' tokens are not counted). */
+  maxSocketsPerPerson: number
   /** The document an opened name stands for (an alias resolved), or null when unknown. */
   resolve?: (name: DocName) => DocName | null
   /** Called once a socket is open, for the audit trail. */
@@ -70,6 +72,15 @@ export function createUpgradeHandler(deps: {
     const auth = authenticate(req, url)
     if (!auth.ok) return refuse(socket, 401, 'Unauthorized')
     const { principal } = auth
+    if (principal.kind !== 'token') {
+      const person = personOf(principal)
+      if (!sync.claimSocket(person, deps.maxSocketsPerPerson)) {
+        log.warn({ principal: principal.id }, 'upgrade refused: too many sockets')
+        return refuse(socket, 429, 'Too Many Requests')
+      }
+      // Whatever happens next (refusal, failure, the socket's end), the place is given back.
+      socket.once('close', () => sync.releaseSocket(person))
+    }
     // An unknown alias is refused like a document one may not open: nothing tells them apart.
     const name = deps.resolve ? deps.resolve(opened) : opened
     if (!name) return refuse(socket, 403, 'Forbidden')

@@ -27,6 +27,22 @@ export const DOC_KINDS: readonly DocKind[] = [
   'chat',
 ]
 
+/**
+ * The most each kind of document may weigh (bytes of its stored Yjs state): far above what a
+ * group's real use makes, far below what fills a disk or a joiner's phone. A write past it is
+ * refused with `documentFull`.
+ */
+export const DOC_BYTE_CAPS: Record<DocKind, number> = {
+  'session-room': 1024 * 1024,
+  'session-shared': 4 * 1024 * 1024,
+  'member-private': 2 * 1024 * 1024,
+  'facilitator-only': 4 * 1024 * 1024,
+  handout: 8 * 1024 * 1024,
+  chat: 8 * 1024 * 1024,
+  signals: 1024 * 1024,
+  'shared-answers': 2 * 1024 * 1024,
+}
+
 export interface ParsedDocName {
   kind: DocKind
   groupId: string

@@ -16,6 +16,13 @@ export const CloseCode = {
   forbidden: 4403,
   /** An update larger than the decode cap. Resending it cannot succeed. */
   updateTooLarge: 4413,
+  /**
+   * The document reached its size cap (per kind, `DOC_BYTE_CAPS`); nothing more can be added.
+   * Resending cannot succeed, so clients do not reconnect to retry.
+   */
+  documentFull: 4414,
+  /** Too many sockets for one person at once. */
+  tooManySockets: 4429,
   /** Too many messages or bytes per second; the client may come back after backoff. */
   rateLimited: 4529,
   /** The server discarded its in-memory copy of the document; reconnect to resync. */

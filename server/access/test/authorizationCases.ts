@@ -305,7 +305,8 @@ export const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   'session-shared': { lead: 'write', co: 'write', admitted: 'write' },
   'member-private': { admitted: 'write' },
   'facilitator-only': { lead: 'write', co: 'write' },
-  handout: { lead: 'write', co: 'write', admitted: 'read' },
+  // No handout exists yet (slides bring them): a made-up one opens for nobody.
+  handout: {},
   chat: { lead: 'read', co: 'read', admitted: 'read' },
   signals: { lead: 'read', co: 'read' },
   'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },

@@ -12,6 +12,7 @@ import { DOCUMENTS, fixtures, PEOPLE, ROUTES, type World } from './authorization
 describe('[C2] authorization matrix', () => {
   let server: TestServer
   let world: World
+  let sharedWorksheet = ''
   beforeAll(async () => {
     // The playground on, so that its route is in the matrix too.
     // Every person of the matrix signs in from this one address: a rate for all of them.
@@ -34,6 +35,12 @@ describe('[C2] authorization matrix', () => {
       mode: 'private',
     })
     fixtures.privateWorksheet = assigned.json.id
+    sharedWorksheet = (
+      await world.people.lead.post(`/api/sessions/${world.session}/worksheets`, {
+        templateId: 'grounding-5-4-3-2-1',
+        mode: 'shared',
+      })
+    ).json.id
   }, 60_000)
   afterAll(async () => {
     await server.close()
@@ -46,15 +53,16 @@ describe('[C2] authorization matrix', () => {
 
   it('decides every document kind for every person exactly', async () => {
     const { groupA, groupB, session, sessionB, people } = world
+    const privateWs = fixtures.privateWorksheet
     const names: Record<DocKind, string> = {
       'session-room': sessionDocName.room(groupA, session),
-      'session-shared': sessionDocName.shared(groupA, session, 'ws1'),
-      'member-private': sessionDocName.private(groupA, session, 'ws1', people.admitted.id),
+      'session-shared': sessionDocName.shared(groupA, session, sharedWorksheet),
+      'member-private': sessionDocName.private(groupA, session, privateWs, people.admitted.id),
       'facilitator-only': sessionDocName.notes(groupA, session),
       handout: sessionDocName.handout(groupA, session, 'h1'),
       chat: sessionDocName.chat(groupA, session),
       signals: sessionDocName.signals(groupA, session),
-      'shared-answers': sessionDocName.answers(groupA, session, 'w1', 'group'),
+      'shared-answers': sessionDocName.answers(groupA, session, privateWs, 'group'),
     }
     const decided: Record<string, Record<string, Access>> = {}
     for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
@@ -85,6 +93,21 @@ describe('[C2] authorization matrix', () => {
       sessionDocName.chat(groupB, sessionB),
     ]) {
       expect(await server.services.authorize(admitted, name as DocName)).toBe('none')
+    }
+    // Only items that exist can be opened: made-up worksheets (or a shared one named as a
+    // private one, and the other way round) are refused to everyone, facilitators included.
+    const lead = principalFromLogin(server.services, people.lead.cookie!.split('=')[1]!)!
+    for (const name of [
+      sessionDocName.shared(groupA, session, 'made-up'),
+      sessionDocName.shared(groupA, session, privateWs),
+      sessionDocName.private(groupA, session, 'made-up', people.admitted.id),
+      sessionDocName.private(groupA, session, sharedWorksheet, people.admitted.id),
+      sessionDocName.answers(groupA, session, 'made-up', 'group'),
+      sessionDocName.handout(groupA, session, 'made-up'),
+    ]) {
+      for (const who of [lead, admitted]) {
+        expect(await server.services.authorize(who, name as DocName), name).toBe('none')
+      }
     }
     // A name that mixes one group with another group's session is refused.
     expect(
