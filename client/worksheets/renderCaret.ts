@@ -18,7 +18,10 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
     caret.style.borderColor = colour.data
     label.style.backgroundColor = colour.data
   }
-  label.textContent = typeof user.name === 'string' ? user.name : 'Someone'
+  const name = typeof user.name === 'string' ? user.name : 'Someone'
+  // A facilitator is marked on the caret too, so no member can pass as one by their name alone
+  // (the role comes from the server's stamp, never from the client).
+  label.textContent = user.role === 'facilitator' ? `${name} · Facilitator` : name
   caret.append(label)
   return caret
 }

@@ -11,6 +11,7 @@ import { requireGroupFacilitator } from '../http/guards.ts'
 import { setLoginCookie } from '../http/loginCookie.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { nextColour } from './memberColours.ts'
+import { claimsARole, looksLikeAny, nameSkeletons } from './nameSkeletons.ts'
 import { pseudonymKey } from './pseudonymKey.ts'
 
 interface InvitationRow {
@@ -226,12 +227,38 @@ async function accept(
       )
     } else {
       const key = pseudonymKey(body.pseudonym)
+      if (nameSkeletons(body.pseudonym).every((k) => k === '')) {
+        throw new HTTPException(400, {
+          message: 'Choose a name with at least one letter or digit.',
+        })
+      }
+      // Not only the same name: one that looks like a member's or a facilitator's of this
+      // group ("Wrеn" with a Cyrillic е, "Dr Οther", "W r e n") would let someone pass as them.
+      const names = db.sql
+        .prepare(
+          `SELECT pseudonym AS name FROM members WHERE group_id = ?
+           UNION ALL SELECT f.display_name FROM facilitators f
+           JOIN group_facilitators gf ON gf.facilitator_id = f.id WHERE gf.group_id = ?`,
+        )
+        .all(groupId, groupId) as { name: string }[]
       const taken = db.sql
         .prepare('SELECT 1 FROM members WHERE group_id = ? AND pseudonym_key = ?')
         .get(groupId, key)
-      if (taken)
+      if (claimsARole(body.pseudonym))
         throw new HTTPException(409, {
-          message: 'Someone in this group already uses that name. Please choose another.',
+          message:
+            'That name includes a word kept for the group’s facilitators. Please choose another.',
+        })
+      if (
+        taken ||
+        looksLikeAny(
+          body.pseudonym,
+          names.map((n) => n.name),
+        )
+      )
+        throw new HTTPException(409, {
+          message:
+            'That name is taken, or looks too much like someone else’s in this group. Please choose another.',
         })
       const used = (
         db.sql.prepare('SELECT colour FROM members WHERE group_id = ?').all(groupId) as {

@@ -23,7 +23,7 @@ describe('[C15] invitations', () => {
 
   beforeEach(async () => {
     server = await startTestServer({}, { now: () => now })
-    lead = await facilitator(server, 'lead@x.example')
+    lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
     groupId = (await lead.post('/api/groups', { ...groupBody('G'), capacity: 2 })).json.id
   })
   afterEach(async () => {
@@ -85,7 +85,21 @@ describe('[C15] invitations', () => {
     expect((await accept(token, 'Robin')).status).toBe(201)
     const taken = await accept(token, ' ROBIN ')
     expect(taken.status).toBe(409)
-    expect(taken.json.error).toMatch(/already uses that name/)
+    expect(taken.json.error).toMatch(/taken, or looks too much like/)
+    // Look-alikes of a member or of a facilitator of the group, in any script or spacing.
+    for (const lookAlike of [
+      'Rоbin',
+      'R o b i n',
+      'Robin.',
+      'ROBIN',
+      'Dr Lеad',
+      'dr. lead',
+      'Sky - Facilitator',
+      '...',
+    ]) {
+      const refused = await accept(token, lookAlike)
+      expect(refused.status, lookAlike).toBe(lookAlike === '...' ? 400 : 409)
+    }
     const weak = await new HttpClient(server.url).post(`/api/invitations/${token}/accept`, {
       pseudonym: 'Sky',
       passphrase: 'password1234',
