@@ -17,6 +17,7 @@ import { addressRateLimit } from './http/addressRateLimit.ts'
 import { readLimitedText } from './http/parseBody.ts'
 import { readLoginCookie } from './http/loginCookie.ts'
 import { TryLater } from './http/TryLater.ts'
+import type { QuickCheck } from './db/quickCheck.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
 import { memberRoutes } from './members/memberRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
@@ -31,6 +32,8 @@ export interface AppOptions {
   allowedOrigins: ReadonlySet<string>
   allowLoopbackOrigins: boolean
   signInRate: number
+  /** What `PRAGMA quick_check` found at start-up. */
+  databaseCheck: QuickCheck
 }
 
 const HASHING_ROUTES = [
@@ -82,8 +85,24 @@ export function createApp(services: Services, options: AppOptions) {
     c.header('Cache-Control', 'no-store')
   })
 
-  // Public: a yes or no for load balancers, nothing about what the server holds.
-  app.get('/health', (c) => c.json({ ok: true }))
+  const health = () => {
+    const sync = services.sync.health()
+    const ok =
+      sync.commitsFailing === null && sync.damagedDocuments === 0 && options.databaseCheck.ok
+    return { ok, ...sync, databaseProblems: options.databaseCheck.problems.length }
+  }
+  // Public: a yes or no (503 while edits cannot be stored, or damage was found), nothing
+  // about what the server holds. Facilitators get the details at /api/health.
+  app.get('/health', (c) => {
+    const { ok } = health()
+    return c.json({ ok }, ok ? 200 : 503)
+  })
+  app.get('/api/health', (c) => {
+    if (c.get('principal')?.kind !== 'facilitator') {
+      throw new HTTPException(c.get('principal') ? 403 : 401, { message: 'not allowed' })
+    }
+    return c.json(health())
+  })
 
   if (deps.playground) {
     // Development stand-in for accounts: a short-lived token for `playground/` documents only.

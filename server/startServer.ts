@@ -17,6 +17,7 @@ import { createApp } from './app.ts'
 import { systemClock, type Clock } from './clock/clock.ts'
 import type { Config } from './config/config.ts'
 import { openDatabase, type Db } from './db/openDatabase.ts'
+import { quickCheck } from './db/quickCheck.ts'
 import type { Services } from './http/AppEnv.ts'
 import { loginTokenFromHeader } from './http/loginCookie.ts'
 import type { Logger } from './log/logger.ts'
@@ -61,6 +62,9 @@ export async function startServer(
     overrides.store ??
     new SqliteDocStore({ path: config.dbPath, synchronous: config.sqliteSynchronous })
   const db = openDatabase(config.dbPath)
+  const databaseCheck = quickCheck(db.sql)
+  if (databaseCheck.ok) log.info({ ms: databaseCheck.ms }, 'database check passed')
+  else log.error({ problems: databaseCheck.problems }, 'database check found problems')
   const sync = new SyncServer({
     store,
     log,
@@ -90,6 +94,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     signInRate: config.signInRate,
+    databaseCheck,
   })
   const wss = new WebSocketServer({
     noServer: true,

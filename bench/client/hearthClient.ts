@@ -32,6 +32,7 @@ export function hearthClient(target: TargetInfo, docName: string): BenchClient {
       save.acked(count)
     },
     refused: () => save.refused(),
+    notSaved: () => save.notSaved(),
   }
   const provider = new WebsocketProvider(`ws://127.0.0.1:${target.port}/sync`, docName, doc, {
     WebSocketPolyfill: ackingWebSocket(NodeWebSocket, counter) as never,

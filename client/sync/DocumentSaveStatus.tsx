@@ -9,7 +9,7 @@ import { useWarnBeforeLeaving } from './useWarnBeforeLeaving.ts'
  */
 export function DocumentSaveStatus({ synced }: { synced: SyncedDoc }) {
   const save = useSaveStatus(synced)
-  useWarnBeforeLeaving(save === 'saving' || save === 'offline-unsaved')
+  useWarnBeforeLeaving(save === 'saving' || save === 'not-saved' || save === 'offline-unsaved')
   return (
     <div className="sync-status" aria-live="polite">
       <SaveIndicator status={save} />

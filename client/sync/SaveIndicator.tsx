@@ -4,6 +4,7 @@ import type { SaveStatus } from '../../shared/sync/SaveState.ts'
 const LABELS: Record<SaveStatus, string> = {
   saved: 'Saved',
   saving: 'Saving…',
+  'not-saved': 'Not saved yet — the server cannot store changes right now; keep this page open',
   'offline-unsaved': 'Offline — changes kept in this tab until it reconnects',
   offline: 'Offline — nothing unsaved',
   refused: 'Read-only — your changes are not saved',

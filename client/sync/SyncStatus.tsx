@@ -12,7 +12,7 @@ import { useWarnBeforeLeaving } from './useWarnBeforeLeaving.ts'
 export function SyncStatus({ synced }: { synced: SyncedDoc }) {
   const { connection } = useSyncSnapshot(synced)
   const save = useSaveStatus(synced)
-  useWarnBeforeLeaving(save === 'saving' || save === 'offline-unsaved')
+  useWarnBeforeLeaving(save === 'saving' || save === 'not-saved' || save === 'offline-unsaved')
   return (
     <div className="sync-status" aria-live="polite">
       <ConnectionBadge state={connection} />

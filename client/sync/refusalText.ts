@@ -5,6 +5,9 @@ export function refusalText(code: number): string {
   if (code === CloseCode.documentFull) {
     return 'This worksheet is full, so your last change could not be saved. Copy anything you need; your facilitator can give you a fresh one.'
   }
+  if (code === CloseCode.documentDamaged) {
+    return 'Part of this worksheet could not be loaded, so it can only be read for now. Hearth has logged it for the people who run this server.'
+  }
   if (code === CloseCode.updateTooLarge) {
     return 'That change was too large to save. Try pasting less at once.'
   }

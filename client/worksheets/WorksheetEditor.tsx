@@ -48,9 +48,10 @@ function SyncedWorksheet({
   synced,
 }: WorksheetEditorProps & { synced: SyncedDoc }) {
   const { hasSynced, refusedWith } = useSyncSnapshot(synced)
-  // A full sheet stays on screen to read and copy from; any other refusal takes it away.
-  const full = refusedWith === CloseCode.documentFull
-  const readOnly = readOnlyByRight || full
+  // A full or damaged sheet stays on screen to read and copy from; any other refusal takes it away.
+  const keepsSheet =
+    refusedWith === CloseCode.documentFull || refusedWith === CloseCode.documentDamaged
+  const readOnly = readOnlyByRight || keepsSheet
   const editor = useEditor(
     {
       extensions: worksheetEditorExtensions(synced.doc, synced.provider, {
@@ -70,7 +71,7 @@ function SyncedWorksheet({
     },
     [synced, readOnly],
   )
-  if (refusedWith !== null && !full) {
+  if (refusedWith !== null && !keepsSheet) {
     return (
       <div className="notice notice--calm" role="status">
         <p>{refusalText(refusedWith)}</p>
@@ -79,7 +80,7 @@ function SyncedWorksheet({
   }
   return (
     <div className="worksheet-editor" aria-busy={!hasSynced}>
-      {full && (
+      {keepsSheet && (
         <div className="notice notice--calm" role="status">
           <p>{refusalText(refusedWith)}</p>
         </div>

@@ -33,7 +33,8 @@ export function openDatabase(path: string): Db {
       sql.exec('COMMIT')
       return result
     } catch (error) {
-      sql.exec('ROLLBACK')
+      // SQLite may have rolled back already (SQLITE_FULL): keep the real error.
+      if (sql.isTransaction) sql.exec('ROLLBACK')
       throw error
     } finally {
       depth--

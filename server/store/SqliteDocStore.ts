@@ -6,6 +6,7 @@ import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
 import { packEntries } from './packEntries.ts'
 import { prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites } from './sqliteWrites.ts'
+import { StoreWriteError } from './StoreWriteError.ts'
 import type { WriterRequest, WriterResponse } from './writerMessages.ts'
 
 export interface SqliteDocStoreOptions {
@@ -62,7 +63,14 @@ export class SqliteDocStore implements DocStore {
       this.#pending.delete(response.id)
       if (!waiting) return
       if (response.ok) waiting.resolve(response)
-      else waiting.reject(new Error(`document store write failed: ${response.error}`))
+      else {
+        waiting.reject(
+          new StoreWriteError(
+            `document store write failed: ${response.error}`,
+            response.sqliteCode,
+          ),
+        )
+      }
     })
     this.#worker?.on('error', (error) => this.#failAll(error))
     this.#worker?.on('exit', () => this.#failAll(new Error('document store writer stopped')))

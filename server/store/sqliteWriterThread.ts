@@ -3,6 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { unpackEntries } from './packEntries.ts'
 import { prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites } from './sqliteWrites.ts'
+import { sqliteCodeOf } from './StoreWriteError.ts'
 import type { WriterRequest, WriterResponse } from './writerMessages.ts'
 
 /**
@@ -42,6 +43,7 @@ parentPort!.on('message', (request: WriterRequest) => {
       id: request.id,
       ok: false,
       error: error instanceof Error ? error.message : String(error),
+      sqliteCode: sqliteCodeOf(error),
     }
   }
   parentPort!.postMessage(response)

@@ -58,7 +58,9 @@ export class SqliteWrites {
       this.#db.exec('COMMIT')
       return result
     } catch (error) {
-      this.#db.exec('ROLLBACK')
+      // On SQLITE_FULL and some I/O errors SQLite has already rolled back: a second ROLLBACK
+      // would throw "no transaction is active" and hide the real error.
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
       throw error
     }
   }

@@ -8,4 +8,5 @@ export type WriterRequest =
   | { id: number; op: 'ping' }
 
 export type WriterResponse =
-  { id: number; ok: true; seqs?: [string, number][] } | { id: number; ok: false; error: string }
+  | { id: number; ok: true; seqs?: [string, number][] }
+  | { id: number; ok: false; error: string; sqliteCode: number | null }

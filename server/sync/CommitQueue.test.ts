@@ -30,9 +30,15 @@ function recordingStore() {
   return { store, appends, failNext: (n: number) => (failures = n) }
 }
 
-/** A room with one writer whose acks are recorded, and an item carrying one update for it. */
-function itemFor(name: string, acks: number[]): CommitItem {
-  const writer = { sendAck: (n: number) => acks.push(n) } as unknown as SyncConnection
+/**
+ * A room with one writer whose acks (and "not saved" notices) are recorded, and an item
+ * carrying one update for it.
+ */
+function itemFor(name: string, acks: number[], notSaved: string[] = []): CommitItem {
+  const writer = {
+    sendAck: (n: number) => acks.push(n),
+    sendNotSaved: () => notSaved.push(name),
+  } as unknown as SyncConnection
   const room = new DocRoom<SyncConnection>(name as DocName, new Y.Doc(), {
     lastSeq: 0,
     rows: 0,
@@ -87,15 +93,20 @@ describe('CommitQueue', () => {
     const { store, appends, failNext } = recordingStore()
     const queue = queueOn(store, 0)
     const acks: number[] = []
+    const notSaved: string[] = []
     failNext(1)
-    queue.push([itemFor('first', acks)])
+    queue.push([itemFor('first', acks, notSaved)])
     await new Promise((resolve) => setTimeout(resolve, 20))
-    queue.push([itemFor('second', acks)])
+    queue.push([itemFor('second', acks, notSaved)])
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(appends).toEqual([])
     expect(acks).toEqual([])
+    // The first writer is told its edit is not stored; the failure is there for health.
+    expect(notSaved).toEqual(['first'])
+    expect(queue.failing?.code).toBeDefined()
     await drain(queue) // the retry comes a second later
     expect(appends.map((a) => a.docs)).toEqual([['first', 'second']])
     expect(acks).toEqual([1, 1])
+    expect(queue.failing).toBeNull()
   })
 })

@@ -1,6 +1,7 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { Logger } from '../log/logger.ts'
 import type { AppendEntry, DocStore } from '../store/DocStore.ts'
+import { storeErrorCode } from '../store/StoreWriteError.ts'
 import { compactRoom, isCompactionDue } from './compactRoom.ts'
 import type { DocRoom, PendingBatch } from './DocRoom.ts'
 import type { LatencyRecorder } from './LatencyRecorder.ts'
@@ -44,6 +45,8 @@ export class CommitQueue {
   #lastCommitAt = -Infinity
   /** Set at shutdown: from then on nothing waits out the pace. */
   #hurry = false
+  /** While commits fail: since when (performance.now()) and SQLite's code. For health. */
+  failing: { since: number; code: string } | null = null
 
   constructor(opts: CommitQueueOptions) {
     this.#opts = opts
@@ -111,6 +114,10 @@ export class CommitQueue {
   }
 
   async #committed(items: CommitItem[], seqs: Map<DocName, number>): Promise<void> {
+    if (this.failing) {
+      this.#opts.log.info({ code: this.failing.code }, 'commits succeed again')
+      this.failing = null
+    }
     const due = new Set<DocRoom<SyncConnection>>()
     const now = performance.now()
     for (const { room, batch, update } of items) {
@@ -129,7 +136,13 @@ export class CommitQueue {
   }
 
   #failed(items: CommitItem[], error: unknown): void {
-    this.#opts.log.error({ err: error, docs: items.length }, 'commit failed; will retry')
+    const code = storeErrorCode(error)
+    this.failing ??= { since: performance.now(), code }
+    this.failing.code = code
+    this.#opts.log.error({ err: error, code, docs: items.length }, 'commit failed; will retry')
+    // The writers' edits reached the others live but are not on disk: they are told, so their
+    // "Saved" says so instead of "Saving…" for ever. An ack after the retry clears it.
+    for (const { batch } of items) for (const member of batch.acks.keys()) member.sendNotSaved()
     this.#queue.unshift(...items)
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null

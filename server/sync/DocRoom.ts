@@ -6,6 +6,8 @@ import { RoomAwareness } from './RoomAwareness.ts'
 /** The part of a connection a room needs: where to send, and how many updates it has sent. */
 export interface RoomMember {
   send(frame: Uint8Array): void
+  /** The commit that held this member's edits failed: tell them they are not saved (yet). */
+  sendNotSaved(): void
   readonly receivedUpdates: number
   readonly wantsAcks: boolean
   readonly closed: boolean
@@ -41,6 +43,11 @@ export class DocRoom<M extends RoomMember> {
   readonly members = new Set<M>()
   /** Set when an update failed half-way: the in-memory copy can no longer be trusted. */
   broken = false
+  /**
+   * Set when its stored rows did not load whole (a lost or unreadable row): it is served to
+   * read, and every write is refused with `documentDamaged`, until an operator restores it.
+   */
+  damaged = false
   /** Connections accepted at the upgrade but not yet attached; the room stays loaded for them. */
   holds = 0
   idleTimer: NodeJS.Timeout | null = null
@@ -103,6 +110,7 @@ export class DocRoom<M extends RoomMember> {
    * persisted and relayed like any client's, with no writer to acknowledge.
    */
   serverWrite(mutate: (doc: Y.Doc) => void): void {
+    if (this.damaged) return
     const updates: Uint8Array[] = []
     const collect = (update: Uint8Array) => updates.push(update)
     this.doc.on('update', collect)

@@ -1,5 +1,5 @@
 import type { Access } from '../../shared/access/Access.ts'
-import { encodeAck } from '../../shared/sync/ackMessages.ts'
+import { encodeAck, encodeNotSaved } from '../../shared/sync/ackMessages.ts'
 import { CloseCode, closeCodeName } from '../../shared/sync/closeCodes.ts'
 import type { Logger } from '../log/logger.ts'
 import { personOf, type Principal } from '../auth/Principal.ts'
@@ -103,6 +103,10 @@ export class SyncConnection implements RoomMember {
     if (this.wantsAcks) this.send(encodeAck(count))
   }
 
+  sendNotSaved(): void {
+    if (this.wantsAcks) this.send(encodeNotSaved())
+  }
+
   /** Handles one frame. `frame` must own its buffer (see parseFrame). */
   receive(frame: Uint8Array): void {
     if (this.closed) return
@@ -123,6 +127,9 @@ export class SyncConnection implements RoomMember {
         }
         this.receivedUpdates++
         if (!message.isEmpty) {
+          if (this.room.damaged) {
+            return this.close(CloseCode.documentDamaged, 'document is damaged; read-only')
+          }
           if (this.room.size + message.update.byteLength > this.room.maxBytes) {
             return this.close(CloseCode.documentFull, 'document is full')
           }

@@ -9,6 +9,7 @@ import { CommitQueue, type CommitItem } from './CommitQueue.ts'
 import { compactRoom, hasLogToFold } from './compactRoom.ts'
 import { DocRoom } from './DocRoom.ts'
 import { LatencyRecorder } from './LatencyRecorder.ts'
+import { replayStored } from './replayStored.ts'
 import {
   SyncConnection,
   type ConnectionHooks,
@@ -195,9 +196,22 @@ export class SyncServer {
     await this.#unload(room)
   }
 
-  /** Open rooms, for tests and health. */
+  /** Open rooms, for tests. */
   get openRooms(): number {
     return this.#rooms.size
+  }
+
+  readonly #damaged = new Set<DocName>()
+
+  /**
+   * What health reports: whether commits are failing (with SQLite's code), and how many
+   * documents were found damaged when loaded (their names are in the error log).
+   */
+  health(): { commitsFailing: string | null; damagedDocuments: number } {
+    return {
+      commitsFailing: this.#commits.failing?.code ?? null,
+      damagedDocuments: this.#damaged.size,
+    }
   }
 
   /** Commits everything applied so far; resolves when no write is pending or in flight. */
@@ -244,14 +258,17 @@ export class SyncServer {
     await this.drain()
     const stored = await this.#opts.store.load(name)
     const doc = new Y.Doc({ gc: true })
-    // A row that fails to apply is a loud error, never an empty document.
-    Y.transact(doc, () => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-      for (const update of stored.updates) Y.applyUpdate(doc, update)
-    })
+    const damage = replayStored(doc, stored)
+    if (damage) {
+      // Loud, named, and read-only: writing on top would bury what is left of it.
+      this.#opts.log.error({ doc: name, ...damage }, 'document is damaged; serving it read-only')
+      this.#damaged.add(name)
+    } else {
+      this.#damaged.delete(name)
+    }
     let { lastSeq } = stored
     let rows = stored.updates.length
-    if (!stored.snapshot && rows === 0) {
+    if (!damage && !stored.snapshot && rows === 0) {
       const seed = this.#opts.seed?.(name)
       if (seed) {
         Y.applyUpdate(doc, seed)
@@ -270,6 +287,7 @@ export class SyncServer {
       },
       this.#opts.maxBytes?.(name),
     )
+    room.damaged = damage !== null
     this.#loadedRooms.add(room)
     return room
   }

@@ -14,7 +14,8 @@ export async function compactRoom<M extends RoomMember>(
   store: DocStore,
   log: Logger,
 ): Promise<void> {
-  if (room.broken) return
+  // A damaged document is never folded: its log is what an operator restores from.
+  if (room.broken || room.damaged) return
   const started = performance.now()
   const snapshot = Y.encodeStateAsUpdate(room.doc)
   const upToSeq = room.lastSeq

@@ -57,4 +57,18 @@ describe('SaveState', () => {
     state.refused()
     expect(state.status).toBe('refused')
   })
+
+  it('says "not saved" when the server cannot store edits, until it acknowledges them', () => {
+    const state = new SaveState()
+    state.setConnected(true)
+    state.sent()
+    state.notSaved()
+    expect(state.status).toBe('not-saved')
+    state.sent()
+    expect(state.status).toBe('not-saved')
+    state.acked(1)
+    expect(state.status).toBe('not-saved')
+    state.acked(2)
+    expect(state.status).toBe('saved')
+  })
 })

@@ -1,7 +1,8 @@
 import type { AckCounter } from './ackingWebSocket.ts'
 
 /** What the "Saved" indicator shows. */
-export type SaveStatus = 'saved' | 'saving' | 'offline-unsaved' | 'offline' | 'refused'
+export type SaveStatus =
+  'saved' | 'saving' | 'not-saved' | 'offline-unsaved' | 'offline' | 'refused'
 
 /**
  * Derives the save status of one document from the ack counter and the connection. "Saved" is
@@ -14,12 +15,15 @@ export class SaveState implements AckCounter {
   #connected = false
   #editedOffline = false
   #refused = false
+  /** The server said it could not store what was sent; cleared when it acknowledges it all. */
+  #notSaved = false
   readonly #listeners = new Set<(status: SaveStatus) => void>()
 
   get status(): SaveStatus {
     if (this.#refused) return 'refused'
     if (!this.#connected) return this.#editedOffline ? 'offline-unsaved' : 'offline'
-    return this.#acked >= this.#sent && !this.#editedOffline ? 'saved' : 'saving'
+    if (this.#acked >= this.#sent && !this.#editedOffline) return 'saved'
+    return this.#notSaved ? 'not-saved' : 'saving'
   }
 
   get counts(): { sent: number; acked: number } {
@@ -34,6 +38,7 @@ export class SaveState implements AckCounter {
   reset(): void {
     this.#sent = 0
     this.#acked = 0
+    this.#notSaved = false
     this.#emit()
   }
 
@@ -46,6 +51,12 @@ export class SaveState implements AckCounter {
 
   acked(count: number): void {
     this.#acked = Math.max(this.#acked, count)
+    if (this.#acked >= this.#sent) this.#notSaved = false
+    this.#emit()
+  }
+
+  notSaved(): void {
+    this.#notSaved = true
     this.#emit()
   }
 

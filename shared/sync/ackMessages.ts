@@ -17,6 +17,11 @@ export function encodeAck(count: number): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** The server's word that this connection's latest updates are not stored yet (see MessageType). */
+export function encodeNotSaved(): Uint8Array {
+  return Uint8Array.of(MessageType.notSaved)
+}
+
 /** Reads the count from an `ack` frame, or returns null when the frame is something else. */
 export function decodeAck(frame: Uint8Array): number | null {
   try {

@@ -9,6 +9,8 @@ export interface AckCounter {
   acked(count: number): void
   /** The server answered an update with permission-denied: this connection is read-only. */
   refused(): void
+  /** The server could not store the latest updates; an ack clears it once it can. */
+  notSaved(): void
 }
 
 type Data = string | ArrayBufferLike | Blob | ArrayBufferView
@@ -43,6 +45,7 @@ export function ackingWebSocket<T extends WebSocketClass>(Base: T, counter: AckC
           const frame = new Uint8Array(data)
           const count = frame[0] === MessageType.ack ? decodeAck(frame) : null
           if (count !== null) return counter.acked(count)
+          if (frame[0] === MessageType.notSaved) return counter.notSaved()
           if (frame[0] === MessageType.auth) counter.refused()
         }
         this.#onmessage?.(event)

@@ -21,6 +21,11 @@ export const CloseCode = {
    * Resending cannot succeed, so clients do not reconnect to retry.
    */
   documentFull: 4414,
+  /**
+   * The stored document did not load whole (a lost or unreadable row). It can be read; writes
+   * are refused until an operator restores it, and clients do not reconnect to retry.
+   */
+  documentDamaged: 4422,
   /** Too many sockets for one person at once. */
   tooManySockets: 4429,
   /** Too many messages or bytes per second; the client may come back after backoff. */

@@ -14,6 +14,12 @@ export const MessageType = {
   ackRequest: 100,
   /** Server → client: varuint count of this connection's update messages now durable. */
   ack: 101,
+  /**
+   * Server → client: the server could not store this connection's latest updates (disk full,
+   * read-only disk). Peers may have them live; the server keeps retrying, and an `ack` follows
+   * once they are stored.
+   */
+  notSaved: 102,
 } as const
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]
 

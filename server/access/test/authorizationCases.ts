@@ -66,6 +66,10 @@ export const ROUTES: Record<string, RouteCase> = {
       body: { groupId: 'x', pseudonym: 'x', passphrase: 'x' },
     }),
   },
+  'GET /api/health': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/health' }),
+  },
   'GET /api/me': {
     allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
     request: async () => ({ path: '/api/me' }),
