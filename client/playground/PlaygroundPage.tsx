@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { PageHeading } from '../ui/PageHeading.tsx'
-import { fetchPlaygroundToken } from './fetchPlaygroundToken.ts'
+import { fetchPlaygroundToken, PlaygroundOff } from './fetchPlaygroundToken.ts'
 import { PlaygroundEditor } from './PlaygroundEditor.tsx'
 import { parsePlaygroundParams, type PlaygroundParams } from './playgroundParams.ts'
 
@@ -36,6 +36,16 @@ function PlaygroundDocument({ params }: { params: PlaygroundParams }) {
         </p>
       )
     case 'failed':
+      if (state.error instanceof PlaygroundOff) {
+        return (
+          <div className="notice notice--calm" role="status">
+            <p>
+              The playground is off on this server. It lets anyone write without an account, so it
+              runs only when its operator starts Hearth with <code>HEARTH_PLAYGROUND=true</code>.
+            </p>
+          </div>
+        )
+      }
       return (
         <div className="notice notice--problem" role="alert">
           <p>The document could not be opened. Check your connection, then try again.</p>

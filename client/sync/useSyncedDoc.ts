@@ -5,7 +5,7 @@ import { syncServerUrl } from './syncServerUrl.ts'
 
 export type SyncedDocState =
   | { phase: 'loading' }
-  | { phase: 'failed'; retry: () => void }
+  | { phase: 'failed'; error: unknown; retry: () => void }
   | { phase: 'ready'; synced: SyncedDoc }
 
 /**
@@ -34,10 +34,11 @@ export function useSyncedDoc(
         })
         setState({ phase: 'ready', synced })
       },
-      () => {
+      (error: unknown) => {
         if (abort.signal.aborted) return
         setState({
           phase: 'failed',
+          error,
           retry: () => {
             setState({ phase: 'loading' })
             setAttempt((n) => n + 1)
