@@ -1,15 +1,18 @@
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
+import { precompress } from './scripts/precompress.ts'
 
 // One config for the client build and every Vitest project. The server runs its TypeScript
 // directly on Node 24 (type stripping), so only the client is bundled.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production build: served, they would hand out the client's whole
+    // source (and the server refuses `.map` anyway). `npx vite` serves them in development.
+    sourcemap: false,
   },
   server: {
     proxy: {

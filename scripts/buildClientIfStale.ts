@@ -11,7 +11,14 @@ import { build } from 'vite'
 
 const OUT_DIR = 'dist/client'
 const STAMP = join(OUT_DIR, '.sources')
-const INPUTS = ['client', 'shared', 'vite.config.ts', 'tsconfig.json', 'package-lock.json']
+const INPUTS = [
+  'client',
+  'shared',
+  'scripts/precompress.ts',
+  'vite.config.ts',
+  'tsconfig.json',
+  'package-lock.json',
+]
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return []

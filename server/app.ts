@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
@@ -16,6 +13,7 @@ import { isAllowedOrigin } from './http/isAllowedOrigin.ts'
 import { addressRateLimit } from './http/addressRateLimit.ts'
 import { readLimitedText } from './http/parseBody.ts'
 import { readLoginCookie } from './http/loginCookie.ts'
+import { serveClient } from './http/serveClient.ts'
 import { TryLater } from './http/TryLater.ts'
 import type { QuickCheck } from './db/quickCheck.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
@@ -153,11 +151,7 @@ export function createApp(services: Services, options: AppOptions) {
     throw new HTTPException(404, { message: 'not found' })
   })
 
-  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
-    app.use('/*', serveStatic({ root: deps.clientDir }))
-    // Client-side routes fall back to the app shell.
-    app.get('/*', serveStatic({ root: deps.clientDir, path: 'index.html' }))
-  }
+  if (deps.clientDir) serveClient(app, deps.clientDir)
 
   app.onError((error, c) => {
     const id = c.get('requestId')

@@ -1,6 +1,8 @@
+import { Suspense } from 'react'
 import { MeProvider } from '../auth/MeProvider.tsx'
 import { useLocation } from '../router/navigation.ts'
 import { LiveAnnouncer } from '../ui/LiveAnnouncer.tsx'
+import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { findRoute } from './findRoute.ts'
 import { NotFoundPage } from './NotFoundPage.tsx'
 import { ROUTES } from './routes.tsx'
@@ -19,7 +21,9 @@ export function App() {
       </a>
       <SiteHeader showAccount={!entry} />
       <main id="main" className={`page page--${found?.route.width ?? 'narrow'}`} tabIndex={-1}>
-        {found ? found.route.render(found.params, search) : <NotFoundPage />}
+        <Suspense fallback={<LoadingNotice>Opening the page…</LoadingNotice>}>
+          {found ? found.route.render(found.params, search) : <NotFoundPage />}
+        </Suspense>
       </main>
       <LiveAnnouncer />
     </MeProvider>

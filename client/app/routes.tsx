@@ -1,16 +1,37 @@
-import type { ReactNode } from 'react'
-import { AccountPage } from '../auth/AccountPage.tsx'
-import { LoginPage } from '../auth/LoginPage.tsx'
-import { SetupPage } from '../auth/SetupPage.tsx'
-import { CreateGroupPage } from '../groups/CreateGroupPage.tsx'
-import { GroupPage } from '../groups/GroupPage.tsx'
-import { JoinPage } from '../join/JoinPage.tsx'
-import { MemberSignInPage } from '../member-home/MemberSignInPage.tsx'
-import { PlaygroundPage } from '../playground/PlaygroundPage.tsx'
+import { lazy, type ReactNode } from 'react'
 import type { PathParams } from '../router/matchPath.ts'
-import { SessionPage } from '../session/SessionPage.tsx'
-import { TemplatesPage } from '../templates/TemplatesPage.tsx'
-import { HomePage } from './HomePage.tsx'
+
+// Each page is its own chunk, fetched when its address is opened: the invitation page does not
+// carry the facilitator's dashboard, nor the room the worksheet editor (that loads on "Open").
+const HomePage = lazy(() => import('./HomePage.tsx').then((m) => ({ default: m.HomePage })))
+const LoginPage = lazy(() =>
+  import('../auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+)
+const SetupPage = lazy(() =>
+  import('../auth/SetupPage.tsx').then((m) => ({ default: m.SetupPage })),
+)
+const AccountPage = lazy(() =>
+  import('../auth/AccountPage.tsx').then((m) => ({ default: m.AccountPage })),
+)
+const CreateGroupPage = lazy(() =>
+  import('../groups/CreateGroupPage.tsx').then((m) => ({ default: m.CreateGroupPage })),
+)
+const GroupPage = lazy(() =>
+  import('../groups/GroupPage.tsx').then((m) => ({ default: m.GroupPage })),
+)
+const JoinPage = lazy(() => import('../join/JoinPage.tsx').then((m) => ({ default: m.JoinPage })))
+const MemberSignInPage = lazy(() =>
+  import('../member-home/MemberSignInPage.tsx').then((m) => ({ default: m.MemberSignInPage })),
+)
+const PlaygroundPage = lazy(() =>
+  import('../playground/PlaygroundPage.tsx').then((m) => ({ default: m.PlaygroundPage })),
+)
+const SessionPage = lazy(() =>
+  import('../session/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
+)
+const TemplatesPage = lazy(() =>
+  import('../templates/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
+)
 
 export interface AppRoute {
   path: string

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useEffectEvent, type ReactNode } from 'react'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { ConnectionBadge } from '../sync/ConnectionBadge.tsx'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
@@ -6,7 +6,6 @@ import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { useSyncSnapshot } from '../sync/useSyncSnapshot.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
-import { NotesPane } from '../notes/NotesPane.tsx'
 import { SilentSignalButtons } from '../signals/SilentSignalButtons.tsx'
 import { InTheRoom } from './InTheRoom.tsx'
 import type { RoomPerson } from './parseRoomPerson.ts'
@@ -14,6 +13,11 @@ import { ChatPlaceholder, VideoPlaceholder } from './RoomPlaceholders.tsx'
 import { SessionHeader } from './SessionHeader.tsx'
 import type { SessionView } from './sessionSchemas.ts'
 import { useRoomPeople } from './useRoomPeople.ts'
+
+// The notes editor (TipTap) loads when a facilitator's room first shows it.
+const NotesPane = lazy(() =>
+  import('../notes/NotesPane.tsx').then((m) => ({ default: m.NotesPane })),
+)
 import { Workspace } from './Workspace.tsx'
 
 export interface RoomViewProps {
@@ -78,7 +82,9 @@ function Room({
           <InTheRoom self={self} others={others} />
           <ChatPlaceholder />
           {self.role === 'facilitator' && (
-            <NotesPane groupId={session.groupId} sessionId={session.id} />
+            <Suspense fallback={<LoadingNotice>Opening your notes…</LoadingNotice>}>
+              <NotesPane groupId={session.groupId} sessionId={session.id} />
+            </Suspense>
           )}
         </aside>
       </div>

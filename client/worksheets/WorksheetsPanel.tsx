@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
@@ -6,8 +6,12 @@ import { AddWorksheetForm } from './AddWorksheetForm.tsx'
 import { openableSheets } from './openableSheets.ts'
 import { OwnSheetSharing } from './OwnSheetSharing.tsx'
 import { SharedAnswers } from './SharedAnswers.tsx'
+
+// TipTap and the editor load when a sheet is first opened, not with the room.
+const WorksheetEditor = lazy(() =>
+  import('./WorksheetEditor.tsx').then((m) => ({ default: m.WorksheetEditor })),
+)
 import { useSessionWorksheets } from './useSessionWorksheets.ts'
-import { WorksheetEditor } from './WorksheetEditor.tsx'
 
 export interface WorksheetsPanelProps {
   sessionId: string
@@ -78,20 +82,22 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
           <p id="open-worksheet-heading" className="panel-heading">
             {open.label}
           </p>
-          <WorksheetEditor
-            key={open.docName}
-            docName={open.docName}
-            label={open.label}
-            readOnly={open.readOnly}
-            user={user}
-            footer={
-              open.own
-                ? (doc) => (
-                    <OwnSheetSharing doc={doc} worksheet={open.worksheet} onChanged={refresh} />
-                  )
-                : undefined
-            }
-          />
+          <Suspense fallback={<LoadingNotice>Opening the worksheet…</LoadingNotice>}>
+            <WorksheetEditor
+              key={open.docName}
+              docName={open.docName}
+              label={open.label}
+              readOnly={open.readOnly}
+              user={user}
+              footer={
+                open.own
+                  ? (doc) => (
+                      <OwnSheetSharing doc={doc} worksheet={open.worksheet} onChanged={refresh} />
+                    )
+                  : undefined
+              }
+            />
+          </Suspense>
         </section>
       )}
     </div>

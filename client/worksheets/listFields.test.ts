@@ -1,7 +1,8 @@
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import { answer, doc, h, rating } from '../../shared/worksheets/WorksheetTemplate.ts'
-import { WORKSHEET_FRAGMENT, worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
+import { worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
 import { listFields } from './listFields.ts'
 
 describe('listFields', () => {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetSchema.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 
 /** An answer or rating of a worksheet, by its stable id and label. */
 export interface WorksheetField {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetSchema.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import { listFields, type WorksheetField } from './listFields.ts'
 
 const same = (a: WorksheetField[], b: WorksheetField[]) =>

@@ -2,7 +2,7 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetSchema.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import { renderCaret } from './renderCaret.ts'
 import { worksheetNodeViews } from './worksheetNodeViews.ts'
 

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetSchema.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 
 /** One answer of a worksheet, reduced to what can be shown as plain text. */
 export interface FieldAnswer {

@@ -2,7 +2,8 @@ import type { JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
-import { WORKSHEET_FRAGMENT, worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
+import { worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
 import type { Db } from '../db/openDatabase.ts'
 
 /** The starting state of a worksheet document, as one Yjs update. */

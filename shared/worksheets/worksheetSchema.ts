@@ -13,6 +13,3 @@ export const worksheetExtensions = () => [
 ]
 
 export const worksheetSchema = () => getSchema(worksheetExtensions())
-
-/** The Y.XmlFragment TipTap's Collaboration extension binds by default. */
-export const WORKSHEET_FRAGMENT = 'default'
