@@ -1,0 +1,223 @@
+/**
+ * The client as a member on a weak phone sees it (issue 11): Chromium with the phone profile
+ * of the issue (562 ms round trip, 1.44 Mbps down, CPU 4× slower), a first visit each time
+ * (empty cache), against a real server serving the production build. For the invitation page,
+ * the waiting room, the room and the first worksheet opened, it reports the compressed bytes of
+ * JavaScript and of everything, first contentful paint, and the time until the page is usable.
+ * Run: npm run bench:client (builds the client first).
+ */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BrowserContext, Page } from 'playwright-core'
+import { launchBrowser } from '../e2e/support/browser.ts'
+import { createFacilitator } from '../server/auth/facilitators.ts'
+import { openDatabase } from '../server/db/openDatabase.ts'
+import { spawnServer } from '../server/test/spawnServer.ts'
+
+const PHONE = { latency: 562, downloadThroughput: 1_440_000 / 8, uploadThroughput: 675_000 / 8 }
+const CPU_SLOWDOWN = 4
+const EMAIL = 'lead@clinic.example'
+const PASSWORD = 'lantern-orchard-velvet-9'
+
+async function api(
+  base: string,
+  cookie: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const setCookie = res.headers.get('set-cookie')
+  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
+  return { json: json as never, cookie: setCookie ? setCookie.split(';')[0]! : cookie }
+}
+
+interface Load {
+  page: string
+  jsBytes: number
+  allBytes: number
+  requests: number
+  firstPaintMs: number
+  usableMs: number
+}
+
+/** Opens `path` on a throttled phone and waits for `ready`; counts what crossed the wire. */
+async function measure(
+  context: BrowserContext,
+  label: string,
+  url: string,
+  ready: (page: Page) => Promise<unknown>,
+  then?: { label: string; act: (page: Page) => Promise<unknown> },
+): Promise<Load[]> {
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PHONE })
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  const types = new Map<string, string>()
+  let js = 0
+  let all = 0
+  let requests = 0
+  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type))
+  cdp.on('Network.loadingFinished', (e) => {
+    requests++
+    all += e.encodedDataLength
+    if (types.get(e.requestId) === 'Script') js += e.encodedDataLength
+  })
+  const started = performance.now()
+  await page.goto(url, { waitUntil: 'commit' })
+  await ready(page)
+  const usableMs = performance.now() - started
+  const firstPaintMs = await page.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+  )
+  const loads: Load[] = [
+    { page: label, jsBytes: js, allBytes: all, requests, firstPaintMs, usableMs },
+  ]
+  if (then) {
+    const before = { js, all, requests }
+    const t0 = performance.now()
+    await then.act(page)
+    loads.push({
+      page: then.label,
+      jsBytes: js - before.js,
+      allBytes: all - before.all,
+      requests: requests - before.requests,
+      firstPaintMs: NaN,
+      usableMs: performance.now() - t0,
+    })
+  }
+  await page.close()
+  return loads
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'hearth-client-bench-'))
+const db = openDatabase(join(dataDir, 'hearth.sqlite'))
+await createFacilitator(
+  db,
+  { email: EMAIL, displayName: 'Dr Lead', password: PASSWORD },
+  { kind: 'system', id: null },
+  Date.now(),
+)
+db.close()
+const server = await spawnServer({
+  dataDir,
+  env: { HEARTH_SERVE_CLIENT: 'true', HEARTH_CLIENT_DIR: 'dist/client' },
+})
+const base = server.httpUrl
+const browser = await launchBrowser()
+try {
+  const lead = (
+    await api(base, null, 'POST', '/api/auth/login', { email: EMAIL, password: PASSWORD })
+  ).cookie
+  const group = await api(base, lead, 'POST', '/api/groups', {
+    name: 'Thursday group',
+    theme: 'Anxiety',
+    kind: 'support',
+    description: 'A weekly group.',
+    goals: 'Coping skills.',
+    capacity: 12,
+    anonymousChat: true,
+    facilitatorsSeeAuthors: false,
+    autoAdmit: false,
+    agreement: 'What is said in the group stays in the group.',
+  })
+  const groupId = (group.json as { id: string }).id
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+  const session = await api(base, lead, 'POST', `/api/groups/${groupId}/sessions`, {
+    title: 'Week 2',
+    startsAtLocal: `${tomorrow}T18:00`,
+    timeZone: 'UTC',
+    durationMinutes: 90,
+  })
+  const sessionId = (session.json as { ids: string[] }).ids[0]!
+  await api(base, lead, 'POST', `/api/sessions/${sessionId}/worksheets`, {
+    templateId: 'thought-record',
+    mode: 'shared',
+  })
+  await api(base, lead, 'POST', `/api/sessions/${sessionId}/status`, { status: 'open' })
+  const invitation = await api(base, lead, 'POST', `/api/groups/${groupId}/invitations`, {
+    maxUses: 2,
+    expiresInHours: 24,
+  })
+  const token = new URL((invitation.json as { url: string }).url).hash.slice(1)
+  const member = (
+    await api(base, null, 'POST', `/api/invitations/${token}/accept`, {
+      pseudonym: 'Robin',
+      passphrase: 'harbour-quiet-morning-tea',
+      agreementVersion: 1,
+    })
+  ).cookie!
+  const [name, value] = member.split('=') as [string, string]
+  const fresh = async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+    })
+    await context.addCookies([{ name, value, url: base }])
+    return context
+  }
+  const results: Load[] = []
+  const join = await fresh()
+  results.push(
+    ...(await measure(join, 'invitation page', `${base}/join#${token}`, (p) =>
+      p.getByRole('heading', { level: 1 }).first().waitFor(),
+    )),
+  )
+  await join.close()
+  const waiting = await fresh()
+  results.push(
+    ...(await measure(waiting, 'waiting room', `${base}/session/${sessionId}`, (p) =>
+      p.getByRole('heading', { name: 'Waiting for your facilitator' }).waitFor({ timeout: 60_000 }),
+    )),
+  )
+  await waiting.close()
+  const people = (await api(base, lead, 'GET', `/api/sessions/${sessionId}/waiting-room`)).json as {
+    people: { memberId: string; state: string }[]
+  }
+  const memberId = people.people.find((p) => p.state === 'waiting')!.memberId
+  await api(base, lead, 'POST', `/api/sessions/${sessionId}/admit`, { memberId })
+  const room = await fresh()
+  results.push(
+    ...(await measure(
+      room,
+      'room',
+      `${base}/session/${sessionId}`,
+      (p) => p.getByRole('heading', { name: 'In the room' }).waitFor({ timeout: 60_000 }),
+      {
+        label: '… then opening a worksheet',
+        act: async (p) => {
+          await p
+            .getByRole('button', { name: /^Open / })
+            .first()
+            .click()
+          await p.locator('.worksheet-editor[aria-busy="false"]').waitFor({ timeout: 60_000 })
+        },
+      },
+    )),
+  )
+  await room.close()
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+  const ms = (n: number) => (Number.isNaN(n) ? '—' : `${(n / 1000).toFixed(2)} s`)
+  process.stdout.write(
+    `Phone profile: ${PHONE.latency} ms round trip, ${((PHONE.downloadThroughput * 8) / 1e6).toFixed(2)} Mbps down, CPU ${CPU_SLOWDOWN}× slower; first visit (empty cache)\n\n` +
+      '| page | JavaScript (compressed) | everything (compressed) | requests | first paint | usable |\n' +
+      '| --- | --- | --- | --- | --- | --- |\n',
+  )
+  for (const r of results) {
+    process.stdout.write(
+      `| ${r.page} | ${kb(r.jsBytes)} | ${kb(r.allBytes)} | ${r.requests} | ${ms(r.firstPaintMs)} | ${ms(r.usableMs)} |\n`,
+    )
+  }
+} finally {
+  await browser.close()
+  await server.stop()
+}
