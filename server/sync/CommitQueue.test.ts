@@ -27,7 +27,17 @@ function recordingStore() {
     delete: () => Promise.resolve(),
     close: () => Promise.resolve(),
   }
-  return { store, appends, failNext: (n: number) => (failures = n) }
+  return {
+    store,
+    appends,
+    failNext: (n: number) => (failures = n),
+    /** From now on, only appends of at most `n` entries fit (a nearly full disk). */
+    roomFor: (n: number) => {
+      const append = store.append
+      store.append = (entries) =>
+        entries.length > n ? Promise.reject(new Error('disk full')) : append(entries)
+    },
+  }
 }
 
 /**
@@ -109,4 +119,16 @@ describe('CommitQueue', () => {
     expect(acks).toEqual([1, 1])
     expect(queue.failing).toBeNull()
   })
+
+  it('on a nearly full disk, stores what fits, oldest first, instead of waiting for room for all', async () => {
+    const { store, appends, roomFor } = recordingStore()
+    const queue = queueOn(store, 0)
+    const acks: number[] = []
+    roomFor(1)
+    queue.push(['a', 'b', 'c'].map((name) => itemFor(name, acks)))
+    await drain(queue)
+    // 3 failed, then 2 failed, then one at a time: every edit stored, in order, all acknowledged.
+    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b'], ['c']])
+    expect(acks).toEqual([1, 1, 1])
+  }, 10_000)
 })

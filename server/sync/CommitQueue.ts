@@ -45,6 +45,12 @@ export class CommitQueue {
   #lastCommitAt = -Infinity
   /** Set at shutdown: from then on nothing waits out the pace. */
   #hurry = false
+  /**
+   * How many items the next commit may take. After a batch of several fails, the retry takes
+   * the older half, and so on down to one: on a nearly full disk what fits is stored (and its
+   * writers acknowledged) instead of waiting until the whole backlog fits. A success lifts it.
+   */
+  #limit = Number.POSITIVE_INFINITY
   /** While commits fail: since when (performance.now()) and SQLite's code. For health. */
   failing: { since: number; code: string } | null = null
 
@@ -97,7 +103,7 @@ export class CommitQueue {
       return
     }
     this.#lastCommitAt = performance.now()
-    const items = this.#queue.splice(0)
+    const items = this.#queue.splice(0, this.#limit)
     const entries: AppendEntry[] = []
     for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
     const done =
@@ -114,6 +120,7 @@ export class CommitQueue {
   }
 
   async #committed(items: CommitItem[], seqs: Map<DocName, number>): Promise<void> {
+    this.#limit = Number.POSITIVE_INFINITY
     if (this.failing) {
       this.#opts.log.info({ code: this.failing.code }, 'commits succeed again')
       this.failing = null
@@ -144,6 +151,7 @@ export class CommitQueue {
     // "Saved" says so instead of "Saving…" for ever. An ack after the retry clears it.
     for (const { batch } of items) for (const member of batch.acks.keys()) member.sendNotSaved()
     this.#queue.unshift(...items)
+    if (items.length > 1) this.#limit = Math.ceil(items.length / 2)
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null
       this.#commit()
