@@ -6,19 +6,13 @@
  * JavaScript and of everything, first contentful paint, and the time until the page is usable.
  * Run: npm run bench:client (builds the client first).
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../e2e/support/browser.ts'
-import { createFacilitator } from '../server/auth/facilitators.ts'
-import { openDatabase } from '../server/db/openDatabase.ts'
-import { spawnServer } from '../server/test/spawnServer.ts'
+import { BENCH_FACILITATOR, serverWithFacilitator } from './serverWithFacilitator.ts'
 
 const PHONE = { latency: 562, downloadThroughput: 1_440_000 / 8, uploadThroughput: 675_000 / 8 }
 const CPU_SLOWDOWN = 4
-const EMAIL = 'lead@clinic.example'
-const PASSWORD = 'lantern-orchard-velvet-9'
+const { email: EMAIL, password: PASSWORD } = BENCH_FACILITATOR
 
 async function api(
   base: string,
@@ -97,18 +91,9 @@ async function measure(
   return loads
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-client-bench-'))
-const db = openDatabase(join(dataDir, 'hearth.sqlite'))
-await createFacilitator(
-  db,
-  { email: EMAIL, displayName: 'Dr Lead', password: PASSWORD },
-  { kind: 'system', id: null },
-  Date.now(),
-)
-db.close()
-const server = await spawnServer({
-  dataDir,
-  env: { HEARTH_SERVE_CLIENT: 'true', HEARTH_CLIENT_DIR: 'dist/client' },
+const server = await serverWithFacilitator({
+  HEARTH_SERVE_CLIENT: 'true',
+  HEARTH_CLIENT_DIR: 'dist/client',
 })
 const base = server.httpUrl
 const browser = await launchBrowser()

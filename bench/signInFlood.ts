@@ -8,16 +8,10 @@
  *                        real hash: the server-wide queue is what protects)
  * Run: npm run bench:flood
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createFacilitator } from '../server/auth/facilitators.ts'
-import { openDatabase } from '../server/db/openDatabase.ts'
-import { spawnServer } from '../server/test/spawnServer.ts'
+import { serverWithFacilitator, BENCH_FACILITATOR } from './serverWithFacilitator.ts'
 import { median, percentiles } from './stats.ts'
 
-const EMAIL = 'lead@clinic.example'
-const PASSWORD = 'lantern-orchard-velvet-9'
+const { email: EMAIL, password: PASSWORD } = BENCH_FACILITATOR
 const FLOOD = 200
 
 interface Answer {
@@ -75,19 +69,7 @@ async function scenario(
   env: Record<string, string>,
   flood: (base: string) => Promise<Answer>[],
 ) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-flood-'))
-  const db = openDatabase(join(dataDir, 'hearth.sqlite'))
-  await createFacilitator(
-    db,
-    { email: EMAIL, displayName: 'Lead', password: PASSWORD },
-    { kind: 'system', id: null },
-    Date.now(),
-  )
-  db.close()
-  const server = await spawnServer({
-    dataDir,
-    env: { HEARTH_TRUSTED_PROXIES: '127.0.0.1,::1', ...env },
-  })
+  const server = await serverWithFacilitator({ HEARTH_TRUSTED_PROXIES: '127.0.0.1,::1', ...env })
   try {
     const quiet: number[] = []
     for (let i = 0; i < 5; i++) quiet.push((await signIn(server.httpUrl, '192.0.2.10')).ms)
