@@ -9,6 +9,7 @@ import { signDevToken } from './auth/devToken.ts'
 import { principalFromLogin } from './auth/principalFromLogin.ts'
 import { groupRoutes } from './groups/groupRoutes.ts'
 import type { AppEnv, Services } from './http/AppEnv.ts'
+import { requireFacilitator } from './http/guards.ts'
 import { isAllowedOrigin } from './http/isAllowedOrigin.ts'
 import { addressRateLimit } from './http/addressRateLimit.ts'
 import { readLimitedText } from './http/parseBody.ts'
@@ -96,9 +97,7 @@ export function createApp(services: Services, options: AppOptions) {
     return c.json({ ok }, ok ? 200 : 503)
   })
   app.get('/api/health', (c) => {
-    if (c.get('principal')?.kind !== 'facilitator') {
-      throw new HTTPException(c.get('principal') ? 403 : 401, { message: 'not allowed' })
-    }
+    requireFacilitator(c)
     return c.json(health())
   })
 
