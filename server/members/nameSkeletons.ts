@@ -29,10 +29,9 @@ export function looksLikeAny(name: string, others: Iterable<string>): boolean {
 
 /** Words a member's name may not carry: they would read as a role the server did not give. */
 const ROLE_WORDS = ['facilitator', 'therapist', 'moderator', 'admin', 'staff', 'hearth']
+const ROLE_SKELETONS = ROLE_WORDS.flatMap(nameSkeletons)
 
 /** Whether `name`, looked at as its skeletons, claims a role ("Robin · Facilitator", "Adm1n"). */
 export function claimsARole(name: string): boolean {
-  return nameSkeletons(name).some((key) =>
-    ROLE_WORDS.some((word) => nameSkeletons(word).some((w) => key.includes(w))),
-  )
+  return nameSkeletons(name).some((key) => ROLE_SKELETONS.some((word) => key.includes(word)))
 }

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
-import { eveningIn } from '../test/eveningIn.ts'
-import { facilitator, groupBody, member, PASSPHRASE } from '../test/groupWorld.ts'
+import { facilitator, groupBody, member, PASSPHRASE, scheduleSession } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 
@@ -32,14 +31,7 @@ describe('peer anonymity at the byte level', () => {
     const lead = await facilitator(server, 'dr.lead@clinic.example', 'Dr Lead')
     const groupId = (await lead.post('/api/groups', groupBody('Grief group'))).json.id as string
     const robin = await member(server, lead, groupId, 'Robin')
-    const sessionId = (
-      await lead.post(`/api/groups/${groupId}/sessions`, {
-        title: 'Week 1',
-        startsAtLocal: eveningIn(1, server.services.now()),
-        timeZone: 'UTC',
-        durationMinutes: 60,
-      })
-    ).json.ids[0] as string
+    const sessionId = await scheduleSession(server, lead, groupId)
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
 
     // Sky joins through the whole flow with a recording client.

@@ -36,6 +36,23 @@ export async function facilitator(server: TestServer, email: string, name = emai
   return Object.assign(client, { id: created.id, name })
 }
 
+/** Schedules one session of `groupId` tomorrow evening (UTC, server clock); returns its id. */
+export async function scheduleSession(
+  server: TestServer,
+  lead: HttpClient,
+  groupId: string,
+  title = 'Week 1',
+): Promise<string> {
+  const scheduled = await lead.post(`/api/groups/${groupId}/sessions`, {
+    title,
+    startsAtLocal: eveningIn(1, server.services.now()),
+    timeZone: 'UTC',
+    durationMinutes: 60,
+  })
+  expect(scheduled.status).toBe(201)
+  return scheduled.json.ids[0] as string
+}
+
 /** A member joins `groupId` through a fresh invitation from `lead`. */
 export async function member(
   server: TestServer,

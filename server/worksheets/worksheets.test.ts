@@ -5,8 +5,7 @@ import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import { thoughtRecord } from '../../shared/worksheets/templates/thoughtRecord.ts'
 import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
-import { eveningIn } from '../test/eveningIn.ts'
-import { facilitator, groupBody, member } from '../test/groupWorld.ts'
+import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
 import { openRawSocket } from '../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 
@@ -30,14 +29,7 @@ describe('worksheets, consent to share, and the silent signal', () => {
     groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
     robin = await member(server, lead, groupId, 'Robin')
     sky = await member(server, lead, groupId, 'Sky')
-    sessionId = (
-      await lead.post(`/api/groups/${groupId}/sessions`, {
-        title: 'W1',
-        startsAtLocal: eveningIn(1, server.services.now()),
-        timeZone: 'UTC',
-        durationMinutes: 60,
-      })
-    ).json.ids[0]
+    sessionId = await scheduleSession(server, lead, groupId, 'W1')
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
     for (const m of [robin, sky]) await m.post(`/api/sessions/${sessionId}/join`)
     await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })

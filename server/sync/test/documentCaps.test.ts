@@ -4,8 +4,7 @@ import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import type { DocName } from '../../../shared/documents/docName.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
 import { SyncMessageType } from '../../../shared/sync/messageTypes.ts'
-import { facilitator, groupBody } from '../../test/groupWorld.ts'
-import { eveningIn } from '../../test/eveningIn.ts'
+import { facilitator, groupBody, scheduleSession } from '../../test/groupWorld.ts'
 import { openRawSocket, type RawSocket } from '../../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 import { docByteCap, PLAYGROUND_DOC_BYTES } from '../docByteCap.ts'
@@ -53,14 +52,7 @@ describe('caps on what one person can hold or grow', () => {
     server = await startTestServer({ HEARTH_MAX_SOCKETS_PER_PERSON: '4' })
     const lead = await facilitator(server, 'lead@x.example')
     const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
-    const sessionId = (
-      await lead.post(`/api/groups/${groupId}/sessions`, {
-        title: 'W1',
-        startsAtLocal: eveningIn(1, server.services.now()),
-        timeZone: 'UTC',
-        durationMinutes: 60,
-      })
-    ).json.ids[0]
+    const sessionId = await scheduleSession(server, lead, groupId, 'W1')
     const room = sessionDocName.room(groupId, sessionId)
     const open = () => openRawSocket(server.wsUrl, room, null, { cookie: lead.cookie! })
     const held = await Promise.all(Array.from({ length: 4 }, open))
