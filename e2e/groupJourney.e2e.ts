@@ -224,14 +224,7 @@ describe('a group from set-up to the session room', () => {
     await screenshot(lead, 'dashboard')
 
     expect(lead.errors, 'errors in the facilitator page').toEqual([])
-    // One race is expected, and only this one: a worksheet-list poll already in flight when the
-    // member is sent back to the waiting room is refused (403) and the page drops it. It goes
-    // when the room's state is pushed instead of polled (issue 11).
-    const inFlightPoll = /status of 403 .*\/api\/sessions\/s[a-z2-7]{20}\/worksheets"/
-    expect(
-      robin.errors.filter((e) => !inFlightPoll.test(e)),
-      'errors in the member page',
-    ).toEqual([])
+    expect(robin.errors, 'errors in the member page').toEqual([])
     expect([...lead.accessibility, ...robin.accessibility], 'accessibility problems').toEqual([])
   }, 180_000)
 

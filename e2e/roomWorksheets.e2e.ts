@@ -40,7 +40,7 @@ async function enter(page: Page, sessionId: string) {
 async function openSheet(page: Page, name: string, firstField = 'Situation'): Promise<Locator> {
   await page.getByRole('button', { name: `Open ${name}`, exact: true }).click()
   const editor = page.getByRole('textbox', { name, exact: true })
-  await page.locator('.worksheet-editor[aria-busy="false"]').waitFor()
+  await page.locator('.worksheet-editor[aria-busy="false"]').filter({ has: editor }).waitFor()
   await editor.getByRole('heading', { name: firstField }).waitFor()
   return editor
 }
@@ -149,6 +149,41 @@ describe('worksheets in the session room', () => {
     await screenshot(ana, 'room-worksheet-shared-member')
     await screenshot(facilitator, 'room-worksheet-shared-facilitator')
     expectClean([facilitator, ana, bea])
+  }, 120_000)
+
+  it('a member with two worksheets open holds one sync socket and co-edits both', async () => {
+    const { sessionId, facilitator, members } = await room(['Ivy'])
+    const [ivy] = members as [Person]
+    const f = facilitator.page
+    // Every WebSocket the member's page opens, from before the room loads.
+    const sockets: string[] = []
+    ivy.page.on('websocket', (socket) => sockets.push(new URL(socket.url()).pathname))
+    await enter(f, sessionId)
+    for (const templateId of ['thought-record', 'smart-goal']) {
+      await callApi(f, 'POST', `/api/sessions/${sessionId}/worksheets`, {
+        templateId,
+        mode: 'shared',
+      })
+    }
+    await enter(ivy.page, sessionId)
+    const thoughts = await openSheet(ivy.page, 'Thought record')
+    const goal = await openSheet(ivy.page, 'SMART goal', 'SMART goal')
+    const leadThoughts = await openSheet(f, 'Thought record')
+    const leadGoal = await openSheet(f, 'SMART goal', 'SMART goal')
+
+    await typeInto(ivy.page, thoughts, 'Situation', 'Before the interview')
+    await typeInto(ivy.page, goal, 'What I would like to change', 'Sleep before midnight')
+    await typeInto(f, leadGoal, 'Specific: what exactly will I do?', 'Phone out of the bedroom')
+    await showsAll(leadThoughts, ['Before the interview'], 'the facilitator')
+    await showsAll(leadGoal, ['Sleep before midnight'], 'the facilitator')
+    await showsAll(goal, ['Sleep before midnight', 'Phone out of the bedroom'], 'Ivy')
+
+    // The room, both sheets and their shared answers: one socket, on the multiplexed endpoint.
+    expect(sockets).toEqual(['/mux'])
+    const saveStates = ivy.page.getByTestId('save-state')
+    expect(await saveStates.count()).toBeGreaterThanOrEqual(2)
+    await screenshot(ivy, 'room-two-worksheets')
+    expectClean([facilitator, ivy])
   }, 120_000)
 
   it('a private worksheet stays with its owner until they share it, and sharing is taken back live', async () => {

@@ -117,6 +117,11 @@ export async function startServer(
     now: services.now,
     resolve: resolveDocName(db),
     maxSocketsPerPerson: config.limits.maxSocketsPerPerson,
+    mux: {
+      maxChannels: config.limits.maxDocsPerSocket,
+      messageRate: config.limits.socketMessageRate,
+      maxBufferedBytes: 4 * config.limits.maxFrameBytes,
+    },
     onOpened: (principal, doc) => {
       if (principal.kind === 'token') return
       const groupId = parseGroupDocName(doc)?.groupId ?? null

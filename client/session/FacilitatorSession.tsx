@@ -1,31 +1,44 @@
 import { useCallback, useEffect, useState } from 'react'
+import type * as Y from 'yjs'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { parseDocName, type DocName } from '../../shared/documents/docName.ts'
+import { WAITING_STATE } from '../../shared/sessions/roomState.ts'
 import { apiRequest } from '../api/apiRequest.ts'
 import { toApiError, type ApiError } from '../api/ApiError.ts'
 import type { FacilitatorMe } from '../auth/meSchema.ts'
 import { SignInPrompt } from '../auth/SignInPrompt.tsx'
+import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
+import { useSharedMap } from '../sync/useSharedMap.ts'
+import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
+import { SignalAlerts } from '../signals/SignalAlerts.tsx'
 import { RoomView } from './RoomView.tsx'
 import { SessionControls } from './SessionControls.tsx'
 import { sessionEntry, waitingRoom, type SessionEntry, type WaitingRoom } from './sessionSchemas.ts'
-import { usePolling } from '../polling/usePolling.ts'
 import { WaitingRoomPanel } from './WaitingRoomPanel.tsx'
-import { SignalAlerts } from '../signals/SignalAlerts.tsx'
 
-const POLL_MS = 2000
 // The presence colour the server gives facilitators (server/sync/presenceIdentity.ts).
 const FACILITATOR_COLOUR = '#2f5d50'
+
+/** The waiting room as the server wrote it into the signals document, or null before it did. */
+const readWaiting = (map: Y.Map<unknown>): WaitingRoom | null => {
+  const parsed = waitingRoom.safeParse({ session: map.get('session'), people: map.get('people') })
+  return parsed.success ? parsed.data : null
+}
 
 /** A facilitator in the session: the room, with the waiting room and session controls beside it. */
 export function FacilitatorSession({ sessionId, me }: { sessionId: string; me: FacilitatorMe }) {
   const [entry, setEntry] = useState<SessionEntry | null>(null)
-  const [room, setRoom] = useState<WaitingRoom | null>(null)
+  const [fetched, setFetched] = useState<WaitingRoom | null>(null)
   const [problem, setProblem] = useState<ApiError | null>(null)
 
+  // Asked once on arrival and after the facilitator's own actions; everything else arrives
+  // over the socket (the signals document carries the waiting room).
   const refresh = useCallback(
     async (signal?: AbortSignal) => {
       try {
-        setRoom(
+        setFetched(
           await apiRequest(`/api/sessions/${sessionId}/waiting-room`, {
             schema: waitingRoom,
             signal,
@@ -53,12 +66,9 @@ export function FacilitatorSession({ sessionId, me }: { sessionId: string; me: F
     return () => abort.abort()
   }, [sessionId, refresh, attempt])
 
-  const session = room?.session ?? entry?.session ?? null
-  const active = session !== null && session.status !== 'ended' && session.status !== 'cancelled'
-  usePolling(refresh, POLL_MS, active)
-
   if (problem?.status === 401) return <SignInPrompt />
-  if (!entry || !session) {
+  const signals = entry && parseDocName(sessionDocName.signals(entry.session.groupId, sessionId))
+  if (!entry || !fetched || !signals) {
     return problem ? (
       <ProblemNotice message={problem.message} onRetry={() => setAttempt((n) => n + 1)} />
     ) : (
@@ -68,21 +78,57 @@ export function FacilitatorSession({ sessionId, me }: { sessionId: string; me: F
   const roomName = entry.documents?.room
   if (!roomName) return <ProblemNotice message="This session's room could not be found." />
   return (
+    <FacilitatorRoom
+      me={me}
+      roomName={roomName}
+      signalsName={signals}
+      fetched={fetched}
+      problem={problem}
+      refresh={refresh}
+      onRefused={() => setAttempt((n) => n + 1)}
+    />
+  )
+}
+
+interface FacilitatorRoomProps {
+  me: FacilitatorMe
+  roomName: DocName
+  signalsName: DocName
+  fetched: WaitingRoom
+  problem: ApiError | null
+  refresh: () => Promise<void>
+  onRefused: () => void
+}
+
+function FacilitatorRoom(props: FacilitatorRoomProps) {
+  const signals = useSyncedDoc(props.signalsName, null)
+  const synced = signals.phase === 'ready' ? signals.synced : null
+  const pushed = useSharedMap(synced?.doc ?? null, WAITING_STATE, readWaiting)
+  return <Desk {...props} waiting={pushed ?? props.fetched} synced={synced} />
+}
+
+function Desk({
+  me,
+  roomName,
+  waiting,
+  synced,
+  problem,
+  refresh,
+  onRefused,
+}: FacilitatorRoomProps & { waiting: WaitingRoom; synced: SyncedDoc | null }) {
+  const { session } = waiting
+  return (
     <RoomView
       room={roomName}
       session={session}
       self={{ name: me.name, colour: FACILITATOR_COLOUR, role: 'facilitator' }}
       backTo={{ to: `/groups/${session.groupId}`, label: 'Back to the group' }}
-      onRefused={() => setAttempt((n) => n + 1)}
+      onRefused={onRefused}
       controls={
         <>
-          <SignalAlerts groupId={session.groupId} sessionId={session.id} />
+          <SignalAlerts synced={synced} />
           <SessionControls session={session} onChanged={refresh} />
-          <WaitingRoomPanel
-            sessionId={session.id}
-            people={room?.people ?? []}
-            onChanged={refresh}
-          />
+          <WaitingRoomPanel sessionId={session.id} people={waiting.people} onChanged={refresh} />
           {problem && (
             <p className="field-error" role="alert">
               {problem.message}

@@ -13,8 +13,9 @@ import { joinAnswer, sessionEntry, type SessionEntry } from './sessionSchemas.ts
 import { usePolling } from '../polling/usePolling.ts'
 import { WaitingScreen } from './WaitingScreen.tsx'
 
-const POLL_MS = 2000
-const ROOM_POLL_MS = 15_000
+// Only the waiting page asks: it has no socket before admission. In the room, the room
+// document brings the session's state, and its socket closes when the member is sent back.
+const WAITING_POLL_MS = 3000
 const HOME = { to: '/', label: 'Your group' }
 
 const isOpen = (entry: SessionEntry) =>
@@ -48,7 +49,7 @@ async function enterSession(
 
 /**
  * A member's way into a session: they arrive in the waiting room (joining as soon as it is
- * open), wait there while the page asks every 2 s, and enter the room once admitted.
+ * open), wait there while the page asks every 3 s, and enter the room once admitted.
  */
 export function MemberSession({ sessionId, me }: { sessionId: string; me: MemberMe }) {
   const [entry, setEntry] = useState<SessionEntry | null>(null)
@@ -80,9 +81,7 @@ export function MemberSession({ sessionId, me }: { sessionId: string; me: Member
     (entry.you === 'removed' ||
       entry.session.status === 'ended' ||
       entry.session.status === 'cancelled')
-  // In the room the socket brings the news that matters (it closes when the member is sent
-  // back or the session ends); a slow check keeps the status in the header current.
-  usePolling(check, room === null ? POLL_MS : ROOM_POLL_MS, !settled && problem?.status !== 401)
+  usePolling(check, WAITING_POLL_MS, room === null && !settled && problem?.status !== 401)
 
   // Said once, when the facilitator lets them in.
   const was = useRef(entry?.you)

@@ -4,6 +4,9 @@ import { ConnectionBadge } from '../sync/ConnectionBadge.tsx'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { useSyncSnapshot } from '../sync/useSyncSnapshot.ts'
+import { useSharedMap } from '../sync/useSharedMap.ts'
+import { ROOM_STATE } from '../../shared/sessions/roomState.ts'
+import { readRoomState, RoomRevision } from './roomState.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { SilentSignalButtons } from '../signals/SilentSignalButtons.tsx'
@@ -45,7 +48,7 @@ export function RoomView(props: RoomViewProps) {
 }
 
 function Room({
-  session,
+  session: fetched,
   self,
   backTo,
   onRefused,
@@ -53,6 +56,10 @@ function Room({
   synced,
 }: RoomViewProps & { synced: SyncedDoc }) {
   const { connection, refusedWith } = useSyncSnapshot(synced)
+  // The server writes the session's state into the room document: status changes arrive over
+  // the socket, not by polling.
+  const roomState = useSharedMap(synced.doc, ROOM_STATE, readRoomState)
+  const session = roomState.session ?? fetched
   const others = useRoomPeople(synced.provider.awareness)
   // Peers ignore a presence state at clock 0 (the empty one every client starts with), so
   // announce ourselves at once rather than at the first renewal 15 s later. The server replaces
@@ -74,7 +81,9 @@ function Room({
       <div className="room">
         <div className="room-main">
           <VideoPlaceholder />
-          <Workspace sessionId={session.id} role={self.role} user={self} />
+          <RoomRevision value={roomState.revision}>
+            <Workspace sessionId={session.id} role={self.role} user={self} />
+          </RoomRevision>
         </div>
         <aside className="room-side" aria-label="People and controls">
           {controls}

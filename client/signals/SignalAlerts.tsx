@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react'
-import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { parseDocName, type DocName } from '../../shared/documents/docName.ts'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
-import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { describeSignal, silentSignal, type SilentSignal } from './signalSchemas.ts'
 
 const readSignals = (synced: SyncedDoc): SilentSignal[] =>
@@ -19,20 +16,14 @@ const timeOf = (at: number) =>
 
 /**
  * For facilitators: members' silent signals as they arrive, in an assertive live region (the
- * facilitator may be watching the video), each acknowledged with one click.
+ * facilitator may be watching the video), each acknowledged with one click. `synced` is the
+ * session's signals document, opened once by the facilitator's session page.
  */
-export function SignalAlerts({ groupId, sessionId }: { groupId: string; sessionId: string }) {
-  const name = parseDocName(sessionDocName.signals(groupId, sessionId))
-  if (!name) return null
-  return <SignalAlertsFor name={name} />
-}
-
-function SignalAlertsFor({ name }: { name: DocName }) {
-  const state = useSyncedDoc(name, null)
+export function SignalAlerts({ synced }: { synced: SyncedDoc | null }) {
   // The live region exists from the start, so that the first alert is announced.
   return (
     <div className="signal-alerts" aria-live="assertive" aria-atomic="false">
-      {state.phase === 'ready' && <SignalList synced={state.synced} />}
+      {synced && <SignalList synced={synced} />}
     </div>
   )
 }

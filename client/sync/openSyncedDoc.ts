@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { ackingWebSocket } from '../../shared/sync/ackingWebSocket.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
+import type { MuxClient } from '../../shared/sync/MuxClient.ts'
 import { SaveState } from '../../shared/sync/SaveState.ts'
 
 /** What the connection badge shows. */
@@ -40,6 +41,11 @@ export interface OpenSyncedDocOptions {
   token?: string
   /** Asked for a fresh token when the server closes the socket because the old one expired. */
   refreshToken?: () => Promise<string>
+  /**
+   * Carry the document as a channel of this shared socket (cookie sign-in only: a token is
+   * per document, so a document opened with one gets a socket of its own).
+   */
+  mux?: MuxClient
   /** Where the browser says it went offline or online again; the window by default. */
   network?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
 }
@@ -50,19 +56,22 @@ const protocolsFor = (token: string | undefined) =>
 /**
  * Opens a stock y-websocket provider whose socket opts in to the server's durable
  * acknowledgements, as `server/test/connectProvider.ts` does in Node. A token travels as a
- * subprotocol so that it stays out of URLs and access logs.
+ * subprotocol so that it stays out of URLs and access logs. With `mux`, the provider's socket
+ * is a channel of one socket shared by every document of the page.
  */
 export function openSyncedDoc({
   serverUrl,
   docName,
   token,
   refreshToken,
+  mux,
   network = typeof window === 'undefined' ? undefined : window,
 }: OpenSyncedDocOptions): SyncedDoc {
   const doc = new Y.Doc()
   const save = new SaveState()
-  const provider = new WebsocketProvider(serverUrl, docName, doc, {
-    WebSocketPolyfill: ackingWebSocket(WebSocket, save) as never,
+  const shared = token ? undefined : mux
+  const provider = new WebsocketProvider(shared ? shared.url : serverUrl, docName, doc, {
+    WebSocketPolyfill: ackingWebSocket(shared ? shared.channelClass : WebSocket, save) as never,
     protocols: protocolsFor(token),
     disableBc: true,
   })

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { openSyncedDoc, type SyncedDoc } from './openSyncedDoc.ts'
+import { pageMux } from './pageMux.ts'
 import { syncServerUrl } from './syncServerUrl.ts'
 
 export type SyncedDocState =
@@ -30,7 +31,9 @@ export function useSyncedDoc(
         synced = openSyncedDoc({
           serverUrl: syncServerUrl(window.location),
           docName,
-          ...(getToken && token ? { token, refreshToken: () => getToken(abort.signal) } : {}),
+          ...(getToken && token
+            ? { token, refreshToken: () => getToken(abort.signal) }
+            : { mux: pageMux() }),
         })
         setState({ phase: 'ready', synced })
       },

@@ -19,10 +19,17 @@ export interface WorksheetsPanelProps {
   user: { name: string; colour: string }
 }
 
-/** The session's worksheets: the list, the open sheet, and for facilitators a way to add one. */
+/**
+ * The session's worksheets: the list, the open sheets (several at once: a member may keep the
+ * group's sheet beside their own copy), and for facilitators a way to add one.
+ */
 export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps) {
   const { worksheets, problem, refresh } = useSessionWorksheets(sessionId)
-  const [openName, setOpenName] = useState<DocName | null>(null)
+  const [openNames, setOpenNames] = useState<DocName[]>([])
+  const toggle = (name: DocName) =>
+    setOpenNames((names) =>
+      names.includes(name) ? names.filter((n) => n !== name) : [...names, name],
+    )
   if (!worksheets) {
     return problem ? (
       <ProblemNotice message={problem.message} onRetry={() => void refresh()} />
@@ -31,8 +38,8 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
     )
   }
   const sheets = openableSheets(worksheets)
-  // A sheet taken back by its owner leaves the list, and the editor closes with it.
-  const open = sheets.find((s) => s.docName === openName) ?? null
+  // A sheet taken back by its owner leaves the list, and its editor closes with it.
+  const open = openNames.flatMap((name) => sheets.filter((s) => s.docName === name))
   const privateUnshared = worksheets.filter(
     (w) => w.mode === 'private' && !w.document && w.sharedWithYou.length === 0,
   )
@@ -57,8 +64,8 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
               <button
                 type="button"
                 className="button button--secondary button--small"
-                aria-pressed={sheet.docName === openName}
-                onClick={() => setOpenName(sheet.docName)}
+                aria-pressed={openNames.includes(sheet.docName)}
+                onClick={() => toggle(sheet.docName)}
               >
                 Open {sheet.label}
               </button>
@@ -77,29 +84,32 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
         </ul>
       )}
       {worksheets.map((w) => w.answers && <SharedAnswers key={w.answers} docName={w.answers} />)}
-      {open && (
-        <section className="worksheet-open" aria-labelledby="open-worksheet-heading">
-          <p id="open-worksheet-heading" className="panel-heading">
-            {open.label}
+      {open.map((sheet, index) => (
+        <section
+          key={sheet.docName}
+          className="worksheet-open"
+          aria-labelledby={`open-worksheet-heading-${index}`}
+        >
+          <p id={`open-worksheet-heading-${index}`} className="panel-heading">
+            {sheet.label}
           </p>
           <Suspense fallback={<LoadingNotice>Opening the worksheet…</LoadingNotice>}>
             <WorksheetEditor
-              key={open.docName}
-              docName={open.docName}
-              label={open.label}
-              readOnly={open.readOnly}
+              docName={sheet.docName}
+              label={sheet.label}
+              readOnly={sheet.readOnly}
               user={user}
               footer={
-                open.own
+                sheet.own
                   ? (doc) => (
-                      <OwnSheetSharing doc={doc} worksheet={open.worksheet} onChanged={refresh} />
+                      <OwnSheetSharing doc={doc} worksheet={sheet.worksheet} onChanged={refresh} />
                     )
                   : undefined
               }
             />
           </Suspense>
         </section>
-      )}
+      ))}
     </div>
   )
 }

@@ -1,42 +1,35 @@
 import { useCallback, useEffect, useState } from 'react'
 import { apiRequest } from '../api/apiRequest.ts'
 import { toApiError, type ApiError } from '../api/ApiError.ts'
-import { usePolling } from '../polling/usePolling.ts'
+import { useRoomRevision } from '../session/roomState.ts'
 import { sessionWorksheets, type SessionWorksheet } from './worksheetSchemas.ts'
 
-// Sharing is decided on the server; asking often keeps a sheet shared a moment ago in view.
-const POLL_MS = 2000
-
-/** The session's worksheets as the server shows them to this person, kept current. */
+/**
+ * The session's worksheets as the server shows them to this person. In the room, asked again
+ * each time the room state's revision moves (a sheet added, shared or taken back), never on a
+ * timer; the list itself differs per person, so it stays behind the API.
+ */
 export function useSessionWorksheets(sessionId: string) {
+  const revision = useRoomRevision()
   const [worksheets, setWorksheets] = useState<SessionWorksheet[] | null>(null)
   const [problem, setProblem] = useState<ApiError | null>(null)
-  const load = useCallback(
-    (signal?: AbortSignal) =>
-      apiRequest(`/api/sessions/${sessionId}/worksheets`, { schema: sessionWorksheets, signal }),
-    [sessionId],
-  )
-  const refresh = useCallback(
-    async (signal?: AbortSignal) => {
-      try {
-        setWorksheets((await load(signal)).worksheets)
-        setProblem(null)
-      } catch (error) {
-        if (!signal?.aborted) setProblem(toApiError(error))
-      }
-    },
-    [load],
-  )
+  const [asked, setAsked] = useState(0)
+  const refresh = useCallback(() => setAsked((n) => n + 1), [])
   useEffect(() => {
     const abort = new AbortController()
-    load(abort.signal).then(
-      (loaded) => setWorksheets(loaded.worksheets),
+    apiRequest(`/api/sessions/${sessionId}/worksheets`, {
+      schema: sessionWorksheets,
+      signal: abort.signal,
+    }).then(
+      (loaded) => {
+        setWorksheets(loaded.worksheets)
+        setProblem(null)
+      },
       (error: unknown) => {
         if (!abort.signal.aborted) setProblem(toApiError(error))
       },
     )
     return () => abort.abort()
-  }, [load])
-  usePolling(refresh, POLL_MS, true)
+  }, [sessionId, revision, asked])
   return { worksheets, problem, refresh }
 }

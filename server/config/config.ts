@@ -20,6 +20,9 @@ const envSchema = z.object({
   HEARTH_MAX_AWARENESS_BYTES: int(64 * 1024, 256),
   HEARTH_MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
   HEARTH_MAX_SOCKETS_PER_PERSON: int(32, 1),
+  HEARTH_MAX_DOCS_PER_SOCKET: int(64, 1),
+  HEARTH_SOCKET_MESSAGE_RATE: int(300, 1),
+  HEARTH_SOCKET_MESSAGE_BURST: int(1000, 1),
   HEARTH_UPDATE_RATE: int(100, 1),
   HEARTH_UPDATE_BURST: int(500, 1),
   HEARTH_AWARENESS_RATE: int(30, 1),
@@ -93,6 +96,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
       maxDocBytes: e.HEARTH_MAX_DOC_BYTES,
       /** Open sockets one signed-in person may hold at once. */
       maxSocketsPerPerson: e.HEARTH_MAX_SOCKETS_PER_PERSON,
+      maxDocsPerSocket: e.HEARTH_MAX_DOCS_PER_SOCKET,
+      socketMessageRate: {
+        perSecond: e.HEARTH_SOCKET_MESSAGE_RATE,
+        burst: e.HEARTH_SOCKET_MESSAGE_BURST,
+      },
       updateRate: { perSecond: e.HEARTH_UPDATE_RATE, burst: e.HEARTH_UPDATE_BURST },
       awarenessRate: { perSecond: e.HEARTH_AWARENESS_RATE, burst: e.HEARTH_AWARENESS_BURST },
     },

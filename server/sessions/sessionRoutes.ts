@@ -19,6 +19,13 @@ import {
 } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from './isAdmitted.ts'
+import {
+  attendanceRows,
+  publishRoomState,
+  sessionRow as storedSession,
+  type SessionRow,
+  sessionView,
+} from './roomState.ts'
 import { isTimeZone, zonedToEpoch } from './zonedTime.ts'
 
 /** Which status may follow which: scheduled → open (waiting room) → live → ended. */
@@ -32,33 +39,12 @@ const NEXT: Record<SessionStatus, SessionStatus[]> = {
 const statusRequest = z.object({ status: z.enum(['open', 'live', 'ended', 'cancelled']) })
 const lockRequest = z.object({ locked: z.boolean() })
 
-interface SessionRow {
-  id: string
-  group_id: string
-  title: string
-  starts_at: number
-  duration_minutes: number
-  time_zone: string
-  status: SessionStatus
-  locked: number
-}
-
 /** Scheduling, the session lifecycle, the waiting room and attendance. */
 export function sessionRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
-  const sessionRow = (id: string) =>
-    db.sql.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as unknown as SessionRow
-  const view = (s: SessionRow) => ({
-    id: s.id,
-    groupId: s.group_id,
-    title: s.title,
-    startsAt: s.starts_at,
-    durationMinutes: s.duration_minutes,
-    timeZone: s.time_zone,
-    status: s.status,
-    locked: s.locked === 1,
-  })
+  const sessionRow = (id: string) => storedSession(db, id)
+  const view = sessionView
   const membersOfSession = (sessionId: string) => (p: { kind: string; id: string }) =>
     p.kind === 'member' &&
     !!db.sql
@@ -198,6 +184,7 @@ export function sessionRoutes(services: Services) {
       )
     })
     await reauthorizeWhere(services, membersOfSession(sessionId))
+    await publishRoomState(services, sessionId)
     return c.json({ ok: true })
   })
 
@@ -219,6 +206,7 @@ export function sessionRoutes(services: Services) {
         now(),
       )
     })
+    await publishRoomState(services, sessionId)
     return c.json({ ok: true })
   })
 
@@ -226,13 +214,7 @@ export function sessionRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
     requireGroupFacilitator(c, services, groupId)
-    const rows = db.sql
-      .prepare(
-        `SELECT m.id AS memberId, m.pseudonym, m.colour, a.state, a.arrived_at AS arrivedAt, a.admitted_at AS admittedAt
-         FROM session_attendance a JOIN members m ON m.id = a.member_id
-         WHERE a.session_id = ? AND m.status = 'active' ORDER BY a.arrived_at`,
-      )
-      .all(sessionId)
+    const rows = attendanceRows(db, sessionId)
     return c.json({ session: view(sessionRow(sessionId)), people: rows })
   })
 
@@ -273,6 +255,7 @@ export function sessionRoutes(services: Services) {
       }),
     )
     await reauthorizeWhere(services, (p) => p.kind === 'member' && changed.includes(p.id))
+    if (changed.length > 0) await publishRoomState(services, sessionId)
     return changed
   }
 
@@ -312,7 +295,7 @@ export function sessionRoutes(services: Services) {
     })
   }
 
-  app.post('/sessions/:sessionId/join', (c) => {
+  app.post('/sessions/:sessionId/join', async (c) => {
     const member = requireMember(c)
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
@@ -356,6 +339,7 @@ export function sessionRoutes(services: Services) {
     })
     if (state === 'removed')
       throw new HTTPException(403, { message: 'You were asked to leave this session.' })
+    await publishRoomState(services, sessionId)
     return c.json({ state })
   })
 

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { WebSocketServer } from 'ws'
+import type { WebSocket, WebSocketServer } from 'ws'
 import { parseDocName, type DocName } from '../../shared/documents/docName.ts'
+import { MUX_PATH } from '../../shared/sync/muxFrames.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Authorize } from '../access/authorize.ts'
 import type { Authenticate } from '../auth/authenticateRequest.ts'
@@ -10,6 +11,8 @@ import type { Logger } from '../log/logger.ts'
 import { personOf, type Principal } from '../auth/Principal.ts'
 import { isAllowedOrigin } from '../http/isAllowedOrigin.ts'
 import type { SyncServer } from './SyncServer.ts'
+import { MuxSocket, type MuxLimits } from './mux/MuxSocket.ts'
+import { openDocument } from './openDocument.ts'
 import { wsTransport } from './wsTransport.ts'
 
 export const SYNC_PATH = '/sync/'
@@ -40,25 +43,29 @@ export function createUpgradeHandler(deps: {
   now: Clock
   /** Open sockets one signed-in person may hold at once (tools' tokens are not counted). */
   maxSocketsPerPerson: number
+  /** Limits of a multiplexed socket (`/mux`). */
+  mux: MuxLimits
   /** The document an opened name stands for (an alias resolved), or null when unknown. */
   resolve?: (name: DocName) => DocName | null
-  /** Called once a socket is open, for the audit trail. */
+  /** Called once a document is open (a socket, or a channel of one), for the audit trail. */
   onOpened?: (principal: Principal, doc: string) => void
 }) {
-  const { sync, wss, authenticate, authorize, allowedOrigins, allowLoopbackOrigins, log } = deps
+  const { sync, wss, authenticate, allowedOrigins, allowLoopbackOrigins, log } = deps
   return async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
     // A client that resets during the async work below must not crash the process.
     socket.on('error', () => socket.destroy())
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (!url.pathname.startsWith(SYNC_PATH)) return refuse(socket, 404, 'Not Found')
-    let raw: string
-    try {
-      raw = decodeURIComponent(url.pathname.slice(SYNC_PATH.length))
-    } catch {
-      return refuse(socket, 400, 'Bad Request')
+    const isMux = url.pathname === MUX_PATH
+    if (!isMux && !url.pathname.startsWith(SYNC_PATH)) return refuse(socket, 404, 'Not Found')
+    let raw = ''
+    if (!isMux) {
+      try {
+        raw = decodeURIComponent(url.pathname.slice(SYNC_PATH.length))
+      } catch {
+        return refuse(socket, 400, 'Bad Request')
+      }
+      if (!parseDocName(raw)) return refuse(socket, 400, 'Bad Request')
     }
-    const opened = parseDocName(raw)
-    if (!opened) return refuse(socket, 400, 'Bad Request')
     const origin = req.headers.origin
     // Browsers always send Origin; other clients (servers, tests, tools) may omit it.
     const port = req.socket.localPort
@@ -81,52 +88,64 @@ export function createUpgradeHandler(deps: {
       // Whatever happens next (refusal, failure, the socket's end), the place is given back.
       socket.once('close', () => sync.releaseSocket(person))
     }
-    // An unknown alias is refused like a document one may not open: nothing tells them apart.
-    const name = deps.resolve ? deps.resolve(opened) : opened
-    if (!name) return refuse(socket, 403, 'Forbidden')
-    const access = await authorize(principal, name)
-    if (access === 'none') {
-      log.info({ principal: principal.id, doc: name }, 'upgrade refused: no access')
-      return refuse(socket, 403, 'Forbidden')
+    if (isMux) {
+      return wss.handleUpgrade(req, socket, head, (ws) => {
+        const mux = new MuxSocket(ws, principal, { ...deps, limits: deps.mux })
+        keepAlive(ws, principal, deps.now, (code, reason) => mux.close(code, reason))
+        ws.on('message', (data: Buffer, isBinary) => {
+          if (!isBinary) return mux.close(CloseCode.malformedFrame, 'text frame')
+          mux.receive(data)
+        })
+        ws.on('error', (error) => log.debug({ err: error }, 'socket error'))
+        ws.on('close', () => mux.detach())
+      })
     }
-    let room
-    try {
-      room = await sync.reserve(name)
-    } catch (error) {
-      log.error({ err: error, doc: name }, 'document failed to load')
-      return refuse(socket, 500, 'Internal Server Error')
+    const decision = await openDocument(deps, principal, raw)
+    if (!decision.ok) {
+      return decision.refusal === 'failed'
+        ? refuse(socket, 500, 'Internal Server Error')
+        : refuse(socket, 403, 'Forbidden')
     }
+    const { room, access, name } = decision
     if (socket.destroyed) return sync.release(room)
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = sync.attach({
-        room,
-        principal,
-        access,
-        transport: wsTransport(ws),
-      })
+      const connection = sync.attach({ room, principal, access, transport: wsTransport(ws) })
       deps.onOpened?.(principal, name)
-      const expiry = setTimeout(
-        () => connection.close(CloseCode.unauthenticated, 'credentials expired'),
-        Math.min(MAX_TIMER_MS, Math.max(0, principal.expiresAt - deps.now())),
-      )
-      let alive = true
-      const ping = setInterval(() => {
-        if (!alive) return ws.terminate()
-        alive = false
-        ws.ping()
-      }, 30_000)
-      ws.on('pong', () => (alive = true))
+      keepAlive(ws, principal, deps.now, (code, reason) => connection.close(code, reason))
       ws.on('message', (data: Buffer, isBinary) => {
         if (!isBinary) return connection.close(CloseCode.malformedFrame, 'text frame')
         // Copy: `data` may be a view into a pooled buffer shared with other frames.
         connection.receive(new Uint8Array(data))
       })
       ws.on('error', (error) => log.debug({ err: error, conn: connection.id }, 'socket error'))
-      ws.on('close', () => {
-        clearTimeout(expiry)
-        clearInterval(ping)
-        connection.detach()
-      })
+      ws.on('close', () => connection.detach())
     })
   }
+}
+
+/**
+ * Closes the socket when its credentials expire, and pings it every 30 s, terminating it when
+ * the previous ping went unanswered (a phone that vanished without closing).
+ */
+function keepAlive(
+  ws: WebSocket,
+  principal: Principal,
+  now: Clock,
+  close: (code: number, reason: string) => void,
+): void {
+  const expiry = setTimeout(
+    () => close(CloseCode.unauthenticated, 'credentials expired'),
+    Math.min(MAX_TIMER_MS, Math.max(0, principal.expiresAt - now())),
+  )
+  let alive = true
+  const ping = setInterval(() => {
+    if (!alive) return ws.terminate()
+    alive = false
+    ws.ping()
+  }, 30_000)
+  ws.on('pong', () => (alive = true))
+  ws.on('close', () => {
+    clearTimeout(expiry)
+    clearInterval(ping)
+  })
 }

@@ -22,6 +22,15 @@ export function wireFrame(payload: Uint8Array): Buffer {
   const length = payload.byteLength
   const kept = length >= LARGE ? large.get(payload) : undefined
   if (kept) return kept
+  const { frame, at } = emptyFrame(length)
+  frame.set(payload, at)
+  last = { payload, frame }
+  if (length >= LARGE) large.set(payload, frame)
+  return frame
+}
+
+/** A frame of `length` payload bytes with its header written; the payload starts at `at`. */
+function emptyFrame(length: number): { frame: Buffer; at: number } {
   const header = length < 126 ? 2 : length < 65_536 ? 4 : 10
   const frame = Buffer.allocUnsafe(header + length)
   frame[0] = 0x82
@@ -35,10 +44,38 @@ export function wireFrame(payload: Uint8Array): Buffer {
     frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2)
     frame.writeUInt32BE(length >>> 0, 6)
   }
-  frame.set(payload, header)
-  last = { payload, frame }
-  if (length >= LARGE) large.set(payload, frame)
+  return { frame, at: header }
+}
+
+/**
+ * A frame carrying `payload` on a multiplexed channel (varuint channel, then the payload), in
+ * one buffer: the channel prefix differs per socket, so nothing can be shared between members.
+ */
+export function channelWireFrame(channel: number, payload: Uint8Array): Buffer {
+  const prefix = channel < 0x80 ? 1 : channel < 0x4000 ? 2 : channel < 0x200000 ? 3 : 4
+  const sized = channel >= 0x10000000 ? 5 : prefix
+  const { frame, at } = emptyFrame(sized + payload.byteLength)
+  let n = channel
+  let i = at
+  while (n >= 0x80) {
+    frame[i++] = (n & 0x7f) | 0x80
+    n = Math.floor(n / 128)
+  }
+  frame[i++] = n
+  frame.set(payload, i)
   return frame
+}
+
+/** Writes prebuilt frames straight to the TCP socket under `ws` (see wsTransport). */
+export function frameWriter(ws: WebSocket): (frame: Buffer) => void {
+  const socket = (ws as unknown as { _socket?: Socket })._socket
+  if (socket && typeof socket.write === 'function') {
+    return (frame) => {
+      if (ws.readyState === WebSocket.OPEN) socket.write(frame)
+    }
+  }
+  // Without the socket, `ws.send` frames the payload itself: strip our header back off.
+  return (frame) => ws.send(frame.subarray(frame[1]! < 126 ? 2 : frame[1] === 126 ? 4 : 10))
 }
 
 /**
@@ -51,16 +88,15 @@ export function wireFrame(payload: Uint8Array): Buffer {
  * this falls back to `ws.send`.
  */
 export function wsTransport(ws: WebSocket): Transport {
-  const socket = (ws as unknown as { _socket?: Socket })._socket
-  const send =
-    socket && typeof socket.write === 'function'
-      ? (payload: Uint8Array) => {
-          if (ws.readyState === WebSocket.OPEN) socket.write(wireFrame(payload))
-        }
-      : (payload: Uint8Array) => ws.send(payload)
+  const write = frameWriter(ws)
   return {
-    send,
-    close: (code, reason) => ws.close(code, reason),
+    send: (payload) => write(wireFrame(payload)),
+    close: (code, reason) => {
+      ws.close(code, reason)
+      // A reader that stopped reading never answers the close: free its buffer soon, not after
+      // the 30 s `ws` would wait.
+      setTimeout(() => ws.terminate(), 5_000).unref()
+    },
     get bufferedAmount() {
       return ws.bufferedAmount
     },

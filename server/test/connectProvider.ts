@@ -2,6 +2,7 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ackingWebSocket } from '../../shared/sync/ackingWebSocket.ts'
+import type { MuxClient } from '../../shared/sync/MuxClient.ts'
 import { SaveState } from '../../shared/sync/SaveState.ts'
 
 // `ws` declares an extra `null` overload; at run time it is a standard WebSocket class.
@@ -27,18 +28,31 @@ export function connectProvider(
   wsUrl: string,
   docName: string,
   token: string | null,
-  { acks = true, doc = new Y.Doc(), cookie }: { acks?: boolean; doc?: Y.Doc; cookie?: string } = {},
+  {
+    acks = true,
+    doc = new Y.Doc(),
+    cookie,
+    mux,
+  }: {
+    acks?: boolean
+    doc?: Y.Doc
+    cookie?: string
+    /** A channel of this multiplexed socket instead of a socket of its own. */
+    mux?: MuxClient
+  } = {},
 ): TestClient {
   const save = new SaveState()
   // A browser sends its login cookie with the upgrade; `ws` takes it as a header.
-  const Base = cookie
-    ? (class extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers: { cookie } })
-        }
-      } as unknown as typeof globalThis.WebSocket)
-    : NodeWebSocket
-  const provider = new WebsocketProvider(wsUrl, docName, doc, {
+  const Base = mux
+    ? mux.channelClass
+    : cookie
+      ? (class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers: { cookie } })
+          }
+        } as unknown as typeof globalThis.WebSocket)
+      : NodeWebSocket
+  const provider = new WebsocketProvider(mux ? mux.url : wsUrl, docName, doc, {
     WebSocketPolyfill: (acks ? ackingWebSocket(Base, save) : Base) as never,
     protocols: token ? ['hearth', `auth.${token}`] : ['hearth'],
     disableBc: true,

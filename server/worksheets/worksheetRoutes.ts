@@ -19,6 +19,7 @@ import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { copyKeyFor } from './privateCopies.ts'
 import { isValidWorksheet } from './validateContent.ts'
+import { publishRoomState } from '../sessions/roomState.ts'
 
 const templateBody = z.object({
   title: z.string().trim().min(1).max(120),
@@ -167,6 +168,7 @@ export function worksheetRoutes(services: Services) {
         now(),
       )
     })
+    await publishRoomState(services, sessionId, { worksheetsChanged: true })
     return c.json({ id, mode }, 201)
   })
 
@@ -300,6 +302,7 @@ export function worksheetRoutes(services: Services) {
         (conn) => services.authorize(conn.principal, conn.room.name),
       )
     }
+    await publishRoomState(services, ws.session_id, { worksheetsChanged: true })
     return c.json({ ok: true })
   })
 

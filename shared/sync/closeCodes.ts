@@ -28,6 +28,8 @@ export const CloseCode = {
   documentDamaged: 4422,
   /** Too many sockets for one person at once. */
   tooManySockets: 4429,
+  /** A multiplexed socket asked for more documents at once than the server allows. */
+  tooManyDocuments: 4430,
   /** Too many messages or bytes per second; the client may come back after backoff. */
   rateLimited: 4529,
   /** The server discarded its in-memory copy of the document; reconnect to resync. */

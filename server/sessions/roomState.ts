@@ -1,0 +1,83 @@
+import type { DocName } from '../../shared/documents/docName.ts'
+import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
+import { ROOM_STATE, WAITING_STATE } from '../../shared/sessions/roomState.ts'
+import type { Db } from '../db/openDatabase.ts'
+import type { Services } from '../http/AppEnv.ts'
+
+export interface SessionRow {
+  id: string
+  group_id: string
+  title: string
+  starts_at: number
+  duration_minutes: number
+  time_zone: string
+  status: SessionStatus
+  locked: number
+}
+
+export const sessionRow = (db: Db, id: string) =>
+  db.sql.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as unknown as SessionRow
+
+/** A session as the API and the room state show it. */
+export const sessionView = (s: SessionRow) => ({
+  id: s.id,
+  groupId: s.group_id,
+  title: s.title,
+  startsAt: s.starts_at,
+  durationMinutes: s.duration_minutes,
+  timeZone: s.time_zone,
+  status: s.status,
+  locked: s.locked === 1,
+})
+
+/** Everyone who came to the session and is still in the group, in order of arrival. */
+export const attendanceRows = (db: Db, sessionId: string) =>
+  db.sql
+    .prepare(
+      `SELECT m.id AS memberId, m.pseudonym, m.colour, a.state, a.arrived_at AS arrivedAt, a.admitted_at AS admittedAt
+       FROM session_attendance a JOIN members m ON m.id = a.member_id
+       WHERE a.session_id = ? AND m.status = 'active' ORDER BY a.arrived_at`,
+    )
+    .all(sessionId)
+
+/**
+ * Writes what the room shows into the session's server-written documents, so that it reaches
+ * every open room over the socket instead of by polling (docs/ARCHITECTURE.md, "Room state"):
+ *
+ * - the room document (facilitators and admitted members read it): the session as
+ *   `sessionView` shows it, the group's worksheet list (titles and modes), and a revision that
+ *   grows with every change to worksheets or sharing. What differs per person (their own copy,
+ *   what others shared with them) stays behind `GET /api/sessions/:id/worksheets`, which a
+ *   client asks again when the revision moves, not on a timer;
+ * - the signals document (facilitators only): the waiting room and who is in the room.
+ *
+ * Call it after any change to a session's status, attendance, worksheets or sharing; with
+ * `worksheetsChanged` when what anyone's worksheet list shows may have changed.
+ */
+export async function publishRoomState(
+  services: Services,
+  sessionId: string,
+  { worksheetsChanged = false } = {},
+): Promise<void> {
+  const { db, sync } = services
+  const row = sessionRow(db, sessionId)
+  if (!row) return
+  const session = sessionView(row)
+  const worksheets = db.sql
+    .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
+    .all(sessionId)
+  const people = attendanceRows(db, sessionId)
+  const g = row.group_id
+  await sync.serverWrite(sessionDocName.room(g, sessionId) as DocName, (doc) => {
+    const state = doc.getMap(ROOM_STATE)
+    state.set('session', session)
+    state.set('worksheets', worksheets)
+    const revision = (state.get('revision') as number | undefined) ?? 0
+    if (worksheetsChanged || revision === 0) state.set('revision', revision + 1)
+  })
+  await sync.serverWrite(sessionDocName.signals(g, sessionId) as DocName, (doc) => {
+    const state = doc.getMap(WAITING_STATE)
+    state.set('session', session)
+    state.set('people', people)
+  })
+}
