@@ -9,6 +9,8 @@ export default defineConfig({
   plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
+    // Read by the server to name a page's chunks in the shell it sends (server/http/appShell.ts).
+    manifest: true,
     emptyOutDir: true,
     // No source maps in the production build: served, they would hand out the client's whole
     // source (and the server refuses `.map` anyway). `npx vite` serves them in development.

@@ -12,6 +12,12 @@ import { BENCH_FACILITATOR, serverWithFacilitator } from './serverWithFacilitato
 
 const PHONE = { latency: 562, downloadThroughput: 1_440_000 / 8, uploadThroughput: 675_000 / 8 }
 const CPU_SLOWDOWN = 4
+/** BENCH_WATERFALL=1 prints each request's start and end, to see which round trips chain. */
+const WATERFALL = process.env.BENCH_WATERFALL === '1'
+const log = (label: string, from: string, url: string, to: number) =>
+  process.stderr.write(
+    `${label}\t${from === 'socket' ? 'socket' : Number(from).toFixed(0)}\t${to.toFixed(0)}\t${url.replace(/^https?:\/\/[^/]+/, '')}\n`,
+  )
 const { email: EMAIL, password: PASSWORD } = BENCH_FACILITATOR
 
 async function api(
@@ -58,13 +64,23 @@ async function measure(
   let js = 0
   let all = 0
   let requests = 0
+  let started = performance.now()
+  const waterfall = new Map<string, { url: string; start: number }>()
+  cdp.on('Network.requestWillBeSent', (e) =>
+    waterfall.set(e.requestId, { url: e.request.url, start: performance.now() }),
+  )
+  cdp.on('Network.webSocketCreated', (e) => {
+    if (WATERFALL) log(label, 'socket', e.url, performance.now() - started)
+  })
   cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type))
   cdp.on('Network.loadingFinished', (e) => {
+    const w = waterfall.get(e.requestId)
+    if (WATERFALL && w) log(label, `${w.start - started}`, w.url, performance.now() - started)
     requests++
     all += e.encodedDataLength
     if (types.get(e.requestId) === 'Script') js += e.encodedDataLength
   })
-  const started = performance.now()
+  started = performance.now()
   await page.goto(url, { waitUntil: 'commit' })
   await ready(page)
   const usableMs = performance.now() - started

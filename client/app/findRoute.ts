@@ -1,4 +1,4 @@
-import { matchPath, type PathParams } from '../router/matchPath.ts'
+import { matchPath, type PathParams } from '../../shared/routes/matchPath.ts'
 
 /** The first route whose path matches, with its parameters; null when none does. */
 export function findRoute<R extends { path: string }>(

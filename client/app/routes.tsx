@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react'
-import type { PathParams } from '../router/matchPath.ts'
+import type { PathParams } from '../../shared/routes/matchPath.ts'
 
 // Each page is its own chunk, fetched when its address is opened: the invitation page does not
 // carry the facilitator's dashboard, nor the room the worksheet editor (that loads on "Open").

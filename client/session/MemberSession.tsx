@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { apiRequest } from '../api/apiRequest.ts'
 import { toApiError, type ApiError } from '../api/ApiError.ts'
 import type { MemberMe } from '../auth/meSchema.ts'
@@ -7,7 +7,6 @@ import { Link } from '../router/Link.tsx'
 import { requestHeadingFocus } from '../router/navigation.ts'
 import { announce } from '../ui/announce.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
-import { RoomView } from './RoomView.tsx'
 import { SessionHeader } from './SessionHeader.tsx'
 import { joinAnswer, sessionEntry, type SessionEntry } from './sessionSchemas.ts'
 import { usePolling } from '../polling/usePolling.ts'
@@ -16,6 +15,9 @@ import { WaitingScreen } from './WaitingScreen.tsx'
 // Only the waiting page asks: it has no socket before admission. In the room, the room
 // document brings the session's state, and its socket closes when the member is sent back.
 const WAITING_POLL_MS = 3000
+// The room (and the sync client in it) loads once the member is admitted: the waiting page
+// stays light on a phone.
+const RoomView = lazy(() => import('./RoomView.tsx').then((m) => ({ default: m.RoomView })))
 const HOME = { to: '/', label: 'Your group' }
 
 const isOpen = (entry: SessionEntry) =>
@@ -99,14 +101,16 @@ export function MemberSession({ sessionId, me }: { sessionId: string; me: Member
   if (problem?.status === 401) return <SignInPrompt />
   if (entry && room) {
     return (
-      <RoomView
-        key={room}
-        room={room}
-        session={entry.session}
-        self={{ name: me.name, colour: me.colour, role: 'member' }}
-        backTo={HOME}
-        onRefused={() => void check()}
-      />
+      <Suspense fallback={<LoadingNotice>Opening the room…</LoadingNotice>}>
+        <RoomView
+          key={room}
+          room={room}
+          session={entry.session}
+          self={{ name: me.name, colour: me.colour, role: 'member' }}
+          backTo={HOME}
+          onRefused={() => void check()}
+        />
+      </Suspense>
     )
   }
   return (

@@ -1,6 +1,13 @@
+import { lazy, Suspense } from 'react'
 import { RequireSignIn } from '../auth/RequireSignIn.tsx'
-import { FacilitatorSession } from './FacilitatorSession.tsx'
+import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { MemberSession } from './MemberSession.tsx'
+
+// The facilitator's side holds the sync client from the start (the waiting room comes over
+// the session's signals document); a member's waiting page has no socket and loads none.
+const FacilitatorSession = lazy(() =>
+  import('./FacilitatorSession.tsx').then((m) => ({ default: m.FacilitatorSession })),
+)
 
 /** `/session/:id`: members go through the waiting room; facilitators run the session. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
@@ -8,7 +15,9 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
     <RequireSignIn>
       {(me) =>
         me.kind === 'facilitator' ? (
-          <FacilitatorSession sessionId={sessionId} me={me} />
+          <Suspense fallback={<LoadingNotice>Opening the session…</LoadingNotice>}>
+            <FacilitatorSession sessionId={sessionId} me={me} />
+          </Suspense>
         ) : (
           <MemberSession sessionId={sessionId} me={me} />
         )

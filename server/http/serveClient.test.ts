@@ -70,6 +70,40 @@ describe('serving the built client', () => {
     expect(page.headers['cache-control']).toBe('no-cache')
   })
 
+  it('names the page’s own chunks and first API answers in the shell, and keeps the manifest private', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-client-'))
+    mkdirSync(join(dir, '.vite'))
+    writeFileSync(join(dir, 'index.html'), '<html><head><title>Hearth</title></head></html>')
+    const manifest = {
+      'index.html': { file: 'assets/index-1.js', isEntry: true, imports: ['_react-2.js'] },
+      '_react-2.js': { file: 'assets/react-2.js' },
+      'session/SessionPage.tsx': {
+        file: 'assets/SessionPage-3.js',
+        imports: ['_react-2.js', '_sync-4.js'],
+        css: ['assets/room-5.css'],
+      },
+      '_sync-4.js': { file: 'assets/sync-4.js', imports: ['_react-2.js'] },
+    }
+    writeFileSync(join(dir, '.vite/manifest.json'), JSON.stringify(manifest))
+    server = await startTestServer({ HEARTH_SERVE_CLIENT: 'true', HEARTH_CLIENT_DIR: dir })
+    const page = (await get(`${server.url}/session/s1x`)).body.toString()
+    const links = [...page.matchAll(/<link [^>]+>/g)].map((m) => m[0])
+    expect(links).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/SessionPage-3.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/sync-4.js">',
+      '<link rel="preload" as="style" href="/assets/room-5.css">',
+      '<link rel="preload" as="fetch" crossorigin href="/api/me">',
+      '<link rel="preload" as="fetch" crossorigin href="/api/sessions/s1x">',
+    ])
+    const odd = (await get(`${server.url}/session/%22%3E%3Cscript%3E`)).body.toString()
+    expect(odd).not.toContain('<script>')
+    expect(odd).not.toContain('/api/sessions/')
+    expect((await get(`${server.url}/`)).body.toString()).toContain('href="/api/me"')
+    expect((await get(`${server.url}/nowhere`)).body.toString()).not.toContain('<link')
+    const secret = await get(`${server.url}/.vite/manifest.json`)
+    expect(secret.status).toBe(404)
+  })
+
   it('never serves a source map, even one left on disk', async () => {
     await withClient()
     const map = await get(`${server.url}/assets/app-abc123.js.map`)

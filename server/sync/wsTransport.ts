@@ -48,10 +48,24 @@ function emptyFrame(length: number): { frame: Buffer; at: number } {
 }
 
 /**
- * A frame carrying `payload` on a multiplexed channel (varuint channel, then the payload), in
- * one buffer: the channel prefix differs per socket, so nothing can be shared between members.
+ * The last payload framed for channels, and its frame per channel number. Members who opened
+ * a room's documents in the same order hold them on the same channel numbers, so a relayed
+ * update is framed once per distinct channel number, not once per member.
  */
+let lastOnChannels: { payload: Uint8Array; frames: Map<number, Buffer> } | null = null
+
+/** A frame carrying `payload` on a multiplexed channel (varuint channel, then the payload). */
 export function channelWireFrame(channel: number, payload: Uint8Array): Buffer {
+  if (lastOnChannels?.payload !== payload) lastOnChannels = { payload, frames: new Map() }
+  let frame = lastOnChannels.frames.get(channel)
+  if (!frame) {
+    frame = buildChannelFrame(channel, payload)
+    lastOnChannels.frames.set(channel, frame)
+  }
+  return frame
+}
+
+function buildChannelFrame(channel: number, payload: Uint8Array): Buffer {
   const prefix = channel < 0x80 ? 1 : channel < 0x4000 ? 2 : channel < 0x200000 ? 3 : 4
   const sized = channel >= 0x10000000 ? 5 : prefix
   const { frame, at } = emptyFrame(sized + payload.byteLength)
