@@ -357,7 +357,7 @@ describe('worksheets in the session room', () => {
     await content.getByRole('heading', { name: 'What went well today?' }).waitFor()
     await screenshot(facilitator, 'template-editor')
     await f.getByRole('button', { name: 'Save as a new template' }).click()
-    await f.getByRole('heading', { name: 'Three good things', level: 3 }).waitFor()
+    await f.getByRole('heading', { name: 'Three good things', level: 3, exact: true }).waitFor()
 
     await enter(f, sessionId)
     await f.getByText('Add a worksheet').click()
