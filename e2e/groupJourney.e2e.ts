@@ -187,6 +187,11 @@ describe('a group from set-up to the session room', () => {
     await f.getByRole('button', { name: 'Admit Robin' }).click()
 
     // Both are in the room and see each other, by the names the server stamps on presence.
+    // On the phone, one region at a time: the bar at the bottom switches to People.
+    await m
+      .getByRole('navigation', { name: 'Room' })
+      .getByRole('button', { name: 'People' })
+      .click()
     await m.getByRole('heading', { name: 'In the room' }).waitFor()
     await connected(m)
     const memberSees = m.getByRole('list', { name: 'People in the room' })
@@ -208,13 +213,29 @@ describe('a group from set-up to the session room', () => {
     await f.getByRole('button', { name: 'Send back Robin to the waiting room' }).click()
     await m.getByRole('heading', { name: 'Waiting for your facilitator' }).waitFor()
     await f.getByRole('button', { name: 'Admit Robin' }).click()
+    await m
+      .getByRole('navigation', { name: 'Room' })
+      .getByRole('button', { name: 'People' })
+      .click()
     await memberSees.getByText(FACILITATOR.name).waitFor()
 
     // The facilitator starts, then ends the session: the member is told it has ended.
     await f.getByRole('button', { name: 'Start the session' }).click()
     await f.getByText('In session', { exact: true }).waitFor()
+    // Ending cannot be undone: it asks first, and "Keep it going" changes nothing.
     await f.getByRole('button', { name: 'End the session' }).click()
+    const ask = f.getByRole('dialog', { name: 'End the session for everyone?' })
+    await ask.getByRole('button', { name: 'Keep it going' }).click()
+    await ask.waitFor({ state: 'detached' })
+    await f.getByText('In session', { exact: true }).waitFor()
+    await f.getByRole('button', { name: 'End the session' }).click()
+    await ask.getByRole('button', { name: 'End the session' }).click()
     await m.getByText('This session has ended.').waitFor()
+    // After the end, nothing to moderate: no "Send back", "Remove" or "Add a worksheet".
+    await f.getByRole('heading', { name: 'Who came' }).waitFor()
+    for (const name of [/^Send back/, /^Remove/])
+      expect(await f.getByRole('button', { name }).count()).toBe(0)
+    expect(await f.getByText('Add a worksheet').count()).toBe(0)
     await screenshot(robin, 'member-session-ended')
 
     // Back on the dashboard, the group shows its member.

@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from './support/browser.ts'
 import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
+import { enter, expectClean, openSheet, showsAll, textOf, typeInto } from './support/roomPage.ts'
 import { setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
@@ -23,69 +24,6 @@ async function room(pseudonyms: string[]) {
   const made = await setUpRoom(browser, pseudonyms)
   people.push(made.facilitator, ...made.members)
   return made
-}
-
-/** Opens the session page and waits until the room is connected. */
-async function enter(page: Page, sessionId: string) {
-  await page.goto(`${baseUrl}/session/${sessionId}`)
-  await page.getByRole('heading', { name: 'In the room' }).waitFor()
-  await eventually(
-    async () =>
-      (await page.getByTestId('connection-state').getAttribute('data-state')) === 'connected',
-    'the room to connect',
-  )
-}
-
-/** The open worksheet's editor, once it holds the server's copy. */
-async function openSheet(page: Page, name: string, firstField = 'Situation'): Promise<Locator> {
-  await page.getByRole('button', { name: `Open ${name}`, exact: true }).click()
-  const editor = page.getByRole('textbox', { name, exact: true })
-  await page.locator('.worksheet-editor[aria-busy="false"]').filter({ has: editor }).waitFor()
-  await editor.getByRole('heading', { name: firstField }).waitFor()
-  return editor
-}
-
-/** Types at the end of one answer of the sheet. */
-async function typeInto(page: Page, editor: Locator, label: string, text: string) {
-  const field = editor
-    .locator('.answer-field')
-    .filter({ has: page.getByRole('heading', { name: label }) })
-  await field.locator('.answer-field-content p').last().click()
-  await page.keyboard.press('End')
-  await page.keyboard.type(text)
-}
-
-/** The sheet's text, without the other people's caret labels. */
-const textOf = (editor: Locator) =>
-  editor.evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
-    return copy.innerText
-  })
-
-async function showsAll(editor: Locator, parts: string[], who: string) {
-  let shown = ''
-  await eventually(
-    async () => {
-      shown = await textOf(editor)
-      return parts.every((p) => shown.includes(p))
-    },
-    () => `${who} to show ${JSON.stringify(parts)}; it shows ${JSON.stringify(shown)}`,
-  )
-}
-
-/** The one console error a refused socket leaves: the browser reports the failed handshake. */
-const refusedSocket = /WebSocket connection to .*\/sync\/.* failed/
-
-function expectClean(everyone: Person[], { allowRefusedSocket = false } = {}) {
-  for (const person of everyone) {
-    const errors = person.errors.filter((e) => !(allowRefusedSocket && refusedSocket.test(e)))
-    expect(errors, 'errors in the page').toEqual([])
-  }
-  expect(
-    everyone.flatMap((p) => p.accessibility),
-    'accessibility problems',
-  ).toEqual([])
 }
 
 describe('worksheets in the session room', () => {
@@ -310,20 +248,60 @@ describe('worksheets in the session room', () => {
     expectClean([facilitator, eli])
   }, 120_000)
 
-  it('a member signals silently; only the facilitators are alerted; they keep private notes', async () => {
+  it('a member signals silently; the facilitator sees it wherever they are; "seen" is kept and told to the member', async () => {
     const { sessionId, facilitator, members } = await room(['Gus'])
     const [gus] = members as [Person]
     const f = facilitator.page
+    const g = gus.page
+    facilitator.viewport = { width: 1366, height: 768 }
+    await f.setViewportSize(facilitator.viewport)
     await enter(f, sessionId)
-    await enter(gus.page, sessionId)
+    await enter(g, sessionId)
+    // The facilitator is writing deep in a worksheet, far down the page.
+    await f.getByText('Add a worksheet').click()
+    await f.getByRole('radio', { name: /^Thought record/ }).check()
+    await f.getByRole('radio', { name: /^Shared/ }).check()
+    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    const sheet = await openSheet(f, 'Thought record')
+    await typeInto(f, sheet, 'A more balanced thought', 'Maybe they were busy.')
+    await f.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
 
-    await gus.page.getByRole('button', { name: 'I need a moment' }).click()
-    await gus.page.getByText('Your facilitator has been told, privately.').waitFor()
-    const alerts = f.locator('[aria-live="assertive"]')
-    await alerts.getByText('Gus needs a moment.', { exact: true }).waitFor()
+    // Offline, the press is not reported as sent; it goes when the connection is back.
+    await gus.context.setOffline(true)
+    await g.getByRole('button', { name: 'Tell your facilitator' }).click()
+    await g.getByRole('button', { name: 'I need a moment' }).click()
+    const status = g.locator('.signal-sent')
+    await status.getByText('Not sent yet').waitFor()
+    expect(await status.innerText()).not.toMatch(/seen|Sent\./)
+    await g.waitForTimeout(300)
+    expect(await f.locator('.signal-banner').innerText()).toBe('')
+    await gus.context.setOffline(false)
+    await status.getByText('Sent. Your facilitator will see it soon.').waitFor()
+
+    // The banner is in the facilitator's viewport at once, however far down they are.
+    const banner = f.locator('.signal-banner')
+    await banner.getByText('Gus needs a moment.', { exact: true }).waitFor({ timeout: 1000 })
+    const box = (await banner.boundingBox())!
+    expect(box.y).toBeGreaterThanOrEqual(0)
+    expect(box.y + box.height).toBeLessThanOrEqual(768)
+    expect(await f.title()).toMatch(/^\(1\) Signal · /)
+    await f.getByRole('list', { name: 'People in the room' }).getByText('Needs a moment').waitFor()
     await screenshot(facilitator, 'room-signal-facilitator')
-    await f.getByRole('button', { name: 'Acknowledge: Gus needs a moment.' }).click()
-    await alerts.getByText('Gus needs a moment.', { exact: true }).waitFor({ state: 'detached' })
+
+    await f.getByRole('button', { name: /^Mark as seen: Gus needs a moment\./ }).click()
+    await banner.getByText('Gus needs a moment.').waitFor({ state: 'detached' })
+    await status.getByText('Your facilitator has seen your message.').waitFor()
+    expect(await f.title()).not.toMatch(/Signal/)
+    // Seen is kept on the server: after a reload the banner stays clear, the history says who.
+    await f.reload()
+    await enter(f, sessionId)
+    await f.getByText(/Gus needs a moment\. .*seen by /).waitFor()
+    expect(await banner.innerText()).toBe('')
+    await g.reload()
+    await enter(g, sessionId)
+    await g.getByRole('button', { name: 'Tell your facilitator' }).click()
+    await status.getByText('Your facilitator has seen your message.').waitFor()
+    await screenshot(gus, 'room-signal-member')
 
     // The notes are the facilitators' alone: members have no such pane.
     const notes = f.getByRole('textbox', { name: 'Session notes' })
@@ -334,8 +312,7 @@ describe('worksheets in the session room', () => {
       async () => /\[\d{2}:\d{2}\]/.test(await notes.innerText()),
       'the time stamp in the notes',
     )
-    expect(await gus.page.getByRole('heading', { name: 'Session notes' }).count()).toBe(0)
-    await screenshot(gus, 'room-signal-member')
+    expect(await g.getByRole('heading', { name: 'Session notes' }).count()).toBe(0)
     expectClean([facilitator, gus])
   }, 120_000)
 

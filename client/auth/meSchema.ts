@@ -8,6 +8,7 @@ export const meSchema = z.discriminatedUnion('kind', [
     name: z.string(),
     email: z.string(),
     twoFactor: z.boolean(),
+    preferences: z.object({ signalSound: z.boolean() }).default({ signalSound: false }),
   }),
   z.object({
     kind: z.literal('member'),

@@ -3,6 +3,7 @@ import { apiRequest } from '../api/apiRequest.ts'
 import { toApiError } from '../api/ApiError.ts'
 import { okResponse } from '../api/okResponse.ts'
 import { announce } from '../ui/announce.ts'
+import { useConfirm } from '../ui/useConfirm.tsx'
 import { formatMoment } from '../ui/formatSessionTime.ts'
 import type { Invitation } from './invitationSchemas.ts'
 import { INVITATION_STATE_LABELS, invitationState } from './invitationState.ts'
@@ -19,8 +20,21 @@ export function InvitationList({
 }) {
   const [now] = useState(() => Date.now())
   const [problem, setProblem] = useState<string | null>(null)
+  const [dialog, confirm] = useConfirm()
 
   const revoke = async (id: string) => {
+    const ok = await confirm({
+      title: 'Withdraw this invitation?',
+      body: (
+        <p>
+          The link will stop working at once. Anyone who has not used it yet will need a new one.
+        </p>
+      ),
+      confirm: 'Withdraw the invitation',
+      cancel: 'Keep it',
+      danger: true,
+    })
+    if (!ok) return
     setProblem(null)
     try {
       await apiRequest(`/api/groups/${groupId}/invitations/${id}/revoke`, {
@@ -39,6 +53,7 @@ export function InvitationList({
   }
   return (
     <div className="stack-small">
+      {dialog}
       <h3>Invitations made</h3>
       {problem && (
         <p className="field-error" role="alert">

@@ -12,8 +12,10 @@ import { useSharedMap } from '../sync/useSharedMap.ts'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
-import { SignalAlerts } from '../signals/SignalAlerts.tsx'
-import { RoomView } from './RoomView.tsx'
+import { SignalBanner } from '../signals/SignalBanner.tsx'
+import { SignalsPanel } from '../signals/SignalsPanel.tsx'
+import { useSessionSignals } from '../signals/useSessionSignals.ts'
+import { RoomView, type FacilitatorParts } from './RoomView.tsx'
 import { SessionControls } from './SessionControls.tsx'
 import { sessionEntry, waitingRoom, type SessionEntry, type WaitingRoom } from './sessionSchemas.ts'
 import { WaitingRoomPanel } from './WaitingRoomPanel.tsx'
@@ -117,6 +119,15 @@ function Desk({
   onRefused,
 }: FacilitatorRoomProps & { waiting: WaitingRoom; synced: SyncedDoc | null }) {
   const { session } = waiting
+  const signals = useSessionSignals(synced)
+  const [sound, setSound] = useState(me.preferences.signalSound)
+  const unseen = signals.filter((s) => s.seen === null)
+  const waitingCount = waiting.people.filter((p) => p.state === 'waiting').length
+  const ended = session.status === 'ended' || session.status === 'cancelled'
+  const regionMarks: FacilitatorParts['regionMarks'] = {}
+  if (waitingCount > 0) regionMarks.people = `(${waitingCount} waiting)`
+  if (unseen.length > 0)
+    regionMarks.session = `(${unseen.length} signal${unseen.length > 1 ? 's' : ''})`
   return (
     <RoomView
       room={roomName}
@@ -124,18 +135,32 @@ function Desk({
       self={{ name: me.name, colour: FACILITATOR_COLOUR, role: 'facilitator' }}
       backTo={{ to: `/groups/${session.groupId}`, label: 'Back to the group' }}
       onRefused={onRefused}
-      controls={
-        <>
-          <SignalAlerts synced={synced} />
-          <SessionControls session={session} onChanged={refresh} />
-          <WaitingRoomPanel sessionId={session.id} people={waiting.people} onChanged={refresh} />
-          {problem && (
-            <p className="field-error" role="alert">
-              {problem.message}
-            </p>
-          )}
-        </>
-      }
+      facilitator={{
+        banner: <SignalBanner sessionId={session.id} signals={signals} sound={sound} />,
+        people: (
+          <WaitingRoomPanel
+            sessionId={session.id}
+            people={waiting.people}
+            ended={ended}
+            onChanged={refresh}
+          />
+        ),
+        session: (
+          <>
+            <SessionControls session={session} onChanged={refresh} />
+            {problem && (
+              <p className="field-error" role="alert">
+                {problem.message}
+              </p>
+            )}
+            <SignalsPanel signals={signals} sound={sound} onSoundChange={setSound} />
+          </>
+        ),
+        marks: new Map(
+          unseen.map((s) => [s.name, s.kind === 'not-ok' ? 'Not OK' : 'Needs a moment']),
+        ),
+        regionMarks,
+      }}
     />
   )
 }

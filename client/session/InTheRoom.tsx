@@ -1,8 +1,20 @@
 import { PersonName } from '../ui/PersonName.tsx'
 import type { RoomPerson } from './parseRoomPerson.ts'
 
-/** Who is in the room now, by the names the server vouches for; facilitators are marked. */
-export function InTheRoom({ self, others }: { self: RoomPerson; others: RoomPerson[] }) {
+/**
+ * Who is in the room now, by the names the server vouches for; facilitators are marked, and
+ * for facilitators, a member with a silent signal not yet seen.
+ */
+export function InTheRoom({
+  self,
+  others,
+  marks,
+}: {
+  self: RoomPerson
+  others: RoomPerson[]
+  /** For facilitators: members with a signal not yet seen, by pseudonym. */
+  marks?: Map<string, string> | undefined
+}) {
   const rest = others.filter((p) => !(p.role === self.role && p.name === self.name))
   const people = [{ ...self, you: true }, ...rest.map((p) => ({ ...p, you: false }))]
   const count = people.length
@@ -20,6 +32,9 @@ export function InTheRoom({ self, others }: { self: RoomPerson; others: RoomPers
             <PersonName name={person.name} colour={person.colour} />
             {person.role === 'facilitator' && <span className="badge">Facilitator</span>}
             {person.you && <span className="muted">(you)</span>}
+            {person.role === 'member' && marks?.get(person.name) && (
+              <span className="badge badge--signal">{marks.get(person.name)}</span>
+            )}
           </li>
         ))}
       </ul>

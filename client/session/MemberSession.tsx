@@ -105,6 +105,7 @@ export function MemberSession({ sessionId, me }: { sessionId: string; me: Member
         <RoomView
           key={room}
           room={room}
+          line={entry.documents?.line ?? null}
           session={entry.session}
           self={{ name: me.name, colour: me.colour, role: 'member' }}
           backTo={HOME}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useEffectEvent, type ReactNode } from 'react'
+import { lazy, Suspense, useEffect, useEffectEvent, useState, type ReactNode } from 'react'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { ConnectionBadge } from '../sync/ConnectionBadge.tsx'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
@@ -9,29 +9,46 @@ import { ROOM_STATE } from '../../shared/sessions/roomState.ts'
 import { readRoomState, RoomRevision } from './roomState.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
-import { SilentSignalButtons } from '../signals/SilentSignalButtons.tsx'
 import { InTheRoom } from './InTheRoom.tsx'
 import type { RoomPerson } from './parseRoomPerson.ts'
 import { ChatPlaceholder, VideoPlaceholder } from './RoomPlaceholders.tsx'
+import { RoomBar } from './RoomBar.tsx'
+import { roomRegions, type RegionId } from './roomRegions.ts'
 import { SessionHeader } from './SessionHeader.tsx'
 import type { SessionView } from './sessionSchemas.ts'
+import { SIGNAL_DOCK_ID, SignalDock } from './SignalDock.tsx'
 import { useRoomPeople } from './useRoomPeople.ts'
+import { Workspace } from './Workspace.tsx'
 
 // The notes editor (TipTap) loads when a facilitator's room first shows it.
 const NotesPane = lazy(() =>
   import('../notes/NotesPane.tsx').then((m) => ({ default: m.NotesPane })),
 )
-import { Workspace } from './Workspace.tsx'
+
+/** What only a facilitator's room has. */
+export interface FacilitatorParts {
+  /** Fixed to the top of the window: members' silent signals not yet seen. */
+  banner: ReactNode
+  /** Above "In the room": the waiting room. */
+  people: ReactNode
+  /** The session region: controls, signals so far. */
+  session: ReactNode
+  /** Members to mark in "In the room" (by pseudonym), with the words to show. */
+  marks: Map<string, string>
+  /** A word on a region's button in the phone's bar ("2 waiting"). */
+  regionMarks: Partial<Record<RegionId, string>>
+}
 
 export interface RoomViewProps {
   room: DocName
+  /** A member's private line (signals seen), from the session entry. */
+  line?: DocName | null
   session: SessionView
   self: RoomPerson
   backTo: { to: string; label: string }
   /** The server refused the socket for good (signed out, sent back, session ended). */
   onRefused: (code: number) => void
-  /** Facilitators' controls, above "In the room". */
-  controls?: ReactNode
+  facilitator?: FacilitatorParts
 }
 
 /** The session room: opens its document over the sync socket (the login cookie is the key). */
@@ -47,12 +64,19 @@ export function RoomView(props: RoomViewProps) {
   }
 }
 
+/**
+ * The room's layout: a stage (video), the workspace, and a side panel (people, chat, and for
+ * facilitators the session's controls and notes). Wide screens show them side by side, the
+ * side panel sticky beside the workspace; a phone shows one region at a time, switched from a
+ * bar fixed at the bottom, where a member's "Tell your facilitator" is always one tap away.
+ */
 function Room({
   session: fetched,
+  line = null,
   self,
   backTo,
   onRefused,
-  controls,
+  facilitator,
   synced,
 }: RoomViewProps & { synced: SyncedDoc }) {
   const { connection, refusedWith } = useSyncSnapshot(synced)
@@ -61,6 +85,8 @@ function Room({
   const roomState = useSharedMap(synced.doc, ROOM_STATE, readRoomState)
   const session = roomState.session ?? fetched
   const others = useRoomPeople(synced.provider.awareness)
+  const [region, setRegion] = useState<RegionId>('workspace')
+  const [signalOpen, setSignalOpen] = useState(false)
   // Peers ignore a presence state at clock 0 (the empty one every client starts with), so
   // announce ourselves at once rather than at the first renewal 15 s later. The server replaces
   // `user` with the identity it vouches for.
@@ -73,30 +99,71 @@ function Room({
   useEffect(() => {
     if (refusedWith !== null) refused(refusedWith)
   }, [refusedWith])
+  const shown = (id: RegionId) => (id === region ? 'true' : 'false')
+  const ended = session.status === 'ended' || session.status === 'cancelled'
   return (
-    <div className="session-page">
+    <div className="room-page" data-role={role}>
+      {facilitator?.banner}
       <SessionHeader session={session} backTo={backTo}>
         <ConnectionBadge state={connection} />
       </SessionHeader>
-      <div className="room">
+      <div className="room-layout">
         <div className="room-main">
-          <VideoPlaceholder />
-          <RoomRevision value={roomState.revision}>
-            <Workspace sessionId={session.id} role={self.role} user={self} />
-          </RoomRevision>
+          <div className="room-region room-region--stage" data-shown={shown('stage')}>
+            <VideoPlaceholder />
+          </div>
+          <div className="room-region room-region--workspace" data-shown={shown('workspace')}>
+            <RoomRevision value={roomState.revision}>
+              <Workspace sessionId={session.id} role={self.role} user={self} canAdd={!ended} />
+            </RoomRevision>
+          </div>
         </div>
-        <aside className="room-side" aria-label="People and controls">
-          {controls}
-          {self.role === 'member' && <SilentSignalButtons sessionId={session.id} />}
-          <InTheRoom self={self} others={others} />
-          <ChatPlaceholder />
-          {self.role === 'facilitator' && (
-            <Suspense fallback={<LoadingNotice>Opening your notes…</LoadingNotice>}>
-              <NotesPane groupId={session.groupId} sessionId={session.id} />
-            </Suspense>
+        <div className="room-side">
+          {self.role === 'member' && (
+            <SignalDock
+              sessionId={session.id}
+              line={line}
+              connection={connection}
+              open={signalOpen}
+              onClose={() => setSignalOpen(false)}
+            />
           )}
-        </aside>
+          <div className="room-region room-region--people" data-shown={shown('people')}>
+            {facilitator?.people}
+            <InTheRoom self={self} others={others} marks={facilitator?.marks} />
+          </div>
+          <div className="room-region room-region--chat" data-shown={shown('chat')}>
+            <ChatPlaceholder />
+          </div>
+          {facilitator && (
+            <div className="room-region room-region--session" data-shown={shown('session')}>
+              {facilitator.session}
+              <Suspense fallback={<LoadingNotice>Opening your notes…</LoadingNotice>}>
+                <NotesPane groupId={session.groupId} sessionId={session.id} />
+              </Suspense>
+            </div>
+          )}
+        </div>
       </div>
+      <RoomBar
+        regions={roomRegions(self.role)}
+        active={region}
+        onSelect={setRegion}
+        marks={facilitator?.regionMarks}
+      >
+        {self.role === 'member' && (
+          <button
+            type="button"
+            id={`${SIGNAL_DOCK_ID}-opener`}
+            className="room-bar-button room-bar-signal"
+            aria-expanded={signalOpen}
+            aria-controls={SIGNAL_DOCK_ID}
+            onClick={() => setSignalOpen((open) => !open)}
+          >
+            Tell your facilitator
+          </button>
+        )}
+      </RoomBar>
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { useConfirm } from '../ui/useConfirm.tsx'
 import type { SessionStatus, SessionView } from './sessionSchemas.ts'
 import { useSessionAction } from './useSessionAction.ts'
 
@@ -6,6 +7,21 @@ interface Step {
   label: string
   done: string
   variant: 'primary' | 'secondary' | 'quiet-danger'
+  /** Asked first, for what cannot be undone. */
+  confirm?: { title: string; body: string; confirm: string; cancel: string }
+}
+
+const END = {
+  title: 'End the session for everyone?',
+  body: 'Everyone in the room and the waiting room leaves it, and the session cannot be reopened. What the group wrote stays saved.',
+  confirm: 'End the session',
+  cancel: 'Keep it going',
+}
+const CANCEL = {
+  title: 'Cancel this session?',
+  body: 'Members will see that it was cancelled, and it cannot be reopened.',
+  confirm: 'Cancel the session',
+  cancel: 'Keep the session',
 }
 
 /** What a facilitator can do next with a session: scheduled → open → live → ended. */
@@ -22,6 +38,7 @@ const NEXT_STEPS: Record<SessionStatus, Step[]> = {
       label: 'Cancel the session',
       done: 'The session was cancelled.',
       variant: 'quiet-danger',
+      confirm: CANCEL,
     },
   ],
   open: [
@@ -36,6 +53,7 @@ const NEXT_STEPS: Record<SessionStatus, Step[]> = {
       label: 'End the session',
       done: 'The session has ended.',
       variant: 'quiet-danger',
+      confirm: END,
     },
   ],
   live: [
@@ -44,6 +62,7 @@ const NEXT_STEPS: Record<SessionStatus, Step[]> = {
       label: 'End the session',
       done: 'The session has ended.',
       variant: 'quiet-danger',
+      confirm: END,
     },
   ],
   ended: [],
@@ -59,10 +78,20 @@ export function SessionControls({
   onChanged: () => unknown
 }) {
   const { run, busy, problem } = useSessionAction(session.id, onChanged)
+  const [dialog, confirm] = useConfirm()
+  const take = async (step: Step) => {
+    if (
+      step.confirm &&
+      !(await confirm({ ...step.confirm, body: <p>{step.confirm.body}</p>, danger: true }))
+    )
+      return
+    await run('status', { status: step.to }, step.done)
+  }
   const steps = NEXT_STEPS[session.status]
   const canLock = session.status === 'open' || session.status === 'live'
   return (
     <section className="panel" aria-labelledby="controls-heading">
+      {dialog}
       <h2 id="controls-heading" className="panel-heading">
         Session
       </h2>
@@ -78,7 +107,7 @@ export function SessionControls({
               type="button"
               className={`button button--${step.variant}`}
               aria-disabled={busy !== null || undefined}
-              onClick={() => void run('status', { status: step.to }, step.done)}
+              onClick={() => void take(step)}
             >
               {step.label}
             </button>

@@ -1,3 +1,4 @@
+import { useConfirm } from '../ui/useConfirm.tsx'
 import { useEffect, useRef } from 'react'
 import { announce } from '../ui/announce.ts'
 import { PersonName } from '../ui/PersonName.tsx'
@@ -8,13 +9,17 @@ import { useSessionAction } from './useSessionAction.ts'
 export function WaitingRoomPanel({
   sessionId,
   people,
+  ended,
   onChanged,
 }: {
   sessionId: string
   people: WaitingPerson[]
+  /** Ended or cancelled: who came is shown, nothing can be done with them any more. */
+  ended: boolean
   onChanged: () => unknown
 }) {
   const { run, busy, problem } = useSessionAction(sessionId, onChanged)
+  const [dialog, confirm] = useConfirm()
   const waiting = people.filter((p) => p.state === 'waiting')
   const admitted = people.filter((p) => p.state === 'admitted')
 
@@ -33,6 +38,21 @@ export function WaitingRoomPanel({
 
   const act = (path: string, person: WaitingPerson, done: string) =>
     void run(path, { memberId: person.memberId }, done)
+  const remove = async (person: WaitingPerson) => {
+    const ok = await confirm({
+      title: `Remove ${person.pseudonym} from the session?`,
+      body: (
+        <p>
+          They leave the room at once and cannot come back to this session. To let them rest in the
+          waiting room instead, use “Send back”.
+        </p>
+      ),
+      confirm: `Remove ${person.pseudonym}`,
+      cancel: 'Keep them',
+      danger: true,
+    })
+    if (ok) act('remove', person, `${person.pseudonym} removed from the session.`)
+  }
   // Offered both to people waiting and to people already in the room.
   const removeButton = (person: WaitingPerson) => (
     <button
@@ -40,13 +60,34 @@ export function WaitingRoomPanel({
       className="button button--quiet-danger button--small"
       aria-disabled={busy !== null || undefined}
       aria-label={`Remove ${person.pseudonym} from the session`}
-      onClick={() => act('remove', person, `${person.pseudonym} removed from the session.`)}
+      onClick={() => void remove(person)}
     >
       Remove
     </button>
   )
+  if (ended) {
+    return (
+      <section className="panel" aria-labelledby="waiting-room-heading">
+        <h2 id="waiting-room-heading" className="panel-heading">
+          Who came
+        </h2>
+        {admitted.length === 0 ? (
+          <p className="muted">No one was admitted to this session.</p>
+        ) : (
+          <ul className="people-list" aria-label="Who came">
+            {admitted.map((person) => (
+              <li key={person.memberId} className="people-item">
+                <PersonName name={person.pseudonym} colour={person.colour} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    )
+  }
   return (
     <section className="panel" aria-labelledby="waiting-room-heading">
+      {dialog}
       <h2 id="waiting-room-heading" className="panel-heading">
         Waiting room <span className="count">({waiting.length})</span>
       </h2>

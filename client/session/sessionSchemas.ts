@@ -23,7 +23,7 @@ export const sessionList = z.object({ sessions: z.array(sessionView) })
 export const sessionEntry = z.object({
   session: sessionView,
   you: z.enum(['none', 'waiting', 'admitted', 'removed', 'facilitator']),
-  documents: z.object({ room: docNameSchema }).nullable(),
+  documents: z.object({ room: docNameSchema, line: docNameSchema.optional() }).nullable(),
 })
 export type SessionEntry = z.infer<typeof sessionEntry>
 

@@ -85,8 +85,14 @@ export function openSyncedDoc({
 
   provider.on('status', ({ status }) => {
     save.setConnected(status === 'connected')
-    if (status === 'connected') update({ connection: 'connected', refusedWith: null })
-    else if (status === 'disconnected') update({ connection: 'offline' })
+    if (status === 'connected') {
+      update({ connection: 'connected', refusedWith: null })
+      // Peers dropped our presence when the socket closed, and ignore the same state sent again
+      // at the same clock: renew it (a new clock) so we reappear at once, not at the next
+      // renewal 15 s later.
+      const local = provider.awareness.getLocalState()
+      if (local) provider.awareness.setLocalState(local)
+    } else if (status === 'disconnected') update({ connection: 'offline' })
     // A retry after a failure is still "offline" until it succeeds.
     else if (snapshot.connection !== 'offline') update({ connection: 'connecting' })
   })

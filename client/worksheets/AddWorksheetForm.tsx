@@ -23,7 +23,8 @@ export function AddWorksheetForm({
   onAdded,
 }: {
   sessionId: string
-  onAdded: () => unknown
+  /** With the new worksheet's id, once the server has it. */
+  onAdded: (worksheetId: string) => unknown
 }) {
   const load = useCallback(
     (signal: AbortSignal) => apiRequest('/api/templates', { schema: templateList, signal }),
@@ -47,13 +48,13 @@ export function AddWorksheetForm({
     setBusy(true)
     setProblem(null)
     try {
-      await apiRequest(`/api/sessions/${sessionId}/worksheets`, {
+      const { id } = await apiRequest(`/api/sessions/${sessionId}/worksheets`, {
         method: 'POST',
         body: { templateId: chosen, mode },
         schema: z.object({ id: z.string() }),
       })
       announce('The worksheet was added.')
-      await onAdded()
+      await onAdded(id)
     } catch (error) {
       setProblem(toApiError(error).message)
     }

@@ -1,5 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react'
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
+import { focusFirstField } from './focusFirstField.ts'
 import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
@@ -21,6 +22,8 @@ export interface WorksheetEditorProps {
   user: { name: string; colour: string }
   /** Shown below the sheet, with its document (the sharing controls read its fields). */
   footer?: (doc: Y.Doc) => ReactNode
+  /** Just opened: once synced, scroll the sheet into view and put the focus in its first field. */
+  focusOnOpen?: boolean
 }
 
 /**
@@ -45,6 +48,7 @@ function SyncedWorksheet({
   readOnly: readOnlyByRight,
   user,
   footer,
+  focusOnOpen = false,
   synced,
 }: WorksheetEditorProps & { synced: SyncedDoc }) {
   const { hasSynced, refusedWith } = useSyncSnapshot(synced)
@@ -71,6 +75,12 @@ function SyncedWorksheet({
     },
     [synced, readOnly],
   )
+  const focused = useRef(false)
+  useEffect(() => {
+    if (!focusOnOpen || !hasSynced || !editor || focused.current) return
+    focused.current = true
+    focusFirstField(editor)
+  }, [focusOnOpen, hasSynced, editor])
   if (refusedWith !== null && !keepsSheet) {
     return (
       <div className="notice notice--calm" role="status">

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { AddWorksheetForm } from './AddWorksheetForm.tsx'
 import { openableSheets } from './openableSheets.ts'
+import { readOpenSheets, writeOpenSheets } from './openSheetsInAddress.ts'
 import { OwnSheetSharing } from './OwnSheetSharing.tsx'
 import { SharedAnswers } from './SharedAnswers.tsx'
 
@@ -17,19 +18,48 @@ export interface WorksheetsPanelProps {
   sessionId: string
   role: 'facilitator' | 'member'
   user: { name: string; colour: string }
+  /** Facilitators may add worksheets while the session is not over. */
+  canAdd?: boolean
 }
 
 /**
  * The session's worksheets: the list, the open sheets (several at once: a member may keep the
  * group's sheet beside their own copy), and for facilitators a way to add one.
  */
-export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps) {
+export function WorksheetsPanel({ sessionId, role, user, canAdd = true }: WorksheetsPanelProps) {
   const { worksheets, problem, refresh } = useSessionWorksheets(sessionId)
-  const [openNames, setOpenNames] = useState<DocName[]>([])
-  const toggle = (name: DocName) =>
-    setOpenNames((names) =>
-      names.includes(name) ? names.filter((n) => n !== name) : [...names, name],
-    )
+  // Sheets open before a reload open again; the address keeps their names.
+  const [openNames, setOpenNames] = useState<DocName[]>(() => readOpenSheets() as DocName[])
+  // The sheet just opened: it comes into view and its first field takes the focus.
+  const [focusName, setFocusName] = useState<DocName | null>(null)
+  const library = useRef<HTMLDetailsElement>(null)
+  const openSheet = (name: DocName) => {
+    setOpenNames((names) => (names.includes(name) ? names : [...names, name]))
+    setFocusName(name)
+  }
+  const toggle = (name: DocName) => {
+    if (openNames.includes(name)) setOpenNames((names) => names.filter((n) => n !== name))
+    else openSheet(name)
+  }
+  const sheets = worksheets ? openableSheets(worksheets) : []
+  useEffect(() => {
+    // Until the list has loaded, keep the names from the address as they are.
+    if (worksheets) writeOpenSheets(openNames.filter((n) => sheets.some((s) => s.docName === n)))
+  })
+  // A worksheet just added: its "Open" button takes the focus once the list shows it.
+  const added = useRef<string | null>(null)
+  useEffect(() => {
+    if (!added.current || !worksheets?.some((w) => w.id === added.current)) return
+    const item = document.querySelector(`[data-worksheet-id="${added.current}"] button`)
+    added.current = null
+    if (item instanceof HTMLElement) item.focus()
+  })
+  const onAdded = async (id: string) => {
+    // The library closes: the new sheet, not the list of templates, is what comes next.
+    if (library.current) library.current.open = false
+    added.current = id
+    await refresh()
+  }
   if (!worksheets) {
     return problem ? (
       <ProblemNotice message={problem.message} onRetry={() => void refresh()} />
@@ -37,7 +67,6 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
       <LoadingNotice>Finding the worksheets…</LoadingNotice>
     )
   }
-  const sheets = openableSheets(worksheets)
   // A sheet taken back by its owner leaves the list, and its editor closes with it.
   const open = openNames.flatMap((name) => sheets.filter((s) => s.docName === name))
   const privateUnshared = worksheets.filter(
@@ -45,10 +74,10 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
   )
   return (
     <div className="worksheets">
-      {role === 'facilitator' && (
-        <details className="add-worksheet-details">
+      {role === 'facilitator' && canAdd && (
+        <details ref={library} className="add-worksheet-details">
           <summary>Add a worksheet</summary>
-          <AddWorksheetForm sessionId={sessionId} onAdded={refresh} />
+          <AddWorksheetForm sessionId={sessionId} onAdded={onAdded} />
         </details>
       )}
       {sheets.length === 0 && privateUnshared.length === 0 ? (
@@ -60,7 +89,11 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
       ) : (
         <ul className="worksheet-list" aria-label="Worksheets">
           {sheets.map((sheet) => (
-            <li key={sheet.docName} className="worksheet-item">
+            <li
+              key={sheet.docName}
+              className="worksheet-item"
+              data-worksheet-id={sheet.worksheet.id}
+            >
               <button
                 type="button"
                 className="button button--secondary button--small"
@@ -98,6 +131,7 @@ export function WorksheetsPanel({ sessionId, role, user }: WorksheetsPanelProps)
               docName={sheet.docName}
               label={sheet.label}
               readOnly={sheet.readOnly}
+              focusOnOpen={focusName === sheet.docName}
               user={user}
               footer={
                 sheet.own

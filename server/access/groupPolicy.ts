@@ -32,6 +32,15 @@ export function groupPolicy(db: Db): Authorize {
   const worksheetMode = db.sql.prepare(
     'SELECT mode FROM worksheets WHERE id = ? AND session_id = ?',
   )
+  const lineOwner = db.sql.prepare(
+    'SELECT member_id FROM private_lines WHERE line_key = ? AND session_id = ?',
+  )
+  /** The member a document belongs to: from its name, or for a private line from its key. */
+  const ownerOf = (doc: ParsedDocName): string | undefined => {
+    if (doc.lineKey === undefined) return doc.ownerId
+    const row = lineOwner.get(doc.lineKey, doc.sessionId) as { member_id: string } | undefined
+    return row?.member_id
+  }
   /**
    * Only items that exist can be opened (a made-up `shared/<anything>` would otherwise be a
    * free, durable document). Handouts come with slides; until then none exists.
@@ -46,6 +55,9 @@ export function groupPolicy(db: Db): Authorize {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
     const doc = parseGroupDocName(docName)
     if (!doc || !itemExists(doc)) return 'none'
+    const owner = ownerOf(doc)
+    // A line key nobody holds opens nothing: it is not a free, durable document.
+    if (doc.kind === 'private-line' && owner === undefined) return 'none'
     const session = sessionOf.get(doc.sessionId) as
       { group_id: string; status: SessionStatus } | undefined
     if (!session || session.group_id !== doc.groupId) return 'none'
@@ -71,7 +83,7 @@ export function groupPolicy(db: Db): Authorize {
       role,
       sessionStatus: session.status,
       attendance,
-      isOwner: doc.ownerId !== undefined && doc.ownerId === principal.id,
+      isOwner: owner !== undefined && owner === principal.id,
       sharedWith: {
         facilitators: audiences.includes('facilitators'),
         group: audiences.includes('group'),

@@ -40,6 +40,8 @@ export type AuditAction =
   | 'worksheet.shared'
   | 'worksheet.unshared'
   | 'signal.sent'
+  | 'signal.seen'
+  | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
 

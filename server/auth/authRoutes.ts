@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import {
   loginRequest,
   memberLoginRequest,
+  preferencesRequest,
   setupRequest,
   totpEnableRequest,
 } from '../../shared/api/schemas.ts'
@@ -145,10 +146,11 @@ export function authRoutes(services: Services) {
     const principal = requirePrincipal(c)
     if (principal.kind === 'facilitator') {
       const row = db.sql
-        .prepare('SELECT email, totp_enabled FROM facilitators WHERE id = ?')
+        .prepare('SELECT email, totp_enabled, signal_sound FROM facilitators WHERE id = ?')
         .get(principal.id) as {
         email: string
         totp_enabled: number
+        signal_sound: number
       }
       return c.json({
         kind: 'facilitator',
@@ -156,6 +158,7 @@ export function authRoutes(services: Services) {
         name: principal.name,
         email: row.email,
         twoFactor: row.totp_enabled === 1,
+        preferences: { signalSound: row.signal_sound === 1 },
       })
     }
     if (principal.kind === 'member') {
@@ -167,6 +170,17 @@ export function authRoutes(services: Services) {
       })
     }
     throw new HTTPException(401, { message: 'please sign in' })
+  })
+
+  // A facilitator's own settings, kept on the server so they follow them to any browser.
+  app.put('/me/preferences', async (c) => {
+    const principal = requireFacilitator(c)
+    const { signalSound } = await parseBody(c, preferencesRequest)
+    db.sql
+      .prepare('UPDATE facilitators SET signal_sound = ? WHERE id = ?')
+      .run(signalSound ? 1 : 0, principal.id)
+    appendAudit(db, { actor: principal, action: 'preferences.changed' }, now())
+    return c.json({ signalSound })
   })
 
   app.post('/setup', async (c) => {

@@ -213,4 +213,29 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (worksheet_id, member_id)
   );
   `,
+  `
+  -- A member's private line to the facilitators in one session, opened under an opaque key so
+  -- that its name carries no member id (C1). The server writes it; the member and the
+  -- session's facilitators read it.
+  CREATE TABLE private_lines (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    line_key TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (session_id, member_id)
+  );
+  -- Silent signals and when a facilitator marked them seen: shared by every facilitator of
+  -- the session, and told to the member on their private line.
+  CREATE TABLE silent_signals (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    kind TEXT NOT NULL,
+    sent_at INTEGER NOT NULL,
+    seen_at INTEGER,
+    seen_by TEXT REFERENCES facilitators (id)
+  );
+  CREATE INDEX silent_signals_by_session ON silent_signals (session_id, sent_at);
+  -- Whether a facilitator wants a sound with a silent signal (off unless they turn it on).
+  ALTER TABLE facilitators ADD COLUMN signal_sound INTEGER NOT NULL DEFAULT 0;
+  `,
 ]

@@ -104,7 +104,14 @@ describe('peer anonymity at the byte level', () => {
     const listed = (await sky.get(`/api/sessions/${sessionId}/worksheets`)).json.worksheets
     const sheet = listed.find((w: { id: string }) => w.id === worksheet)
     expect(sheet.sharedWithYou).toHaveLength(1)
-    for (const name of [sheet.sharedWithYou[0].document, sheet.answers, sheet.document]) {
+    // Sky's own private line, after Sky and Robin each sent a silent signal and the lead saw
+    // Robin's: it carries Sky's signal only, under an opaque name.
+    await sky.post(`/api/sessions/${sessionId}/signal`, { kind: 'need-a-moment' })
+    const robinSignal = (await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'not-ok' }))
+      .json.id as string
+    await lead.post(`/api/sessions/${sessionId}/signals/${robinSignal}/seen`)
+    const skyLine = (await sky.get(`/api/sessions/${sessionId}`)).json.documents.line as string
+    for (const name of [sheet.sharedWithYou[0].document, sheet.answers, sheet.document, skyLine]) {
       const doc = new Y.Doc()
       const provider = new WebsocketProvider(server.wsUrl, name, doc, {
         WebSocketPolyfill: Recording as never,
@@ -124,6 +131,10 @@ describe('peer anonymity at the byte level', () => {
     expect(sky.received.length).toBeGreaterThan(10)
     expect(frames.map((f) => f.toString('latin1')).join('')).toContain('Robin')
     expect(everything).toContain('Robin') // the test sees what peers do see
+    // Robin's signal, and that the lead saw it, reached nothing of Sky's.
+    expect(everything).toContain('need-a-moment') // Sky's own line was read
+    expect(everything).not.toContain(robinSignal)
+    expect(everything).not.toContain('not-ok')
     for (const secret of [
       robin.id,
       skyId,

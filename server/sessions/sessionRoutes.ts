@@ -6,6 +6,7 @@ import {
   memberActionRequest,
   scheduleSessionRequest,
 } from '../../shared/api/schemas.ts'
+import { lineKeyFor } from '../signals/privateLines.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
@@ -141,7 +142,22 @@ export function sessionRoutes(services: Services) {
     return c.json({
       session: view(s),
       you: attendance,
-      documents: inRoom ? { room: sessionDocName.room(groupId, sessionId) } : null,
+      documents: inRoom
+        ? {
+            room: sessionDocName.room(groupId, sessionId),
+            // A member's own private line (silent signals seen, later a word from the
+            // facilitators): its name is an opaque key, never their id.
+            ...(principal.kind === 'member'
+              ? {
+                  line: sessionDocName.line(
+                    groupId,
+                    sessionId,
+                    lineKeyFor(db, sessionId, principal.id),
+                  ),
+                }
+              : {}),
+          }
+        : null,
     })
   })
 
@@ -225,6 +241,13 @@ export function sessionRoutes(services: Services) {
     state: 'admitted' | 'waiting' | 'removed',
     actor: { kind: 'facilitator'; id: string },
   ) => {
+    // Once a session has ended (or was cancelled) nobody is let in, sent back or removed.
+    const { status } = sessionRow(sessionId)
+    if (status !== 'open' && status !== 'live') {
+      throw new HTTPException(409, {
+        message: `This session has ${status === 'scheduled' ? 'not opened yet' : 'ended'}.`,
+      })
+    }
     const action = {
       admitted: 'session.admitted',
       waiting: 'session.returned-to-waiting-room',

@@ -3,28 +3,53 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import {
+  LINE_SIGNALS,
+  SIGNAL_KINDS,
+  SIGNALS_LIST,
+  SIGNALS_SEEN,
+} from '../../shared/signals/signalDocs.ts'
 import { appendAudit } from '../audit/audit.ts'
+import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
-import { groupOfSession, requireMember } from '../http/guards.ts'
+import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { TokenBucket } from '../sync/TokenBucket.ts'
+import { lineKeyFor } from './privateLines.ts'
 
-export const SIGNAL_KINDS = ['need-a-moment', 'not-ok'] as const
 const signalBody = z.object({ kind: z.enum(SIGNAL_KINDS) })
 /** Three at once, then one a minute. */
 const SIGNAL_RATE = { perSecond: 1 / 60, burst: 3 }
 
+interface SignalRow {
+  id: string
+  member_id: string
+  kind: string
+  sent_at: number
+  seen_at: number | null
+}
+
 /**
  * The silent signal: a member tells the facilitators privately "I need a moment" or "I'm not
  * OK". The server writes it into the session's signals document, which only facilitators can
- * open; no peer's socket ever carries it.
+ * open, and into the member's private line; no peer's socket ever carries it. A facilitator
+ * marks it seen once for every facilitator of the session, and the member's line says so.
  */
 export function signalRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
   // A few signals in a row are fine (a member may press twice); a stream of them is not.
   const buckets = new Map<string, TokenBucket>()
+  const insert = db.sql.prepare(
+    'INSERT INTO silent_signals (id, session_id, member_id, kind, sent_at) VALUES (?, ?, ?, ?, ?)',
+  )
+  const signalOf = db.sql.prepare('SELECT * FROM silent_signals WHERE id = ? AND session_id = ?')
+  const markSeen = db.sql.prepare(
+    'UPDATE silent_signals SET seen_at = ?, seen_by = ? WHERE id = ? AND seen_at IS NULL',
+  )
+  const lineOf = (groupId: string, sessionId: string, memberId: string) =>
+    sessionDocName.line(groupId, sessionId, lineKeyFor(db, sessionId, memberId)) as DocName
 
   app.post('/sessions/:sessionId/signal', async (c) => {
     const member = requireMember(c)
@@ -42,19 +67,59 @@ export function signalRoutes(services: Services) {
       })
     }
     const at = now()
+    const id = newId('signal')
+    insert.run(id, sessionId, member.id, kind, at)
+    const line = lineOf(groupId, sessionId, member.id)
     await services.sync.serverWrite(
       sessionDocName.signals(groupId, sessionId) as DocName,
       (doc) => {
-        doc.getArray('signals').push([{ at, kind, name: member.name, colour: member.colour }])
+        doc
+          .getArray(SIGNALS_LIST)
+          .push([{ id, at, kind, name: member.name, colour: member.colour }])
       },
     )
+    await services.sync.serverWrite(line, (doc) => {
+      doc.getMap(LINE_SIGNALS).set(id, { at, kind, seenAt: null })
+    })
     // The trail records that a signal was sent, not what it said.
     appendAudit(
       db,
       { actor: member, action: 'signal.sent', target: { kind: 'session', id: sessionId }, groupId },
       at,
     )
-    return c.json({ ok: true }, 201)
+    return c.json({ id, line }, 201)
+  })
+
+  app.post('/sessions/:sessionId/signals/:signalId/seen', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const signal = signalOf.get(c.req.param('signalId'), sessionId) as SignalRow | undefined
+    if (!signal) throw new HTTPException(404, { message: 'no such signal' })
+    // Marked once: a second facilitator pressing it too changes nothing.
+    if (signal.seen_at !== null) return c.json({ seenAt: signal.seen_at })
+    const at = now()
+    markSeen.run(at, principal.id, signal.id)
+    await services.sync.serverWrite(
+      sessionDocName.signals(groupId, sessionId) as DocName,
+      (doc) => {
+        doc.getMap(SIGNALS_SEEN).set(signal.id, { at, by: principal.name })
+      },
+    )
+    await services.sync.serverWrite(lineOf(groupId, sessionId, signal.member_id), (doc) => {
+      doc.getMap(LINE_SIGNALS).set(signal.id, { at: signal.sent_at, kind: signal.kind, seenAt: at })
+    })
+    appendAudit(
+      db,
+      {
+        actor: principal,
+        action: 'signal.seen',
+        target: { kind: 'session', id: sessionId },
+        groupId,
+      },
+      at,
+    )
+    return c.json({ seenAt: at })
   })
 
   return app

@@ -98,3 +98,6 @@ export const admitRequest = z.union([
   z.object({ all: z.literal(true) }),
 ])
 export const memberActionRequest = z.object({ memberId: z.string().max(40) })
+
+/** `PUT /api/me/preferences`: a facilitator's own settings. */
+export const preferencesRequest = z.object({ signalSound: z.boolean() }).strict()

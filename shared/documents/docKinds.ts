@@ -15,9 +15,11 @@ export type DocKind =
   | 'chat'
   | 'signals'
   | 'shared-answers'
+  | 'private-line'
 
 export const DOC_KINDS: readonly DocKind[] = [
   'shared-answers',
+  'private-line',
   'signals',
   'session-room',
   'session-shared',
@@ -41,6 +43,7 @@ export const DOC_BYTE_CAPS: Record<DocKind, number> = {
   chat: 8 * 1024 * 1024,
   signals: 1024 * 1024,
   'shared-answers': 2 * 1024 * 1024,
+  'private-line': 1024 * 1024,
 }
 
 export interface ParsedDocName {
@@ -51,6 +54,8 @@ export interface ParsedDocName {
   itemId?: string
   /** The member a private document belongs to. */
   ownerId?: string
+  /** The opaque key of a member's private line (the server knows whose it is). */
+  lineKey?: string
   /** Who may read a document of shared answers. */
   audience?: 'facilitators' | 'group'
 }
@@ -59,6 +64,7 @@ const id = (prefix: string) => `${prefix}[a-z2-7]{20}`
 const BASE = `^g/(?<group>${id('g')})/s/(?<session>${id('s')})`
 const ITEM = '(?<item>[a-z0-9][a-z0-9_-]{0,63})'
 const OWNER = `(?<owner>${id('m')})`
+const LINE = `(?<line>${id('l')})`
 const PATTERNS: [DocKind, RegExp][] = [
   ['session-room', new RegExp(`${BASE}/room$`)],
   ['session-shared', new RegExp(`${BASE}/shared/${ITEM}$`)],
@@ -68,6 +74,7 @@ const PATTERNS: [DocKind, RegExp][] = [
   ['chat', new RegExp(`${BASE}/chat$`)],
   ['signals', new RegExp(`${BASE}/signals$`)],
   ['shared-answers', new RegExp(`${BASE}/answers/${ITEM}/(?<audience>facilitators|group)$`)],
+  ['private-line', new RegExp(`${BASE}/line/${LINE}$`)],
 ]
 
 /** The kind and owners of a group document, or null for any other name. */
@@ -78,6 +85,7 @@ export function parseGroupDocName(name: string): ParsedDocName | null {
     const parsed: ParsedDocName = { kind, groupId: groups.group!, sessionId: groups.session! }
     if (groups.item) parsed.itemId = groups.item
     if (groups.owner) parsed.ownerId = groups.owner
+    if (groups.line) parsed.lineKey = groups.line
     if (groups.audience) parsed.audience = groups.audience as 'facilitators' | 'group'
     return parsed
   }
@@ -112,6 +120,8 @@ export const sessionDocName = {
   handout: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}`,
   chat: (g: string, s: string) => `g/${g}/s/${s}/chat`,
   signals: (g: string, s: string) => `g/${g}/s/${s}/signals`,
+  /** A member's private line to the facilitators, by its opaque key. */
+  line: (g: string, s: string, lineKey: string) => `g/${g}/s/${s}/line/${lineKey}`,
   answers: (g: string, s: string, worksheet: string, audience: 'facilitators' | 'group') =>
     `g/${g}/s/${s}/answers/${worksheet}/${audience}`,
 }
@@ -161,6 +171,8 @@ export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   chat: (c) => (isFacilitator(c) || attended(c) ? 'read' : 'none'),
   // "I need a moment": written by the server, seen by facilitators only.
   signals: (c) => (isFacilitator(c) ? 'read' : 'none'),
+  // A member's private line: written by the server, read by that member and the facilitators.
+  'private-line': (c) => (isFacilitator(c) || (c.isOwner && attended(c)) ? 'read' : 'none'),
   // Single answers members chose to share; the server keeps them in step with the sheet.
   'shared-answers': (c) =>
     isFacilitator(c) || (c.audience === 'group' && attended(c)) ? 'read' : 'none',

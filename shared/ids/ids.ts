@@ -20,6 +20,8 @@ export const ID_PREFIX = {
   worksheet: 'w',
   template: 't',
   copy: 'c',
+  signal: 'a',
+  line: 'l',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

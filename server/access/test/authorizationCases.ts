@@ -299,6 +299,16 @@ export const ROUTES: Record<string, RouteCase> = {
       body: { kind: 'need-a-moment' },
     }),
   },
+  'POST /api/sessions/:sessionId/signals/:signalId/seen': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/signals/anotasignal000000000/seen`,
+    }),
+  },
+  'PUT /api/me/preferences': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
+  },
   // Last: it ends each person's login.
   'POST /api/auth/logout': { allowed: PUBLIC, request: async () => ({ path: '/api/auth/logout' }) },
 }
@@ -314,4 +324,6 @@ export const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   chat: { lead: 'read', co: 'read', admitted: 'read' },
   signals: { lead: 'read', co: 'read' },
   'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },
+  // The admitted member's own line: they and the facilitators read it; no peer does.
+  'private-line': { lead: 'read', co: 'read', admitted: 'read' },
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Access } from '../../../shared/access/Access.ts'
+import { lineKeyFor } from '../../signals/privateLines.ts'
 import { sessionDocName, type DocKind } from '../../../shared/documents/docKinds.ts'
 import type { DocName } from '../../../shared/documents/docName.ts'
 import { createFacilitator } from '../../auth/facilitators.ts'
@@ -54,6 +55,7 @@ describe('[C2] authorization matrix', () => {
   it('decides every document kind for every person exactly', async () => {
     const { groupA, groupB, session, sessionB, people } = world
     const privateWs = fixtures.privateWorksheet
+    const admittedLine = lineKeyFor(server.services.db, session, people.admitted.id)
     const names: Record<DocKind, string> = {
       'session-room': sessionDocName.room(groupA, session),
       'session-shared': sessionDocName.shared(groupA, session, sharedWorksheet),
@@ -63,6 +65,7 @@ describe('[C2] authorization matrix', () => {
       chat: sessionDocName.chat(groupA, session),
       signals: sessionDocName.signals(groupA, session),
       'shared-answers': sessionDocName.answers(groupA, session, privateWs, 'group'),
+      'private-line': sessionDocName.line(groupA, session, admittedLine),
     }
     const decided: Record<string, Record<string, Access>> = {}
     for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
@@ -104,6 +107,9 @@ describe('[C2] authorization matrix', () => {
       sessionDocName.private(groupA, session, sharedWorksheet, people.admitted.id),
       sessionDocName.answers(groupA, session, 'made-up', 'group'),
       sessionDocName.handout(groupA, session, 'made-up'),
+      // A line key nobody holds, and a real one under another session's name.
+      sessionDocName.line(groupA, session, 'laaaaaaaaaaaaaaaaaaaa'),
+      sessionDocName.line(groupB, sessionB, admittedLine),
     ]) {
       for (const who of [lead, admitted]) {
         expect(await server.services.authorize(who, name as DocName), name).toBe('none')

@@ -74,4 +74,41 @@ describe('scheduling and the calendar feed', () => {
       expect((await lead.post(`/api/sessions/${id}/status`, { status })).status).toBe(200)
     expect((await lead.post(`/api/sessions/${id}/status`, { status: 'open' })).status).toBe(409)
   })
+
+  it('after a session ends, nobody is admitted, sent back or removed from it', async () => {
+    const lead = await facilitator(server, 'lead@x.example')
+    const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
+    const robin = await member(server, lead, groupId, 'Robin')
+    const sky = await member(server, lead, groupId, 'Sky')
+    const id = (
+      await lead.post(`/api/groups/${groupId}/sessions`, {
+        title: 'X',
+        startsAtLocal: '2026-10-20T19:00',
+        timeZone: 'UTC',
+        durationMinutes: 60,
+      })
+    ).json.ids[0]
+    await lead.post(`/api/sessions/${id}/status`, { status: 'open' })
+    for (const m of [robin, sky]) await m.post(`/api/sessions/${id}/join`)
+    await lead.post(`/api/sessions/${id}/admit`, { memberId: robin.id })
+    await lead.post(`/api/sessions/${id}/status`, { status: 'ended' })
+    const states = () =>
+      server.db.sql
+        .prepare(
+          'SELECT member_id, state FROM session_attendance WHERE session_id = ? ORDER BY member_id',
+        )
+        .all(id)
+    const before = states()
+    for (const [path, body] of [
+      ['admit', { memberId: sky.id }],
+      ['admit', { all: true }],
+      ['return', { memberId: robin.id }],
+      ['remove', { memberId: robin.id }],
+    ] as const) {
+      const answer = await lead.post(`/api/sessions/${id}/${path}`, body)
+      expect(answer.status, path).toBe(409)
+      expect(answer.json.error).toBe('This session has ended.')
+    }
+    expect(states()).toEqual(before)
+  })
 })
