@@ -1,10 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { ROOM_STATE } from '../shared/sessions/roomState.ts'
+import { connectProvider } from '../server/test/connectProvider.ts'
+import { callApi } from './support/callApi.ts'
 import { launchBrowser } from './support/browser.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
 import { connected, enter, expectClean, openSheet } from './support/roomPage.ts'
 import { setUpRoom } from './support/setUpRoom.ts'
 
+const baseUrl = inject('baseUrl')
 let browser: Browser
 const people: Person[] = []
 
@@ -120,5 +124,85 @@ describe('the room’s layout', () => {
     await j.keyboard.press('Escape')
     expect(await opener.getAttribute('aria-expanded')).toBe('false')
     expectClean([facilitator, ida, jo])
+  }, 150_000)
+
+  it('"bring everyone here" moves the members who follow; one may step away and return; members cannot move it', async () => {
+    const made = await setUpRoom(browser, ['Kai', 'Lou'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId, facilitator } = made
+    const [kai, lou] = made.members as [Person, Person]
+    const f = facilitator.page
+    await enter(f, sessionId)
+    await f.getByText('Add a worksheet').click()
+    await f.getByRole('radio', { name: /^Thought record/ }).check()
+    await f.getByRole('radio', { name: /^Shared/ }).check()
+    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    await enter(kai.page, sessionId)
+    await enter(lou.page, sessionId)
+    // Lou, on the phone, is looking at People; Kai at the worksheet list.
+    const bar = lou.page.getByRole('navigation', { name: 'Room' })
+    await bar.getByRole('button', { name: 'People', exact: true }).click()
+    const sheetOf = (page: Page) =>
+      page.getByRole('textbox', { name: 'Thought record', exact: true })
+
+    await f.getByRole('button', { name: 'Bring everyone here: Thought record' }).click()
+    for (const page of [kai.page, lou.page]) await sheetOf(page).waitFor({ timeout: 1000 })
+    await f.getByText('Everyone is here').waitFor()
+    expect(
+      await bar
+        .getByRole('button', { name: 'Workspace', exact: true })
+        .getAttribute('aria-pressed'),
+    ).toBe('true')
+    await lou.page.getByText('You are with the group on').waitFor()
+    await focusInFirstField(lou.page, 'Situation', PHONE.height)
+    await screenshot(lou, 'room-brought-phone')
+
+    // A member can neither ask the server to move it nor write the room document themselves.
+    const refused = await kai.page.evaluate(
+      async (id) =>
+        (
+          await fetch(`/api/sessions/${id}/present`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ worksheetId: null }),
+          })
+        ).status,
+      sessionId,
+    )
+    expect(refused).toBe(403)
+    // The browser reports the refusal in the console: expected here, and only here.
+    kai.errors.splice(0, kai.errors.length, ...kai.errors.filter((e) => !e.includes('/present')))
+    const { documents } = await callApi<{ documents: { room: string } }>(
+      kai.page,
+      'GET',
+      `/api/sessions/${sessionId}`,
+    )
+    const cookie = (await kai.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const raw = connectProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, documents.room, null, {
+      cookie,
+    })
+    await raw.synced()
+    raw.doc.getMap(ROOM_STATE).set('presented', null)
+    await kai.page.waitForTimeout(300)
+    raw.destroy()
+    await f.reload()
+    await connected(f)
+    await f.getByText('Everyone is here').waitFor()
+
+    // Lou steps away and looks at People; a new "bring" leaves Lou there, with a way back.
+    await lou.page.getByRole('button', { name: 'Step away' }).click()
+    await bar.getByRole('button', { name: 'People', exact: true }).click()
+    await f.getByRole('button', { name: 'Let everyone go: Thought record' }).click()
+    await f.getByRole('button', { name: 'Bring everyone here: Thought record' }).click()
+    await f.getByText('Everyone is here').waitFor()
+    await lou.page.waitForTimeout(500)
+    expect(
+      await bar.getByRole('button', { name: 'People', exact: true }).getAttribute('aria-pressed'),
+    ).toBe('true')
+    await bar.getByRole('button', { name: 'Workspace', exact: true }).click()
+    await lou.page.getByRole('button', { name: 'Return to where the group is' }).click()
+    await lou.page.getByText('You are with the group on').waitFor()
+    await focusInFirstField(lou.page, 'Situation', PHONE.height)
+    expectClean([facilitator, kai, lou])
   }, 150_000)
 })

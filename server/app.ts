@@ -19,6 +19,7 @@ import { TryLater } from './http/TryLater.ts'
 import type { QuickCheck } from './db/quickCheck.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
 import { memberRoutes } from './members/memberRoutes.ts'
+import { presentRoutes } from './sessions/presentRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
 import { signalRoutes } from './signals/signalRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
@@ -140,6 +141,7 @@ export function createApp(services: Services, options: AppOptions) {
     invitationRoutes,
     memberRoutes,
     sessionRoutes,
+    presentRoutes,
     worksheetRoutes,
     signalRoutes,
   ]) {

@@ -18,6 +18,8 @@ import { SessionHeader } from './SessionHeader.tsx'
 import type { SessionView } from './sessionSchemas.ts'
 import { SIGNAL_DOCK_ID, SignalDock } from './SignalDock.tsx'
 import { useRoomPeople } from './useRoomPeople.ts'
+import { PresentedNotice } from './PresentedNotice.tsx'
+import { usePresenting } from './usePresenting.ts'
 import { Workspace } from './Workspace.tsx'
 
 // The notes editor (TipTap) loads when a facilitator's room first shows it.
@@ -87,6 +89,19 @@ function Room({
   const others = useRoomPeople(synced.provider.awareness)
   const [region, setRegion] = useState<RegionId>('workspace')
   const [signalOpen, setSignalOpen] = useState(false)
+  // "Bring everyone here": members follow unless they step away; each new bring (or a
+  // return) brings a phone to the workspace, adjusted while rendering.
+  const { presented } = roomState
+  const [following, setFollowing] = useState(true)
+  const [returns, setReturns] = useState(0)
+  const bringKey =
+    self.role === 'member' && following && presented ? `${presented.at}:${returns}` : null
+  const [lastBring, setLastBring] = useState<string | null>(null)
+  if (bringKey !== lastBring) {
+    setLastBring(bringKey)
+    if (bringKey) setRegion('workspace')
+  }
+  const presenting = usePresenting(fetched.id, presented)
   // Peers ignore a presence state at clock 0 (the empty one every client starts with), so
   // announce ourselves at once rather than at the first renewal 15 s later. The server replaces
   // `user` with the identity it vouches for.
@@ -113,8 +128,31 @@ function Room({
             <VideoPlaceholder />
           </div>
           <div className="room-region room-region--workspace" data-shown={shown('workspace')}>
+            {self.role === 'member' && presented && (
+              <PresentedNotice
+                title={roomState.titles.get(presented.id) ?? 'a worksheet'}
+                following={following}
+                onStepAway={() => setFollowing(false)}
+                onReturn={() => {
+                  setFollowing(true)
+                  setReturns((n) => n + 1)
+                }}
+              />
+            )}
+            {presenting.problem && (
+              <p className="field-error" role="alert">
+                {presenting.problem}
+              </p>
+            )}
             <RoomRevision value={roomState.revision}>
-              <Workspace sessionId={session.id} role={self.role} user={self} canAdd={!ended} />
+              <Workspace
+                sessionId={session.id}
+                role={self.role}
+                user={self}
+                canAdd={!ended}
+                bring={bringKey && presented ? { worksheetId: presented.id, key: bringKey } : null}
+                {...(self.role === 'facilitator' && !ended ? { presenting } : {})}
+              />
             </RoomRevision>
           </div>
         </div>

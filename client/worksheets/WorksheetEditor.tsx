@@ -22,8 +22,11 @@ export interface WorksheetEditorProps {
   user: { name: string; colour: string }
   /** Shown below the sheet, with its document (the sharing controls read its fields). */
   footer?: (doc: Y.Doc) => ReactNode
-  /** Just opened: once synced, scroll the sheet into view and put the focus in its first field. */
-  focusOnOpen?: boolean
+  /**
+   * Each new value (once synced): scroll the sheet into view and put the focus in its first
+   * field. Null: leave the focus where it is.
+   */
+  focusKey?: number | null
 }
 
 /**
@@ -48,7 +51,7 @@ function SyncedWorksheet({
   readOnly: readOnlyByRight,
   user,
   footer,
-  focusOnOpen = false,
+  focusKey = null,
   synced,
 }: WorksheetEditorProps & { synced: SyncedDoc }) {
   const { hasSynced, refusedWith } = useSyncSnapshot(synced)
@@ -75,12 +78,12 @@ function SyncedWorksheet({
     },
     [synced, readOnly],
   )
-  const focused = useRef(false)
+  const focused = useRef<number | null>(null)
   useEffect(() => {
-    if (!focusOnOpen || !hasSynced || !editor || focused.current) return
-    focused.current = true
+    if (focusKey === null || !hasSynced || !editor || focused.current === focusKey) return
+    focused.current = focusKey
     focusFirstField(editor)
-  }, [focusOnOpen, hasSynced, editor])
+  }, [focusKey, hasSynced, editor])
   if (refusedWith !== null && !keepsSheet) {
     return (
       <div className="notice notice--calm" role="status">

@@ -4,6 +4,7 @@ import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { AddWorksheetForm } from './AddWorksheetForm.tsx'
 import { openableSheets } from './openableSheets.ts'
+import { PresentButton, type PresentingControls } from './PresentButton.tsx'
 import { readOpenSheets, writeOpenSheets } from './openSheetsInAddress.ts'
 import { OwnSheetSharing } from './OwnSheetSharing.tsx'
 import { SharedAnswers } from './SharedAnswers.tsx'
@@ -20,28 +21,52 @@ export interface WorksheetsPanelProps {
   user: { name: string; colour: string }
   /** Facilitators may add worksheets while the session is not over. */
   canAdd?: boolean
+  /**
+   * For a member who follows the group: the worksheet the facilitators brought everyone to.
+   * Each new `key` opens it (the shared sheet, or the member's own copy) and focuses it.
+   */
+  bring?: { worksheetId: string; key: string } | null
+  /** For facilitators: bringing everyone to a worksheet (null: letting them go). */
+  presenting?: PresentingControls
 }
 
 /**
  * The session's worksheets: the list, the open sheets (several at once: a member may keep the
  * group's sheet beside their own copy), and for facilitators a way to add one.
  */
-export function WorksheetsPanel({ sessionId, role, user, canAdd = true }: WorksheetsPanelProps) {
+export function WorksheetsPanel({
+  sessionId,
+  role,
+  user,
+  canAdd = true,
+  bring = null,
+  presenting,
+}: WorksheetsPanelProps) {
   const { worksheets, problem, refresh } = useSessionWorksheets(sessionId)
   // Sheets open before a reload open again; the address keeps their names.
   const [openNames, setOpenNames] = useState<DocName[]>(() => readOpenSheets() as DocName[])
-  // The sheet just opened: it comes into view and its first field takes the focus.
-  const [focusName, setFocusName] = useState<DocName | null>(null)
+  // The sheet just opened (or brought back to): it comes into view, its first field focused.
+  const [focus, setFocus] = useState<{ name: DocName; n: number } | null>(null)
   const library = useRef<HTMLDetailsElement>(null)
   const openSheet = (name: DocName) => {
     setOpenNames((names) => (names.includes(name) ? names : [...names, name]))
-    setFocusName(name)
+    setFocus((last) => ({ name, n: (last?.n ?? 0) + 1 }))
   }
   const toggle = (name: DocName) => {
     if (openNames.includes(name)) setOpenNames((names) => names.filter((n) => n !== name))
     else openSheet(name)
   }
   const sheets = worksheets ? openableSheets(worksheets) : []
+  // Following the group: each new "bring" opens the sheet, adjusted while rendering so the
+  // sheet opens in the same render that learns of it.
+  const [brought, setBrought] = useState<string | null>(null)
+  const bringing = bring && bring.key !== brought ? bring : null
+  const broughtSheet =
+    bringing && sheets.find((s) => s.worksheet.id === bringing.worksheetId && !s.readOnly)
+  if (bringing && broughtSheet) {
+    setBrought(bringing.key)
+    openSheet(broughtSheet.docName)
+  }
   useEffect(() => {
     // Until the list has loaded, keep the names from the address as they are.
     if (worksheets) writeOpenSheets(openNames.filter((n) => sheets.some((s) => s.docName === n)))
@@ -103,6 +128,13 @@ export function WorksheetsPanel({ sessionId, role, user, canAdd = true }: Worksh
                 Open {sheet.label}
               </button>
               <span className="muted">{sheet.note}</span>
+              {presenting && sheet.worksheet.mode === 'shared' && !sheet.readOnly && (
+                <PresentButton
+                  worksheetId={sheet.worksheet.id}
+                  title={sheet.label}
+                  presenting={presenting}
+                />
+              )}
             </li>
           ))}
           {privateUnshared.map((w) => (
@@ -112,6 +144,9 @@ export function WorksheetsPanel({ sessionId, role, user, canAdd = true }: Worksh
                 Private: each member writes their own copy. You see a copy only if its owner shares
                 it with you.
               </span>
+              {presenting && (
+                <PresentButton worksheetId={w.id} title={w.title} presenting={presenting} />
+              )}
             </li>
           ))}
         </ul>
@@ -131,7 +166,7 @@ export function WorksheetsPanel({ sessionId, role, user, canAdd = true }: Worksh
               docName={sheet.docName}
               label={sheet.label}
               readOnly={sheet.readOnly}
-              focusOnOpen={focusName === sheet.docName}
+              focusKey={focus?.name === sheet.docName ? focus.n : null}
               user={user}
               footer={
                 sheet.own

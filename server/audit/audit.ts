@@ -41,6 +41,7 @@ export type AuditAction =
   | 'worksheet.unshared'
   | 'signal.sent'
   | 'signal.seen'
+  | 'session.presented'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

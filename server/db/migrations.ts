@@ -238,4 +238,9 @@ export const MIGRATIONS: readonly string[] = [
   -- Whether a facilitator wants a sound with a silent signal (off unless they turn it on).
   ALTER TABLE facilitators ADD COLUMN signal_sound INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- What the facilitators brought everyone to ("bring everyone here"): JSON {kind, id, at}, or
+  -- null. Written into the room document for members to follow.
+  ALTER TABLE sessions ADD COLUMN presented TEXT;
+  `,
 ]

@@ -1,6 +1,6 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
-import { ROOM_STATE, WAITING_STATE } from '../../shared/sessions/roomState.ts'
+import { ROOM_STATE, WAITING_STATE, type Presented } from '../../shared/sessions/roomState.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Services } from '../http/AppEnv.ts'
 
@@ -13,6 +13,7 @@ export interface SessionRow {
   time_zone: string
   status: SessionStatus
   locked: number
+  presented: string | null
 }
 
 export const sessionRow = (db: Db, id: string) =>
@@ -29,6 +30,11 @@ export const sessionView = (s: SessionRow) => ({
   status: s.status,
   locked: s.locked === 1,
 })
+
+/** What the facilitators brought everyone to (see presentRoutes.ts). */
+function presentedOf(row: SessionRow): Presented | null {
+  return row.presented ? (JSON.parse(row.presented) as Presented) : null
+}
 
 /** Everyone who came to the session and is still in the group, in order of arrival. */
 export const attendanceRows = (db: Db, sessionId: string) =>
@@ -72,6 +78,7 @@ export async function publishRoomState(
     const state = doc.getMap(ROOM_STATE)
     state.set('session', session)
     state.set('worksheets', worksheets)
+    state.set('presented', presentedOf(row))
     const revision = (state.get('revision') as number | undefined) ?? 0
     if (worksheetsChanged || revision === 0) state.set('revision', revision + 1)
   })

@@ -305,6 +305,13 @@ export const ROUTES: Record<string, RouteCase> = {
       path: `/api/sessions/${w.session}/signals/anotasignal000000000/seen`,
     }),
   },
+  'POST /api/sessions/:sessionId/present': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/present`,
+      body: { worksheetId: null },
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
