@@ -173,9 +173,11 @@ describe('worksheets in the session room', () => {
     expect(await f.getByRole('button', { name: `Open ${calsForLead}` }).count()).toBe(0)
 
     // Cal shares the whole sheet with the facilitators: it appears, and follows Cal's typing.
-    await cal.page
-      .getByRole('button', { name: 'Share the whole sheet with the facilitators' })
-      .click()
+    const wholeForLead = cal.page.getByRole('switch', {
+      name: 'Share the whole sheet with the facilitators',
+    })
+    expect(await wholeForLead.getAttribute('aria-checked')).toBe('false')
+    await wholeForLead.click()
     await cal.page.getByText('You are sharing your whole sheet with the facilitators.').waitFor()
     const lead = await openSheet(f, calsForLead)
     await showsAll(lead, ['Lunch with my sister'], 'the facilitator')
@@ -186,9 +188,8 @@ describe('worksheets in the session room', () => {
     await screenshot(facilitator, 'room-worksheet-private-facilitator')
 
     // Cal takes it back: it leaves the facilitator's screen without a reload.
-    await cal.page
-      .getByRole('button', { name: 'Stop sharing the whole sheet with the facilitators' })
-      .click()
+    expect(await wholeForLead.getAttribute('aria-checked')).toBe('true')
+    await wholeForLead.click()
     await cal.page.getByText('Nothing is shared.').waitFor()
     await f.getByRole('button', { name: `Open ${calsForLead}` }).waitFor({ state: 'detached' })
     await lead.waitFor({ state: 'detached' })
@@ -196,13 +197,24 @@ describe('worksheets in the session room', () => {
     // One answer only, with the group: Dee reads it as plain text, and it goes when taken back.
     await cal.page.getByText('Share one answer only').click()
     const situation = '“Situation” with the group'
-    await cal.page.getByRole('button', { name: `Share ${situation}` }).click()
+    const situationSwitch = cal.page.getByRole('switch', { name: `Share ${situation}` })
+    const before = await situationSwitch.boundingBox()
+    await situationSwitch.click()
     await cal.page.getByText('You are sharing your answer to “Situation” with the group.').waitFor()
-    const shared = dee.page.getByRole('region', { name: 'Answers shared with you' })
+    const shared = dee.page.getByRole('region', { name: 'Shared answers' })
     await shared.getByText('Lunch with my sister').waitFor()
     expect(await f.getByText('Lunch with my sister').count()).toBe(0)
+    // The switch stayed where it was under the finger; Cal sees their own answer as theirs.
+    const after = (await situationSwitch.boundingBox())!
+    expect(Math.abs(after.y - before!.y)).toBeLessThan(1)
+    expect([after.x, after.width, after.height]).toEqual([before!.x, before!.width, before!.height])
+    expect(await situationSwitch.getAttribute('aria-checked')).toBe('true')
+    const calsView = cal.page.getByRole('region', { name: 'Shared answers' })
+    await calsView.getByText('(you)').waitFor()
+    expect(await shared.getByText('(you)').count()).toBe(0)
     await screenshot(dee, 'room-worksheet-shared-answer')
-    await cal.page.getByRole('button', { name: `Stop sharing ${situation}` }).click()
+    await screenshot(cal, 'room-worksheet-sharing-switches')
+    await situationSwitch.click()
     await shared.waitFor({ state: 'detached' })
 
     expectClean([facilitator, cal], {})

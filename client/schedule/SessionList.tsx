@@ -2,7 +2,6 @@ import { Link } from '../router/Link.tsx'
 import type { SessionView } from '../session/sessionSchemas.ts'
 import { SESSION_STATUS_LABELS } from '../session/sessionStatusLabels.ts'
 import { formatSessionTime } from '../ui/formatSessionTime.ts'
-import { browserTimeZone } from './timeZones.ts'
 
 const isAhead = (s: SessionView) => s.status !== 'ended' && s.status !== 'cancelled'
 
@@ -49,7 +48,6 @@ export function SessionList({ sessions }: { sessions: SessionView[] }) {
 }
 
 function SessionRow({ session }: { session: SessionView }) {
-  const otherZone = session.timeZone !== browserTimeZone()
   return (
     <article className="card session-row">
       <div>
@@ -57,7 +55,6 @@ function SessionRow({ session }: { session: SessionView }) {
         <p className="muted">
           {formatSessionTime(session.startsAt, session.durationMinutes, {
             timeZone: session.timeZone,
-            showZone: otherZone,
           })}
         </p>
       </div>

@@ -16,13 +16,15 @@ describe('formatSessionTime', () => {
     expect(text).toMatch(/17:00\s*–\s*18:00/)
   })
 
-  it('can name the zone', () => {
-    const text = formatSessionTime(start, 60, {
+  it('names the zone, unless asked not to', () => {
+    const text = formatSessionTime(start, 60, { timeZone: 'Europe/Berlin', locale: 'en-GB' })
+    expect(text).toMatch(/CET|GMT\+1/)
+    const bare = formatSessionTime(start, 60, {
       timeZone: 'Europe/Berlin',
-      showZone: true,
+      showZone: false,
       locale: 'en-GB',
     })
-    expect(text).toMatch(/CET|GMT\+1/)
+    expect(bare).not.toMatch(/CET|GMT/)
   })
 })
 
@@ -38,5 +40,6 @@ describe('formatSessionStart', () => {
     expect(text).toContain('Tuesday')
     expect(text).toContain('1 December 2026')
     expect(text).toContain('18:00')
+    expect(text).toMatch(/CET|GMT\+1/)
   })
 })

@@ -1,16 +1,19 @@
 export interface FormatOptions {
   /** The zone to show the time in; the viewer's own when absent. */
   timeZone?: string
-  /** Name the zone ("GMT+1"), for a facilitator scheduling across zones. */
+  /**
+   * Name the zone ("CET", "GMT+1"): on by default, so nobody in another zone (or travelling)
+   * mistakes the hour.
+   */
   showZone?: boolean
   locale?: string
 }
 
-/** "Tuesday 1 December 2026, 18:00–19:30": when a session starts and ends, in one phrase. */
+/** "Tuesday 1 December 2026, 18:00–19:30 CET": when a session starts and ends, in one phrase. */
 export function formatSessionTime(
   startsAt: number,
   durationMinutes: number,
-  { timeZone, showZone = false, locale }: FormatOptions = {},
+  { timeZone, showZone = true, locale }: FormatOptions = {},
 ): string {
   const format = new Intl.DateTimeFormat(locale, {
     weekday: 'long',
@@ -25,11 +28,16 @@ export function formatSessionTime(
   return format.formatRange(new Date(startsAt), new Date(startsAt + durationMinutes * 60_000))
 }
 
-/** "Tuesday 1 December 2026 at 18:00": when something starts. */
+/** "Tuesday 1 December 2026 at 18:00 CET": when something starts. */
 export function formatSessionStart(startsAt: number, { timeZone, locale }: FormatOptions = {}) {
   return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'full',
-    timeStyle: 'short',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(startsAt))
 }

@@ -6,7 +6,8 @@ const numberOr = (value: unknown, fallback: number) =>
 
 /**
  * A rating on a scale, as a native slider: keyboard operable, labelled, its value announced
- * with the scale's words. Until the person moves it, it says "not rated yet".
+ * with the scale's words. Until the person chooses, it has no value and shows no thumb; a
+ * rating can be cleared again.
  */
 export function RatingFieldView({ node, updateAttributes, editor }: ReactNodeViewProps) {
   const id = useId()
@@ -37,6 +38,8 @@ export function RatingFieldView({ node, updateAttributes, editor }: ReactNodeVie
           max={max}
           step={step}
           value={value ?? Math.round((min + max) / 2)}
+          // Unset: no thumb is drawn, so the scale does not look answered (worksheets.css).
+          data-unset={value === null || undefined}
           aria-valuetext={value === null ? 'Not rated yet' : String(value)}
           aria-describedby={`${id}-scale`}
           disabled={!editor.isEditable}
@@ -46,9 +49,21 @@ export function RatingFieldView({ node, updateAttributes, editor }: ReactNodeVie
           {maxLabel || max}
         </span>
       </div>
-      <output htmlFor={`${id}-input`} className="rating-field-value">
-        {value === null ? 'Not rated yet' : `Your rating: ${value}`}
-      </output>
+      <div className="rating-field-result">
+        <output htmlFor={`${id}-input`} className="rating-field-value">
+          {value === null ? 'Not rated yet' : `Your rating: ${value}`}
+        </output>
+        {value !== null && editor.isEditable && (
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-label={`Clear the rating: ${label}`}
+            onClick={() => updateAttributes({ value: null })}
+          >
+            Clear
+          </button>
+        )}
+      </div>
     </NodeViewWrapper>
   )
 }

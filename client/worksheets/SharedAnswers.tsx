@@ -19,14 +19,17 @@ function readAnswers(synced: SyncedDoc): SharedAnswer[] {
   return answers.sort((a, b) => a.name.localeCompare(b.name) || a.label.localeCompare(b.label))
 }
 
-/** Single answers members chose to share with this person's audience, as plain text. */
-export function SharedAnswers({ docName }: { docName: DocName }) {
+/**
+ * Single answers members chose to share with this person's audience, as plain text; the
+ * person's own (shared with the group) marked as theirs.
+ */
+export function SharedAnswers({ docName, selfName }: { docName: DocName; selfName: string }) {
   const state = useSyncedDoc(docName, null)
   if (state.phase !== 'ready') return null
-  return <AnswerList synced={state.synced} />
+  return <AnswerList synced={state.synced} selfName={selfName} />
 }
 
-function AnswerList({ synced }: { synced: SyncedDoc }) {
+function AnswerList({ synced, selfName }: { synced: SyncedDoc; selfName: string }) {
   const [answers, setAnswers] = useState(() => readAnswers(synced))
   useEffect(() => {
     const map = synced.doc.getMap('answers')
@@ -37,12 +40,14 @@ function AnswerList({ synced }: { synced: SyncedDoc }) {
   }, [synced])
   if (answers.length === 0) return null
   return (
-    <section className="shared-answers" aria-label="Answers shared with you">
-      <h3 className="panel-subheading">Answers shared with you</h3>
+    <section className="shared-answers" aria-label="Shared answers">
+      <h3 className="panel-subheading">Shared answers</h3>
       <ul className="plain-list">
         {answers.map((a) => (
           <li key={`${a.name}:${a.fieldId}`} className="shared-answer">
-            <PersonName name={a.name} colour={a.colour} />: <strong>{a.label}</strong>
+            <PersonName name={a.name} colour={a.colour} />
+            {a.name === selfName && <span className="muted"> (you)</span>}:{' '}
+            <strong>{a.label}</strong>
             <p className="shared-answer-text">
               {a.value !== null && a.value !== undefined ? `Rating: ${a.value}. ` : ''}
               {a.text}

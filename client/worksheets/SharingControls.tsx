@@ -49,16 +49,24 @@ export function SharingControls({
     setBusy(false)
   }
 
-  const toggle = (audience: Audience, fieldId: string | null, label: string) => {
+  // A switch with its state, the same size on or off, so nothing moves under the finger.
+  const toggle = (audience: Audience, fieldId: string | null, what: string, text: string) => {
     const on = isShared(audience, fieldId)
+    const who = AUDIENCES.find((a) => a.id === audience)!.words
     return (
       <button
         type="button"
-        className={`button button--small ${on ? 'button--secondary' : 'button--quiet'}`}
+        role="switch"
+        aria-checked={on}
+        className="share-switch"
+        aria-label={`Share ${what} with ${who}`}
         aria-disabled={busy || undefined}
         onClick={() => void share(audience, fieldId, !on)}
       >
-        {on ? `Stop sharing ${label}` : `Share ${label}`}
+        <span className="share-switch-mark" aria-hidden="true">
+          {on ? '✓' : ''}
+        </span>
+        {text}
       </button>
     )
   }
@@ -79,33 +87,33 @@ export function SharingControls({
       <p>
         This sheet is private: only you can see it. Facilitators cannot see it unless you share it.
       </p>
-      <p role="status" data-testid="sharing-summary">
-        {sharedNow.length === 0 ? 'Nothing is shared.' : `You are sharing ${sharedNow.join('; ')}.`}
-      </p>
-      <div className="actions">
-        {AUDIENCES.map((a) => (
-          <span key={a.id}>{toggle(a.id, null, `the whole sheet with ${a.words}`)}</span>
-        ))}
+      <div className="share-row">
+        <span className="share-row-label">The whole sheet</span>
+        <span className="share-row-switches">
+          {toggle('facilitators', null, 'the whole sheet', 'Facilitators')}
+          {toggle('group', null, 'the whole sheet', 'Group')}
+        </span>
       </div>
       {fields.length > 0 && (
         <details className="sharing-answers">
           <summary>Share one answer only</summary>
           <ul className="plain-list">
             {fields.map((field) => (
-              <li key={field.fieldId} className="sharing-answer">
-                <span>{field.label}</span>
-                <span className="actions">
-                  {AUDIENCES.map((a) => (
-                    <span key={a.id}>
-                      {toggle(a.id, field.fieldId, `“${field.label}” with ${a.words}`)}
-                    </span>
-                  ))}
+              <li key={field.fieldId} className="share-row">
+                <span className="share-row-label">{field.label}</span>
+                <span className="share-row-switches">
+                  {toggle('facilitators', field.fieldId, `“${field.label}”`, 'Facilitators')}
+                  {toggle('group', field.fieldId, `“${field.label}”`, 'Group')}
                 </span>
               </li>
             ))}
           </ul>
         </details>
       )}
+      {/* Below the switches: a summary that grows never pushes them away from the finger. */}
+      <p role="status" data-testid="sharing-summary">
+        {sharedNow.length === 0 ? 'Nothing is shared.' : `You are sharing ${sharedNow.join('; ')}.`}
+      </p>
       {problem && (
         <p className="field-error" role="alert">
           {problem}

@@ -151,7 +151,10 @@ export function WorksheetsPanel({
           ))}
         </ul>
       )}
-      {worksheets.map((w) => w.answers && <SharedAnswers key={w.answers} docName={w.answers} />)}
+      {worksheets.map(
+        (w) =>
+          w.answers && <SharedAnswers key={w.answers} docName={w.answers} selfName={user.name} />,
+      )}
       {open.map((sheet, index) => (
         <section
           key={sheet.docName}
