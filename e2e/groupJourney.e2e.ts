@@ -87,6 +87,8 @@ describe('a group from set-up to the session room', () => {
     await openSection(f, 'Invitations')
     await heading(f, 'Invitations', 2).waitFor()
     expect(await focusedText(f)).toBe('Invitations')
+    await f.getByLabel('Who it is for (optional)').fill('R., Tuesday')
+    await f.getByLabel('Valid for').selectOption({ label: '8 hours' })
     await f.getByRole('button', { name: 'Create invitation link' }).click()
     const invitation = await f.getByRole('textbox', { name: 'Invitation link' }).inputValue()
     expect(invitation).toMatch(new RegExp(`^${baseUrl}/join#[A-Za-z0-9_-]{20,}$`))
@@ -94,6 +96,7 @@ describe('a group from set-up to the session room', () => {
     await f.getByText('Copied.').waitFor()
     expect(await f.evaluate(() => navigator.clipboard.readText())).toBe(invitation)
     await f.getByRole('cell', { name: 'Can be used' }).waitFor()
+    await f.getByRole('cell', { name: 'R., Tuesday', exact: true }).waitFor()
     await screenshot(lead, 'group-invitations', { dark: true })
 
     // The other sections, for the screenshots, and the audit trail's integrity.
@@ -183,6 +186,12 @@ describe('a group from set-up to the session room', () => {
     // The facilitator sees the pseudonym arrive in the waiting room, and admits.
     const waitingList = f.getByRole('list', { name: 'Waiting' })
     await waitingList.getByText('Robin').waitFor()
+    // A word to those waiting reaches Robin's waiting page by itself.
+    await f.getByLabel('Message', { exact: true }).fill('We start in 5 minutes.')
+    await f.getByRole('button', { name: 'Show the message' }).click()
+    await f.getByText('Showing now:').waitFor()
+    await m.getByRole('status').getByText('“We start in 5 minutes.”').waitFor()
+    await screenshot(robin, 'member-waiting-message')
     await screenshot(lead, 'session-facilitator-waiting')
     await f.getByRole('button', { name: 'Admit Robin' }).click()
 

@@ -19,6 +19,7 @@ import { TryLater } from './http/TryLater.ts'
 import type { QuickCheck } from './db/quickCheck.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
 import { memberRoutes } from './members/memberRoutes.ts'
+import { attendanceRoutes } from './sessions/attendanceRoutes.ts'
 import { presentRoutes } from './sessions/presentRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
 import { signalRoutes } from './signals/signalRoutes.ts'
@@ -141,6 +142,7 @@ export function createApp(services: Services, options: AppOptions) {
     invitationRoutes,
     memberRoutes,
     sessionRoutes,
+    attendanceRoutes,
     presentRoutes,
     worksheetRoutes,
     signalRoutes,

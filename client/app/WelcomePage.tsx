@@ -24,8 +24,14 @@ export function WelcomePage() {
       <div className="card stack-small">
         <h2>Group members</h2>
         <p>
-          You join through the invitation link your facilitator sent you. After that, use your
-          group&apos;s sign-in link (it is on your group page: bookmark it).
+          You join through the invitation link your facilitator sent you. After that, you sign in
+          from your group&apos;s sign-in page, with your name in the group and your passphrase.
+        </p>
+        <h3>Lost your sign-in page or your passphrase?</h3>
+        <p>
+          Ask your facilitator for a new access link (by email, text message or at your next
+          session). It signs you back in under the same name, with everything you wrote, and lets
+          you choose a new passphrase. Your facilitator never sees your passphrase.
         </p>
       </div>
     </div>

@@ -13,6 +13,8 @@ import { focusField, validateForm } from '../ui/validateForm.ts'
 import { createdInvitation, type CreatedInvitation } from './invitationSchemas.ts'
 
 const VALIDITY = [
+  { value: '2', label: '2 hours' },
+  { value: '8', label: '8 hours' },
   { value: '24', label: '1 day' },
   { value: '72', label: '3 days' },
   { value: '168', label: '1 week' },
@@ -29,6 +31,7 @@ export function CreateInvitationForm({
   onCreated: () => void
 }) {
   const [maxUses, setMaxUses] = useState('1')
+  const [label, setLabel] = useState('')
   const [hours, setHours] = useState('168')
   const [error, setError] = useState<string | undefined>()
   const [problem, setProblem] = useState<string | null>(null)
@@ -41,7 +44,7 @@ export function CreateInvitationForm({
     const uses = /^\d+$/.test(maxUses.trim()) ? Number(maxUses.trim()) : Number.NaN
     const checked = validateForm(
       createInvitationRequest,
-      { maxUses: uses, expiresInHours: Number(hours) },
+      { maxUses: uses, expiresInHours: Number(hours), label },
       { maxUses: 'Enter how many people can use the link, from 1 to 50.' },
     )
     setError(checked.ok ? undefined : checked.errors.maxUses)
@@ -70,6 +73,14 @@ export function CreateInvitationForm({
         Send the link privately, for example by email or text message. Whoever opens it reads the
         group agreement and joins under a name of their choice.
       </p>
+      <TextField
+        id="invitation-label"
+        label="Who it is for (optional)"
+        hint="A note for you and your co-facilitators, such as an initial or “Tuesday group”. The person invited never sees it."
+        value={label}
+        onChange={setLabel}
+        maxLength={60}
+      />
       <div className="field-grid">
         <TextField
           id="invitation-uses"

@@ -64,6 +64,7 @@ export function InvitationList({
         <table className="table">
           <thead>
             <tr>
+              <th scope="col">For</th>
               <th scope="col">Created</th>
               <th scope="col">Kind</th>
               <th scope="col">Used</th>
@@ -79,6 +80,7 @@ export function InvitationList({
               const state = invitationState(inv, now)
               return (
                 <tr key={inv.id}>
+                  <td>{inv.label || <span className="muted">No note</span>}</td>
                   <td>{formatMoment(inv.createdAt)}</td>
                   <td>{inv.isReissue ? 'Access for a member' : 'Invitation'}</td>
                   <td>
@@ -91,7 +93,7 @@ export function InvitationList({
                       <button
                         type="button"
                         className="button button--quiet-danger button--small"
-                        aria-label={`Withdraw the invitation created ${formatMoment(inv.createdAt)}`}
+                        aria-label={`Withdraw the invitation${inv.label ? ` for ${inv.label}` : ''} created ${formatMoment(inv.createdAt)}`}
                         onClick={() => void revoke(inv.id)}
                       >
                         Withdraw

@@ -10,6 +10,7 @@ export const invitation = z.object({
   revokedAt: z.number().nullable(),
   createdAt: z.number(),
   isReissue: sqlBoolean,
+  label: z.string().default(''),
 })
 export type Invitation = z.infer<typeof invitation>
 export const invitationList = z.object({ invitations: z.array(invitation) })

@@ -11,6 +11,7 @@ const base: Invitation = {
   revokedAt: null,
   createdAt: now - 10,
   isReissue: false,
+  label: '',
 }
 
 describe('invitationState', () => {

@@ -18,6 +18,7 @@ import { useSessionSignals } from '../signals/useSessionSignals.ts'
 import { RoomView, type FacilitatorParts } from './RoomView.tsx'
 import { SessionControls } from './SessionControls.tsx'
 import { sessionEntry, waitingRoom, type SessionEntry, type WaitingRoom } from './sessionSchemas.ts'
+import { WaitingMessageForm } from './WaitingMessageForm.tsx'
 import { WaitingRoomPanel } from './WaitingRoomPanel.tsx'
 
 // The presence colour the server gives facilitators (server/sync/presenceIdentity.ts).
@@ -25,7 +26,11 @@ const FACILITATOR_COLOUR = '#2f5d50'
 
 /** The waiting room as the server wrote it into the signals document, or null before it did. */
 const readWaiting = (map: Y.Map<unknown>): WaitingRoom | null => {
-  const parsed = waitingRoom.safeParse({ session: map.get('session'), people: map.get('people') })
+  const parsed = waitingRoom.safeParse({
+    session: map.get('session'),
+    people: map.get('people'),
+    message: map.get('message') ?? null,
+  })
   return parsed.success ? parsed.data : null
 }
 
@@ -138,12 +143,15 @@ function Desk({
       facilitator={{
         banner: <SignalBanner sessionId={session.id} signals={signals} sound={sound} />,
         people: (
-          <WaitingRoomPanel
-            sessionId={session.id}
-            people={waiting.people}
-            ended={ended}
-            onChanged={refresh}
-          />
+          <>
+            {!ended && <WaitingMessageForm sessionId={session.id} message={waiting.message} />}
+            <WaitingRoomPanel
+              sessionId={session.id}
+              people={waiting.people}
+              ended={ended}
+              onChanged={refresh}
+            />
+          </>
         ),
         session: (
           <>

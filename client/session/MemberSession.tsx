@@ -175,5 +175,5 @@ function MemberStanding({
   if (you === 'none') {
     return blocked ? null : <LoadingNotice>Going into the waiting room…</LoadingNotice>
   }
-  return <WaitingScreen session={session} name={name} />
+  return <WaitingScreen session={session} name={name} message={entry.waitingMessage} />
 }

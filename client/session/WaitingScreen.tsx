@@ -1,8 +1,22 @@
 import { Link } from '../router/Link.tsx'
-import type { SessionView } from './sessionSchemas.ts'
+import type { SessionView, WaitingMessage } from './sessionSchemas.ts'
 
-/** The member's waiting room: calm, clear about what happens next, updating by itself. */
-export function WaitingScreen({ session, name }: { session: SessionView; name: string }) {
+const timeOf = (at: number) =>
+  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+
+/**
+ * The member's waiting room: calm, clear about what happens next, updating by itself, with
+ * the facilitators' word if they left one (announced as it arrives).
+ */
+export function WaitingScreen({
+  session,
+  name,
+  message,
+}: {
+  session: SessionView
+  name: string
+  message: WaitingMessage | null
+}) {
   return (
     <section className="waiting card" aria-labelledby="waiting-heading">
       <div className="breathing" aria-hidden="true" />
@@ -11,6 +25,15 @@ export function WaitingScreen({ session, name }: { session: SessionView; name: s
         You are in the waiting room as <strong>{name}</strong>. Your facilitator will let you in
         {session.status === 'live' ? ' shortly.' : ' when the session begins.'}
       </p>
+      <div role="status" className="waiting-message-slot">
+        {message && (
+          <p className="waiting-message">
+            <span className="visually-hidden">A message from your facilitator: </span>
+            <strong>“{message.text}”</strong>{' '}
+            <span className="muted">Your facilitator, {timeOf(message.at)}</span>
+          </p>
+        )}
+      </div>
       <p className="muted">
         Keep this page open: it moves you into the session by itself. Meanwhile, you might find a
         quiet place and take a few slow breaths.

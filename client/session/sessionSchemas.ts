@@ -19,11 +19,16 @@ export type SessionView = z.infer<typeof sessionView>
 
 export const sessionList = z.object({ sessions: z.array(sessionView) })
 
+const waitingMessage = z.object({ text: z.string().max(200), at: z.number() })
+export type WaitingMessage = z.infer<typeof waitingMessage>
+
 /** `GET /api/sessions/:id`: the session, where the person stands, and the room once in. */
 export const sessionEntry = z.object({
   session: sessionView,
   you: z.enum(['none', 'waiting', 'admitted', 'removed', 'facilitator']),
   documents: z.object({ room: docNameSchema, line: docNameSchema.optional() }).nullable(),
+  /** The facilitators' word to those waiting. */
+  waitingMessage: waitingMessage.nullable().default(null),
 })
 export type SessionEntry = z.infer<typeof sessionEntry>
 
@@ -42,6 +47,7 @@ export const waitingRoom = z.object({
       state: z.enum(ATTENDANCE_STATES),
     }),
   ),
+  message: waitingMessage.nullable().default(null),
 })
 export type WaitingRoom = z.infer<typeof waitingRoom>
 export type WaitingPerson = WaitingRoom['people'][number]

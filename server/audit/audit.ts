@@ -42,6 +42,7 @@ export type AuditAction =
   | 'signal.sent'
   | 'signal.seen'
   | 'session.presented'
+  | 'session.waiting-message'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

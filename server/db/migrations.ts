@@ -243,4 +243,12 @@ export const MIGRATIONS: readonly string[] = [
   -- null. Written into the room document for members to follow.
   ALTER TABLE sessions ADD COLUMN presented TEXT;
   `,
+  `
+  -- A facilitator's own note on an invitation ("for the Tuesday group", "for R."): shown to
+  -- facilitators only, never on the invitation page.
+  ALTER TABLE invitations ADD COLUMN label TEXT NOT NULL DEFAULT '';
+  -- A short word from the facilitators to those waiting ("Starting in 5 minutes"): JSON
+  -- {text, at}, or null.
+  ALTER TABLE sessions ADD COLUMN waiting_message TEXT;
+  `,
 ]

@@ -75,10 +75,19 @@ export function invitationRoutes(services: Services) {
     db.transaction(() => {
       db.sql
         .prepare(
-          `INSERT INTO invitations (id, group_id, token_hash, max_uses, expires_at, created_by, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO invitations (id, group_id, token_hash, max_uses, expires_at, created_by, created_at, label)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, groupId, hashToken(token), body.maxUses, expiresAt, principal.id, now())
+        .run(
+          id,
+          groupId,
+          hashToken(token),
+          body.maxUses,
+          expiresAt,
+          principal.id,
+          now(),
+          body.label ?? '',
+        )
       appendAudit(
         db,
         {
@@ -101,7 +110,7 @@ export function invitationRoutes(services: Services) {
     const rows = db.sql
       .prepare(
         `SELECT id, max_uses AS maxUses, uses, expires_at AS expiresAt, revoked_at AS revokedAt,
-           created_at AS createdAt, member_id IS NOT NULL AS isReissue
+           created_at AS createdAt, member_id IS NOT NULL AS isReissue, label
          FROM invitations WHERE group_id = ? ORDER BY created_at DESC`,
       )
       .all(groupId) as { isReissue: number }[]

@@ -10,7 +10,12 @@ describe('[C15] invitations', () => {
   let groupId: string
   const countMembers = () =>
     (server.db.sql.prepare('SELECT COUNT(*) AS n FROM members').get() as { n: number }).n
-  const invite = async (body = { maxUses: 1, expiresInHours: 24 }) => {
+  const invite = async (
+    body: { maxUses: number; expiresInHours: number; label?: string } = {
+      maxUses: 1,
+      expiresInHours: 24,
+    },
+  ) => {
     const res = await lead.post(`/api/groups/${groupId}/invitations`, body)
     return { id: res.json.id as string, token: (res.json.url as string).split('#')[1]! }
   }
@@ -39,6 +44,21 @@ describe('[C15] invitations', () => {
     expect(JSON.stringify(server.db.sql.prepare('SELECT * FROM invitations').all())).not.toContain(
       token,
     )
+  })
+
+  it('a label says whom an invitation is for, to facilitators only; a link can last two hours', async () => {
+    const { token } = await invite({ maxUses: 1, expiresInHours: 2, label: '  R., Tuesday  ' })
+    const listed = (await lead.get(`/api/groups/${groupId}/invitations`)).json.invitations
+    expect(listed[0]).toMatchObject({ label: 'R., Tuesday', expiresAt: now + 2 * 3_600_000 })
+    const page = await new HttpClient(server.url).get(`/api/invitations/${token}`)
+    expect(page.status).toBe(200)
+    expect(page.text).not.toContain('Tuesday')
+    const long = await lead.post(`/api/groups/${groupId}/invitations`, {
+      maxUses: 1,
+      expiresInHours: 2,
+      label: 'x'.repeat(61),
+    })
+    expect(long.status).toBe(400)
   })
 
   it('a single-use invitation works once', async () => {

@@ -14,6 +14,7 @@ export interface SessionRow {
   status: SessionStatus
   locked: number
   presented: string | null
+  waiting_message: string | null
 }
 
 export const sessionRow = (db: Db, id: string) =>
@@ -30,6 +31,10 @@ export const sessionView = (s: SessionRow) => ({
   status: s.status,
   locked: s.locked === 1,
 })
+
+/** The facilitators' word to those waiting, `{ text, at }`, or null (see attendanceRoutes.ts). */
+export const waitingMessageOf = (row: SessionRow): { text: string; at: number } | null =>
+  row.waiting_message ? (JSON.parse(row.waiting_message) as { text: string; at: number }) : null
 
 /** What the facilitators brought everyone to (see presentRoutes.ts). */
 function presentedOf(row: SessionRow): Presented | null {
@@ -86,5 +91,6 @@ export async function publishRoomState(
     const state = doc.getMap(WAITING_STATE)
     state.set('session', session)
     state.set('people', people)
+    state.set('message', waitingMessageOf(row))
   })
 }

@@ -1,31 +1,21 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import {
-  admitRequest,
-  memberActionRequest,
-  scheduleSessionRequest,
-} from '../../shared/api/schemas.ts'
+import { scheduleSessionRequest } from '../../shared/api/schemas.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
-import { groupSettingsOf, hasAcceptedCurrent } from '../groups/groupQueries.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
-import {
-  groupOfSession,
-  requireGroupFacilitator,
-  requireMember,
-  requirePrincipal,
-} from '../http/guards.ts'
+import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from './isAdmitted.ts'
 import {
-  attendanceRows,
   publishRoomState,
   sessionRow as storedSession,
   type SessionRow,
   sessionView,
+  waitingMessageOf,
 } from './roomState.ts'
 import { isTimeZone, zonedToEpoch } from './zonedTime.ts'
 
@@ -142,6 +132,9 @@ export function sessionRoutes(services: Services) {
     return c.json({
       session: view(s),
       you: attendance,
+      // For those waiting (and the facilitators): the facilitators' word, if any.
+      waitingMessage:
+        attendance === 'waiting' || attendance === 'facilitator' ? waitingMessageOf(s) : null,
       documents: inRoom
         ? {
             room: sessionDocName.room(groupId, sessionId),
@@ -224,146 +217,6 @@ export function sessionRoutes(services: Services) {
     })
     await publishRoomState(services, sessionId)
     return c.json({ ok: true })
-  })
-
-  app.get('/sessions/:sessionId/waiting-room', (c) => {
-    const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    requireGroupFacilitator(c, services, groupId)
-    const rows = attendanceRows(db, sessionId)
-    return c.json({ session: view(sessionRow(sessionId)), people: rows })
-  })
-
-  const setAttendance = async (
-    sessionId: string,
-    groupId: string,
-    memberIds: string[],
-    state: 'admitted' | 'waiting' | 'removed',
-    actor: { kind: 'facilitator'; id: string },
-  ) => {
-    // Once a session has ended (or was cancelled) nobody is let in, sent back or removed.
-    const { status } = sessionRow(sessionId)
-    if (status !== 'open' && status !== 'live') {
-      throw new HTTPException(409, {
-        message: `This session has ${status === 'scheduled' ? 'not opened yet' : 'ended'}.`,
-      })
-    }
-    const action = {
-      admitted: 'session.admitted',
-      waiting: 'session.returned-to-waiting-room',
-      removed: 'session.removed',
-    } as const
-    const changed = db.transaction(() =>
-      memberIds.filter((memberId) => {
-        const result = db.sql
-          .prepare(
-            `UPDATE session_attendance SET state = ?, admitted_at = CASE WHEN ? = 'admitted' THEN ? ELSE admitted_at END
-             WHERE session_id = ? AND member_id = ? AND state != ?`,
-          )
-          .run(state, state, now(), sessionId, memberId, state)
-        if (result.changes === 1) {
-          appendAudit(
-            db,
-            {
-              actor,
-              action: action[state],
-              target: { kind: 'member', id: memberId },
-              groupId,
-              detail: { session: sessionId },
-            },
-            now(),
-          )
-        }
-        return result.changes === 1
-      }),
-    )
-    await reauthorizeWhere(services, (p) => p.kind === 'member' && changed.includes(p.id))
-    if (changed.length > 0) await publishRoomState(services, sessionId)
-    return changed
-  }
-
-  app.post('/sessions/:sessionId/admit', async (c) => {
-    const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
-    const body = await parseBody(c, admitRequest)
-    const ids =
-      'all' in body
-        ? (
-            db.sql
-              .prepare(
-                "SELECT member_id FROM session_attendance WHERE session_id = ? AND state = 'waiting'",
-              )
-              .all(sessionId) as { member_id: string }[]
-          ).map((r) => r.member_id)
-        : [body.memberId]
-    const admitted = await setAttendance(sessionId, groupId, ids, 'admitted', principal)
-    if (!('all' in body) && admitted.length === 0)
-      throw new HTTPException(404, { message: 'not waiting' })
-    return c.json({ admitted: admitted.length })
-  })
-
-  for (const [path, state] of [
-    ['return', 'waiting'],
-    ['remove', 'removed'],
-  ] as const) {
-    app.post(`/sessions/:sessionId/${path}`, async (c) => {
-      const sessionId = c.req.param('sessionId')
-      const groupId = groupOfSession(services, sessionId)
-      const { principal } = requireGroupFacilitator(c, services, groupId)
-      const { memberId } = await parseBody(c, memberActionRequest)
-      const changed = await setAttendance(sessionId, groupId, [memberId], state, principal)
-      if (changed.length === 0) throw new HTTPException(404, { message: 'not in this session' })
-      return c.json({ ok: true })
-    })
-  }
-
-  app.post('/sessions/:sessionId/join', async (c) => {
-    const member = requireMember(c)
-    const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    if (groupId !== member.groupId) throw new HTTPException(403, { message: 'not allowed' })
-    const s = sessionRow(sessionId)
-    if (s.status !== 'open' && s.status !== 'live') {
-      throw new HTTPException(409, { message: 'This session is not open yet.' })
-    }
-    if (!hasAcceptedCurrent(db, groupId, member.id)) {
-      throw new HTTPException(409, {
-        message: 'Please read and accept the updated group agreement first.',
-      })
-    }
-    const state = db.transaction(() => {
-      const existing = db.sql
-        .prepare('SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?')
-        .get(sessionId, member.id) as { state: string } | undefined
-      if (existing) return existing.state
-      if (s.locked)
-        throw new HTTPException(423, {
-          message: 'This session is locked. Your facilitator can let you in.',
-        })
-      const autoAdmit = groupSettingsOf(db, groupId)!.autoAdmit
-      const initial = autoAdmit ? 'admitted' : 'waiting'
-      db.sql
-        .prepare(
-          'INSERT INTO session_attendance (session_id, member_id, state, arrived_at, admitted_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(sessionId, member.id, initial, now(), autoAdmit ? now() : null)
-      appendAudit(
-        db,
-        {
-          actor: member,
-          action: autoAdmit ? 'session.admitted' : 'session.arrived',
-          target: { kind: 'session', id: sessionId },
-          groupId,
-        },
-        now(),
-      )
-      return initial
-    })
-    if (state === 'removed')
-      throw new HTTPException(403, { message: 'You were asked to leave this session.' })
-    await publishRoomState(services, sessionId)
-    return c.json({ state })
   })
 
   app.get('/sessions/:sessionId/people', (c) => {

@@ -53,6 +53,8 @@ export const addFacilitatorRequest = z.object({
 
 export const createInvitationRequest = z.object({
   maxUses: z.number().int().min(1).max(50),
+  /** Whom it is for, in the facilitator's words; facilitators only see it. */
+  label: z.string().trim().max(60).optional(),
   expiresInHours: z
     .number()
     .int()
@@ -98,6 +100,11 @@ export const admitRequest = z.union([
   z.object({ all: z.literal(true) }),
 ])
 export const memberActionRequest = z.object({ memberId: z.string().max(40) })
+
+/** `POST /api/sessions/:id/waiting-message`: a short word to those waiting, or null to clear. */
+export const waitingMessageRequest = z
+  .object({ text: z.string().trim().min(1).max(200).nullable() })
+  .strict()
 
 /** `PUT /api/me/preferences`: a facilitator's own settings. */
 export const preferencesRequest = z.object({ signalSound: z.boolean() }).strict()

@@ -312,6 +312,13 @@ export const ROUTES: Record<string, RouteCase> = {
       body: { worksheetId: null },
     }),
   },
+  'POST /api/sessions/:sessionId/waiting-message': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/waiting-message`,
+      body: { text: null },
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
