@@ -231,6 +231,8 @@ describe('a group from set-up to the session room', () => {
     // The facilitator starts, then ends the session: the member is told it has ended.
     await f.getByRole('button', { name: 'Start the session' }).click()
     await f.getByText('In session', { exact: true }).waitFor()
+    // The member's badge follows the session live, with no reload.
+    await m.getByText('In session', { exact: true }).waitFor()
     // Ending cannot be undone: it asks first, and "Keep it going" changes nothing.
     await f.getByRole('button', { name: 'End the session' }).click()
     const ask = f.getByRole('dialog', { name: 'End the session for everyone?' })

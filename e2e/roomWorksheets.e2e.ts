@@ -5,7 +5,7 @@ import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
 import { enter, expectClean, openSheet, showsAll, textOf, typeInto } from './support/roomPage.ts'
-import { setUpRoom } from './support/setUpRoom.ts'
+import { addCoFacilitator, setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
 
@@ -261,14 +261,18 @@ describe('worksheets in the session room', () => {
   }, 120_000)
 
   it('a member signals silently; the facilitator sees it wherever they are; "seen" is kept and told to the member', async () => {
-    const { sessionId, facilitator, members } = await room(['Gus'])
+    const made = await room(['Gus'])
+    const { sessionId, facilitator, members } = made
     const [gus] = members as [Person]
     const f = facilitator.page
+    const co = await addCoFacilitator(browser, made)
+    people.push(co)
     const g = gus.page
     facilitator.viewport = { width: 1366, height: 768 }
     await f.setViewportSize(facilitator.viewport)
     await enter(f, sessionId)
     await enter(g, sessionId)
+    await enter(co.page, sessionId)
     // The facilitator is writing deep in a worksheet, far down the page.
     await f.getByText('Add a worksheet').click()
     await f.getByRole('radio', { name: /^Thought record/ }).check()
@@ -300,8 +304,13 @@ describe('worksheets in the session room', () => {
     await f.getByRole('list', { name: 'People in the room' }).getByText('Needs a moment').waitFor()
     await screenshot(facilitator, 'room-signal-facilitator')
 
+    const coBanner = co.page.locator('.signal-banner')
+    await coBanner.getByText('Gus needs a moment.', { exact: true }).waitFor()
     await f.getByRole('button', { name: /^Mark as seen: Gus needs a moment\./ }).click()
     await banner.getByText('Gus needs a moment.').waitFor({ state: 'detached' })
+    // Seen once, for every facilitator: the co-facilitator's banner clears too.
+    await coBanner.getByText('Gus needs a moment.').waitFor({ state: 'detached' })
+    await co.page.getByText(/Gus needs a moment\. .*seen by Dr Sam Rivers/).waitFor()
     await status.getByText('Your facilitator has seen your message.').waitFor()
     expect(await f.title()).not.toMatch(/Signal/)
     // Seen is kept on the server: after a reload the banner stays clear, the history says who.
@@ -325,7 +334,7 @@ describe('worksheets in the session room', () => {
       'the time stamp in the notes',
     )
     expect(await g.getByRole('heading', { name: 'Session notes' }).count()).toBe(0)
-    expectClean([facilitator, gus])
+    expectClean([facilitator, gus, co])
   }, 120_000)
 
   it('a facilitator writes a template of their own and adds it to a session', async () => {

@@ -14,6 +14,8 @@ declare module 'vitest' {
     setupLink: string
     /** A second facilitator, made with the CLI, for journeys that must not use the set-up link. */
     roomFacilitator: { name: string; email: string; password: string }
+    /** A third, to be added to a room's group as its co-facilitator. */
+    coFacilitator: { name: string; email: string; password: string }
   }
 }
 
@@ -101,6 +103,12 @@ const ROOM_FACILITATOR = {
   password: 'meadow-harbour-lantern-4',
 }
 
+const CO_FACILITATOR = {
+  name: 'Dr Ada Lowe',
+  email: 'ada@practice.example',
+  password: 'willow-granite-ember-7',
+}
+
 /** Creates a facilitator with `npm run facilitator`'s script, against the running server's data. */
 function createFacilitator(env: NodeJS.ProcessEnv, who: typeof ROOM_FACILITATOR): Promise<void> {
   const cli = spawn(
@@ -161,6 +169,7 @@ export default async function setup({ provide }: TestProject) {
     await waitForHealth(baseUrl)
     setupLink = await setupLinkFrom(output, baseUrl)
     await createFacilitator(env, ROOM_FACILITATOR)
+    await createFacilitator(env, CO_FACILITATOR)
   } catch (error) {
     await stop()
     throw error
@@ -168,5 +177,6 @@ export default async function setup({ provide }: TestProject) {
   provide('baseUrl', baseUrl)
   provide('setupLink', setupLink)
   provide('roomFacilitator', ROOM_FACILITATOR)
+  provide('coFacilitator', CO_FACILITATOR)
   return stop
 }

@@ -70,3 +70,17 @@ export async function setUpRoom(browser: Browser, pseudonyms: string[]): Promise
   }
   return { groupId, sessionId, facilitator, members }
 }
+
+/** The group's co-facilitator, added by the lead and signed in at their own browser. */
+export async function addCoFacilitator(browser: Browser, room: Room): Promise<Person> {
+  const baseUrl = inject('baseUrl')
+  const co = inject('coFacilitator')
+  await callApi(room.facilitator.page, 'POST', `/api/groups/${room.groupId}/facilitators`, {
+    email: co.email,
+    role: 'co',
+  })
+  const person = await openPerson(browser)
+  await person.page.goto(`${baseUrl}/login`)
+  await callApi(person.page, 'POST', '/api/auth/login', { email: co.email, password: co.password })
+  return person
+}
