@@ -21,6 +21,7 @@ import { useRoomPeople } from './useRoomPeople.ts'
 import { PresentedNotice } from './PresentedNotice.tsx'
 import { usePresenting } from './usePresenting.ts'
 import { Workspace } from './Workspace.tsx'
+import './roomLayout.css'
 
 // The notes editor (TipTap) loads when a facilitator's room first shows it.
 const NotesPane = lazy(() =>

@@ -5,6 +5,7 @@ import { toApiError } from '../api/ApiError.ts'
 import { CheckboxField } from '../ui/CheckboxField.tsx'
 import { playChime } from './playChime.ts'
 import { describeSignal, type SignalWithState } from './signalSchemas.ts'
+import './signals.css'
 
 const timeOf = (at: number) =>
   new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
