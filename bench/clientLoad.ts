@@ -192,7 +192,13 @@ try {
       room,
       'room',
       `${base}/session/${sessionId}`,
-      (p) => p.getByRole('heading', { name: 'In the room' }).waitFor({ timeout: 60_000 }),
+      // Usable: connected, with the workspace in view (on a phone, the region it opens on).
+      async (p) => {
+        await p.getByRole('heading', { name: 'Workspace' }).waitFor({ timeout: 60_000 })
+        await p
+          .locator('[data-testid="connection-state"][data-state="connected"]')
+          .waitFor({ timeout: 60_000 })
+      },
       {
         label: '… then opening a worksheet',
         act: async (p) => {

@@ -5,7 +5,7 @@ import { connectProvider } from '../server/test/connectProvider.ts'
 import { callApi } from './support/callApi.ts'
 import { launchBrowser } from './support/browser.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
-import { connected, enter, expectClean, openSheet } from './support/roomPage.ts'
+import { addWorksheet, connected, enter, expectClean, openSheet } from './support/roomPage.ts'
 import { setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
@@ -71,10 +71,7 @@ describe('the room’s layout', () => {
     expect(await f.getByRole('navigation', { name: 'Room' }).isVisible()).toBe(false)
 
     // Adding a sheet closes the library and puts the focus on the new sheet's "Open".
-    await f.getByText('Add a worksheet').click()
-    await f.getByRole('radio', { name: /^Thought record/ }).check()
-    await f.getByRole('radio', { name: /^Shared/ }).check()
-    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    await addWorksheet(f, /^Thought record/, 'Shared')
     const open = f.getByRole('button', { name: 'Open Thought record', exact: true })
     await expect.poll(() => open.evaluate((b) => b === document.activeElement)).toBe(true)
     expect(await f.locator('details.add-worksheet-details').getAttribute('open')).toBeNull()
@@ -133,10 +130,7 @@ describe('the room’s layout', () => {
     const [kai, lou] = made.members as [Person, Person]
     const f = facilitator.page
     await enter(f, sessionId)
-    await f.getByText('Add a worksheet').click()
-    await f.getByRole('radio', { name: /^Thought record/ }).check()
-    await f.getByRole('radio', { name: /^Shared/ }).check()
-    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    await addWorksheet(f, /^Thought record/, 'Shared')
     await enter(kai.page, sessionId)
     await enter(lou.page, sessionId)
     // Lou, on the phone, is looking at People; Kai at the worksheet list.

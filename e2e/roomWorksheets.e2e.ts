@@ -4,7 +4,15 @@ import { launchBrowser } from './support/browser.ts'
 import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
-import { enter, expectClean, openSheet, showsAll, textOf, typeInto } from './support/roomPage.ts'
+import {
+  addWorksheet,
+  enter,
+  expectClean,
+  openSheet,
+  showsAll,
+  textOf,
+  typeInto,
+} from './support/roomPage.ts'
 import { addCoFacilitator, setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
@@ -274,10 +282,7 @@ describe('worksheets in the session room', () => {
     await enter(g, sessionId)
     await enter(co.page, sessionId)
     // The facilitator is writing deep in a worksheet, far down the page.
-    await f.getByText('Add a worksheet').click()
-    await f.getByRole('radio', { name: /^Thought record/ }).check()
-    await f.getByRole('radio', { name: /^Shared/ }).check()
-    await f.getByRole('button', { name: 'Add the worksheet' }).click()
+    await addWorksheet(f, /^Thought record/, 'Shared')
     const sheet = await openSheet(f, 'Thought record')
     await typeInto(f, sheet, 'A more balanced thought', 'Maybe they were busy.')
     await f.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))

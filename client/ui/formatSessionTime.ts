@@ -9,6 +9,16 @@ export interface FormatOptions {
   locale?: string
 }
 
+/** The day, the date and the time of day, in full. */
+const DAY_AND_TIME = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+} as const
+
 /** "Tuesday 1 December 2026, 18:00–19:30 CET": when a session starts and ends, in one phrase. */
 export function formatSessionTime(
   startsAt: number,
@@ -16,12 +26,7 @@ export function formatSessionTime(
   { timeZone, showZone = true, locale }: FormatOptions = {},
 ): string {
   const format = new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...DAY_AND_TIME,
     ...(timeZone ? { timeZone } : {}),
     ...(showZone ? { timeZoneName: 'short' } : {}),
   })
@@ -31,12 +36,7 @@ export function formatSessionTime(
 /** "Tuesday 1 December 2026 at 18:00 CET": when something starts. */
 export function formatSessionStart(startsAt: number, { timeZone, locale }: FormatOptions = {}) {
   return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+    ...DAY_AND_TIME,
     timeZoneName: 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(startsAt))

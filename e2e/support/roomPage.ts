@@ -77,3 +77,11 @@ export function expectClean(everyone: Person[], { allowRefusedSocket = false } =
     'accessibility problems',
   ).toEqual([])
 }
+
+/** A facilitator adds a sheet from the library to the session, from the room's form. */
+export async function addWorksheet(page: Page, template: RegExp, mode: 'Shared' | 'Private') {
+  await page.getByText('Add a worksheet').click()
+  await page.getByRole('radio', { name: template }).check()
+  await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check()
+  await page.getByRole('button', { name: 'Add the worksheet' }).click()
+}

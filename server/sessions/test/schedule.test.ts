@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { facilitator, groupBody, member } from '../../test/groupWorld.ts'
+import { facilitator, groupBody, member, scheduleSession } from '../../test/groupWorld.ts'
 import { HttpClient } from '../../test/httpClient.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 
@@ -80,14 +80,7 @@ describe('scheduling and the calendar feed', () => {
     const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
     const robin = await member(server, lead, groupId, 'Robin')
     const sky = await member(server, lead, groupId, 'Sky')
-    const id = (
-      await lead.post(`/api/groups/${groupId}/sessions`, {
-        title: 'X',
-        startsAtLocal: '2026-10-20T19:00',
-        timeZone: 'UTC',
-        durationMinutes: 60,
-      })
-    ).json.ids[0]
+    const id = await scheduleSession(server, lead, groupId)
     await lead.post(`/api/sessions/${id}/status`, { status: 'open' })
     for (const m of [robin, sky]) await m.post(`/api/sessions/${id}/join`)
     await lead.post(`/api/sessions/${id}/admit`, { memberId: robin.id })
