@@ -23,6 +23,7 @@ import { attendanceRoutes } from './sessions/attendanceRoutes.ts'
 import { presentRoutes } from './sessions/presentRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
 import { signalRoutes } from './signals/signalRoutes.ts'
+import { libraryRoutes } from './library/libraryRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -146,6 +147,7 @@ export function createApp(services: Services, options: AppOptions) {
     presentRoutes,
     worksheetRoutes,
     signalRoutes,
+    libraryRoutes,
   ]) {
     app.route('/api', routes(services))
   }

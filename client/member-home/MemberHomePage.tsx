@@ -11,6 +11,7 @@ import { AgreementGate } from './AgreementGate.tsx'
 import { CalendarLink } from './CalendarLink.tsx'
 import { memberHome } from './memberHomeSchema.ts'
 import { NextSession } from './NextSession.tsx'
+import { YourMaterials } from './YourMaterials.tsx'
 
 // Often enough that "Join" appears soon after the facilitator opens the waiting room.
 const REFRESH_MS = 10_000
@@ -39,6 +40,7 @@ export function MemberHomePage({ me }: { me: MemberMe }) {
               <AgreementGate agreement={data.agreement} onAccepted={reload} />
             )}
             <NextSession sessions={data.sessions} canJoin={data.agreement.accepted} />
+            {data.agreement.accepted && <YourMaterials />}
             {(data.group.description || data.group.goals) && (
               <section className="card stack-small" aria-labelledby="about-heading">
                 <h2 id="about-heading">About the group</h2>

@@ -17,6 +17,10 @@ import { WaitingScreen } from './WaitingScreen.tsx'
 const WAITING_POLL_MS = 3000
 // The room (and the sync client in it) loads once the member is admitted: the waiting page
 // stays light on a phone.
+// After the session: its worksheets to come back to (the sync client loads with them).
+const WorksheetsPanel = lazy(() =>
+  import('../worksheets/WorksheetsPanel.tsx').then((m) => ({ default: m.WorksheetsPanel })),
+)
 const RoomView = lazy(() => import('./RoomView.tsx').then((m) => ({ default: m.RoomView })))
 const HOME = { to: '/', label: 'Your group' }
 
@@ -128,18 +132,18 @@ export function MemberSession({ sessionId, me }: { sessionId: string; me: Member
         </div>
       )}
       {!entry && !problem && <LoadingNotice>Finding your session…</LoadingNotice>}
-      {entry && <MemberStanding entry={entry} name={me.name} blocked={problem !== null} />}
+      {entry && <MemberStanding entry={entry} me={me} blocked={problem !== null} />}
     </div>
   )
 }
 
 function MemberStanding({
   entry,
-  name,
+  me,
   blocked,
 }: {
   entry: SessionEntry
-  name: string
+  me: MemberMe
   /** Joining was refused; the problem above says why. */
   blocked: boolean
 }) {
@@ -149,6 +153,26 @@ function MemberStanding({
       <div className="notice notice--calm" role="status">
         <p>Your facilitator has asked you to leave this session. You can contact them directly.</p>
       </div>
+    )
+  }
+  if (session.status === 'ended' && you === 'admitted') {
+    return (
+      <>
+        <div className="notice notice--calm" role="status">
+          <p>
+            This session has ended. What the group wrote, and your own copies, are here to come back
+            to. <Link to="/">Back to your group</Link>
+          </p>
+        </div>
+        <Suspense fallback={<LoadingNotice>Finding your materials…</LoadingNotice>}>
+          <WorksheetsPanel
+            sessionId={session.id}
+            role="member"
+            user={{ name: me.name, colour: me.colour }}
+            over
+          />
+        </Suspense>
+      </>
     )
   }
   if (session.status === 'ended' || session.status === 'cancelled') {
@@ -175,5 +199,5 @@ function MemberStanding({
   if (you === 'none') {
     return blocked ? null : <LoadingNotice>Going into the waiting room…</LoadingNotice>
   }
-  return <WaitingScreen session={session} name={name} message={entry.waitingMessage} />
+  return <WaitingScreen session={session} name={me.name} message={entry.waitingMessage} />
 }

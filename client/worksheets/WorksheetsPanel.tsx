@@ -28,6 +28,8 @@ export interface WorksheetsPanelProps {
   bring?: { worksheetId: string; key: string } | null
   /** For facilitators: bringing everyone to a worksheet (null: letting them go). */
   presenting?: PresentingControls
+  /** The session has ended: the group's sheets are read only, own copies stay writable. */
+  over?: boolean
 }
 
 /**
@@ -41,6 +43,7 @@ export function WorksheetsPanel({
   canAdd = true,
   bring = null,
   presenting,
+  over = false,
 }: WorksheetsPanelProps) {
   const { worksheets, problem, refresh } = useSessionWorksheets(sessionId)
   // Sheets open before a reload open again; the address keeps their names.
@@ -56,7 +59,7 @@ export function WorksheetsPanel({
     if (openNames.includes(name)) setOpenNames((names) => names.filter((n) => n !== name))
     else openSheet(name)
   }
-  const sheets = worksheets ? openableSheets(worksheets) : []
+  const sheets = worksheets ? openableSheets(worksheets, { over }) : []
   // Following the group: each new "bring" opens the sheet, adjusted while rendering so the
   // sheet opens in the same render that learns of it.
   const [brought, setBrought] = useState<string | null>(null)

@@ -20,6 +20,15 @@ describe('openableSheets', () => {
     expect(only).toMatchObject({ label: 'Thought record', readOnly: false, own: false })
   })
 
+  it('after the session, keeps the group’s sheet read only and the own copy writable', () => {
+    const [group, own] = openableSheets(
+      [sheet({}), sheet({ id: 'w2', mode: 'private', document: doc('g/x/s/y/copy/c1') })],
+      { over: true },
+    )
+    expect(group).toMatchObject({ readOnly: true, own: false })
+    expect(own).toMatchObject({ readOnly: false, own: true })
+  })
+
   it("offers a member their own copy and others' shared copies read-only", () => {
     const sheets = openableSheets([
       sheet({

@@ -14,8 +14,15 @@ export interface OpenableSheet {
   own: boolean
 }
 
-/** Every sheet this person may open: shared sheets, their own copies, copies shared with them. */
-export function openableSheets(worksheets: readonly SessionWorksheet[]): OpenableSheet[] {
+/**
+ * Every sheet this person may open: shared sheets, their own copies, copies shared with them.
+ * Once the session is `over`, the group's sheets are kept as the group left them (read
+ * only); a member's own copy stays theirs to write in.
+ */
+export function openableSheets(
+  worksheets: readonly SessionWorksheet[],
+  { over = false }: { over?: boolean } = {},
+): OpenableSheet[] {
   return worksheets.flatMap((worksheet) => {
     const sheets: OpenableSheet[] = []
     if (worksheet.document) {
@@ -24,8 +31,14 @@ export function openableSheets(worksheets: readonly SessionWorksheet[]): Openabl
         docName: worksheet.document,
         worksheet,
         label: shared ? worksheet.title : `${worksheet.title} (your copy)`,
-        note: shared ? 'Everyone writes on this sheet together.' : 'Private: only you see it.',
-        readOnly: false,
+        note: shared
+          ? over
+            ? 'The group’s sheet, as the group left it. You can read it.'
+            : 'Everyone writes on this sheet together.'
+          : over
+            ? 'Private: only you see it. You can go on writing in it.'
+            : 'Private: only you see it.',
+        readOnly: shared && over,
         own: !shared,
       })
     }

@@ -31,7 +31,7 @@ export async function openSheet(
   await page.getByRole('button', { name: `Open ${name}`, exact: true }).click()
   const editor = page.getByRole('textbox', { name, exact: true })
   await page.locator('.worksheet-editor[aria-busy="false"]').filter({ has: editor }).waitFor()
-  await editor.getByRole('heading', { name: firstField }).waitFor()
+  await editor.getByRole('heading', { name: firstField, exact: true }).waitFor()
   return editor
 }
 
@@ -39,7 +39,7 @@ export async function openSheet(
 export async function typeInto(page: Page, editor: Locator, label: string, text: string) {
   const field = editor
     .locator('.answer-field')
-    .filter({ has: page.getByRole('heading', { name: label }) })
+    .filter({ has: page.getByRole('heading', { name: label, exact: true }) })
   await field.locator('.answer-field-content p').last().click()
   await page.keyboard.press('End')
   await page.keyboard.type(text)

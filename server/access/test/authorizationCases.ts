@@ -188,6 +188,10 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: ANY_MEMBER,
     request: async () => ({ path: '/api/member/home' }),
   },
+  'GET /api/member/library': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/library' }),
+  },
   'POST /api/member/agreement': {
     allowed: ANY_MEMBER,
     request: async () => ({ path: '/api/member/agreement', body: { version: 1 } }),

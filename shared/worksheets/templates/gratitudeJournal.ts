@@ -6,7 +6,8 @@ const goodThing = (n: number) => [
     `Good thing ${n}`,
     'Small things count: a warm drink, a kind word, a moment of quiet.',
   ),
-  answer(`why-${n}`, 'Why did it happen? What was my part in it?', ''),
+  // Each label names its thing: screen readers list the answers by their labels.
+  answer(`why-${n}`, `Why did good thing ${n} happen? What was my part in it?`, ''),
 ]
 
 export const gratitudeJournal: WorksheetTemplate = {

@@ -1,0 +1,73 @@
+import { useCallback } from 'react'
+import { apiRequest } from '../api/apiRequest.ts'
+import { useResource } from '../api/useResource.ts'
+import { Link } from '../router/Link.tsx'
+import { formatSessionTime } from '../ui/formatSessionTime.ts'
+import { Loaded } from '../ui/Loaded.tsx'
+import { library } from './librarySchema.ts'
+
+/** The session page with this document open on arrival (the room keeps open sheets there). */
+const openAt = (sessionId: string, document: string) =>
+  `/session/${sessionId}?sheet=${encodeURIComponent(document)}`
+
+/**
+ * What a member can come back to between sessions: per session they were in, the group's
+ * sheets as the group left them, their own copies (still theirs to write in), and the answers
+ * shared with the group.
+ */
+export function YourMaterials() {
+  const load = useCallback(
+    (signal: AbortSignal) => apiRequest('/api/member/library', { schema: library, signal }),
+    [],
+  )
+  const [materials, reload] = useResource(load)
+  return (
+    <section className="card stack-small" aria-labelledby="materials-heading">
+      <h2 id="materials-heading">Your materials</h2>
+      <Loaded resource={materials} loading="Finding your materials…" retry={reload}>
+        {({ sessions }) =>
+          sessions.length === 0 ? (
+            <p className="muted">
+              Nothing yet. What you write in a session stays here for you to come back to.
+            </p>
+          ) : (
+            <ul className="plain-list library">
+              {sessions.map(({ session, items }) => (
+                <li key={session.id} className="library-session">
+                  <h3 className="library-session-title">
+                    <Link to={`/session/${session.id}`}>{session.title}</Link>
+                  </h3>
+                  <p className="muted">
+                    {formatSessionTime(session.startsAt, session.durationMinutes, {
+                      timeZone: session.timeZone,
+                    })}
+                  </p>
+                  {items.length === 0 ? (
+                    <p className="muted">No worksheets in this session.</p>
+                  ) : (
+                    <ul className="plain-list library-items">
+                      {items.map((item) => (
+                        <li key={`${item.kind}:${item.id}`}>
+                          <Link
+                            to={
+                              item.kind === 'worksheet'
+                                ? openAt(session.id, item.document)
+                                : `/session/${session.id}`
+                            }
+                          >
+                            {item.kind === 'answers' ? `${item.title}: shared answers` : item.title}
+                          </Link>{' '}
+                          <span className="muted">{item.note}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
+    </section>
+  )
+}

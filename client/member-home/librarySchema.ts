@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { memberSession } from './memberHomeSchema.ts'
+
+/** `GET /api/member/library`: per session attended, newest first, what the member may revisit. */
+export const library = z.object({
+  sessions: z.array(
+    z.object({
+      session: memberSession,
+      items: z.array(
+        z.object({
+          kind: z.enum(['worksheet', 'answers']),
+          id: z.string(),
+          title: z.string(),
+          document: z.string(),
+          note: z.string(),
+          writable: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+})
+export type Library = z.infer<typeof library>

@@ -1,0 +1,80 @@
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { Db } from '../db/openDatabase.ts'
+import { copyKeyFor } from '../worksheets/privateCopies.ts'
+
+/** One thing a member may revisit from a session, as their library lists it. */
+export interface LibraryItem {
+  kind: 'worksheet' | 'answers'
+  id: string
+  title: string
+  /** The document to open (a private copy by its opaque alias, never by the member's id). */
+  document: string
+  /** What it is, in a few words: "the group's sheet", "your own copy". */
+  note: string
+  /** Whether the member may still write in it (their own copy), or only read it. */
+  writable: boolean
+}
+
+interface SessionRef {
+  id: string
+  groupId: string
+  status: string
+}
+
+/**
+ * Where a session's materials come from, one source per kind of material; slides, drawings
+ * and chat add theirs as they land. Each returns only what this member may open: the access
+ * rules of `shared/documents/docKinds.ts` decide again when the document is opened.
+ */
+export type LibrarySource = (db: Db, session: SessionRef, memberId: string) => LibraryItem[]
+
+const worksheets: LibrarySource = (db, session, memberId) => {
+  const rows = db.sql
+    .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
+    .all(session.id) as { id: string; title: string; mode: 'shared' | 'private' }[]
+  const live = session.status === 'open' || session.status === 'live'
+  return rows.map((w) =>
+    w.mode === 'shared'
+      ? {
+          kind: 'worksheet',
+          id: w.id,
+          title: w.title,
+          document: sessionDocName.shared(session.groupId, session.id, w.id),
+          note: live ? 'The group’s sheet' : 'The group’s sheet, as the group left it',
+          writable: live,
+        }
+      : {
+          kind: 'worksheet',
+          id: w.id,
+          title: w.title,
+          document: sessionDocName.copy(
+            session.groupId,
+            session.id,
+            copyKeyFor(db, w.id, memberId),
+          ),
+          note: 'Your own copy: only you see it unless you share it',
+          writable: true,
+        },
+  )
+}
+
+/** The single answers members shared with the group, where any were. */
+const sharedAnswers: LibrarySource = (db, session) => {
+  const rows = db.sql
+    .prepare(
+      `SELECT DISTINCT w.id, w.title FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id
+       JOIN members m ON m.id = s.member_id
+       WHERE w.session_id = ? AND s.audience = 'group' AND s.field_id != '' AND m.status = 'active'`,
+    )
+    .all(session.id) as { id: string; title: string }[]
+  return rows.map((w) => ({
+    kind: 'answers',
+    id: w.id,
+    title: w.title,
+    document: sessionDocName.answers(session.groupId, session.id, w.id, 'group'),
+    note: 'Answers members shared with the group',
+    writable: false,
+  }))
+}
+
+export const LIBRARY_SOURCES: LibrarySource[] = [worksheets, sharedAnswers]
