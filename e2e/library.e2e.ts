@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { pdfText } from '../server/test/pdfText.ts'
 import { launchBrowser } from './support/browser.ts'
 import { callApi } from './support/callApi.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
@@ -45,9 +47,9 @@ describe('between sessions', () => {
     // Home: the session is in "Your materials", with both sheets.
     await n.goto(`${baseUrl}/`)
     const materials = n.getByRole('region', { name: 'Your materials' })
-    await materials.getByRole('link', { name: GRATITUDE }).waitFor()
+    await materials.getByRole('link', { name: GRATITUDE, exact: true }).waitFor()
     await screenshot(nia, 'library-home')
-    await materials.getByRole('link', { name: GRATITUDE }).click()
+    await materials.getByRole('link', { name: GRATITUDE, exact: true }).click()
     const homework = n.getByRole('textbox', { name: `${GRATITUDE} (your copy)`, exact: true })
     await n.locator('.worksheet-editor[aria-busy="false"]').filter({ has: homework }).waitFor()
     expect(await homework.getAttribute('aria-readonly')).toBe('false')
@@ -58,9 +60,27 @@ describe('between sessions', () => {
     await expect.poll(() => textOf(homework)).toContain('A walk at lunch, and tea with Sam')
     await screenshot(nia, 'library-homework')
 
+    // Exports: the files open and hold what Nia wrote.
+    await n.goto(`${baseUrl}/`)
+    const download = async (format: 'PDF' | 'Markdown') => {
+      const [file] = await Promise.all([
+        n.waitForEvent('download'),
+        materials.getByRole('link', { name: `Download ${GRATITUDE} as ${format}` }).click(),
+      ])
+      return readFile((await file.path())!)
+    }
+    const md = (await download('Markdown')).toString('utf8')
+    expect(md).toContain(`# ${GRATITUDE} (my copy)`)
+    expect(md).toContain('A walk at lunch, and tea with Sam')
+    const pdf = await download('PDF')
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect((await pdfText(new Uint8Array(pdf))).replace(/\s+/g, ' ')).toContain(
+      'A walk at lunch, and tea with Sam',
+    )
+
     // The group's sheet, as the group left it: readable, not writable.
     await n.goto(`${baseUrl}/`)
-    await materials.getByRole('link', { name: 'Thought record' }).click()
+    await materials.getByRole('link', { name: 'Thought record', exact: true }).click()
     const reread = n.getByRole('textbox', { name: 'Thought record', exact: true })
     await n.locator('.worksheet-editor[aria-busy="false"]').filter({ has: reread }).waitFor()
     expect(await reread.getAttribute('aria-readonly')).toBe('true')

@@ -24,6 +24,7 @@ import { presentRoutes } from './sessions/presentRoutes.ts'
 import { sessionRoutes } from './sessions/sessionRoutes.ts'
 import { signalRoutes } from './signals/signalRoutes.ts'
 import { libraryRoutes } from './library/libraryRoutes.ts'
+import { exportRoutes } from './export/exportRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -148,6 +149,7 @@ export function createApp(services: Services, options: AppOptions) {
     worksheetRoutes,
     signalRoutes,
     libraryRoutes,
+    exportRoutes,
   ]) {
     app.route('/api', routes(services))
   }

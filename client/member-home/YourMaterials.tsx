@@ -58,6 +58,9 @@ export function YourMaterials() {
                             {item.kind === 'answers' ? `${item.title}: shared answers` : item.title}
                           </Link>{' '}
                           <span className="muted">{item.note}</span>
+                          {item.kind === 'worksheet' && (
+                            <Downloads id={item.id} title={item.title} />
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -69,5 +72,21 @@ export function YourMaterials() {
         }
       </Loaded>
     </section>
+  )
+}
+
+/** The worksheet as a file of the member's own: Markdown for any editor, PDF to print or keep. */
+function Downloads({ id, title }: { id: string; title: string }) {
+  const href = (format: string) => `/api/member/worksheets/${id}/export?format=${format}`
+  return (
+    <span className="library-downloads">
+      Download:{' '}
+      <a href={href('pdf')} download aria-label={`Download ${title} as PDF`}>
+        PDF
+      </a>{' '}
+      <a href={href('markdown')} download aria-label={`Download ${title} as Markdown`}>
+        Markdown
+      </a>
+    </span>
   )
 }

@@ -39,6 +39,7 @@ export type AuditAction =
   | 'worksheet.assigned'
   | 'worksheet.shared'
   | 'worksheet.unshared'
+  | 'worksheet.exported'
   | 'signal.sent'
   | 'signal.seen'
   | 'session.presented'

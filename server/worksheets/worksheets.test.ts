@@ -1,4 +1,5 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
@@ -8,6 +9,7 @@ import { connectProvider, eventually, type TestClient } from '../test/connectPro
 import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
 import { openRawSocket } from '../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+import { fieldParagraph, typeIntoField } from '../test/typeIntoField.ts'
 
 describe('worksheets, consent to share, and the silent signal', () => {
   let server: TestServer
@@ -129,7 +131,6 @@ describe('worksheets, consent to share, and the silent signal', () => {
   })
 
   it('one answer can be shared with the group and taken back, live, and nothing else leaks', async () => {
-    const Y = await import('yjs')
     const { id } = (
       await lead.post(`/api/sessions/${sessionId}/worksheets`, {
         templateId: 'thought-record',
@@ -138,17 +139,8 @@ describe('worksheets, consent to share, and the silent signal', () => {
     ).json
     const mine = open(sessionDocName.private(groupId, sessionId, id, robin.id), robin)
     await mine.synced()
-    const field = (fieldId: string) => {
-      const fragment = mine.doc.getXmlFragment(WORKSHEET_FRAGMENT)
-      const element = fragment
-        .toArray()
-        .find(
-          (n) => n instanceof Y.XmlElement && n.getAttribute('fieldId') === fieldId,
-        ) as InstanceType<typeof Y.XmlElement>
-      return element.get(0) as InstanceType<typeof Y.XmlElement>
-    }
-    field('situation').insert(0, [new Y.XmlText('SECRET-SITUATION at work')])
-    field('balanced-thought').insert(0, [new Y.XmlText('I can cope')])
+    typeIntoField(mine.doc, 'situation', 'SECRET-SITUATION at work')
+    typeIntoField(mine.doc, 'balanced-thought', 'I can cope')
     await mine.saved()
 
     const groupAnswers = sessionDocName.answers(groupId, sessionId, id, 'group')
@@ -182,7 +174,7 @@ describe('worksheets, consent to share, and the silent signal', () => {
     })
 
     // Later edits follow, once typing settles.
-    ;(field('balanced-thought').get(0) as InstanceType<typeof Y.XmlText>).insert(
+    ;(fieldParagraph(mine.doc, 'balanced-thought').get(0) as Y.XmlText).insert(
       10,
       ', one step at a time',
     )

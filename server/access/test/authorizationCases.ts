@@ -323,6 +323,12 @@ export const ROUTES: Record<string, RouteCase> = {
       body: { text: null },
     }),
   },
+  'GET /api/member/worksheets/:worksheetId/export': {
+    allowed: ['admitted'],
+    request: async () => ({
+      path: `/api/member/worksheets/${fixtures.privateWorksheet}/export?format=markdown`,
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
