@@ -247,6 +247,8 @@ describe('a group from set-up to the session room', () => {
     for (const name of [/^Send back/, /^Remove/])
       expect(await f.getByRole('button', { name }).count()).toBe(0)
     expect(await f.getByText('Add a worksheet').count()).toBe(0)
+    // What still makes sense after the end: giving homework.
+    await f.getByText('Give homework').waitFor()
     await screenshot(robin, 'member-session-ended')
 
     // Back on the dashboard, the group shows its member.

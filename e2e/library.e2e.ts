@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { pdfText } from '../server/test/pdfText.ts'
 import { launchBrowser } from './support/browser.ts'
@@ -20,6 +20,13 @@ afterAll(async () => {
   for (const person of people) await person.context.close()
   await browser?.close()
 })
+
+/** The sheet the address opened, once it holds the server's copy. */
+async function openSheetAt(page: Page, name: string) {
+  const editor = page.getByRole('textbox', { name, exact: true })
+  await page.locator('.worksheet-editor[aria-busy="false"]').filter({ has: editor }).waitFor()
+  return editor
+}
 
 describe('between sessions', () => {
   it('after the end, a member rereads the group’s sheet and goes on writing their own copy', async () => {
@@ -86,5 +93,49 @@ describe('between sessions', () => {
     expect(await reread.getAttribute('aria-readonly')).toBe('true')
     expect(await textOf(reread)).toContain('Waiting for the train')
     expectClean([facilitator, nia])
+  }, 120_000)
+
+  it('homework given after the session is written offline, kept, and read only once closed', async () => {
+    const made = await setUpRoom(browser, ['Oli'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId, facilitator } = made
+    const [oli] = made.members as [Person]
+    const f = facilitator.page
+    const o = oli.page
+    await enter(f, sessionId)
+    await enter(o, sessionId)
+    await callApi(f, 'POST', `/api/sessions/${sessionId}/status`, { status: 'ended' })
+    await o.getByText('This session has ended.').waitFor()
+    // The facilitator gives homework from the ended session's room.
+    await f.getByText('Give homework').click()
+    await f.getByRole('radio', { name: new RegExp(`^${GRATITUDE}`) }).check()
+    await f.getByRole('button', { name: 'Give as homework' }).click()
+    await f.getByText('Homework', { exact: true }).waitFor()
+
+    await o.goto(`${baseUrl}/`)
+    const materials = o.getByRole('region', { name: 'Your materials' })
+    await materials.getByText('Homework: yours to do before the next session').waitFor()
+    await materials.getByRole('link', { name: GRATITUDE, exact: true }).click()
+    const sheet = await openSheetAt(o, `${GRATITUDE} (your copy)`)
+    // Offline: the words stay in the page, then reach the server when it is back.
+    const saveState = o.locator('.worksheet-editor').getByTestId('save-state')
+    await oli.context.setOffline(true)
+    await typeInto(o, sheet, 'Good thing 1', 'Phoned my sister')
+    await expect.poll(() => saveState.getAttribute('data-state')).toBe('offline-unsaved')
+    await oli.context.setOffline(false)
+    await expect.poll(() => saveState.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved')
+    await o.reload()
+    const again = await openSheetAt(o, `${GRATITUDE} (your copy)`)
+    await expect.poll(() => textOf(again)).toContain('Phoned my sister')
+
+    // Closed by the facilitator: still there to read, no longer to write.
+    await f.getByRole('button', { name: `Close ${GRATITUDE} for everyone` }).click()
+    await f.getByText('Closed', { exact: true }).waitFor()
+    await o.reload()
+    const closed = await openSheetAt(o, `${GRATITUDE} (your copy)`)
+    expect(await closed.getAttribute('aria-readonly')).toBe('true')
+    expect(await textOf(closed)).toContain('Phoned my sister')
+    await screenshot(oli, 'library-homework-closed')
+    expectClean([facilitator, oli])
   }, 120_000)
 })

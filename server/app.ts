@@ -25,6 +25,7 @@ import { sessionRoutes } from './sessions/sessionRoutes.ts'
 import { signalRoutes } from './signals/signalRoutes.ts'
 import { libraryRoutes } from './library/libraryRoutes.ts'
 import { exportRoutes } from './export/exportRoutes.ts'
+import { homeworkRoutes } from './worksheets/homeworkRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -150,6 +151,7 @@ export function createApp(services: Services, options: AppOptions) {
     signalRoutes,
     libraryRoutes,
     exportRoutes,
+    homeworkRoutes,
   ]) {
     app.route('/api', routes(services))
   }

@@ -150,7 +150,8 @@ function Room({
                 sessionId={session.id}
                 role={self.role}
                 user={self}
-                canAdd={!ended}
+                canAdd={session.status !== 'cancelled'}
+                over={ended}
                 bring={bringKey && presented ? { worksheetId: presented.id, key: bringKey } : null}
                 {...(self.role === 'facilitator' && !ended ? { presenting } : {})}
               />

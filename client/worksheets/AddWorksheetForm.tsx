@@ -1,3 +1,4 @@
+import { CheckboxField } from '../ui/CheckboxField.tsx'
 import { useCallback, useState, type FormEvent } from 'react'
 import { z } from 'zod'
 import { apiRequest } from '../api/apiRequest.ts'
@@ -21,8 +22,11 @@ const MODES = [
 export function AddWorksheetForm({
   sessionId,
   onAdded,
+  homeworkOnly = false,
 }: {
   sessionId: string
+  /** After the session: each member's own copy, to do before the next one. */
+  homeworkOnly?: boolean
   /** With the new worksheet's id, once the server has it. */
   onAdded: (worksheetId: string) => unknown
 }) {
@@ -32,7 +36,11 @@ export function AddWorksheetForm({
   )
   const [templates, reload] = useResource(load)
   const [templateId, setTemplateId] = useState('')
-  const [mode, setMode] = useState<'shared' | 'private'>('shared')
+  const [chosenMode, setMode] = useState<'shared' | 'private'>('shared')
+  const [homeworkChosen, setHomework] = useState(false)
+  // The session may end while the form is open: after the end, only homework.
+  const mode = homeworkOnly ? 'private' : chosenMode
+  const homework = homeworkOnly || homeworkChosen
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
@@ -50,7 +58,7 @@ export function AddWorksheetForm({
     try {
       const { id } = await apiRequest(`/api/sessions/${sessionId}/worksheets`, {
         method: 'POST',
-        body: { templateId: chosen, mode },
+        body: { templateId: chosen, mode, homework: mode === 'private' && homework },
         schema: z.object({ id: z.string() }),
       })
       announce('The worksheet was added.')
@@ -82,31 +90,47 @@ export function AddWorksheetForm({
           </label>
         ))}
       </fieldset>
-      <fieldset className="choice-list">
-        <legend className="field-label">Who writes on it</legend>
-        {MODES.map((m) => (
-          <label key={m.id} className="choice">
-            <input
-              type="radio"
-              name="mode"
-              value={m.id}
-              checked={mode === m.id}
-              onChange={() => setMode(m.id)}
-            />
-            <span>
-              <strong>{m.label}</strong>
-              <span className="choice-hint">{m.hint}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      {homeworkOnly ? (
+        <p className="field-hint">
+          The session has ended: this is given as homework. Each member writes their own copy before
+          the next session, until you close it.
+        </p>
+      ) : (
+        <fieldset className="choice-list">
+          <legend className="field-label">Who writes on it</legend>
+          {MODES.map((m) => (
+            <label key={m.id} className="choice">
+              <input
+                type="radio"
+                name="mode"
+                value={m.id}
+                checked={mode === m.id}
+                onChange={() => setMode(m.id)}
+              />
+              <span>
+                <strong>{m.label}</strong>
+                <span className="choice-hint">{m.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {mode === 'private' && !homeworkOnly && (
+        <CheckboxField
+          id={`${sessionId}-homework`}
+          label="Homework: members go on with it before the next session"
+          hint="Their copies stay theirs to write in between sessions until you close the sheet."
+          checked={homework}
+          onChange={setHomework}
+        />
+      )}
       {problem && (
         <p className="field-error" role="alert">
           {problem}
         </p>
       )}
       <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
-        Add the worksheet
+        {homeworkOnly ? 'Give as homework' : 'Add the worksheet'}
       </button>
     </form>
   )

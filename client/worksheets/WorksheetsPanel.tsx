@@ -4,6 +4,7 @@ import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { AddWorksheetForm } from './AddWorksheetForm.tsx'
 import { openableSheets } from './openableSheets.ts'
+import { CloseSheetButton } from './CloseSheetButton.tsx'
 import { PresentButton, type PresentingControls } from './PresentButton.tsx'
 import { readOpenSheets, writeOpenSheets } from './openSheetsInAddress.ts'
 import { OwnSheetSharing } from './OwnSheetSharing.tsx'
@@ -97,15 +98,20 @@ export function WorksheetsPanel({
   }
   // A sheet taken back by its owner leaves the list, and its editor closes with it.
   const open = openNames.flatMap((name) => sheets.filter((s) => s.docName === name))
+  // Facilitators see every private sheet as a row of its own (with homework and closing);
+  // a member sees one only when they have nothing of it to open.
   const privateUnshared = worksheets.filter(
-    (w) => w.mode === 'private' && !w.document && w.sharedWithYou.length === 0,
+    (w) =>
+      w.mode === 'private' &&
+      !w.document &&
+      (role === 'facilitator' || w.sharedWithYou.length === 0),
   )
   return (
     <div className="worksheets">
       {role === 'facilitator' && canAdd && (
         <details ref={library} className="add-worksheet-details">
-          <summary>Add a worksheet</summary>
-          <AddWorksheetForm sessionId={sessionId} onAdded={onAdded} />
+          <summary>{over ? 'Give homework' : 'Add a worksheet'}</summary>
+          <AddWorksheetForm sessionId={sessionId} onAdded={onAdded} homeworkOnly={over} />
         </details>
       )}
       {sheets.length === 0 && privateUnshared.length === 0 ? (
@@ -143,10 +149,20 @@ export function WorksheetsPanel({
           {privateUnshared.map((w) => (
             <li key={w.id} className="worksheet-item">
               <strong>{w.title}</strong>
+              {w.homework && <span className="badge badge--calm">Homework</span>}
+              {w.closed && <span className="badge">Closed</span>}
               <span className="muted">
                 Private: each member writes their own copy. You see a copy only if its owner shares
                 it with you.
               </span>
+              {role === 'facilitator' && (
+                <CloseSheetButton
+                  worksheetId={w.id}
+                  title={w.title}
+                  closed={w.closed}
+                  onChanged={refresh}
+                />
+              )}
               {presenting && (
                 <PresentButton worksheetId={w.id} title={w.title} presenting={presenting} />
               )}

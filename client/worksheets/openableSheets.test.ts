@@ -8,6 +8,8 @@ const sheet = (over: Partial<SessionWorksheet>): SessionWorksheet => ({
   id: 'worksheet1',
   title: 'Thought record',
   mode: 'shared',
+  homework: false,
+  closed: false,
   document: doc('g/x/s/y/shared/worksheet1'),
   sharedWithYou: [],
   yourShares: [],
@@ -27,6 +29,10 @@ describe('openableSheets', () => {
     )
     expect(group).toMatchObject({ readOnly: true, own: false })
     expect(own).toMatchObject({ readOnly: false, own: true })
+    const [closed] = openableSheets([
+      sheet({ mode: 'private', document: doc('g/x/s/y/copy/c1'), closed: true }),
+    ])
+    expect(closed).toMatchObject({ readOnly: true, own: true })
   })
 
   it("offers a member their own copy and others' shared copies read-only", () => {

@@ -35,10 +35,14 @@ export function openableSheets(
           ? over
             ? 'The group’s sheet, as the group left it. You can read it.'
             : 'Everyone writes on this sheet together.'
-          : over
-            ? 'Private: only you see it. You can go on writing in it.'
-            : 'Private: only you see it.',
-        readOnly: shared && over,
+          : worksheet.closed
+            ? 'Private, closed by your facilitator: you can read it.'
+            : worksheet.homework
+              ? 'Homework: only you see it. Write in it before the next session.'
+              : over
+                ? 'Private: only you see it. You can go on writing in it.'
+                : 'Private: only you see it.',
+        readOnly: (shared && over) || (!shared && worksheet.closed),
         own: !shared,
       })
     }

@@ -9,6 +9,10 @@ export const sessionWorksheet = z.object({
   id: z.string(),
   title: z.string(),
   mode: z.enum(['shared', 'private']),
+  /** Each member does it before the next session. */
+  homework: z.boolean().default(false),
+  /** Closed by a facilitator: members' copies are read only. */
+  closed: z.boolean().default(false),
   /** The shared sheet, or the member's own copy; null for facilitators on a private sheet. */
   document: docNameSchema.nullable(),
   sharedWithYou: z

@@ -30,7 +30,7 @@ export function groupPolicy(db: Db): Authorize {
      WHERE s.worksheet_id = ? AND s.member_id = ? AND w.session_id = ? AND s.field_id = ''`,
   )
   const worksheetMode = db.sql.prepare(
-    'SELECT mode FROM worksheets WHERE id = ? AND session_id = ?',
+    'SELECT mode, closed_at FROM worksheets WHERE id = ? AND session_id = ?',
   )
   const lineOwner = db.sql.prepare(
     'SELECT member_id FROM private_lines WHERE line_key = ? AND session_id = ?',
@@ -48,9 +48,13 @@ export function groupPolicy(db: Db): Authorize {
   const itemExists = (doc: ParsedDocName): boolean => {
     if (doc.itemId === undefined) return true
     if (doc.kind === 'handout') return false
-    const row = worksheetMode.get(doc.itemId, doc.sessionId) as { mode: string } | undefined
+    const row = worksheetMode.get(doc.itemId, doc.sessionId) as
+      { mode: string; closed_at: number | null } | undefined
     return row?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
   }
+  const isClosed = (doc: ParsedDocName): boolean =>
+    (worksheetMode.get(doc.itemId!, doc.sessionId) as { closed_at: number | null } | undefined)
+      ?.closed_at != null
   return (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
     const doc = parseGroupDocName(docName)
@@ -84,6 +88,7 @@ export function groupPolicy(db: Db): Authorize {
       sessionStatus: session.status,
       attendance,
       isOwner: owner !== undefined && owner === principal.id,
+      closed: doc.kind === 'member-private' && isClosed(doc),
       sharedWith: {
         facilitators: audiences.includes('facilitators'),
         group: audiences.includes('group'),

@@ -40,6 +40,8 @@ export type AuditAction =
   | 'worksheet.shared'
   | 'worksheet.unshared'
   | 'worksheet.exported'
+  | 'worksheet.closed'
+  | 'worksheet.reopened'
   | 'signal.sent'
   | 'signal.seen'
   | 'session.presented'

@@ -250,5 +250,9 @@ export const MIGRATIONS: readonly string[] = [
   -- A short word from the facilitators to those waiting ("Starting in 5 minutes"): JSON
   -- {text, at}, or null.
   ALTER TABLE sessions ADD COLUMN waiting_message TEXT;
+  -- Homework: a private sheet each member does before the next session; their copy stays
+  -- theirs to write in until a facilitator closes the sheet (closed_at), for everyone at once.
+  ALTER TABLE worksheets ADD COLUMN homework INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE worksheets ADD COLUMN closed_at INTEGER;
   `,
 ]

@@ -30,8 +30,16 @@ export type LibrarySource = (db: Db, session: SessionRef, memberId: string) => L
 
 const worksheets: LibrarySource = (db, session, memberId) => {
   const rows = db.sql
-    .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
-    .all(session.id) as { id: string; title: string; mode: 'shared' | 'private' }[]
+    .prepare(
+      'SELECT id, title, mode, homework, closed_at FROM worksheets WHERE session_id = ? ORDER BY created_at',
+    )
+    .all(session.id) as {
+    id: string
+    title: string
+    mode: 'shared' | 'private'
+    homework: number
+    closed_at: number | null
+  }[]
   const live = session.status === 'open' || session.status === 'live'
   return rows.map((w) =>
     w.mode === 'shared'
@@ -52,8 +60,13 @@ const worksheets: LibrarySource = (db, session, memberId) => {
             session.id,
             copyKeyFor(db, w.id, memberId),
           ),
-          note: 'Your own copy: only you see it unless you share it',
-          writable: true,
+          note:
+            w.closed_at !== null
+              ? 'Your own copy, closed by your facilitator: you can read it'
+              : w.homework
+                ? 'Homework: yours to do before the next session'
+                : 'Your own copy: only you see it unless you share it',
+          writable: w.closed_at === null,
         },
   )
 }

@@ -163,8 +163,8 @@ export class SyncServer {
 
   /**
    * Decides again for every open connection that `affected` selects, after a change of role,
-   * admission or session state. Losing all access closes with `forbidden`; losing write only
-   * closes with `documentReset`, so the client reconnects and is let in to read.
+   * admission or session state. Losing all access closes with `forbidden`; losing or gaining
+   * write closes with `documentReset`, so the client reconnects and is let in as it now may.
    */
   async reauthorize(
     affected: (connection: SyncConnection) => boolean,
@@ -174,7 +174,7 @@ export class SyncServer {
       if (connection.closed || !affected(connection)) continue
       const access = await authorize(connection)
       if (access === 'none') connection.close(CloseCode.forbidden, 'access withdrawn')
-      else if (access === 'read' && connection.access === 'write') {
+      else if (access !== connection.access) {
         connection.close(CloseCode.documentReset, 'access changed')
       }
     }

@@ -29,7 +29,17 @@ const templateBody = z.object({
 })
 /** A template's content is a whole worksheet: more than a form, far less than this. */
 const TEMPLATE_BODY_BYTES = 512 * 1024
-const assignBody = z.object({ templateId: z.string().max(64), mode: z.enum(['shared', 'private']) })
+const assignBody = z
+  .object({
+    templateId: z.string().max(64),
+    mode: z.enum(['shared', 'private']),
+    /** Each member does it before the next session (private sheets only). */
+    homework: z.boolean().optional(),
+  })
+  .refine((b) => !b.homework || b.mode === 'private', {
+    message: 'homework is a private sheet',
+    path: ['homework'],
+  })
 const shareBody = z.object({
   audience: z.enum(['facilitators', 'group']),
   shared: z.boolean(),
@@ -137,13 +147,24 @@ export function worksheetRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
     const { principal } = requireGroupFacilitator(c, services, groupId)
-    const { templateId, mode } = await parseBody(c, assignBody)
+    const { templateId, mode, homework = false } = await parseBody(c, assignBody)
+    // After the session, only homework can be given: there is no group to write together.
+    const { status } = db.sql
+      .prepare('SELECT status FROM sessions WHERE id = ?')
+      .get(sessionId) as {
+      status: string
+    }
+    if (status === 'cancelled' || (status === 'ended' && !homework)) {
+      throw new HTTPException(409, {
+        message: 'After a session has ended, a worksheet can only be given as homework.',
+      })
+    }
     const template = templateFor(templateId, principal.id)
     const id = newId('worksheet')
     db.transaction(() => {
       db.sql
         .prepare(
-          'INSERT INTO worksheets (id, session_id, group_id, template_id, title, mode, content, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO worksheets (id, session_id, group_id, template_id, title, mode, content, created_by, created_at, homework) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           id,
@@ -155,6 +176,7 @@ export function worksheetRoutes(services: Services) {
           JSON.stringify(template.content),
           principal.id,
           now(),
+          homework ? 1 : 0,
         )
       appendAudit(
         db,
@@ -163,7 +185,7 @@ export function worksheetRoutes(services: Services) {
           action: 'worksheet.assigned',
           target: { kind: 'worksheet', id },
           groupId,
-          detail: { mode, template: template.builtIn ? template.id : 'custom' },
+          detail: { mode, homework, template: template.builtIn ? template.id : 'custom' },
         },
         now(),
       )
@@ -181,11 +203,17 @@ export function worksheetRoutes(services: Services) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     const rows = db.sql
-      .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
-      .all(sessionId) as {
+      .prepare(
+        `SELECT id, title, mode, homework = 1 AS homework, closed_at IS NOT NULL AS closed
+         FROM worksheets WHERE session_id = ? ORDER BY created_at`,
+      )
+      .all(sessionId)
+      .map((r) => ({ ...r, homework: r.homework === 1, closed: r.closed === 1 })) as {
       id: string
       title: string
       mode: 'shared' | 'private'
+      homework: boolean
+      closed: boolean
     }[]
     // Private copies the caller may read: their own, or those shared with them. Pseudonyms only.
     const sharedCopies = db.sql.prepare(

@@ -138,6 +138,8 @@ export interface AccessContext {
   attendance: Attendance
   /** The principal is the member a private document belongs to. */
   isOwner: boolean
+  /** A private sheet a facilitator closed: its copies are read only from then on. */
+  closed?: boolean
   /** Whom the owner of a private document has shared the whole sheet with (consent). */
   sharedWith: { facilitators: boolean; group: boolean }
   /** For a document of shared answers: its audience. */
@@ -161,11 +163,13 @@ export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   'session-shared': (c) =>
     isFacilitator(c) || inRoom(c) ? 'write' : attended(c) ? 'read' : 'none',
   'member-private': (c) =>
-    c.isOwner && attended(c)
+    c.isOwner && attended(c) && !c.closed
       ? 'write'
-      : (isFacilitator(c) && c.sharedWith.facilitators) || (c.sharedWith.group && attended(c))
+      : c.isOwner && attended(c)
         ? 'read'
-        : 'none',
+        : (isFacilitator(c) && c.sharedWith.facilitators) || (c.sharedWith.group && attended(c))
+          ? 'read'
+          : 'none',
   'facilitator-only': (c) => (isFacilitator(c) ? 'write' : 'none'),
   handout: (c) => (isFacilitator(c) ? 'write' : attended(c) ? 'read' : 'none'),
   chat: (c) => (isFacilitator(c) || attended(c) ? 'read' : 'none'),

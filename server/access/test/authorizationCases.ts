@@ -329,6 +329,13 @@ export const ROUTES: Record<string, RouteCase> = {
       path: `/api/member/worksheets/${fixtures.privateWorksheet}/export?format=markdown`,
     }),
   },
+  'POST /api/worksheets/:worksheetId/close': {
+    allowed: FACILITATORS_A,
+    request: async () => ({
+      path: `/api/worksheets/${fixtures.privateWorksheet}/close`,
+      body: { closed: false },
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
