@@ -50,6 +50,14 @@ describe('between sessions', () => {
     await typeInto(n, own, 'Good thing 1', 'A walk at lunch')
     await callApi(f, 'POST', `/api/sessions/${sessionId}/status`, { status: 'ended' })
     await n.getByText('This session has ended.').waitFor()
+    // The sheets as they were at the end: kept by the server, read only.
+    await n.getByRole('button', { name: 'Read Thought record as it was' }).click()
+    const atEnd = n.getByRole('textbox', {
+      name: 'Thought record, as it was at the end of the session',
+    })
+    await atEnd.getByText('Waiting for the train').waitFor()
+    expect(await atEnd.getAttribute('aria-readonly')).toBe('true')
+    await screenshot(nia, 'library-snapshot')
 
     // Home: the session is in "Your materials", with both sheets.
     await n.goto(`${baseUrl}/`)

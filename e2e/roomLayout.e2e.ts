@@ -33,6 +33,10 @@ async function inView(page: Page, selector: string, height: number) {
 
 /** The focused element sits in the open sheet's first field and in the window. */
 async function focusInFirstField(page: Page, field: string, height: number) {
+  // The focus moves once the sheet has synced: wait for it to land in the sheet.
+  await expect
+    .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.worksheet-open'))))
+    .toBe(true)
   const focused = await page.evaluate(() => {
     const active = document.activeElement as HTMLElement | null
     const answer = active?.closest('.worksheet-open')

@@ -26,6 +26,7 @@ import { signalRoutes } from './signals/signalRoutes.ts'
 import { libraryRoutes } from './library/libraryRoutes.ts'
 import { exportRoutes } from './export/exportRoutes.ts'
 import { homeworkRoutes } from './worksheets/homeworkRoutes.ts'
+import { snapshotRoutes } from './snapshots/snapshotRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -152,6 +153,7 @@ export function createApp(services: Services, options: AppOptions) {
     libraryRoutes,
     exportRoutes,
     homeworkRoutes,
+    snapshotRoutes,
   ]) {
     app.route('/api', routes(services))
   }

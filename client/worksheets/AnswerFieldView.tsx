@@ -10,8 +10,11 @@ export function AnswerFieldView({ node }: ReactNodeViewProps) {
   const label = String(node.attrs.label ?? '')
   const hint = String(node.attrs.hint ?? '')
   return (
+    // A group, not a region: two sheets of one exercise open side by side (the group's and
+    // one's own, or a sheet and its snapshot) would otherwise make landmarks with equal names.
     <NodeViewWrapper
-      as="section"
+      as="div"
+      role="group"
       className="answer-field"
       aria-labelledby={`${id}-label`}
       data-field-id={String(node.attrs.fieldId ?? '')}

@@ -8,6 +8,7 @@ import { CloseSheetButton } from './CloseSheetButton.tsx'
 import { PresentButton, type PresentingControls } from './PresentButton.tsx'
 import { readOpenSheets, writeOpenSheets } from './openSheetsInAddress.ts'
 import { OwnSheetSharing } from './OwnSheetSharing.tsx'
+import { SessionSnapshots } from './SessionSnapshots.tsx'
 import { SharedAnswers } from './SharedAnswers.tsx'
 
 // TipTap and the editor load when a sheet is first opened, not with the room.
@@ -170,6 +171,7 @@ export function WorksheetsPanel({
           ))}
         </ul>
       )}
+      {over && <SessionSnapshots sessionId={sessionId} />}
       {worksheets.map(
         (w) =>
           w.answers && <SharedAnswers key={w.answers} docName={w.answers} selfName={user.name} />,

@@ -254,5 +254,16 @@ export const MIGRATIONS: readonly string[] = [
   -- theirs to write in until a facilitator closes the sheet (closed_at), for everyone at once.
   ALTER TABLE worksheets ADD COLUMN homework INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE worksheets ADD COLUMN closed_at INTEGER;
+  -- Each worksheet document as it was when its session ended: read only, whatever is edited
+  -- later. Served by opaque id, to whoever the document's own rule lets read it.
+  CREATE TABLE session_snapshots (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    worksheet_id TEXT NOT NULL REFERENCES worksheets (id),
+    doc TEXT NOT NULL,
+    taken_at INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    UNIQUE (session_id, doc)
+  );
   `,
 ]

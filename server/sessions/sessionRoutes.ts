@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { scheduleSessionRequest } from '../../shared/api/schemas.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
+import { takeSessionSnapshots } from '../snapshots/takeSessionSnapshots.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
@@ -194,6 +195,7 @@ export function sessionRoutes(services: Services) {
     })
     await reauthorizeWhere(services, membersOfSession(sessionId))
     await publishRoomState(services, sessionId)
+    if (status === 'ended') await takeSessionSnapshots(services, sessionId)
     return c.json({ ok: true })
   })
 

@@ -22,6 +22,7 @@ export const ID_PREFIX = {
   copy: 'c',
   signal: 'a',
   line: 'l',
+  snapshot: 'n',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

@@ -336,6 +336,16 @@ export const ROUTES: Record<string, RouteCase> = {
       body: { closed: false },
     }),
   },
+  // The group's people list (each sees only what they may read); a made-up snapshot is "not
+  // found" for all, so nobody learns whether it exists.
+  'GET /api/sessions/:sessionId/snapshots': {
+    allowed: [...FACILITATORS_A, 'admitted', 'waiting'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}/snapshots` }),
+  },
+  'GET /api/snapshots/:snapshotId': {
+    allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
+    request: async () => ({ path: '/api/snapshots/nnotasnapshot00000000' }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

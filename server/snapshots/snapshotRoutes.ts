@@ -1,0 +1,89 @@
+import type { JSONContent } from '@tiptap/core'
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import * as Y from 'yjs'
+import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
+import type { Principal } from '../auth/Principal.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
+
+interface SnapshotRow {
+  id: string
+  doc: string
+  title: string
+  takenAt: number
+}
+
+/**
+ * The worksheets of an ended session as they were at its end (`takeSessionSnapshots.ts`),
+ * each to whoever the live document's own rule lets read it: a member their own copy and the
+ * group's sheets, a facilitator the group's sheets and the copies shared with them. Served
+ * read only, as ProseMirror JSON.
+ */
+export function snapshotRoutes(services: Services) {
+  const { db } = services
+  const app = new Hono<AppEnv>()
+  const rows = db.sql.prepare(
+    `SELECT n.id, n.doc, w.title, n.taken_at AS takenAt FROM session_snapshots n
+     JOIN worksheets w ON w.id = n.worksheet_id WHERE n.session_id = ? ORDER BY w.created_at, n.doc`,
+  )
+  const one = db.sql.prepare(
+    `SELECT n.id, n.doc, w.title, n.taken_at AS takenAt, n.data, n.session_id AS sessionId
+     FROM session_snapshots n JOIN worksheets w ON w.id = n.worksheet_id WHERE n.id = ?`,
+  )
+  const pseudonym = db.sql.prepare('SELECT pseudonym FROM members WHERE id = ?')
+  const readable = async (principal: Principal, doc: string) =>
+    (await services.authorize(principal, doc as DocName)) !== 'none'
+  /** "Thought record", "Thought record (your copy)", "Thought record (Robin's copy)". */
+  const titleOf = (principal: Principal, row: SnapshotRow) => {
+    const owner = parseGroupDocName(row.doc)?.ownerId
+    if (!owner) return row.title
+    if (owner === principal.id) return `${row.title} (your copy)`
+    const name = (pseudonym.get(owner) as { pseudonym: string } | undefined)?.pseudonym
+    return `${row.title} (${name ?? 'a member'}'s copy)`
+  }
+
+  app.get('/sessions/:sessionId/snapshots', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const principal = requirePrincipal(c)
+    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    else if (principal.kind !== 'member' || principal.groupId !== groupId) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
+    const snapshots = []
+    for (const row of rows.all(sessionId) as unknown as SnapshotRow[]) {
+      if (!(await readable(principal, row.doc))) continue
+      snapshots.push({ id: row.id, title: titleOf(principal, row), takenAt: row.takenAt })
+    }
+    return c.json({ snapshots })
+  })
+
+  app.get('/snapshots/:snapshotId', async (c) => {
+    const principal = requirePrincipal(c)
+    const row = one.get(c.req.param('snapshotId')) as
+      (SnapshotRow & { data: Uint8Array; sessionId: string }) | undefined
+    // Unknown, or not this person's to read: the same answer.
+    if (!row || !(await readable(principal, row.doc))) {
+      throw new HTTPException(404, { message: 'no such snapshot' })
+    }
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, row.data)
+    const content: JSONContent = yXmlFragmentToProsemirrorJSON(
+      doc.getXmlFragment(WORKSHEET_FRAGMENT),
+    )
+    doc.destroy()
+    return c.json({
+      id: row.id,
+      sessionId: row.sessionId,
+      title: titleOf(principal, row),
+      takenAt: row.takenAt,
+      content,
+    })
+  })
+
+  return app
+}

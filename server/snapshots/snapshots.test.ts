@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { connectProvider, type TestClient } from '../test/connectProvider.ts'
+import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
+import type { HttpClient } from '../test/httpClient.ts'
+import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+import { typeIntoField } from '../test/typeIntoField.ts'
+
+describe('snapshots at the end of a session', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await server.close()
+  })
+  const open = async (doc: string, who: { cookie: string | null }) => {
+    const client = connectProvider(server.wsUrl, doc, null, { cookie: who.cookie! })
+    clients.push(client)
+    await client.synced()
+    return client
+  }
+
+  it('keep each sheet as it was at the end, whatever is edited later, for those who may read it', async () => {
+    const lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
+    const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
+    const robin = await member(server, lead, groupId, 'Robin')
+    const sky = await member(server, lead, groupId, 'Sky')
+    const sessionId = await scheduleSession(server, lead, groupId)
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
+    for (const m of [robin, sky]) await m.post(`/api/sessions/${sessionId}/join`)
+    await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
+    const add = async (mode: string) =>
+      (
+        await lead.post(`/api/sessions/${sessionId}/worksheets`, {
+          templateId: 'thought-record',
+          mode,
+        })
+      ).json.id as string
+    const shared = await add('shared')
+    const priv = await add('private')
+    const group = await open(sessionDocName.shared(groupId, sessionId, shared), robin)
+    typeIntoField(group.doc, 'situation', 'AT-THE-END')
+    await group.saved()
+    const robins = await open(sessionDocName.private(groupId, sessionId, priv, robin.id), robin)
+    typeIntoField(robins.doc, 'situation', 'ROBIN-PRIVATE')
+    await robins.saved()
+    const skys = await open(sessionDocName.private(groupId, sessionId, priv, sky.id), sky)
+    typeIntoField(skys.doc, 'situation', 'SKY-PRIVATE')
+    await skys.saved()
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
+
+    // Edited after the end, by the facilitator: the live sheet changes, the snapshot does not.
+    const later = await open(sessionDocName.shared(groupId, sessionId, shared), lead)
+    typeIntoField(later.doc, 'situation', 'EDITED-LATER ')
+    await later.saved()
+
+    const list = async (who: HttpClient) =>
+      (await who.get(`/api/sessions/${sessionId}/snapshots`)).json.snapshots as {
+        id: string
+        title: string
+      }[]
+    const forRobin = await list(robin)
+    expect(forRobin.map((s) => s.title)).toEqual(['Thought record', 'Thought record (your copy)'])
+    // The lead sees the group's sheet only: no member shared a copy.
+    expect((await list(lead)).map((s) => s.title)).toEqual(['Thought record'])
+    const read = (who: HttpClient, id: string) => who.get(`/api/snapshots/${id}`)
+    const groupSnap = await read(robin, forRobin[0]!.id)
+    expect(JSON.stringify(groupSnap.json.content)).toContain('AT-THE-END')
+    expect(JSON.stringify(groupSnap.json.content)).not.toContain('EDITED-LATER')
+    const ownSnap = await read(robin, forRobin[1]!.id)
+    expect(JSON.stringify(ownSnap.json.content)).toContain('ROBIN-PRIVATE')
+    // Nobody reads another's copy through its snapshot, whoever asks and however.
+    for (const who of [sky, lead]) expect((await read(who, forRobin[1]!.id)).status).toBe(404)
+    const text = JSON.stringify(forRobin)
+    expect(text).not.toContain('SKY-PRIVATE')
+    expect(text).not.toContain(sky.id)
+    // Ending again is refused and takes nothing new.
+    const count = () =>
+      (server.db.sql.prepare('SELECT COUNT(*) AS n FROM session_snapshots').get() as { n: number })
+        .n
+    expect(count()).toBe(3)
+    expect((await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })).status).toBe(
+      409,
+    )
+    expect(count()).toBe(3)
+  })
+})
