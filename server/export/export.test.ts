@@ -1,32 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { connectProvider, type TestClient } from '../test/connectProvider.ts'
-import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
+import { member } from '../test/groupWorld.ts'
 import { pdfText } from '../test/pdfText.ts'
-import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+import { openSession, serverPerTest } from '../test/roomWorld.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 
 describe('exporting a worksheet', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    await server.close()
-  })
+  const world = serverPerTest()
 
   it("gives a member their own copy as Markdown and PDF, with their words, and nobody else's", async () => {
-    const lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
-    const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
-    const robin = await member(server, lead, groupId, 'Robin')
-    const sky = await member(server, lead, groupId, 'Sky')
+    const server = world.server
+    const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
     const late = await member(server, lead, groupId, 'Ash')
-    const sessionId = await scheduleSession(server, lead, groupId, 'Week 3: Sleep')
-    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
-    for (const m of [robin, sky]) await m.post(`/api/sessions/${sessionId}/join`)
-    await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
     const worksheetId = (
       await lead.post(`/api/sessions/${sessionId}/worksheets`, {
         templateId: 'thought-record',
@@ -34,14 +20,10 @@ describe('exporting a worksheet', () => {
       })
     ).json.id as string
     const words = 'Ночью не спал — *still* <calm>, Ωmega'
-    const copy = connectProvider(
-      server.wsUrl,
+    const copy = await world.open(
       sessionDocName.private(groupId, sessionId, worksheetId, robin.id),
-      null,
-      { cookie: robin.cookie! },
+      robin,
     )
-    clients.push(copy)
-    await copy.synced()
     typeIntoField(copy.doc, 'situation', words)
     await copy.saved()
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })

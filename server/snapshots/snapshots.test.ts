@@ -1,37 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { connectProvider, type TestClient } from '../test/connectProvider.ts'
-import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
 import type { HttpClient } from '../test/httpClient.ts'
-import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+import { openSession, serverPerTest } from '../test/roomWorld.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 
 describe('snapshots at the end of a session', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    await server.close()
-  })
-  const open = async (doc: string, who: { cookie: string | null }) => {
-    const client = connectProvider(server.wsUrl, doc, null, { cookie: who.cookie! })
-    clients.push(client)
-    await client.synced()
-    return client
-  }
+  const world = serverPerTest()
+  const open = world.open
 
   it('keep each sheet as it was at the end, whatever is edited later, for those who may read it', async () => {
-    const lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
-    const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
-    const robin = await member(server, lead, groupId, 'Robin')
-    const sky = await member(server, lead, groupId, 'Sky')
-    const sessionId = await scheduleSession(server, lead, groupId)
-    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
-    for (const m of [robin, sky]) await m.post(`/api/sessions/${sessionId}/join`)
-    await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
+    const server = world.server
+    const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
     const add = async (mode: string) =>
       (
         await lead.post(`/api/sessions/${sessionId}/worksheets`, {

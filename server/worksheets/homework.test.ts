@@ -1,31 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { principalFromLogin } from '../auth/principalFromLogin.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
-import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
-import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
-import { startTestServer, type TestServer } from '../test/startTestServer.ts'
+import { eventually } from '../test/connectProvider.ts'
+import { openSession, serverPerTest } from '../test/roomWorld.ts'
 
 describe('homework', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeEach(async () => {
-    server = await startTestServer()
-  })
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy()
-    await server.close()
-  })
+  const world = serverPerTest()
 
   it('is given after the session, written between sessions, and read only once closed', async () => {
-    const lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
-    const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id
-    const robin = await member(server, lead, groupId, 'Robin')
-    const sessionId = await scheduleSession(server, lead, groupId)
-    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
-    await robin.post(`/api/sessions/${sessionId}/join`)
-    await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
+    const server = world.server
+    const { lead, groupId, sessionId, members } = await openSession(server, ['Robin'])
+    const [robin] = members as [(typeof members)[0]]
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
 
     const give = (body: object) => lead.post(`/api/sessions/${sessionId}/worksheets`, body)
@@ -42,13 +29,11 @@ describe('homework', () => {
     expect(item).toMatchObject({ writable: true, note: expect.stringMatching(/^Homework/) })
 
     const copyName = sessionDocName.private(groupId, sessionId, id, robin.id)
-    const copy = connectProvider(server.wsUrl, copyName, null, { cookie: robin.cookie! })
-    clients.push(copy)
+    const copy = await world.open(copyName, robin)
     const closes: number[] = []
     copy.provider.on('connection-close', (event: CloseEvent | null) => {
       if (event) closes.push(event.code)
     })
-    await copy.synced()
     copy.text.insert(0, 'done at home')
     await copy.saved()
 

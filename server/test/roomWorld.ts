@@ -1,0 +1,45 @@
+import { afterEach, beforeEach } from 'vitest'
+import { connectProvider, type TestClient } from './connectProvider.ts'
+import { facilitator, groupBody, member, scheduleSession } from './groupWorld.ts'
+import { startTestServer, type TestServer } from './startTestServer.ts'
+
+/**
+ * A fresh server for each test of the file, and stock providers opened with a person's login
+ * cookie that are closed after it: the set-up every sync-level test of a room repeats.
+ */
+export function serverPerTest() {
+  let server: TestServer | null = null
+  const clients: TestClient[] = []
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server?.close()
+  })
+  return {
+    get server(): TestServer {
+      return server!
+    },
+    /** A provider on `doc`, authenticated as `who`, synced. */
+    async open(doc: string, who: { cookie: string | null }): Promise<TestClient> {
+      const client = connectProvider(server!.wsUrl, doc, null, { cookie: who.cookie! })
+      clients.push(client)
+      await client.synced()
+      return client
+    },
+  }
+}
+
+/** A group led by Dr Lead, with these members, and a session open with all of them admitted. */
+export async function openSession(server: TestServer, pseudonyms: string[]) {
+  const lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
+  const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id as string
+  const members = []
+  for (const pseudonym of pseudonyms) members.push(await member(server, lead, groupId, pseudonym))
+  const sessionId = await scheduleSession(server, lead, groupId)
+  await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
+  for (const m of members) await m.post(`/api/sessions/${sessionId}/join`)
+  await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
+  return { lead, groupId, sessionId, members }
+}
