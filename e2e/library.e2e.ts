@@ -63,8 +63,15 @@ describe('between sessions', () => {
     await n.goto(`${baseUrl}/`)
     const materials = n.getByRole('region', { name: 'Your materials' })
     await materials.getByRole('link', { name: GRATITUDE, exact: true }).waitFor()
+    // Search: across Nia's own materials, on the server.
+    await materials.getByLabel('Search your materials').fill('lunch')
+    await materials.getByRole('button', { name: 'Search' }).click()
+    const found = materials.getByRole('list', { name: 'Search results' })
+    await found.getByText('A walk at lunch').waitFor()
+    expect(await found.getByRole('link').count()).toBe(1)
     await screenshot(nia, 'library-home')
-    await materials.getByRole('link', { name: GRATITUDE, exact: true }).click()
+    // The result opens the copy it was found in.
+    await found.getByRole('link', { name: GRATITUDE, exact: true }).click()
     const homework = n.getByRole('textbox', { name: `${GRATITUDE} (your copy)`, exact: true })
     await n.locator('.worksheet-editor[aria-busy="false"]').filter({ has: homework }).waitFor()
     expect(await homework.getAttribute('aria-readonly')).toBe('false')

@@ -5,6 +5,7 @@ import { Link } from '../router/Link.tsx'
 import { formatSessionTime } from '../ui/formatSessionTime.ts'
 import { Loaded } from '../ui/Loaded.tsx'
 import { library } from './librarySchema.ts'
+import { SearchMaterials } from './SearchMaterials.tsx'
 
 /** The session page with this document open on arrival (the room keeps open sheets there). */
 const openAt = (sessionId: string, document: string) =>
@@ -24,6 +25,7 @@ export function YourMaterials() {
   return (
     <section className="card stack-small" aria-labelledby="materials-heading">
       <h2 id="materials-heading">Your materials</h2>
+      <SearchMaterials />
       <Loaded resource={materials} loading="Finding your materials…" retry={reload}>
         {({ sessions }) =>
           sessions.length === 0 ? (

@@ -1,43 +1,36 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
-import { LIBRARY_SOURCES } from './librarySources.ts'
+import { libraryOf } from './libraryOf.ts'
+import { searchLibrary } from './searchLibrary.ts'
 
 /**
- * A member's library: per session they were admitted to (newest first), what they may revisit
- * (`librarySources.ts`). Sessions they never entered, and other members' private material,
- * are not listed; opening any item goes through the document's own access rule again.
+ * A member's library (`libraryOf.ts`) and the search over it. Opening any item goes through
+ * the document's own access rule again.
  */
 export function libraryRoutes(services: Services) {
   const { db } = services
   const app = new Hono<AppEnv>()
-  const attended = db.sql.prepare(
-    `SELECT s.id, s.group_id AS groupId, s.title, s.starts_at AS startsAt,
-       s.duration_minutes AS durationMinutes, s.time_zone AS timeZone, s.status
-     FROM session_attendance a JOIN sessions s ON s.id = a.session_id
-     WHERE a.member_id = ? AND a.state = 'admitted' AND s.group_id = ? AND s.status != 'cancelled'
-     ORDER BY s.starts_at DESC LIMIT 100`,
-  )
 
   app.get('/member/library', (c) => {
     const member = requireMember(c)
-    const sessions = attended.all(member.id, member.groupId) as {
-      id: string
-      groupId: string
-      title: string
-      startsAt: number
-      durationMinutes: number
-      timeZone: string
-      status: string
-    }[]
     return c.json({
-      sessions: sessions.map(({ groupId, ...session }) => ({
+      // The stored names stay on the server: a private copy is opened by its alias.
+      sessions: libraryOf(db, member).map(({ session, items }) => ({
         session,
-        items: LIBRARY_SOURCES.flatMap((source) =>
-          source(db, { id: session.id, groupId, status: session.status }, member.id),
-        ),
+        items: items.map(({ stored: _stored, ...item }) => item),
       })),
     })
+  })
+
+  app.get('/member/search', async (c) => {
+    const member = requireMember(c)
+    const query = (c.req.query('q') ?? '').trim()
+    if (query.length < 2 || query.length > 100) {
+      throw new HTTPException(400, { message: 'Search for 2 to 100 characters.' })
+    }
+    return c.json({ results: await searchLibrary(services, member, query) })
   })
 
   return app

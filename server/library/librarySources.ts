@@ -9,6 +9,8 @@ export interface LibraryItem {
   title: string
   /** The document to open (a private copy by its opaque alias, never by the member's id). */
   document: string
+  /** The name it is stored under: for the server (search) only, never sent. */
+  stored: string
   /** What it is, in a few words: "the group's sheet", "your own copy". */
   note: string
   /** Whether the member may still write in it (their own copy), or only read it. */
@@ -48,6 +50,7 @@ const worksheets: LibrarySource = (db, session, memberId) => {
           id: w.id,
           title: w.title,
           document: sessionDocName.shared(session.groupId, session.id, w.id),
+          stored: sessionDocName.shared(session.groupId, session.id, w.id),
           note: live ? 'The group’s sheet' : 'The group’s sheet, as the group left it',
           writable: live,
         }
@@ -60,6 +63,7 @@ const worksheets: LibrarySource = (db, session, memberId) => {
             session.id,
             copyKeyFor(db, w.id, memberId),
           ),
+          stored: sessionDocName.private(session.groupId, session.id, w.id, memberId),
           note:
             w.closed_at !== null
               ? 'Your own copy, closed by your facilitator: you can read it'
@@ -85,6 +89,7 @@ const sharedAnswers: LibrarySource = (db, session) => {
     id: w.id,
     title: w.title,
     document: sessionDocName.answers(session.groupId, session.id, w.id, 'group'),
+    stored: sessionDocName.answers(session.groupId, session.id, w.id, 'group'),
     note: 'Answers members shared with the group',
     writable: false,
   }))

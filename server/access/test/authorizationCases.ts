@@ -192,6 +192,10 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: ANY_MEMBER,
     request: async () => ({ path: '/api/member/library' }),
   },
+  'GET /api/member/search': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/search?q=thought' }),
+  },
   'POST /api/member/agreement': {
     allowed: ANY_MEMBER,
     request: async () => ({ path: '/api/member/agreement', body: { version: 1 } }),
