@@ -1,8 +1,6 @@
 import { Link } from '../router/Link.tsx'
 import type { SessionView, WaitingMessage } from './sessionSchemas.ts'
-
-const timeOf = (at: number) =>
-  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+import { formatClock } from '../ui/formatSessionTime.ts'
 
 /**
  * The member's waiting room: calm, clear about what happens next, updating by itself, with
@@ -30,7 +28,7 @@ export function WaitingScreen({
           <p className="waiting-message">
             <span className="visually-hidden">A message from your facilitator: </span>
             <strong>“{message.text}”</strong>{' '}
-            <span className="muted">Your facilitator, {timeOf(message.at)}</span>
+            <span className="muted">Your facilitator, {formatClock(message.at)}</span>
           </p>
         )}
       </div>

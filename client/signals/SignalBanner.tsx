@@ -6,9 +6,7 @@ import { playChime } from './playChime.ts'
 import { describeSignal, type SignalWithState } from './signalSchemas.ts'
 import { useTitleBadge } from './useTitleBadge.ts'
 import './signals.css'
-
-const timeOf = (at: number) =>
-  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+import { formatClock } from '../ui/formatSessionTime.ts'
 
 interface SignalBannerProps {
   sessionId: string
@@ -72,7 +70,7 @@ function SignalRow({ sessionId, signal }: { sessionId: string; signal: SignalWit
     <li className="signal-alert" data-kind={signal.kind}>
       <p>
         <strong>{words}</strong>{' '}
-        <span className="signal-time">Sent privately at {timeOf(signal.at)}.</span>
+        <span className="signal-time">Sent privately at {formatClock(signal.at)}.</span>
       </p>
       <button
         type="button"

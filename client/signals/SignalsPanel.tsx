@@ -6,9 +6,7 @@ import { CheckboxField } from '../ui/CheckboxField.tsx'
 import { playChime } from './playChime.ts'
 import { describeSignal, type SignalWithState } from './signalSchemas.ts'
 import './signals.css'
-
-const timeOf = (at: number) =>
-  new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+import { formatClock } from '../ui/formatSessionTime.ts'
 
 interface SignalsPanelProps {
   signals: SignalWithState[]
@@ -51,9 +49,9 @@ export function SignalsPanel({ signals, sound, onSoundChange }: SignalsPanelProp
             <li key={signal.id}>
               {describeSignal(signal)}{' '}
               <span className="muted">
-                {timeOf(signal.at)} ·{' '}
+                {formatClock(signal.at)} ·{' '}
                 {signal.seen
-                  ? `seen by ${signal.seen.by} at ${timeOf(signal.seen.at)}`
+                  ? `seen by ${signal.seen.by} at ${formatClock(signal.seen.at)}`
                   : 'not seen yet'}
               </span>
             </li>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoment, formatSessionStart, formatSessionTime } from './formatSessionTime.ts'
+import {
+  formatClock,
+  formatMoment,
+  formatSessionStart,
+  formatSessionTime,
+} from './formatSessionTime.ts'
 
 const start = Date.UTC(2026, 11, 1, 17, 0) // 18:00 in Berlin
 
@@ -41,5 +46,11 @@ describe('formatSessionStart', () => {
     expect(text).toContain('1 December 2026')
     expect(text).toContain('18:00')
     expect(text).toMatch(/CET|GMT\+1/)
+  })
+})
+
+describe('formatClock', () => {
+  it('gives the hour and minute', () => {
+    expect(formatClock(start, { timeZone: 'UTC', locale: 'en-GB' })).toBe('17:00')
   })
 })

@@ -50,3 +50,12 @@ export function formatMoment(at: number, { timeZone, locale }: FormatOptions = {
     ...(timeZone ? { timeZone } : {}),
   }).format(new Date(at))
 }
+
+/** "18:05": the hour of something that happened today (a signal, a message). */
+export function formatClock(at: number, { timeZone, locale }: FormatOptions = {}): string {
+  return new Date(at).toLocaleTimeString(locale ?? [], {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  })
+}

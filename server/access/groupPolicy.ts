@@ -42,23 +42,28 @@ export function groupPolicy(db: Db): Authorize {
     return row?.member_id
   }
   /**
+   * The worksheet a document holds, read once per decision (it says both whether the item
+   * exists and whether it was closed), or null when the name holds none.
+   */
+  const sheetOf = (doc: ParsedDocName) =>
+    doc.itemId === undefined || doc.kind === 'handout'
+      ? null
+      : ((worksheetMode.get(doc.itemId, doc.sessionId) as
+          { mode: string; closed_at: number | null } | undefined) ?? null)
+  /**
    * Only items that exist can be opened (a made-up `shared/<anything>` would otherwise be a
    * free, durable document). Handouts come with slides; until then none exists.
    */
-  const itemExists = (doc: ParsedDocName): boolean => {
+  const itemExists = (doc: ParsedDocName, sheet: ReturnType<typeof sheetOf>): boolean => {
     if (doc.itemId === undefined) return true
-    if (doc.kind === 'handout') return false
-    const row = worksheetMode.get(doc.itemId, doc.sessionId) as
-      { mode: string; closed_at: number | null } | undefined
-    return row?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
+    return sheet?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
   }
-  const isClosed = (doc: ParsedDocName): boolean =>
-    (worksheetMode.get(doc.itemId!, doc.sessionId) as { closed_at: number | null } | undefined)
-      ?.closed_at != null
   return (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
     const doc = parseGroupDocName(docName)
-    if (!doc || !itemExists(doc)) return 'none'
+    if (!doc) return 'none'
+    const sheet = sheetOf(doc)
+    if (!itemExists(doc, sheet)) return 'none'
     const owner = ownerOf(doc)
     // A line key nobody holds opens nothing: it is not a free, durable document.
     if (doc.kind === 'private-line' && owner === undefined) return 'none'
@@ -88,7 +93,7 @@ export function groupPolicy(db: Db): Authorize {
       sessionStatus: session.status,
       attendance,
       isOwner: owner !== undefined && owner === principal.id,
-      closed: doc.kind === 'member-private' && isClosed(doc),
+      closed: doc.kind === 'member-private' && sheet?.closed_at != null,
       sharedWith: {
         facilitators: audiences.includes('facilitators'),
         group: audiences.includes('group'),

@@ -69,13 +69,7 @@ export function exportRoutes(services: Services) {
     if ((await services.authorize(member, name)) === 'none') {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    const room = await services.sync.reserve(name)
-    let blocks
-    try {
-      blocks = worksheetBlocks(room.doc)
-    } finally {
-      services.sync.release(room)
-    }
+    const blocks = await services.sync.serverRead(name, worksheetBlocks)
     const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: w.timeZone })
     const header = {
       title: w.mode === 'shared' ? w.title : `${w.title} (my copy)`,

@@ -1,4 +1,5 @@
-import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
+import { inProgress } from '../sessions/roomState.ts'
 import type { Db } from '../db/openDatabase.ts'
 import { copyKeyFor } from '../worksheets/privateCopies.ts'
 
@@ -42,7 +43,7 @@ const worksheets: LibrarySource = (db, session, memberId) => {
     homework: number
     closed_at: number | null
   }[]
-  const live = session.status === 'open' || session.status === 'live'
+  const live = inProgress(session.status as SessionStatus)
   return rows.map((w) =>
     w.mode === 'shared'
       ? {

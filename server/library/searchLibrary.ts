@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { MemberPrincipal } from '../auth/Principal.ts'
 import { worksheetBlocks } from '../export/worksheetBlocks.ts'
@@ -53,36 +54,37 @@ export async function searchLibrary(
   return hits
 }
 
-async function textOf(services: Services, name: DocName, kind: string): Promise<string> {
-  const room = await services.sync.reserve(name)
-  try {
-    if (kind !== 'answers') {
-      return worksheetBlocks(room.doc)
-        .flatMap((b) =>
-          b.kind === 'answer'
-            ? [b.label, ...b.paragraphs]
-            : b.kind === 'list'
-              ? b.items
-              : b.kind === 'rating'
-                ? [b.label]
-                : [b.text],
-        )
-        .join('\n')
-    }
-    return [...room.doc.getMap<string>('answers').values()]
-      .map((raw) => {
-        try {
-          const answer = JSON.parse(raw) as { label?: unknown; text?: unknown }
-          return `${String(answer.label ?? '')}\n${String(answer.text ?? '')}`
-        } catch {
-          return ''
-        }
-      })
-      .join('\n')
-  } finally {
-    services.sync.release(room)
-  }
+function textOf(services: Services, name: DocName, kind: string): Promise<string> {
+  return services.sync.serverRead(name, (doc) =>
+    kind === 'answers' ? answersText(doc) : worksheetText(doc),
+  )
 }
+
+const worksheetText = (doc: Y.Doc) =>
+  worksheetBlocks(doc)
+    .flatMap((b) =>
+      b.kind === 'answer'
+        ? [b.label, ...b.paragraphs]
+        : b.kind === 'list'
+          ? b.items
+          : b.kind === 'rating'
+            ? [b.label]
+            : [b.text],
+    )
+    .join('\n')
+
+/** The answers shared with the group, as the server wrote them (JSON per entry). */
+const answersText = (doc: Y.Doc) =>
+  [...doc.getMap<string>('answers').values()]
+    .map((raw) => {
+      try {
+        const answer = JSON.parse(raw) as { label?: unknown; text?: unknown }
+        return `${String(answer.label ?? '')}\n${String(answer.text ?? '')}`
+      } catch {
+        return ''
+      }
+    })
+    .join('\n')
 
 /** Up to ~60 characters either side of the first match, on word boundaries where it can. */
 function snippetAround(text: string, word: string): string {

@@ -12,6 +12,7 @@ import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/
 import { parseBody } from '../http/parseBody.ts'
 import {
   attendanceRows,
+  inProgress,
   publishRoomState,
   sessionRow as storedSession,
   sessionView,
@@ -46,7 +47,7 @@ export function attendanceRoutes(services: Services) {
   ) => {
     // Once a session has ended (or was cancelled) nobody is let in, sent back or removed.
     const { status } = sessionRow(sessionId)
-    if (status !== 'open' && status !== 'live') {
+    if (!inProgress(status)) {
       throw new HTTPException(409, {
         message: `This session has ${status === 'scheduled' ? 'not opened yet' : 'ended'}.`,
       })
@@ -127,7 +128,7 @@ export function attendanceRoutes(services: Services) {
     const groupId = groupOfSession(services, sessionId)
     if (groupId !== member.groupId) throw new HTTPException(403, { message: 'not allowed' })
     const s = sessionRow(sessionId)
-    if (s.status !== 'open' && s.status !== 'live') {
+    if (!inProgress(s.status)) {
       throw new HTTPException(409, { message: 'This session is not open yet.' })
     }
     if (!hasAcceptedCurrent(db, groupId, member.id)) {
@@ -176,7 +177,7 @@ export function attendanceRoutes(services: Services) {
     const { principal } = requireGroupFacilitator(c, services, groupId)
     const { text } = await parseBody(c, waitingMessageRequest)
     const { status } = sessionRow(sessionId)
-    if (status !== 'open' && status !== 'live') {
+    if (!inProgress(status)) {
       throw new HTTPException(409, { message: 'The waiting room is not open.' })
     }
     const message = text === null ? null : { text, at: now() }

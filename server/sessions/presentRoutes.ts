@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { publishRoomState, sessionRow } from './roomState.ts'
+import { inProgress, publishRoomState, sessionRow } from './roomState.ts'
 
 const presentRequest = z.object({ worksheetId: z.string().max(64).nullable() }).strict()
 
@@ -27,7 +27,7 @@ export function presentRoutes(services: Services) {
     const { principal } = requireGroupFacilitator(c, services, groupId)
     const { worksheetId } = await parseBody(c, presentRequest)
     const { status } = sessionRow(db, sessionId)
-    if (status !== 'open' && status !== 'live') {
+    if (!inProgress(status)) {
       throw new HTTPException(409, {
         message: 'The group can be brought together only while the session is open.',
       })

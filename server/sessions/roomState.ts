@@ -20,6 +20,9 @@ export interface SessionRow {
 export const sessionRow = (db: Db, id: string) =>
   db.sql.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as unknown as SessionRow
 
+/** Open (waiting room) or live: the only states in which a room is in use. */
+export const inProgress = (status: SessionStatus): boolean => status === 'open' || status === 'live'
+
 /** A session as the API and the room state show it. */
 export const sessionView = (s: SessionRow) => ({
   id: s.id,

@@ -12,6 +12,7 @@ import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../ht
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from './isAdmitted.ts'
 import {
+  inProgress,
   publishRoomState,
   sessionRow as storedSession,
   type SessionRow,
@@ -128,8 +129,7 @@ export function sessionRoutes(services: Services) {
           )?.state ?? 'none')
         : 'facilitator'
     const inRoom =
-      attendance === 'facilitator' ||
-      (attendance === 'admitted' && (s.status === 'open' || s.status === 'live'))
+      attendance === 'facilitator' || (attendance === 'admitted' && inProgress(s.status))
     return c.json({
       session: view(s),
       you: attendance,

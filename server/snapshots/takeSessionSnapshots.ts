@@ -32,13 +32,7 @@ export async function takeSessionSnapshots(services: Services, sessionId: string
   )
   let taken = 0
   for (const { name, parsed } of names) {
-    const room = await sync.reserve(name as DocName)
-    let state: Uint8Array
-    try {
-      state = Y.encodeStateAsUpdate(room.doc)
-    } finally {
-      sync.release(room)
-    }
+    const state = await sync.serverRead(name as DocName, (doc) => Y.encodeStateAsUpdate(doc))
     const result = insert.run(newId('snapshot'), sessionId, parsed!.itemId!, name, now(), state)
     taken += Number(result.changes)
   }

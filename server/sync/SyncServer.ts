@@ -293,6 +293,19 @@ export class SyncServer {
   }
 
   /**
+   * Reads a document on the server's behalf (export, search, snapshots, mirrored answers):
+   * loads it if needed (seeded like any first open), gives it to `read`, and lets it go.
+   */
+  async serverRead<T>(name: DocName, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.reserve(name)
+    try {
+      return read(room.doc)
+    } finally {
+      this.release(room)
+    }
+  }
+
+  /**
    * Writes to a document on the server's authority (chat, signals): loads it if needed, applies
    * `mutate` in one transaction, then persists and relays it at the next flush.
    */

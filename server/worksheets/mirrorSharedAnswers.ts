@@ -27,13 +27,7 @@ export async function mirrorSharedAnswers(services: Services, privateDoc: DocNam
       "SELECT audience, field_id, share_key FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND field_id != ''",
     )
     .all(itemId!, ownerId!) as unknown as ShareRow[]
-  const room = await services.sync.reserve(privateDoc)
-  let fields
-  try {
-    fields = extractFields(room.doc)
-  } finally {
-    services.sync.release(room)
-  }
+  const fields = await services.sync.serverRead(privateDoc, extractFields)
   for (const audience of ['facilitators', 'group'] as const) {
     const wanted = shares.filter((s) => s.audience === audience && fields.has(s.field_id))
     if (wanted.length === 0) continue
