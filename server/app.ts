@@ -27,6 +27,8 @@ import { libraryRoutes } from './library/libraryRoutes.ts'
 import { exportRoutes } from './export/exportRoutes.ts'
 import { homeworkRoutes } from './worksheets/homeworkRoutes.ts'
 import { snapshotRoutes } from './snapshots/snapshotRoutes.ts'
+import { releaseRoutes } from './release/releaseRoutes.ts'
+import { erasureRoutes } from './erasure/erasureRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -154,6 +156,8 @@ export function createApp(services: Services, options: AppOptions) {
     exportRoutes,
     homeworkRoutes,
     snapshotRoutes,
+    releaseRoutes,
+    erasureRoutes,
   ]) {
     app.route('/api', routes(services))
   }

@@ -23,6 +23,7 @@ import { loginTokenFromHeader } from './http/loginCookie.ts'
 import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
+import { scheduledJobs } from './jobs/scheduledJobs.ts'
 import { docByteCap } from './sync/docByteCap.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
@@ -45,6 +46,8 @@ export interface RunningServer {
   setupLink: string | null
   /** Ends logins past their limits and closes their sockets; runs every minute on its own. */
   sweepLogins(): void
+  /** The scheduled jobs (retention, reminders); run every minute on their own, and by tests. */
+  runJobs(): Promise<void>
   /** Stops accepting, commits everything, closes sockets, then the stores. */
   close(): Promise<void>
 }
@@ -75,16 +78,17 @@ export async function startServer(
     seed: worksheetSeeder(db),
     maxBytes: docByteCap(config.limits.maxDocBytes),
   })
+  const now = overrides.now ?? systemClock
   const services: Services = {
     db,
     log,
     sync,
-    now: overrides.now ?? systemClock,
+    now,
     loginPolicy: config.loginPolicy,
     throttle: DEFAULT_THROTTLE,
     publicOrigin: config.publicOrigin,
     trustedProxies: config.trustedProxies,
-    authorize: overrides.authorize ?? groupPolicy(db),
+    authorize: overrides.authorize ?? groupPolicy(db, now),
   }
   sync.onChanged = answerMirror(services)
   const app = createApp(services, {
@@ -159,7 +163,11 @@ export async function startServer(
     }
     pruneFailures(db, services.throttle, now)
   }
-  const sweeper = setInterval(sweepLogins, SWEEP_MS)
+  const jobs = scheduledJobs(services)
+  const sweeper = setInterval(() => {
+    sweepLogins()
+    void jobs.run()
+  }, SWEEP_MS)
   sweeper.unref()
 
   await store.ready?.()
@@ -185,6 +193,7 @@ export async function startServer(
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeper)
+      await jobs.settle()
       server.close()
       await sync.close()
       wss.close()
@@ -196,5 +205,18 @@ export async function startServer(
   const routes = app.routes
     .filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL')
     .map(({ method, path }) => ({ method, path }))
-  return { port, url, secret, sync, store, db, services, routes, setupLink, sweepLogins, close }
+  return {
+    port,
+    url,
+    secret,
+    sync,
+    store,
+    db,
+    services,
+    routes,
+    setupLink,
+    sweepLogins,
+    runJobs: jobs.run,
+    close,
+  }
 }

@@ -32,6 +32,10 @@ const ACTIONS: Record<string, string> = {
   'document.opened': 'Opened a session document',
   'audit.viewed': 'Viewed the audit trail',
   'calendar.created': 'Calendar link created',
+  'session.release-changed': 'Changed what members may come back to',
+  'session.materials-deleted': 'Session materials deleted when their time ran out',
+  'worksheet.erased': 'Erased their own copy of a worksheet',
+  'member.erased': 'Erased a member’s data',
 }
 
 /** Names the trail can show for ids: facilitators, members (pseudonyms) and sessions. */

@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import { apiRequest } from '../api/apiRequest.ts'
 import { useResource } from '../api/useResource.ts'
 import { Link } from '../router/Link.tsx'
-import { formatSessionTime } from '../ui/formatSessionTime.ts'
+import { formatMoment, formatSessionTime } from '../ui/formatSessionTime.ts'
 import { Loaded } from '../ui/Loaded.tsx'
 import { library } from './librarySchema.ts'
 import { SearchMaterials } from './SearchMaterials.tsx'
@@ -34,7 +34,7 @@ export function YourMaterials() {
             </p>
           ) : (
             <ul className="plain-list library">
-              {sessions.map(({ session, items }) => (
+              {sessions.map(({ session, releasedUntil, items }) => (
                 <li key={session.id} className="library-session">
                   <h3 className="library-session-title">
                     <Link to={`/session/${session.id}`}>{session.title}</Link>
@@ -44,6 +44,12 @@ export function YourMaterials() {
                       timeZone: session.timeZone,
                     })}
                   </p>
+                  {releasedUntil !== null && (
+                    <p className="muted">
+                      The group’s materials stay here until {formatMoment(releasedUntil)}. Your own
+                      copies stay yours; export them to keep a file.
+                    </p>
+                  )}
                   {items.length === 0 ? (
                     <p className="muted">No worksheets in this session.</p>
                   ) : (

@@ -6,6 +6,7 @@ export const library = z.object({
   sessions: z.array(
     z.object({
       session: memberSession,
+      releasedUntil: z.number().nullable(),
       items: z.array(
         z.object({
           kind: z.enum(['worksheet', 'answers']),

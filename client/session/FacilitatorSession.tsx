@@ -12,6 +12,7 @@ import { useSharedMap } from '../sync/useSharedMap.ts'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
+import { ReleasePanel } from '../release/ReleasePanel.tsx'
 import { SignalBanner } from '../signals/SignalBanner.tsx'
 import { SignalsPanel } from '../signals/SignalsPanel.tsx'
 import { useSessionSignals } from '../signals/useSessionSignals.ts'
@@ -162,6 +163,7 @@ function Desk({
               </p>
             )}
             <SignalsPanel signals={signals} sound={sound} onSoundChange={setSound} />
+            {session.status !== 'cancelled' && <ReleasePanel sessionId={session.id} />}
           </>
         ),
         marks: new Map(

@@ -7,17 +7,27 @@ import {
   type ParsedDocName,
   type SessionStatus,
 } from '../../shared/documents/docKinds.ts'
+import { releaseKindOf } from '../../shared/sessions/release.ts'
+import type { Clock } from '../clock/clock.ts'
 import type { Db } from '../db/openDatabase.ts'
+import {
+  isExpired,
+  isReleased,
+  RELEASE_COLUMNS,
+  releaseOf,
+  type ReleaseColumns,
+} from '../release/releaseOf.ts'
 import { authorizeByGrants, type Authorize } from './authorize.ts'
 
 /**
  * The access policy: signed development tokens by their grants, people by their role in the
  * document's group and their standing in its session, through the one rule of its kind
  * (`shared/documents/docKinds.ts`). A name that is not a known kind, or a session that does
- * not exist, is refused.
+ * not exist, is refused. After a session, what the facilitators released (and for how long)
+ * decides what members may still read of the group's material.
  */
-export function groupPolicy(db: Db): Authorize {
-  const sessionOf = db.sql.prepare('SELECT group_id, status FROM sessions WHERE id = ?')
+export function groupPolicy(db: Db, now: Clock): Authorize {
+  const sessionOf = db.sql.prepare(`SELECT group_id, ${RELEASE_COLUMNS} FROM sessions WHERE id = ?`)
   const facilitatorRole = db.sql.prepare(
     'SELECT role FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?',
   )
@@ -68,7 +78,7 @@ export function groupPolicy(db: Db): Authorize {
     // A line key nobody holds opens nothing: it is not a free, durable document.
     if (doc.kind === 'private-line' && owner === undefined) return 'none'
     const session = sessionOf.get(doc.sessionId) as
-      { group_id: string; status: SessionStatus } | undefined
+      (ReleaseColumns & { group_id: string; status: SessionStatus }) | undefined
     if (!session || session.group_id !== doc.groupId) return 'none'
     let role: GroupRole = 'outsider'
     let attendance: Attendance = 'none'
@@ -99,7 +109,24 @@ export function groupPolicy(db: Db): Authorize {
         group: audiences.includes('group'),
       },
       ...(doc.audience ? { audience: doc.audience } : {}),
+      ...releaseContext(session, doc, now()),
     }
     return ACCESS_RULES[doc.kind](context)
+  }
+}
+
+/** Whether this group material is withheld from members now, or past its retention. */
+function releaseContext(
+  session: ReleaseColumns,
+  doc: ParsedDocName,
+  now: number,
+): { withheld?: boolean; expired?: boolean } {
+  const kind = releaseKindOf(doc.kind)
+  if (kind === null) return {}
+  const release = releaseOf(session)
+  return {
+    withheld: !isReleased(session, release, kind, now),
+    // A member's own copy is theirs: the group's retention does not delete it.
+    expired: doc.kind !== 'member-private' && session.status === 'ended' && isExpired(release, now),
   }
 }

@@ -46,6 +46,10 @@ export type AuditAction =
   | 'signal.seen'
   | 'session.presented'
   | 'session.waiting-message'
+  | 'session.release-changed'
+  | 'session.materials-deleted'
+  | 'worksheet.erased'
+  | 'member.erased'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

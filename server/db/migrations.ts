@@ -266,4 +266,12 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (session_id, doc)
   );
   `,
+  `
+  -- What the facilitators release to members after the session (shared/sessions/release.ts):
+  -- the kinds withheld (JSON array), how many days after the end it stays (NULL: until they
+  -- change it), and when the retention job deleted it.
+  ALTER TABLE sessions ADD COLUMN withheld TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE sessions ADD COLUMN release_days INTEGER;
+  ALTER TABLE sessions ADD COLUMN materials_deleted_at INTEGER;
+  `,
 ]

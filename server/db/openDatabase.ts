@@ -18,6 +18,8 @@ export function openDatabase(path: string): Db {
     PRAGMA synchronous = FULL;
     PRAGMA foreign_keys = ON;
     PRAGMA busy_timeout = 5000;
+    -- Erased health data is overwritten with zeros, not left in free pages (issue 13).
+    PRAGMA secure_delete = ON;
   `)
   const { user_version: applied } = sql.prepare('PRAGMA user_version').get() as {
     user_version: number

@@ -17,8 +17,9 @@ export function libraryRoutes(services: Services) {
     const member = requireMember(c)
     return c.json({
       // The stored names stay on the server: a private copy is opened by its alias.
-      sessions: libraryOf(db, member).map(({ session, items }) => ({
+      sessions: libraryOf(db, member, services.now()).map(({ session, releasedUntil, items }) => ({
         session,
+        releasedUntil,
         items: items.map(({ stored: _stored, ...item }) => item),
       })),
     })

@@ -1,4 +1,5 @@
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
+import type { ReleaseKind } from '../../shared/sessions/release.ts'
 import { inProgress } from '../sessions/roomState.ts'
 import type { Db } from '../db/openDatabase.ts'
 import { copyKeyFor } from '../worksheets/privateCopies.ts'
@@ -22,6 +23,8 @@ interface SessionRef {
   id: string
   groupId: string
   status: string
+  /** Whether members may revisit the group's material of this kind now (release.ts). */
+  released: (kind: ReleaseKind) => boolean
 }
 
 /**
@@ -44,40 +47,44 @@ const worksheets: LibrarySource = (db, session, memberId) => {
     closed_at: number | null
   }[]
   const live = inProgress(session.status as SessionStatus)
-  return rows.map((w) =>
-    w.mode === 'shared'
-      ? {
-          kind: 'worksheet',
-          id: w.id,
-          title: w.title,
-          document: sessionDocName.shared(session.groupId, session.id, w.id),
-          stored: sessionDocName.shared(session.groupId, session.id, w.id),
-          note: live ? 'The group’s sheet' : 'The group’s sheet, as the group left it',
-          writable: live,
-        }
-      : {
-          kind: 'worksheet',
-          id: w.id,
-          title: w.title,
-          document: sessionDocName.copy(
-            session.groupId,
-            session.id,
-            copyKeyFor(db, w.id, memberId),
-          ),
-          stored: sessionDocName.private(session.groupId, session.id, w.id, memberId),
-          note:
-            w.closed_at !== null
-              ? 'Your own copy, closed by your facilitator: you can read it'
-              : w.homework
-                ? 'Homework: yours to do before the next session'
-                : 'Your own copy: only you see it unless you share it',
-          writable: w.closed_at === null,
-        },
-  )
+  const groupSheets = session.released('worksheets')
+  return rows
+    .filter((w) => w.mode === 'private' || groupSheets)
+    .map((w) =>
+      w.mode === 'shared'
+        ? {
+            kind: 'worksheet',
+            id: w.id,
+            title: w.title,
+            document: sessionDocName.shared(session.groupId, session.id, w.id),
+            stored: sessionDocName.shared(session.groupId, session.id, w.id),
+            note: live ? 'The group’s sheet' : 'The group’s sheet, as the group left it',
+            writable: live,
+          }
+        : {
+            kind: 'worksheet',
+            id: w.id,
+            title: w.title,
+            document: sessionDocName.copy(
+              session.groupId,
+              session.id,
+              copyKeyFor(db, w.id, memberId),
+            ),
+            stored: sessionDocName.private(session.groupId, session.id, w.id, memberId),
+            note:
+              w.closed_at !== null
+                ? 'Your own copy, closed by your facilitator: you can read it'
+                : w.homework
+                  ? 'Homework: yours to do before the next session'
+                  : 'Your own copy: only you see it unless you share it',
+            writable: w.closed_at === null,
+          },
+    )
 }
 
 /** The single answers members shared with the group, where any were. */
 const sharedAnswers: LibrarySource = (db, session) => {
+  if (!session.released('answers')) return []
   const rows = db.sql
     .prepare(
       `SELECT DISTINCT w.id, w.title FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id

@@ -33,7 +33,7 @@ export async function searchLibrary(
 ): Promise<SearchHit[]> {
   const words = fold(query).split(/\s+/).filter(Boolean)
   const hits: SearchHit[] = []
-  for (const { session, items } of libraryOf(services.db, member)) {
+  for (const { session, items } of libraryOf(services.db, member, services.now())) {
     for (const item of items) {
       if (hits.length >= MAX_HITS) return hits
       if ((await services.authorize(member, item.stored as DocName)) === 'none') continue

@@ -6,6 +6,7 @@ export function prepareDocStoreSchema(db: DatabaseSync, synchronous: 'FULL' | 'N
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = ${synchronous};
     PRAGMA busy_timeout = 5000;
+    PRAGMA secure_delete = ON;
     CREATE TABLE IF NOT EXISTS doc_updates (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       doc TEXT NOT NULL,

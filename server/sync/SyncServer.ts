@@ -196,6 +196,39 @@ export class SyncServer {
     await this.#unload(room)
   }
 
+  /**
+   * Deletes `name` and its whole history (retention, erasure): closes its connections, drops
+   * the room without saving it, lets what was already queued commit, then deletes it from the
+   * store. A later open starts from nothing.
+   */
+  async forget(name: DocName): Promise<void> {
+    const room = await this.#rooms.get(name)?.catch(() => null)
+    if (room) {
+      room.broken = true
+      this.#rooms.delete(name)
+      this.#loadedRooms.delete(room)
+      this.#cancelIdle(room)
+      for (const member of [...room.members]) member.close(CloseCode.forbidden, 'document deleted')
+    }
+    await this.drain()
+    await this.#opts.store.delete(name)
+    room?.doc.destroy()
+  }
+
+  /**
+   * Folds `name`'s log into one snapshot now, so that content deleted from the document is
+   * gone from the store too (Yjs keeps no deleted text in a snapshot; the old updates did).
+   */
+  async compactNow(name: DocName): Promise<void> {
+    const room = await this.reserve(name)
+    try {
+      await this.drain()
+      if (hasLogToFold(room)) await this.#compact(room)
+    } finally {
+      this.release(room)
+    }
+  }
+
   /** Open rooms, for tests. */
   get openRooms(): number {
     return this.#rooms.size

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach } from 'vitest'
+import type { Clock } from '../clock/clock.ts'
 import { connectProvider, type TestClient } from './connectProvider.ts'
 import { facilitator, groupBody, member, scheduleSession } from './groupWorld.ts'
 import { startTestServer, type TestServer } from './startTestServer.ts'
@@ -7,11 +8,11 @@ import { startTestServer, type TestServer } from './startTestServer.ts'
  * A fresh server for each test of the file, and stock providers opened with a person's login
  * cookie that are closed after it: the set-up every sync-level test of a room repeats.
  */
-export function serverPerTest() {
+export function serverPerTest(options: { env?: Record<string, string>; now?: () => Clock } = {}) {
   let server: TestServer | null = null
   const clients: TestClient[] = []
   beforeEach(async () => {
-    server = await startTestServer()
+    server = await startTestServer(options.env, options.now ? { now: options.now() } : {})
   })
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy()
@@ -42,4 +43,11 @@ export async function openSession(server: TestServer, pseudonyms: string[]) {
   for (const m of members) await m.post(`/api/sessions/${sessionId}/join`)
   await lead.post(`/api/sessions/${sessionId}/admit`, { all: true })
   return { lead, groupId, sessionId, members }
+}
+
+/** Logins that outlast a clock moved by weeks (a cookie lives 400 days at most): for tests of what happens days later. */
+export const LONG_LOGINS = {
+  HEARTH_LOGIN_MAX_HOURS: '9000',
+  HEARTH_MEMBER_IDLE_MINUTES: '10000000',
+  HEARTH_FACILITATOR_IDLE_MINUTES: '10000000',
 }

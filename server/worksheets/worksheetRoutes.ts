@@ -20,6 +20,8 @@ import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { copyKeyFor } from './privateCopies.ts'
 import { isValidWorksheet } from './validateContent.ts'
 import { publishRoomState } from '../sessions/roomState.ts'
+import type { ReleaseKind } from '../../shared/sessions/release.ts'
+import { releasedNow } from '../release/releaseOf.ts'
 
 const templateBody = z.object({
   title: z.string().trim().min(1).max(120),
@@ -215,55 +217,66 @@ export function worksheetRoutes(services: Services) {
       homework: boolean
       closed: boolean
     }[]
+    // After the session, a member sees of the group's material only what is released.
+    const released = (kind: ReleaseKind) =>
+      principal.kind === 'facilitator' || releasedNow(db, sessionId, kind, now())
     // Private copies the caller may read: their own, or those shared with them. Pseudonyms only.
     const sharedCopies = db.sql.prepare(
       `SELECT m.id AS memberId, m.pseudonym, m.colour, s.audience FROM worksheet_shares s JOIN members m ON m.id = s.member_id
        WHERE s.worksheet_id = ? AND s.field_id = '' AND m.status = 'active'`,
     )
-    const worksheets = rows.map((w) => {
-      if (w.mode === 'shared')
-        return { ...w, document: sessionDocName.shared(groupId, sessionId, w.id) }
-      const copies = (
-        sharedCopies.all(w.id) as {
-          memberId: string
-          pseudonym: string
-          colour: string
-          audience: string
-        }[]
-      )
-        .filter((s) =>
-          principal.kind === 'facilitator'
-            ? s.audience === 'facilitators'
-            : s.audience === 'group' && s.memberId !== principal.id,
+    const worksheets = rows
+      .filter((w) => w.mode === 'private' || released('worksheets'))
+      .map((w) => {
+        if (w.mode === 'shared')
+          return { ...w, document: sessionDocName.shared(groupId, sessionId, w.id) }
+        const copies = (
+          sharedCopies.all(w.id) as {
+            memberId: string
+            pseudonym: string
+            colour: string
+            audience: string
+          }[]
         )
-        .map((s) => ({
-          name: s.pseudonym,
-          colour: s.colour,
-          document: sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, s.memberId)),
-        }))
-      const mine =
-        principal.kind === 'member'
-          ? sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, principal.id))
-          : null
-      const myShares =
-        principal.kind === 'member'
-          ? (
-              db.sql
-                .prepare(
-                  'SELECT audience, field_id FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?',
-                )
-                .all(w.id, principal.id) as { audience: string; field_id: string }[]
-            ).map((r) => ({ audience: r.audience, fieldId: r.field_id || null }))
-          : []
-      // Single answers shared with the caller's audience live in one server-written document.
-      const answers = sessionDocName.answers(
-        groupId,
-        sessionId,
-        w.id,
-        principal.kind === 'facilitator' ? 'facilitators' : 'group',
-      )
-      return { ...w, document: mine, sharedWithYou: copies, yourShares: myShares, answers }
-    })
+          .filter((s) =>
+            principal.kind === 'facilitator'
+              ? s.audience === 'facilitators'
+              : s.audience === 'group' && s.memberId !== principal.id && released('answers'),
+          )
+          .map((s) => ({
+            name: s.pseudonym,
+            colour: s.colour,
+            document: sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, s.memberId)),
+          }))
+        const mine =
+          principal.kind === 'member'
+            ? sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, principal.id))
+            : null
+        const myShares =
+          principal.kind === 'member'
+            ? (
+                db.sql
+                  .prepare(
+                    'SELECT audience, field_id FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?',
+                  )
+                  .all(w.id, principal.id) as { audience: string; field_id: string }[]
+              ).map((r) => ({ audience: r.audience, fieldId: r.field_id || null }))
+            : []
+        // Single answers shared with the caller's audience live in one server-written document.
+        const answers = sessionDocName.answers(
+          groupId,
+          sessionId,
+          w.id,
+          principal.kind === 'facilitator' ? 'facilitators' : 'group',
+        )
+        return {
+          ...w,
+          document: mine,
+          sharedWithYou: copies,
+          yourShares: myShares,
+          ...(released('answers') ? { answers } : {}),
+        }
+      })
     return c.json({ worksheets })
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseGroupDocName, sessionDocName } from './docKinds.ts'
+import { ACCESS_RULES, parseGroupDocName, sessionDocName, type AccessContext } from './docKinds.ts'
 
 const g = 'g' + 'a'.repeat(20)
 const s = 's' + 'b'.repeat(20)
@@ -47,5 +47,34 @@ describe('document names', () => {
     `x/g/${g}/s/${s}/room`,
   ])('refuses %s', (name) => {
     expect(parseGroupDocName(name)).toBeNull()
+  })
+})
+
+describe('what members may revisit after a session', () => {
+  const after = (over: Partial<AccessContext>): AccessContext => ({
+    role: 'member',
+    sessionStatus: 'ended',
+    attendance: 'admitted',
+    isOwner: false,
+    sharedWith: { facilitators: false, group: false },
+    ...over,
+  })
+  it('withheld or expired group material is closed to members, never their own copy', () => {
+    const shared = ACCESS_RULES['session-shared']
+    expect(shared(after({}))).toBe('read')
+    expect(shared(after({ withheld: true }))).toBe('none')
+    expect(shared(after({ expired: true }))).toBe('none')
+    expect(shared(after({ role: 'lead', withheld: true }))).toBe('write')
+    // Deleted by retention: a facilitator may look, nobody writes it back.
+    expect(shared(after({ role: 'lead', expired: true }))).toBe('read')
+    const answers = ACCESS_RULES['shared-answers']
+    expect(answers(after({ audience: 'group' }))).toBe('read')
+    expect(answers(after({ audience: 'group', withheld: true }))).toBe('none')
+    const copy = ACCESS_RULES['member-private']
+    expect(copy(after({ isOwner: true, withheld: true }))).toBe('write')
+    expect(copy(after({ sharedWith: { facilitators: false, group: true } }))).toBe('read')
+    expect(copy(after({ sharedWith: { facilitators: false, group: true }, withheld: true }))).toBe(
+      'none',
+    )
   })
 })

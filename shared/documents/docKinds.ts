@@ -144,6 +144,14 @@ export interface AccessContext {
   sharedWith: { facilitators: boolean; group: boolean }
   /** For a document of shared answers: its audience. */
   audience?: 'facilitators' | 'group'
+  /**
+   * After the session, this group material is not released to members, or no longer: the
+   * facilitators withheld it or its time ran out (shared/sessions/release.ts). Never set while
+   * the session is open or live, and never for a member's own copy.
+   */
+  withheld?: boolean
+  /** Past its retention: the material was (or is about to be) deleted, for everyone. */
+  expired?: boolean
 }
 
 const isFacilitator = (c: AccessContext) => c.role === 'lead' || c.role === 'co'
@@ -153,6 +161,8 @@ const inRoom = (c: AccessContext) =>
   (c.sessionStatus === 'open' || c.sessionStatus === 'live')
 const attended = (c: AccessContext) =>
   c.role === 'member' && c.attendance === 'admitted' && c.sessionStatus !== 'cancelled'
+/** A member who was there, reading group material the facilitators released (and still do). */
+const revisits = (c: AccessContext) => attended(c) && !c.withheld && !c.expired
 
 /**
  * The rule of each kind. Members get nothing before a facilitator admits them (C3), and nothing
@@ -161,23 +171,31 @@ const attended = (c: AccessContext) =>
 export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   'session-room': (c) => (isFacilitator(c) || inRoom(c) ? 'read' : 'none'),
   'session-shared': (c) =>
-    isFacilitator(c) || inRoom(c) ? 'write' : attended(c) ? 'read' : 'none',
+    c.expired
+      ? isFacilitator(c)
+        ? 'read'
+        : 'none'
+      : isFacilitator(c) || inRoom(c)
+        ? 'write'
+        : revisits(c)
+          ? 'read'
+          : 'none',
   'member-private': (c) =>
     c.isOwner && attended(c) && !c.closed
       ? 'write'
       : c.isOwner && attended(c)
         ? 'read'
-        : (isFacilitator(c) && c.sharedWith.facilitators) || (c.sharedWith.group && attended(c))
+        : (isFacilitator(c) && c.sharedWith.facilitators) || (c.sharedWith.group && revisits(c))
           ? 'read'
           : 'none',
   'facilitator-only': (c) => (isFacilitator(c) ? 'write' : 'none'),
-  handout: (c) => (isFacilitator(c) ? 'write' : attended(c) ? 'read' : 'none'),
-  chat: (c) => (isFacilitator(c) || attended(c) ? 'read' : 'none'),
+  handout: (c) => (isFacilitator(c) ? 'write' : revisits(c) ? 'read' : 'none'),
+  chat: (c) => (isFacilitator(c) || revisits(c) ? 'read' : 'none'),
   // "I need a moment": written by the server, seen by facilitators only.
   signals: (c) => (isFacilitator(c) ? 'read' : 'none'),
   // A member's private line: written by the server, read by that member and the facilitators.
   'private-line': (c) => (isFacilitator(c) || (c.isOwner && attended(c)) ? 'read' : 'none'),
   // Single answers members chose to share; the server keeps them in step with the sheet.
   'shared-answers': (c) =>
-    isFacilitator(c) || (c.audience === 'group' && attended(c)) ? 'read' : 'none',
+    isFacilitator(c) || (c.audience === 'group' && revisits(c)) ? 'read' : 'none',
 }

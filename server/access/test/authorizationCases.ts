@@ -350,6 +350,34 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
     request: async () => ({ path: '/api/snapshots/nnotasnapshot00000000' }),
   },
+  'GET /api/sessions/:sessionId/release': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/release` }),
+  },
+  'PUT /api/sessions/:sessionId/release': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/release`,
+      body: { withheld: [], days: null },
+    }),
+  },
+  // A made-up sheet: "not found" for every member (their own copies only), refused to others.
+  'DELETE /api/member/worksheets/:worksheetId': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/worksheets/wnotasheet0000000000' }),
+  },
+  // Without the confirmation: 400 for those allowed, and nothing is erased.
+  'POST /api/member/erase': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/erase', body: {} }),
+  },
+  'POST /api/groups/:groupId/members/:memberId/erase': {
+    allowed: ['lead'],
+    request: async (w) => ({
+      path: `/api/groups/${w.groupA}/members/${w.people.admitted.id}/erase`,
+      body: {},
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

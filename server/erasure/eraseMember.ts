@@ -1,0 +1,77 @@
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { endLoginsOf } from '../auth/logins.ts'
+import { newId } from '../db/newId.ts'
+import type { Services } from '../http/AppEnv.ts'
+import { eraseCopy, type SheetRef } from './eraseCopy.ts'
+
+/** What a former member is called where their pseudonym was shown. */
+export const FORMER_MEMBER = 'Former member'
+
+/**
+ * Erases everything that is a member's own, for good (leaving and erasing, or a facilitator
+ * acting on their request): every private copy with what they shared from it, their private
+ * lines, signals and calendar link; their pseudonym and passphrase; and their logins, whose
+ * sockets close. What they wrote on the group's shared sheets stays the group's (Yjs keeps no
+ * author, and the agreement says so). Chat, when it lands, marks their messages "removed by
+ * the member" here. Returns the number of documents deleted or rewritten.
+ */
+export async function eraseMember(
+  services: Services,
+  memberId: string,
+): Promise<{ documents: number; loginsEnded: string[] }> {
+  const { db, sync, now } = services
+  const member = db.sql.prepare('SELECT group_id FROM members WHERE id = ?').get(memberId) as
+    { group_id: string } | undefined
+  if (!member) return { documents: 0, loginsEnded: [] }
+  // Stop them first: no socket of theirs may write while their documents go.
+  const loginsEnded = db.transaction(() => {
+    db.sql
+      .prepare(
+        "UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?) WHERE id = ?",
+      )
+      .run(now(), memberId)
+    return endLoginsOf(db, { kind: 'member', id: memberId }, now())
+  })
+  sync.closeLogins(loginsEnded)
+  // Every private sheet of the group they may have a copy of: by alias, or stored by name.
+  const sheets = db.sql
+    .prepare(
+      `SELECT id, session_id, group_id FROM worksheets WHERE group_id = ? AND mode = 'private'`,
+    )
+    .all(member.group_id) as unknown as SheetRef[]
+  let documents = 0
+  for (const sheet of sheets) {
+    const name = sessionDocName.private(sheet.group_id, sheet.session_id, sheet.id, memberId)
+    const has = db.sql
+      .prepare(
+        `SELECT 1 FROM private_copies WHERE worksheet_id = ? AND member_id = ?
+         UNION SELECT 1 FROM doc_updates WHERE doc = ? UNION SELECT 1 FROM doc_snapshots WHERE doc = ?
+         UNION SELECT 1 FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?`,
+      )
+      .get(sheet.id, memberId, name, name, sheet.id, memberId)
+    if (has) documents += await eraseCopy(services, sheet, memberId)
+  }
+  const lines = db.sql
+    .prepare(
+      `SELECT l.line_key, s.id AS session_id, s.group_id FROM private_lines l
+       JOIN sessions s ON s.id = l.session_id WHERE l.member_id = ?`,
+    )
+    .all(memberId) as { line_key: string; session_id: string; group_id: string }[]
+  for (const line of lines) {
+    await sync.forget(sessionDocName.line(line.group_id, line.session_id, line.line_key) as DocName)
+    documents++
+  }
+  db.transaction(() => {
+    db.sql.prepare('DELETE FROM private_lines WHERE member_id = ?').run(memberId)
+    db.sql.prepare('DELETE FROM silent_signals WHERE member_id = ?').run(memberId)
+    db.sql.prepare('DELETE FROM calendar_feeds WHERE member_id = ?').run(memberId)
+    db.sql.prepare('DELETE FROM worksheet_shares WHERE member_id = ?').run(memberId)
+    db.sql
+      .prepare(
+        'UPDATE members SET pseudonym = ?, pseudonym_key = ?, passphrase_hash = NULL WHERE id = ?',
+      )
+      .run(FORMER_MEMBER, newId('member'), memberId)
+  })
+  return { documents, loginsEnded }
+}

@@ -1,0 +1,166 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
+import { eventually } from '../test/connectProvider.ts'
+import { PASSPHRASE } from '../test/groupWorld.ts'
+import { HttpClient } from '../test/httpClient.ts'
+import { openSession, serverPerTest } from '../test/roomWorld.ts'
+import type { TestServer } from '../test/startTestServer.ts'
+import { typeIntoField } from '../test/typeIntoField.ts'
+
+/** Which of `needles` occur in any file of the database (main file, WAL, shared memory). */
+function foundInDatabase(server: TestServer, needles: string[]): string[] {
+  const files = readdirSync(server.dataDir).filter((f) => f.startsWith('hearth.sqlite'))
+  const bytes = files.map((f) => readFileSync(join(server.dataDir, f)))
+  return needles.filter((n) => bytes.some((b) => b.includes(Buffer.from(n, 'utf8'))))
+}
+
+describe('erasure', () => {
+  const world = serverPerTest()
+
+  async function sessionWithWords() {
+    const server = world.server
+    const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
+    const add = async (mode: string) =>
+      (
+        await lead.post(`/api/sessions/${sessionId}/worksheets`, {
+          templateId: 'thought-record',
+          mode,
+        })
+      ).json.id as string
+    const shared = await add('shared')
+    const priv = await add('private')
+    const group = await world.open(sessionDocName.shared(groupId, sessionId, shared), sky)
+    typeIntoField(group.doc, 'situation', 'SKY-GROUP-WORDS')
+    await group.saved()
+    const own = await world.open(sessionDocName.private(groupId, sessionId, priv, robin.id), robin)
+    typeIntoField(own.doc, 'situation', 'ROBIN-PRIVATE-WORDS')
+    typeIntoField(own.doc, 'balanced-thought', 'ROBIN-SHARED-ANSWER')
+    await own.saved()
+    for (const audience of ['group', 'facilitators']) {
+      const shareAnswer = { audience, shared: true, fieldId: 'balanced-thought' }
+      expect((await robin.post(`/api/worksheets/${priv}/share`, shareAnswer)).status).toBe(200)
+    }
+    await robin.post(`/api/worksheets/${priv}/share`, { audience: 'facilitators', shared: true })
+    await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'moment' })
+    // Typed again after sharing: the mirror writes each version into the answers documents.
+    typeIntoField(own.doc, 'balanced-thought', 'ROBIN-SHARED-ANSWER-AGAIN ')
+    await own.saved()
+    const groupAnswers = await world.open(
+      sessionDocName.answers(groupId, sessionId, priv, 'group'),
+      sky,
+    )
+    await eventually(
+      () =>
+        [...groupAnswers.doc.getMap<string>('answers').values()].some((v) => v.includes('AGAIN')),
+      'answer mirrored',
+    )
+    groupAnswers.destroy()
+    // The session ends (snapshots taken), and Robin carries on between sessions.
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
+    typeIntoField(own.doc, 'automatic-thoughts', 'ROBIN-HOMEWORK-WORDS')
+    await own.saved()
+    own.destroy()
+    group.destroy()
+    await server.sync.drain()
+    return { server, lead, groupId, sessionId, robin, sky, shared, priv }
+  }
+
+  const ROBINS = [
+    'ROBIN-PRIVATE-WORDS',
+    'ROBIN-SHARED-ANSWER',
+    'ROBIN-SHARED-ANSWER-AGAIN',
+    'ROBIN-HOMEWORK-WORDS',
+  ]
+
+  it('a member who leaves and erases leaves no word of theirs in the database file, and the group’s documents intact', async () => {
+    const { server, lead, groupId, sessionId, robin, sky, shared, priv } = await sessionWithWords()
+    // The test can fail: before erasure, Robin's words are in the file.
+    expect(foundInDatabase(server, ROBINS)).toEqual(ROBINS)
+
+    const stale = new HttpClient(server.url)
+    stale.cookie = robin.cookie
+    expect((await robin.post('/api/member/erase', {})).status).toBe(400)
+    expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
+    expect(foundInDatabase(server, ROBINS)).toEqual([])
+    // Signed out everywhere; the pseudonym and passphrase no longer open anything.
+    expect((await stale.get('/api/me')).status).toBe(401)
+    const again = await new HttpClient(server.url).post('/api/auth/member-login', {
+      groupId,
+      pseudonym: 'Robin',
+      passphrase: PASSPHRASE,
+    })
+    expect(again.status).toBe(401)
+
+    // The group's sheet, its snapshot and the answers document load, with the others' words.
+    const group = await world.open(sessionDocName.shared(groupId, sessionId, shared), sky)
+    expect(group.doc.getXmlFragment(WORKSHEET_FRAGMENT).toString()).toContain('SKY-GROUP-WORDS')
+    const snapshots = (await sky.get(`/api/sessions/${sessionId}/snapshots`)).json.snapshots
+    const snap = await sky.get(`/api/snapshots/${snapshots[0].id}`)
+    expect(JSON.stringify(snap.json.content)).toContain('SKY-GROUP-WORDS')
+    const answers = await world.open(
+      sessionDocName.answers(groupId, sessionId, priv, 'facilitators'),
+      lead,
+    )
+    expect(answers.doc.getMap('answers').size).toBe(0)
+    // Nothing of Robin's is listed to the facilitators either.
+    const sheets = (await lead.get(`/api/sessions/${sessionId}/worksheets`)).json.worksheets
+    expect(JSON.stringify(sheets)).not.toContain('Robin')
+
+    // The trail says who erased, and how much, never what.
+    const trail = server.db.sql
+      .prepare("SELECT actor_id, detail FROM audit_log WHERE action = 'member.erased'")
+      .all() as { actor_id: string; detail: string }[]
+    expect(trail).toEqual([
+      { actor_id: robin.id, detail: expect.stringContaining('"by":"member"') },
+    ])
+
+    // After a restart, the file is still clean and the group's sheet still loads.
+    const dataDir = server.dataDir
+    await server.close()
+    expect(
+      readdirSync(dataDir)
+        .filter((f) => f.startsWith('hearth.sqlite'))
+        .some((f) => ROBINS.some((n) => readFileSync(join(dataDir, f)).includes(n))),
+    ).toBe(false)
+  })
+
+  it('a member deletes one of their copies; the lead erases a member on request; others cannot', async () => {
+    const { server, lead, groupId, robin, sky, priv } = await sessionWithWords()
+    // Sky cannot delete Robin's copy (Sky's own is another document); an unknown sheet is 404.
+    expect((await sky.delete(`/api/member/worksheets/${priv}`)).status).toBe(200)
+    expect(foundInDatabase(server, ROBINS)).toEqual(ROBINS)
+    expect((await robin.delete('/api/member/worksheets/wnotasheet0000000000')).status).toBe(404)
+    // Robin deletes their copy: its words, and what it shared, are gone.
+    expect((await robin.delete(`/api/member/worksheets/${priv}`)).status).toBe(200)
+    expect(foundInDatabase(server, ROBINS)).toEqual([])
+    const library = (await robin.get('/api/member/library')).json.sessions[0].items
+    expect(JSON.stringify(library)).not.toContain('ROBIN')
+
+    // Erasing a member takes the lead, and says so in words.
+    const co = { confirm: 'erase' }
+    const path = `/api/groups/${groupId}/members/${sky.id}/erase`
+    expect((await sky.post(path, co)).status).toBe(403)
+    expect((await lead.post(path, {})).status).toBe(400)
+    expect((await lead.post(path, co)).status).toBe(200)
+    expect((await sky.get('/api/me')).status).toBe(401)
+    const people = (await lead.get(`/api/groups/${groupId}/members`)).json.members as {
+      pseudonym: string
+    }[]
+    expect(people.map((p) => p.pseudonym)).not.toContain('Sky')
+    const trail = server.db.sql
+      .prepare(
+        "SELECT action, detail FROM audit_log WHERE action IN ('member.erased', 'worksheet.erased') ORDER BY seq",
+      )
+      .all() as { action: string; detail: string }[]
+    expect(trail.map((t) => t.action)).toEqual([
+      'worksheet.erased',
+      'worksheet.erased',
+      'member.erased',
+    ])
+    expect(JSON.stringify(trail)).not.toMatch(/ROBIN|SKY|Robin|Sky/)
+  })
+})

@@ -1,0 +1,103 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { appendAudit } from '../audit/audit.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { requireGroupFacilitator, requireMember } from '../http/guards.ts'
+import { clearLoginCookie } from '../http/loginCookie.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { eraseCopy, type SheetRef } from './eraseCopy.ts'
+import { eraseMember } from './eraseMember.ts'
+import { wipeFreedSpace } from './wipeFreedSpace.ts'
+
+/** What cannot be undone is asked for in words, not by a stray request. */
+const confirmation = z.object({ confirm: z.literal('erase') }).strict()
+
+/**
+ * Erasure (issue 13): a member deletes one of their own copies, or leaves the group and erases
+ * everything that is theirs; the group's lead erases a member on their request. Every path
+ * ends with the write-ahead log folded and truncated (`wipeFreedSpace.ts`), and the trail
+ * records who erased what, by id and count, never its content.
+ */
+export function erasureRoutes(services: Services) {
+  const { db, now, log } = services
+  const app = new Hono<AppEnv>()
+  const wipe = async () => {
+    if (!(await wipeFreedSpace(db)))
+      log.warn('erasure: the write-ahead log stayed busy; truncated at the next erasure or restart')
+  }
+
+  app.delete('/member/worksheets/:worksheetId', async (c) => {
+    const member = requireMember(c)
+    const sheet = db.sql
+      .prepare(
+        "SELECT id, session_id, group_id FROM worksheets WHERE id = ? AND mode = 'private' AND group_id = ?",
+      )
+      .get(c.req.param('worksheetId'), member.groupId) as SheetRef | undefined
+    if (!sheet || !isAdmitted(db, sheet.session_id, member.id)) {
+      throw new HTTPException(404, { message: 'no such worksheet' })
+    }
+    const documents = await eraseCopy(services, sheet, member.id)
+    appendAudit(
+      db,
+      {
+        actor: member,
+        action: 'worksheet.erased',
+        target: { kind: 'worksheet', id: sheet.id },
+        groupId: sheet.group_id,
+        detail: { documents },
+      },
+      now(),
+    )
+    await wipe()
+    return c.json({ ok: true })
+  })
+
+  app.post('/member/erase', async (c) => {
+    const member = requireMember(c)
+    await parseBody(c, confirmation)
+    const { documents } = await eraseMember(services, member.id)
+    appendAudit(
+      db,
+      {
+        actor: member,
+        action: 'member.erased',
+        target: { kind: 'member', id: member.id },
+        groupId: member.groupId,
+        detail: { by: 'member', documents },
+      },
+      now(),
+    )
+    await wipe()
+    clearLoginCookie(c, services.publicOrigin)
+    return c.json({ ok: true })
+  })
+
+  app.post('/groups/:groupId/members/:memberId/erase', async (c) => {
+    const groupId = c.req.param('groupId')
+    const memberId = c.req.param('memberId')
+    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    await parseBody(c, confirmation)
+    const found = db.sql
+      .prepare('SELECT 1 FROM members WHERE id = ? AND group_id = ?')
+      .get(memberId, groupId)
+    if (!found) throw new HTTPException(404, { message: 'no such member' })
+    const { documents } = await eraseMember(services, memberId)
+    appendAudit(
+      db,
+      {
+        actor: principal,
+        action: 'member.erased',
+        target: { kind: 'member', id: memberId },
+        groupId,
+        detail: { by: 'facilitator', documents },
+      },
+      now(),
+    )
+    await wipe()
+    return c.json({ ok: true })
+  })
+
+  return app
+}
