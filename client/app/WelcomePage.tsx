@@ -12,6 +12,11 @@ export function WelcomePage() {
           workspace, and a group agreement everyone has read.
         </p>
       </div>
+      {new URLSearchParams(window.location.search).has('left') && (
+        <p className="notice notice--calm" role="status">
+          You have left the group and your data was erased. Take care of yourself.
+        </p>
+      )}
       <div className="card stack-small">
         <h2>Facilitators</h2>
         <p>Sign in to run your groups and sessions.</p>

@@ -107,7 +107,7 @@ function SectionBody({
     case 'schedule':
       return <ScheduleSection groupId={group.id} />
     case 'members':
-      return <MembersSection groupId={group.id} />
+      return <MembersSection groupId={group.id} lead={group.yourRole === 'lead'} />
     case 'invitations':
       return <InvitationsSection groupId={group.id} />
     case 'agreement':

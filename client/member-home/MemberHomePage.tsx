@@ -12,6 +12,7 @@ import { CalendarLink } from './CalendarLink.tsx'
 import { memberHome } from './memberHomeSchema.ts'
 import { NextSession } from './NextSession.tsx'
 import { YourMaterials } from './YourMaterials.tsx'
+import { LeaveGroupSection } from '../erasure/LeaveGroupSection.tsx'
 
 // Often enough that "Join" appears soon after the facilitator opens the waiting room.
 const REFRESH_MS = 10_000
@@ -68,6 +69,7 @@ export function MemberHomePage({ me }: { me: MemberMe }) {
               />
               <CalendarLink />
             </section>
+            <LeaveGroupSection />
           </div>
         )}
       </Loaded>

@@ -6,6 +6,7 @@ import { formatMoment, formatSessionTime } from '../ui/formatSessionTime.ts'
 import { Loaded } from '../ui/Loaded.tsx'
 import { library } from './librarySchema.ts'
 import { SearchMaterials } from './SearchMaterials.tsx'
+import { DeleteCopyButton } from '../erasure/DeleteCopyButton.tsx'
 
 /** The session page with this document open on arrival (the room keeps open sheets there). */
 const openAt = (sessionId: string, document: string) =>
@@ -68,6 +69,9 @@ export function YourMaterials() {
                           <span className="muted">{item.note}</span>
                           {item.kind === 'worksheet' && (
                             <Downloads id={item.id} title={item.title} />
+                          )}
+                          {item.kind === 'worksheet' && item.own && (
+                            <DeleteCopyButton id={item.id} title={item.title} onDeleted={reload} />
                           )}
                         </li>
                       ))}

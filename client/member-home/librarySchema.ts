@@ -15,6 +15,7 @@ export const library = z.object({
           document: z.string(),
           note: z.string(),
           writable: z.boolean(),
+          own: z.boolean(),
         }),
       ),
     }),

@@ -6,16 +6,20 @@ import { announce } from '../ui/announce.ts'
 import { CopyField } from '../ui/CopyField.tsx'
 import { formatMoment } from '../ui/formatSessionTime.ts'
 import { PersonName } from '../ui/PersonName.tsx'
+import { EraseMemberButton } from '../erasure/EraseMemberButton.tsx'
 import { reissuedLink, type GroupMember, type ReissuedLink } from './memberSchemas.ts'
 
 /** One member, with re-issuing access and removal (which asks to confirm first). */
 export function MemberRow({
   groupId,
   member,
+  lead,
   onChanged,
 }: {
   groupId: string
   member: GroupMember
+  /** The group's lead may also erase a member's data on their request. */
+  lead: boolean
   onChanged: () => void
 }) {
   const [link, setLink] = useState<ReissuedLink | null>(null)
@@ -79,6 +83,7 @@ export function MemberRow({
           >
             Remove
           </button>
+          {lead && <EraseMemberButton groupId={groupId} member={member} onErased={onChanged} />}
         </div>
       </div>
       {link && (

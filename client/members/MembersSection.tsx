@@ -3,11 +3,13 @@ import { apiRequest } from '../api/apiRequest.ts'
 import { useResource } from '../api/useResource.ts'
 import { Link } from '../router/Link.tsx'
 import { Loaded } from '../ui/Loaded.tsx'
+import { EraseMemberButton } from '../erasure/EraseMemberButton.tsx'
 import { MemberRow } from './MemberRow.tsx'
+import { FORMER_MEMBER } from '../../shared/members/formerMember.ts'
 import { memberList } from './memberSchemas.ts'
 
 /** The group's members by pseudonym: their agreement status, re-issuing access, removal. */
-export function MembersSection({ groupId }: { groupId: string }) {
+export function MembersSection({ groupId, lead }: { groupId: string; lead: boolean }) {
   const load = useCallback(
     (signal: AbortSignal) =>
       apiRequest(`/api/groups/${groupId}/members`, { schema: memberList, signal }),
@@ -33,7 +35,7 @@ export function MembersSection({ groupId }: { groupId: string }) {
               <ul className="card-list" aria-label="Members">
                 {active.map((member) => (
                   <li key={member.id}>
-                    <MemberRow groupId={groupId} member={member} onChanged={reload} />
+                    <MemberRow groupId={groupId} member={member} lead={lead} onChanged={reload} />
                   </li>
                 ))}
               </ul>
@@ -43,7 +45,12 @@ export function MembersSection({ groupId }: { groupId: string }) {
                 <summary>Removed members ({removed.length})</summary>
                 <ul className="plain-list">
                   {removed.map((member) => (
-                    <li key={member.id}>{member.pseudonym}</li>
+                    <li key={member.id} className="row-between">
+                      {member.pseudonym}
+                      {lead && member.pseudonym !== FORMER_MEMBER && (
+                        <EraseMemberButton groupId={groupId} member={member} onErased={reload} />
+                      )}
+                    </li>
                   ))}
                 </ul>
               </details>

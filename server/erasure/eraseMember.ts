@@ -1,12 +1,10 @@
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { FORMER_MEMBER } from '../../shared/members/formerMember.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { endLoginsOf } from '../auth/logins.ts'
 import { newId } from '../db/newId.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
-
-/** What a former member is called where their pseudonym was shown. */
-export const FORMER_MEMBER = 'Former member'
 
 /**
  * Erases everything that is a member's own, for good (leaving and erasing, or a facilitator

@@ -17,6 +17,8 @@ export interface LibraryItem {
   note: string
   /** Whether the member may still write in it (their own copy), or only read it. */
   writable: boolean
+  /** The member's own copy: theirs to delete. */
+  own: boolean
 }
 
 interface SessionRef {
@@ -60,6 +62,7 @@ const worksheets: LibrarySource = (db, session, memberId) => {
             stored: sessionDocName.shared(session.groupId, session.id, w.id),
             note: live ? 'The group’s sheet' : 'The group’s sheet, as the group left it',
             writable: live,
+            own: false,
           }
         : {
             kind: 'worksheet',
@@ -78,6 +81,7 @@ const worksheets: LibrarySource = (db, session, memberId) => {
                   ? 'Homework: yours to do before the next session'
                   : 'Your own copy: only you see it unless you share it',
             writable: w.closed_at === null,
+            own: true,
           },
     )
 }
@@ -100,6 +104,7 @@ const sharedAnswers: LibrarySource = (db, session) => {
     stored: sessionDocName.answers(session.groupId, session.id, w.id, 'group'),
     note: 'Answers members shared with the group',
     writable: false,
+    own: false,
   }))
 }
 
