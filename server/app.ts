@@ -29,6 +29,7 @@ import { homeworkRoutes } from './worksheets/homeworkRoutes.ts'
 import { snapshotRoutes } from './snapshots/snapshotRoutes.ts'
 import { releaseRoutes } from './release/releaseRoutes.ts'
 import { erasureRoutes } from './erasure/erasureRoutes.ts'
+import { reminderRoutes } from './reminders/reminderRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -158,6 +159,7 @@ export function createApp(services: Services, options: AppOptions) {
     snapshotRoutes,
     releaseRoutes,
     erasureRoutes,
+    reminderRoutes,
   ]) {
     app.route('/api', routes(services))
   }

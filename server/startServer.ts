@@ -24,6 +24,7 @@ import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 import { scheduledJobs } from './jobs/scheduledJobs.ts'
+import { loadVapidKeys } from './reminders/vapid.ts'
 import { docByteCap } from './sync/docByteCap.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
@@ -89,6 +90,7 @@ export async function startServer(
     publicOrigin: config.publicOrigin,
     trustedProxies: config.trustedProxies,
     authorize: overrides.authorize ?? groupPolicy(db, now),
+    push: { keys: loadVapidKeys(config.dataDir), ...config.push },
   }
   sync.onChanged = answerMirror(services)
   const app = createApp(services, {

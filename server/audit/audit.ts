@@ -50,6 +50,8 @@ export type AuditAction =
   | 'session.materials-deleted'
   | 'worksheet.erased'
   | 'member.erased'
+  | 'reminders.on'
+  | 'reminders.off'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

@@ -39,6 +39,13 @@ const envSchema = z.object({
   HEARTH_PLAYGROUND: z.enum(['true', 'false', '1', '0', 'force']).default('false'),
   HEARTH_SERVE_CLIENT: bool.default(true),
   HEARTH_CLIENT_DIR: z.string().default('dist/client'),
+  /** Origins a push subscription may point at besides the browsers' push services (tests). */
+  HEARTH_PUSH_EXTRA_ORIGINS: z.string().optional(),
+  /** Who runs this server, for push services (a mailto: or https: address). */
+  HEARTH_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/)
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -88,6 +95,16 @@ export function parseConfig(env: Record<string, string | undefined>) {
     /** Without a configured public origin, any loopback origin on the server's own port. */
     allowLoopbackOrigins: e.HEARTH_PUBLIC_ORIGIN === undefined,
     sqliteSynchronous: e.HEARTH_SQLITE_SYNCHRONOUS,
+    push: {
+      extraOrigins: new Set(
+        e.HEARTH_PUSH_EXTRA_ORIGINS?.split(',')
+          .map((o) => o.trim())
+          .filter(Boolean) ?? [],
+      ) as ReadonlySet<string>,
+      subject:
+        e.HEARTH_VAPID_SUBJECT ??
+        (publicOrigin?.startsWith('https:') ? publicOrigin : 'mailto:operator@localhost'),
+    },
     limits: {
       maxFrameBytes: e.HEARTH_MAX_FRAME_BYTES,
       maxUpdateBytes: e.HEARTH_MAX_UPDATE_BYTES,

@@ -274,4 +274,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE sessions ADD COLUMN release_days INTEGER;
   ALTER TABLE sessions ADD COLUMN materials_deleted_at INTEGER;
   `,
+  `
+  -- Reminders without email (issue 13): one Web Push subscription per device a member opted
+  -- in on, and which reminders were sent, so that none is sent twice.
+  CREATE TABLE push_subscriptions (
+    id TEXT PRIMARY KEY,
+    member_id TEXT NOT NULL REFERENCES members (id),
+    endpoint TEXT NOT NULL UNIQUE,
+    p256dh TEXT NOT NULL,
+    auth TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX push_subscriptions_member ON push_subscriptions (member_id);
+  CREATE TABLE reminders_sent (
+    subscription_id TEXT NOT NULL,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    sent_at INTEGER NOT NULL,
+    PRIMARY KEY (subscription_id, session_id)
+  );
+  `,
 ]

@@ -64,6 +64,7 @@ export async function eraseMember(
     db.sql.prepare('DELETE FROM private_lines WHERE member_id = ?').run(memberId)
     db.sql.prepare('DELETE FROM silent_signals WHERE member_id = ?').run(memberId)
     db.sql.prepare('DELETE FROM calendar_feeds WHERE member_id = ?').run(memberId)
+    db.sql.prepare('DELETE FROM push_subscriptions WHERE member_id = ?').run(memberId)
     db.sql.prepare('DELETE FROM worksheet_shares WHERE member_id = ?').run(memberId)
     db.sql
       .prepare(

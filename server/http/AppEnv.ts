@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Logger } from '../log/logger.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
+import type { VapidKeys } from '../reminders/vapid.ts'
 
 /** What every route handler can reach. Passed explicitly; there is no global state. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   trustedProxies: ReadonlySet<string>
   /** The document access policy, for re-deciding open sockets after a change. */
   authorize: Authorize
+  /** Web Push: the server's VAPID keys, who it says it is, and test push services. */
+  push: { keys: VapidKeys; subject: string; extraOrigins: ReadonlySet<string> }
 }
 
 /** Re-decides every open socket that `affected` selects (after removal, admission, roles). */

@@ -1,10 +1,14 @@
 import type { Services } from '../http/AppEnv.ts'
 import { deleteExpired } from '../release/deleteExpired.ts'
+import { sendReminders } from '../reminders/sendReminders.ts'
 
 /** One job: runs on the server's clock, logs counts, never content. */
 type Job = (services: Services) => Promise<unknown>
 
-const JOBS: [string, Job][] = [['retention', deleteExpired]]
+const JOBS: [string, Job][] = [
+  ['reminders', sendReminders],
+  ['retention', deleteExpired],
+]
 
 /**
  * The jobs the server runs every minute, one after the other. A run still going when the

@@ -23,6 +23,7 @@ export const ID_PREFIX = {
   signal: 'a',
   line: 'l',
   snapshot: 'n',
+  push: 'p',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

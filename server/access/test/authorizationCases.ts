@@ -378,6 +378,22 @@ export const ROUTES: Record<string, RouteCase> = {
       body: {},
     }),
   },
+  'GET /api/member/reminders': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/reminders' }),
+  },
+  // Not a subscription: 400 for members, and nothing stored.
+  'POST /api/member/reminders': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/reminders', body: {} }),
+  },
+  'POST /api/member/reminders/off': {
+    allowed: ANY_MEMBER,
+    request: async () => ({
+      path: '/api/member/reminders/off',
+      body: { endpoint: 'https://fcm.googleapis.com/fcm/send/none' },
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
