@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { precompress } from './scripts/precompress.ts'
 
@@ -15,6 +16,16 @@ export default defineConfig({
     // No source maps in the production build: served, they would hand out the client's whole
     // source (and the server refuses `.map` anyway). `npx vite` serves them in development.
     sourcemap: false,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        // The service worker must sit at the root (its scope is the folder it is served from).
+        sw: fileURLToPath(new URL('./client/reminders/serviceWorker.ts', import.meta.url)),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     proxy: {

@@ -30,6 +30,7 @@ import { snapshotRoutes } from './snapshots/snapshotRoutes.ts'
 import { releaseRoutes } from './release/releaseRoutes.ts'
 import { erasureRoutes } from './erasure/erasureRoutes.ts'
 import { reminderRoutes } from './reminders/reminderRoutes.ts'
+import { archiveRoutes } from './export/archive/archiveRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -160,6 +161,7 @@ export function createApp(services: Services, options: AppOptions) {
     releaseRoutes,
     erasureRoutes,
     reminderRoutes,
+    archiveRoutes,
   ]) {
     app.route('/api', routes(services))
   }

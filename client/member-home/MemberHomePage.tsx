@@ -13,6 +13,7 @@ import { memberHome } from './memberHomeSchema.ts'
 import { NextSession } from './NextSession.tsx'
 import { YourMaterials } from './YourMaterials.tsx'
 import { LeaveGroupSection } from '../erasure/LeaveGroupSection.tsx'
+import { ReminderToggle } from '../reminders/ReminderToggle.tsx'
 
 // Often enough that "Join" appears soon after the facilitator opens the waiting room.
 const REFRESH_MS = 10_000
@@ -67,6 +68,7 @@ export function MemberHomePage({ me }: { me: MemberMe }) {
                 value={`${window.location.origin}/g/${data.group.id}/sign-in`}
                 hint="Bookmark it: next time you sign in there with your name and passphrase."
               />
+              <ReminderToggle />
               <CalendarLink />
             </section>
             <LeaveGroupSection />

@@ -6,6 +6,7 @@ import { formatMoment, formatSessionTime } from '../ui/formatSessionTime.ts'
 import { Loaded } from '../ui/Loaded.tsx'
 import { library } from './librarySchema.ts'
 import { SearchMaterials } from './SearchMaterials.tsx'
+import { DownloadArchive } from '../export/DownloadArchive.tsx'
 import { DeleteCopyButton } from '../erasure/DeleteCopyButton.tsx'
 
 /** The session page with this document open on arrival (the room keeps open sheets there). */
@@ -27,6 +28,11 @@ export function YourMaterials() {
     <section className="card stack-small" aria-labelledby="materials-heading">
       <h2 id="materials-heading">Your materials</h2>
       <SearchMaterials />
+      <DownloadArchive
+        path="/api/member/export"
+        label="Download everything (.zip)"
+        fileName="my-hearth-materials.zip"
+      />
       <Loaded resource={materials} loading="Finding your materials…" retry={reload}>
         {({ sessions }) =>
           sessions.length === 0 ? (

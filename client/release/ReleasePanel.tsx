@@ -7,6 +7,7 @@ import {
   type ReleaseKind,
 } from '../../shared/sessions/release.ts'
 import { apiRequest } from '../api/apiRequest.ts'
+import { DownloadArchive } from '../export/DownloadArchive.tsx'
 import { toApiError } from '../api/ApiError.ts'
 import { useResource } from '../api/useResource.ts'
 import { announce } from '../ui/announce.ts'
@@ -53,6 +54,11 @@ export function ReleasePanel({ sessionId }: { sessionId: string }) {
       <Loaded resource={resource} loading="Reading what is released…" retry={reload}>
         {({ release }) => <ReleaseForm sessionId={sessionId} release={release} />}
       </Loaded>
+      <DownloadArchive
+        path={`/api/sessions/${sessionId}/export`}
+        label="Export this session’s materials (.zip)"
+        fileName="session.zip"
+      />
     </section>
   )
 }

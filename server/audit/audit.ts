@@ -52,6 +52,8 @@ export type AuditAction =
   | 'member.erased'
   | 'reminders.on'
   | 'reminders.off'
+  | 'member.exported'
+  | 'session.exported'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { fileName } from './fileName.ts'
 import { toMarkdown } from './toMarkdown.ts'
 import { toPdf } from './toPdf.ts'
 import { worksheetBlocks } from './worksheetBlocks.ts'
@@ -14,15 +15,6 @@ const FORMATS = {
   markdown: { type: 'text/markdown; charset=utf-8', extension: 'md' },
   pdf: { type: 'application/pdf', extension: 'pdf' },
 } as const
-
-/** A file name from a title: ASCII letters and digits only, so every system takes it. */
-const fileName = (title: string) =>
-  title
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase()
-    .slice(0, 60) || 'worksheet'
 
 /**
  * A member exports a worksheet they were given: the group's sheet of a session they were in,

@@ -394,6 +394,14 @@ export const ROUTES: Record<string, RouteCase> = {
       body: { endpoint: 'https://fcm.googleapis.com/fcm/send/none' },
     }),
   },
+  'GET /api/member/export': {
+    allowed: ANY_MEMBER,
+    request: async () => ({ path: '/api/member/export' }),
+  },
+  'GET /api/sessions/:sessionId/export': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/export` }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

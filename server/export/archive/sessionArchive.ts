@@ -1,0 +1,105 @@
+import { sessionDocName } from '../../../shared/documents/docKinds.ts'
+import type { DocName } from '../../../shared/documents/docName.ts'
+import type { Principal } from '../../auth/Principal.ts'
+import type { Services } from '../../http/AppEnv.ts'
+import type { SessionRow } from '../../sessions/roomState.ts'
+import { sessionDay, sessionFolder, worksheetFiles } from './worksheetFiles.ts'
+import type { ArchiveFile, ArchiveSection } from './zipArchive.ts'
+
+interface SharedAnswer {
+  name: string
+  label: string
+  text: string
+}
+
+/**
+ * A session's materials for its facilitators: the group's sheets, the copies members shared
+ * with the facilitators, and the single answers shared with them. A member's copy they did
+ * not share is never read: each document is re-authorised for the facilitator first.
+ */
+export async function sessionArchive(
+  services: Services,
+  facilitator: Principal,
+  session: SessionRow,
+): Promise<{ sections: ArchiveSection[]; documents: number }> {
+  const { db } = services
+  const g = session.group_id
+  const s = session.id
+  const folder = sessionFolder(session.starts_at, session.time_zone, session.title)
+  const context = `${session.title}, ${sessionDay(session.starts_at, session.time_zone)}`
+  const readable = async (doc: string) =>
+    (await services.authorize(facilitator, doc as DocName)) !== 'none'
+  const sheets = db.sql
+    .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
+    .all(s) as { id: string; title: string; mode: 'shared' | 'private' }[]
+  const shared: ArchiveFile[] = []
+  const copies: ArchiveFile[] = []
+  const answers: ArchiveFile[] = []
+  let documents = 0
+  for (const sheet of sheets) {
+    if (sheet.mode === 'shared') {
+      const doc = sessionDocName.shared(g, s, sheet.id)
+      if (!(await readable(doc))) continue
+      shared.push(
+        ...(await worksheetFiles(
+          services,
+          doc as DocName,
+          { title: sheet.title, context },
+          folder,
+        )),
+      )
+      documents++
+      continue
+    }
+    const owners = db.sql
+      .prepare(
+        `SELECT m.id, m.pseudonym FROM worksheet_shares x JOIN members m ON m.id = x.member_id
+         WHERE x.worksheet_id = ? AND x.audience = 'facilitators' AND x.field_id = '' AND m.status = 'active'`,
+      )
+      .all(sheet.id) as { id: string; pseudonym: string }[]
+    for (const owner of owners) {
+      const doc = sessionDocName.private(g, s, sheet.id, owner.id)
+      if (!(await readable(doc))) continue
+      const title = `${sheet.title} (${owner.pseudonym}'s copy)`
+      copies.push(...(await worksheetFiles(services, doc as DocName, { title, context }, folder)))
+      documents++
+    }
+    const answersDoc = sessionDocName.answers(g, s, sheet.id, 'facilitators')
+    if (!(await readable(answersDoc))) continue
+    const lines = await services.sync.serverRead(answersDoc as DocName, (doc) =>
+      [...doc.getMap<string>('answers').values()].flatMap((raw) => {
+        try {
+          const a = JSON.parse(raw) as SharedAnswer
+          return [`## ${a.name}: ${a.label}\n\n${a.text || '(not answered)'}\n`]
+        } catch {
+          return []
+        }
+      }),
+    )
+    if (lines.length === 0) continue
+    answers.push({
+      folder,
+      name: `${sheet.title} shared answers`,
+      extension: 'md',
+      data: `# ${sheet.title}: answers shared with the facilitators\n\n_${context}_\n\n${lines.sort().join('\n')}`,
+      label: `${sheet.title}: answers shared with the facilitators (text)`,
+    })
+    documents++
+  }
+  return {
+    sections: [
+      { heading: 'The group’s sheets', note: 'As they are now.', files: shared },
+      {
+        heading: 'Copies members shared with you',
+        note: 'Only the copies their owners chose to share with the facilitators.',
+        files: copies,
+      },
+      {
+        heading: 'Single answers shared with you',
+        note: 'Answers members chose to share with the facilitators.',
+        files: answers,
+      },
+    ],
+    documents,
+  }
+}
