@@ -293,4 +293,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (subscription_id, session_id)
   );
   `,
+  `
+  -- A member deleted their own copy of this sheet: it is no longer listed for them (the
+  -- copy itself and everything it shared are gone; see server/erasure/eraseCopy.ts).
+  CREATE TABLE deleted_copies (
+    worksheet_id TEXT NOT NULL REFERENCES worksheets (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    deleted_at INTEGER NOT NULL,
+    PRIMARY KEY (worksheet_id, member_id)
+  );
+  `,
 ]

@@ -129,7 +129,7 @@ describe('erasure', () => {
   })
 
   it('a member deletes one of their copies; the lead erases a member on request; others cannot', async () => {
-    const { server, lead, groupId, robin, sky, priv } = await sessionWithWords()
+    const { server, lead, groupId, sessionId, robin, sky, priv } = await sessionWithWords()
     // Sky cannot delete Robin's copy (Sky's own is another document); an unknown sheet is 404.
     expect((await sky.delete(`/api/member/worksheets/${priv}`)).status).toBe(200)
     expect(foundInDatabase(server, ROBINS)).toEqual(ROBINS)
@@ -139,6 +139,10 @@ describe('erasure', () => {
     expect(foundInDatabase(server, ROBINS)).toEqual([])
     const library = (await robin.get('/api/member/library')).json.sessions[0].items
     expect(JSON.stringify(library)).not.toContain('ROBIN')
+    // Robin's deleted copy is no longer listed for Robin (Sky's is Sky's own).
+    expect(library.filter((i: { own: boolean }) => i.own)).toEqual([])
+    const listed = (await robin.get(`/api/sessions/${sessionId}/worksheets`)).json.worksheets
+    expect(listed.map((w: { mode: string }) => w.mode)).toEqual(['shared'])
 
     // Erasing a member takes the lead, and says so in words.
     const co = { confirm: 'erase' }

@@ -39,6 +39,11 @@ export function erasureRoutes(services: Services) {
       throw new HTTPException(404, { message: 'no such worksheet' })
     }
     const documents = await eraseCopy(services, sheet, member.id)
+    db.sql
+      .prepare(
+        'INSERT OR IGNORE INTO deleted_copies (worksheet_id, member_id, deleted_at) VALUES (?, ?, ?)',
+      )
+      .run(sheet.id, member.id, now())
     appendAudit(
       db,
       {

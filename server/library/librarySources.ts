@@ -39,9 +39,11 @@ export type LibrarySource = (db: Db, session: SessionRef, memberId: string) => L
 const worksheets: LibrarySource = (db, session, memberId) => {
   const rows = db.sql
     .prepare(
-      'SELECT id, title, mode, homework, closed_at FROM worksheets WHERE session_id = ? ORDER BY created_at',
+      `SELECT id, title, mode, homework, closed_at FROM worksheets w WHERE session_id = ?
+         AND NOT EXISTS (SELECT 1 FROM deleted_copies d WHERE d.worksheet_id = w.id AND d.member_id = ?)
+       ORDER BY created_at`,
     )
-    .all(session.id) as {
+    .all(session.id, memberId) as {
     id: string
     title: string
     mode: 'shared' | 'private'

@@ -225,8 +225,20 @@ export function worksheetRoutes(services: Services) {
       `SELECT m.id AS memberId, m.pseudonym, m.colour, s.audience FROM worksheet_shares s JOIN members m ON m.id = s.member_id
        WHERE s.worksheet_id = ? AND s.field_id = '' AND m.status = 'active'`,
     )
+    // A copy its member deleted is no longer theirs to list (server/erasure/eraseCopy.ts).
+    const deleted = new Set(
+      principal.kind === 'member'
+        ? (
+            db.sql
+              .prepare(
+                'SELECT d.worksheet_id FROM deleted_copies d JOIN worksheets w ON w.id = d.worksheet_id WHERE d.member_id = ? AND w.session_id = ?',
+              )
+              .all(principal.id, sessionId) as { worksheet_id: string }[]
+          ).map((r) => r.worksheet_id)
+        : [],
+    )
     const worksheets = rows
-      .filter((w) => w.mode === 'private' || released('worksheets'))
+      .filter((w) => (w.mode === 'private' ? !deleted.has(w.id) : released('worksheets')))
       .map((w) => {
         if (w.mode === 'shared')
           return { ...w, document: sessionDocName.shared(groupId, sessionId, w.id) }
