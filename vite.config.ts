@@ -18,7 +18,7 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       input: {
-        main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+        index: fileURLToPath(new URL('./client/index.html', import.meta.url)),
         // The service worker must sit at the root (its scope is the folder it is served from).
         sw: fileURLToPath(new URL('./client/reminders/serviceWorker.ts', import.meta.url)),
       },

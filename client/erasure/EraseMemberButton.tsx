@@ -52,7 +52,7 @@ export function EraseMemberButton({
       <button
         type="button"
         className="button button--quiet-danger"
-        aria-label={`Erase ${member.pseudonym}’s data`}
+        aria-label={`Erase data for ${member.pseudonym}`}
         onClick={() => void erase()}
       >
         Erase data
