@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { pdfText } from '../server/test/pdfText.ts'
-import { launchBrowser } from './support/browser.ts'
+import { browserPerFile } from './support/browserPerFile.ts'
 import { callApi } from './support/callApi.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
 import { enter, expectClean, openSheet, textOf, typeInto } from './support/roomPage.ts'
@@ -10,16 +10,8 @@ import { setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
 const GRATITUDE = 'Gratitude journal: three good things'
-let browser: Browser
-const people: Person[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const person of people) await person.context.close()
-  await browser?.close()
-})
+const run = browserPerFile()
+const people = run.people
 
 /** The sheet the address opened, once it holds the server's copy. */
 async function openSheetAt(page: Page, name: string) {
@@ -30,7 +22,7 @@ async function openSheetAt(page: Page, name: string) {
 
 describe('between sessions', () => {
   it('after the end, a member rereads the group’s sheet and goes on writing their own copy', async () => {
-    const made = await setUpRoom(browser, ['Nia'])
+    const made = await setUpRoom(run.browser, ['Nia'])
     people.push(made.facilitator, ...made.members)
     const { sessionId, facilitator } = made
     const [nia] = made.members as [Person]
@@ -111,7 +103,7 @@ describe('between sessions', () => {
   }, 120_000)
 
   it('homework given after the session is written offline, kept, and read only once closed', async () => {
-    const made = await setUpRoom(browser, ['Oli'])
+    const made = await setUpRoom(run.browser, ['Oli'])
     people.push(made.facilitator, ...made.members)
     const { sessionId, facilitator } = made
     const [oli] = made.members as [Person]

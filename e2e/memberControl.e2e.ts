@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { unzipSync } from 'fflate'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser } from './support/browser.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { browserPerFile } from './support/browserPerFile.ts'
 import { callApi } from './support/callApi.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
 import { enter, expectClean, openSheet, typeInto } from './support/roomPage.ts'
@@ -10,20 +9,12 @@ import { setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
 const GRATITUDE = 'Gratitude journal: three good things'
-let browser: Browser
-const people: Person[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const person of people) await person.context.close()
-  await browser?.close()
-})
+const run = browserPerFile()
+const people = run.people
 
 describe('the member keeps control of their material', () => {
   it('the facilitator withholds the group’s sheet; the member downloads everything, deletes a copy, then leaves and erases', async () => {
-    const made = await setUpRoom(browser, ['Ola'])
+    const made = await setUpRoom(run.browser, ['Ola'])
     people.push(made.facilitator, ...made.members)
     const { sessionId, facilitator } = made
     const [ola] = made.members as [Person]

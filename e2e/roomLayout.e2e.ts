@@ -1,24 +1,16 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
 import { ROOM_STATE } from '../shared/sessions/roomState.ts'
 import { connectProvider } from '../server/test/connectProvider.ts'
 import { callApi } from './support/callApi.ts'
-import { launchBrowser } from './support/browser.ts'
+import { browserPerFile } from './support/browserPerFile.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
 import { addWorksheet, connected, enter, expectClean, openSheet } from './support/roomPage.ts'
 import { setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
-let browser: Browser
-const people: Person[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const person of people) await person.context.close()
-  await browser?.close()
-})
+const run = browserPerFile()
+const people = run.people
 
 const LAPTOP = { width: 1366, height: 768 }
 const PHONE = { width: 390, height: 844 }
@@ -61,7 +53,7 @@ async function focusInFirstField(page: Page, field: string, height: number) {
 
 describe('the room’s layout', () => {
   it('a laptop shows every region side by side; a phone one at a time, the signal always at hand', async () => {
-    const made = await setUpRoom(browser, ['Ida', 'Jo'])
+    const made = await setUpRoom(run.browser, ['Ida', 'Jo'])
     people.push(made.facilitator, ...made.members)
     const { sessionId, facilitator } = made
     const [ida, jo] = made.members as [Person, Person]
@@ -128,7 +120,7 @@ describe('the room’s layout', () => {
   }, 150_000)
 
   it('"bring everyone here" moves the members who follow; one may step away and return; members cannot move it', async () => {
-    const made = await setUpRoom(browser, ['Kai', 'Lou'])
+    const made = await setUpRoom(run.browser, ['Kai', 'Lou'])
     people.push(made.facilitator, ...made.members)
     const { sessionId, facilitator } = made
     const [kai, lou] = made.members as [Person, Person]

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchBrowser } from './support/browser.ts'
+import { describe, expect, inject, it } from 'vitest'
+import { browserPerFile } from './support/browserPerFile.ts'
 import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
@@ -17,19 +16,11 @@ import { addCoFacilitator, setUpRoom } from './support/setUpRoom.ts'
 
 const baseUrl = inject('baseUrl')
 
-let browser: Browser
-const people: Person[] = []
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const person of people) await person.context.close()
-  await browser?.close()
-})
+const run = browserPerFile()
+const people = run.people
 
 async function room(pseudonyms: string[]) {
-  const made = await setUpRoom(browser, pseudonyms)
+  const made = await setUpRoom(run.browser, pseudonyms)
   people.push(made.facilitator, ...made.members)
   return made
 }
@@ -273,7 +264,7 @@ describe('worksheets in the session room', () => {
     const { sessionId, facilitator, members } = made
     const [gus] = members as [Person]
     const f = facilitator.page
-    const co = await addCoFacilitator(browser, made)
+    const co = await addCoFacilitator(run.browser, made)
     people.push(co)
     const g = gus.page
     facilitator.viewport = { width: 1366, height: 768 }

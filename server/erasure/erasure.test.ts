@@ -6,7 +6,7 @@ import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts
 import { eventually } from '../test/connectProvider.ts'
 import { PASSPHRASE } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
-import { openSession, serverPerTest } from '../test/roomWorld.ts'
+import { addWorksheet, openSession, serverPerTest } from '../test/roomWorld.ts'
 import type { TestServer } from '../test/startTestServer.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 
@@ -24,13 +24,7 @@ describe('erasure', () => {
     const server = world.server
     const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
     const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
-    const add = async (mode: string) =>
-      (
-        await lead.post(`/api/sessions/${sessionId}/worksheets`, {
-          templateId: 'thought-record',
-          mode,
-        })
-      ).json.id as string
+    const add = (mode: 'shared' | 'private') => addWorksheet(lead, sessionId, mode)
     const shared = await add('shared')
     const priv = await add('private')
     const group = await world.open(sessionDocName.shared(groupId, sessionId, shared), sky)

@@ -3,6 +3,7 @@ import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
 import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
 import { openRawSocket } from '../test/rawSocket.ts'
+import { addWorksheet } from '../test/roomWorld.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 
 interface Listed {
@@ -36,13 +37,7 @@ describe("a member's library", () => {
     await lead.post(`/api/sessions/${first}/status`, { status: 'open' })
     for (const m of [robin, sky]) await m.post(`/api/sessions/${first}/join`)
     await lead.post(`/api/sessions/${first}/admit`, { all: true })
-    const add = async (mode: string) =>
-      (
-        await lead.post(`/api/sessions/${first}/worksheets`, {
-          templateId: 'thought-record',
-          mode,
-        })
-      ).json.id as string
+    const add = (mode: 'shared' | 'private') => addWorksheet(lead, first, mode)
     const shared = await add('shared')
     const priv = await add('private')
     await robin.post(`/api/worksheets/${priv}/share`, {

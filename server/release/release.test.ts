@@ -4,7 +4,7 @@ import { DAY_MS } from '../../shared/sessions/release.ts'
 import { manualClock } from '../clock/clock.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { openRawSocket } from '../test/rawSocket.ts'
-import { LONG_LOGINS, openSession, serverPerTest } from '../test/roomWorld.ts'
+import { addWorksheet, LONG_LOGINS, openSession, serverPerTest } from '../test/roomWorld.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 
 const START = Date.UTC(2031, 2, 3, 9)
@@ -17,13 +17,7 @@ describe('release and retention of a session’s materials', () => {
     const clock = server.services.now as ReturnType<typeof manualClock>
     const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
     const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
-    const add = async (mode: string) =>
-      (
-        await lead.post(`/api/sessions/${sessionId}/worksheets`, {
-          templateId: 'thought-record',
-          mode,
-        })
-      ).json.id as string
+    const add = (mode: 'shared' | 'private') => addWorksheet(lead, sessionId, mode)
     const shared = await add('shared')
     const priv = await add('private')
     const sharedDoc = sessionDocName.shared(groupId, sessionId, shared)

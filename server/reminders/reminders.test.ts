@@ -5,7 +5,7 @@ import ece from 'http_ece'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { manualClock, type ManualClock } from '../clock/clock.ts'
 import { facilitator, groupBody, member, scheduleSession } from '../test/groupWorld.ts'
-import { LONG_LOGINS } from '../test/roomWorld.ts'
+import { LONG_LOGINS, startsAtOf } from '../test/roomWorld.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 import { reminderText } from './sendReminders.ts'
 
@@ -115,11 +115,7 @@ describe('reminders without email', () => {
     const robin = await member(server, lead, groupId, 'Robin')
     const sky = await member(server, lead, groupId, 'Sky')
     const sessionId = await scheduleSession(server, lead, groupId)
-    const startsAt = (
-      server.db.sql.prepare('SELECT starts_at FROM sessions WHERE id = ?').get(sessionId) as {
-        starts_at: number
-      }
-    ).starts_at
+    const startsAt = startsAtOf(server, sessionId)
 
     const { publicKey } = (await robin.get('/api/member/reminders')).json
     expect(Buffer.from(publicKey, 'base64url')).toHaveLength(65)
@@ -177,11 +173,7 @@ describe('reminders without email', () => {
     // Sky cannot turn off Robin's device.
     await sky.post('/api/member/reminders/off', { endpoint: laptop.subscription.endpoint })
     const next = await scheduleSession(server, lead, groupId)
-    const nextStart = (
-      server.db.sql.prepare('SELECT starts_at FROM sessions WHERE id = ?').get(next) as {
-        starts_at: number
-      }
-    ).starts_at
+    const nextStart = startsAtOf(server, next)
     clock.set(nextStart - 30 * 60_000)
     await server.runJobs()
     expect(push.received.slice(2).map((r) => r.path)).toEqual(['/push/robin-laptop'])
@@ -202,11 +194,7 @@ describe('reminders without email', () => {
     const gone = device(push.origin, '/gone/old-phone')
     await robin.post('/api/member/reminders', gone.subscription)
     const sessionId = await scheduleSession(server, lead, groupId)
-    const startsAt = (
-      server.db.sql.prepare('SELECT starts_at FROM sessions WHERE id = ?').get(sessionId) as {
-        starts_at: number
-      }
-    ).starts_at
+    const startsAt = startsAtOf(server, sessionId)
     clock.set(startsAt - 50 * 60_000)
     await server.runJobs()
     expect(push.received).toHaveLength(1)

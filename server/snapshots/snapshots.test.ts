@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { HttpClient } from '../test/httpClient.ts'
-import { openSession, serverPerTest } from '../test/roomWorld.ts'
+import { addWorksheet, openSession, serverPerTest } from '../test/roomWorld.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 
 describe('snapshots at the end of a session', () => {
@@ -12,13 +12,7 @@ describe('snapshots at the end of a session', () => {
     const server = world.server
     const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
     const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
-    const add = async (mode: string) =>
-      (
-        await lead.post(`/api/sessions/${sessionId}/worksheets`, {
-          templateId: 'thought-record',
-          mode,
-        })
-      ).json.id as string
+    const add = (mode: 'shared' | 'private') => addWorksheet(lead, sessionId, mode)
     const shared = await add('shared')
     const priv = await add('private')
     const group = await open(sessionDocName.shared(groupId, sessionId, shared), robin)

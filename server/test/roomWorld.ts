@@ -1,5 +1,6 @@
-import { afterEach, beforeEach } from 'vitest'
+import { afterEach, beforeEach, expect } from 'vitest'
 import type { Clock } from '../clock/clock.ts'
+import type { HttpClient } from './httpClient.ts'
 import { connectProvider, type TestClient } from './connectProvider.ts'
 import { facilitator, groupBody, member, scheduleSession } from './groupWorld.ts'
 import { startTestServer, type TestServer } from './startTestServer.ts'
@@ -51,3 +52,23 @@ export const LONG_LOGINS = {
   HEARTH_MEMBER_IDLE_MINUTES: '10000000',
   HEARTH_FACILITATOR_IDLE_MINUTES: '10000000',
 }
+
+/** The lead gives the session a worksheet (a thought record unless told); its id. */
+export async function addWorksheet(
+  lead: HttpClient,
+  sessionId: string,
+  mode: 'shared' | 'private',
+  templateId = 'thought-record',
+): Promise<string> {
+  const added = await lead.post(`/api/sessions/${sessionId}/worksheets`, { templateId, mode })
+  expect(added.status).toBe(201)
+  return added.json.id as string
+}
+
+/** When a session starts, as stored. */
+export const startsAtOf = (server: TestServer, sessionId: string): number =>
+  (
+    server.db.sql.prepare('SELECT starts_at FROM sessions WHERE id = ?').get(sessionId) as {
+      starts_at: number
+    }
+  ).starts_at

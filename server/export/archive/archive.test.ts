@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import type { HttpClient } from '../../test/httpClient.ts'
 import { pdfText } from '../../test/pdfText.ts'
-import { openSession, serverPerTest } from '../../test/roomWorld.ts'
+import { addWorksheet, openSession, serverPerTest } from '../../test/roomWorld.ts'
 import { typeIntoField } from '../../test/typeIntoField.ts'
 
 /** Every file of a zip, by path; the zip read by an independent reader. */
@@ -34,13 +34,7 @@ describe('exporting everything at once', () => {
     const server = world.server
     const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
     const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
-    const add = async (mode: string) =>
-      (
-        await lead.post(`/api/sessions/${sessionId}/worksheets`, {
-          templateId: 'thought-record',
-          mode,
-        })
-      ).json.id as string
+    const add = (mode: 'shared' | 'private') => addWorksheet(lead, sessionId, mode)
     const shared = await add('shared')
     const priv = await add('private')
     const group = await world.open(sessionDocName.shared(groupId, sessionId, shared), robin)
