@@ -110,6 +110,10 @@ describe('peer anonymity at the byte level', () => {
     const robinSignal = (await robin.post(`/api/sessions/${sessionId}/signal`, { kind: 'not-ok' }))
       .json.id as string
     await lead.post(`/api/sessions/${sessionId}/signals/${robinSignal}/seen`)
+    // Between sessions: the library, search over it, reminders.
+    await sky.get('/api/member/library')
+    await sky.get('/api/member/search?q=thought')
+    await sky.get('/api/member/reminders')
     const skyLine = (await sky.get(`/api/sessions/${sessionId}`)).json.documents.line as string
     for (const name of [sheet.sharedWithYou[0].document, sheet.answers, sheet.document, skyLine]) {
       const doc = new Y.Doc()
