@@ -31,6 +31,8 @@ import { releaseRoutes } from './release/releaseRoutes.ts'
 import { erasureRoutes } from './erasure/erasureRoutes.ts'
 import { reminderRoutes } from './reminders/reminderRoutes.ts'
 import { archiveRoutes } from './export/archive/archiveRoutes.ts'
+import { deckRoutes } from './slides/deckRoutes.ts'
+import { handoutRoutes } from './slides/handoutRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -162,6 +164,8 @@ export function createApp(services: Services, options: AppOptions) {
     erasureRoutes,
     reminderRoutes,
     archiveRoutes,
+    deckRoutes,
+    handoutRoutes,
   ]) {
     app.route('/api', routes(services))
   }

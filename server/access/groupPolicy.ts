@@ -8,6 +8,7 @@ import {
   type SessionStatus,
 } from '../../shared/documents/docKinds.ts'
 import { releaseKindOf } from '../../shared/sessions/release.ts'
+import { parseDeckDocName } from '../../shared/slides/deckNames.ts'
 import type { Clock } from '../clock/clock.ts'
 import type { Db } from '../db/openDatabase.ts'
 import {
@@ -51,25 +52,38 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
     const row = lineOwner.get(doc.lineKey, doc.sessionId) as { member_id: string } | undefined
     return row?.member_id
   }
+  const handoutOf = db.sql.prepare('SELECT 1 FROM handouts WHERE id = ? AND session_id = ?')
+  const deckEditor = db.sql.prepare(
+    'SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?',
+  )
+  const isHandout = (doc: ParsedDocName) => doc.kind === 'handout' || doc.kind === 'handout-notes'
   /**
    * The worksheet a document holds, read once per decision (it says both whether the item
    * exists and whether it was closed), or null when the name holds none.
    */
   const sheetOf = (doc: ParsedDocName) =>
-    doc.itemId === undefined || doc.kind === 'handout'
+    doc.itemId === undefined || isHandout(doc)
       ? null
       : ((worksheetMode.get(doc.itemId, doc.sessionId) as
           { mode: string; closed_at: number | null } | undefined) ?? null)
   /**
    * Only items that exist can be opened (a made-up `shared/<anything>` would otherwise be a
-   * free, durable document). Handouts come with slides; until then none exists.
+   * free, durable document): a worksheet of the right mode, or a deck brought into the session.
    */
   const itemExists = (doc: ParsedDocName, sheet: ReturnType<typeof sheetOf>): boolean => {
     if (doc.itemId === undefined) return true
+    if (isHandout(doc)) return handoutOf.get(doc.itemId, doc.sessionId) !== undefined
     return sheet?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
   }
   return (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
+    // A deck in a facilitator's library, and its notes: its editors only.
+    const deck = parseDeckDocName(docName)
+    if (deck) {
+      return principal.kind === 'facilitator' && deckEditor.get(deck.deckId, principal.id)
+        ? 'write'
+        : 'none'
+    }
     const doc = parseGroupDocName(docName)
     if (!doc) return 'none'
     const sheet = sheetOf(doc)

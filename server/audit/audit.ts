@@ -54,6 +54,9 @@ export type AuditAction =
   | 'reminders.off'
   | 'member.exported'
   | 'session.exported'
+  | 'deck.created'
+  | 'deck.shared'
+  | 'deck.brought'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

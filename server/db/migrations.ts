@@ -303,4 +303,30 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (worksheet_id, member_id)
   );
   `,
+  `
+  -- Decks of slides in facilitators' libraries (issue 14): the deck is the Yjs document
+  -- deck/<id>, its speaker notes deck/<id>/notes; who may edit them is deck_editors.
+  CREATE TABLE decks (
+    id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL REFERENCES facilitators (id),
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE deck_editors (
+    deck_id TEXT NOT NULL REFERENCES decks (id),
+    facilitator_id TEXT NOT NULL REFERENCES facilitators (id),
+    PRIMARY KEY (deck_id, facilitator_id)
+  );
+  -- A deck brought into a session: the session's own copy (g/<g>/s/<s>/handout/<id>, without
+  -- the notes, which are copied to .../handout/<id>/notes for the facilitators only).
+  CREATE TABLE handouts (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    deck_id TEXT NOT NULL REFERENCES decks (id),
+    title TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES facilitators (id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX handouts_session ON handouts (session_id);
+  `,
 ]

@@ -8,7 +8,11 @@ import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { inProgress, publishRoomState, sessionRow } from './roomState.ts'
 
-const presentRequest = z.object({ worksheetId: z.string().max(64).nullable() }).strict()
+const presentRequest = z.union([
+  z.object({ worksheetId: z.string().max(64).nullable() }).strict(),
+  // A deck brought into the session, at one slide (counted from 0).
+  z.object({ handoutId: z.string().max(64), slide: z.number().int().min(0).max(999) }).strict(),
+])
 
 /**
  * "Bring everyone here": a facilitator brings the group to a worksheet (later a slide or the
@@ -20,23 +24,31 @@ export function presentRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
   const worksheetOf = db.sql.prepare('SELECT id FROM worksheets WHERE id = ? AND session_id = ?')
+  const handoutOf = db.sql.prepare('SELECT id FROM handouts WHERE id = ? AND session_id = ?')
 
   app.post('/sessions/:sessionId/present', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
     const { principal } = requireGroupFacilitator(c, services, groupId)
-    const { worksheetId } = await parseBody(c, presentRequest)
+    const body = await parseBody(c, presentRequest)
     const { status } = sessionRow(db, sessionId)
     if (!inProgress(status)) {
       throw new HTTPException(409, {
         message: 'The group can be brought together only while the session is open.',
       })
     }
-    if (worksheetId !== null && !worksheetOf.get(worksheetId, sessionId)) {
-      throw new HTTPException(404, { message: 'no such worksheet in this session' })
+    let presented: Presented | null = null
+    if ('handoutId' in body) {
+      if (!handoutOf.get(body.handoutId, sessionId)) {
+        throw new HTTPException(404, { message: 'no such deck in this session' })
+      }
+      presented = { kind: 'slides', id: body.handoutId, slide: body.slide, at: now() }
+    } else if (body.worksheetId !== null) {
+      if (!worksheetOf.get(body.worksheetId, sessionId)) {
+        throw new HTTPException(404, { message: 'no such worksheet in this session' })
+      }
+      presented = { kind: 'worksheet', id: body.worksheetId, at: now() }
     }
-    const presented: Presented | null =
-      worksheetId === null ? null : { kind: 'worksheet', id: worksheetId, at: now() }
     db.transaction(() => {
       db.sql
         .prepare('UPDATE sessions SET presented = ? WHERE id = ?')
@@ -48,7 +60,10 @@ export function presentRoutes(services: Services) {
           action: 'session.presented',
           target: { kind: 'session', id: sessionId },
           groupId,
-          detail: { worksheet: worksheetId },
+          detail:
+            presented?.kind === 'slides'
+              ? { slides: presented.id, slide: presented.slide }
+              : { worksheet: presented?.id ?? null },
         },
         now(),
       )

@@ -86,6 +86,15 @@ export async function publishRoomState(
     const state = doc.getMap(ROOM_STATE)
     state.set('session', session)
     state.set('worksheets', worksheets)
+    // The decks brought into the session: the same list for everyone (no person's id in it).
+    state.set(
+      'handouts',
+      (
+        db.sql
+          .prepare('SELECT id, title FROM handouts WHERE session_id = ? ORDER BY created_at')
+          .all(sessionId) as { id: string; title: string }[]
+      ).map((h) => ({ ...h, document: sessionDocName.handout(g, sessionId, h.id) })),
+    )
     state.set('presented', presentedOf(row))
     const revision = (state.get('revision') as number | undefined) ?? 0
     if (worksheetsChanged || revision === 0) state.set('revision', revision + 1)

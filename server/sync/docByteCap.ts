@@ -1,5 +1,6 @@
 import { DOC_BYTE_CAPS, parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { DECK_BYTE_CAPS, parseDeckDocName } from '../../shared/slides/deckNames.ts'
 
 /** The playground is anonymous scratch space: small documents only. */
 export const PLAYGROUND_DOC_BYTES = 1024 * 1024
@@ -12,6 +13,8 @@ export function docByteCap(fallback: number): (name: DocName) => number {
   return (name) => {
     const doc = parseGroupDocName(name)
     if (doc) return DOC_BYTE_CAPS[doc.kind]
+    const deck = parseDeckDocName(name)
+    if (deck) return DECK_BYTE_CAPS[deck.kind]
     if (name.startsWith('playground/')) return PLAYGROUND_DOC_BYTES
     return fallback
   }

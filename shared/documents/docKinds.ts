@@ -16,6 +16,7 @@ export type DocKind =
   | 'signals'
   | 'shared-answers'
   | 'private-line'
+  | 'handout-notes'
 
 export const DOC_KINDS: readonly DocKind[] = [
   'shared-answers',
@@ -27,6 +28,7 @@ export const DOC_KINDS: readonly DocKind[] = [
   'facilitator-only',
   'handout',
   'chat',
+  'handout-notes',
 ]
 
 /**
@@ -44,6 +46,7 @@ export const DOC_BYTE_CAPS: Record<DocKind, number> = {
   signals: 1024 * 1024,
   'shared-answers': 2 * 1024 * 1024,
   'private-line': 1024 * 1024,
+  'handout-notes': 2 * 1024 * 1024,
 }
 
 export interface ParsedDocName {
@@ -71,6 +74,7 @@ const PATTERNS: [DocKind, RegExp][] = [
   ['member-private', new RegExp(`${BASE}/private/${ITEM}/m/${OWNER}$`)],
   ['facilitator-only', new RegExp(`${BASE}/notes$`)],
   ['handout', new RegExp(`${BASE}/handout/${ITEM}$`)],
+  ['handout-notes', new RegExp(`${BASE}/handout/${ITEM}/notes$`)],
   ['chat', new RegExp(`${BASE}/chat$`)],
   ['signals', new RegExp(`${BASE}/signals$`)],
   ['shared-answers', new RegExp(`${BASE}/answers/${ITEM}/(?<audience>facilitators|group)$`)],
@@ -117,7 +121,10 @@ export const sessionDocName = {
     `g/${g}/s/${s}/private/${id}/m/${member}`,
   copy: (g: string, s: string, copyKey: string) => `g/${g}/s/${s}/copy/${copyKey}`,
   notes: (g: string, s: string) => `g/${g}/s/${s}/notes`,
+  /** A deck as brought into the session (slides, without speaker notes). */
   handout: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}`,
+  /** Its speaker notes: the session's facilitators only. */
+  handoutNotes: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}/notes`,
   chat: (g: string, s: string) => `g/${g}/s/${s}/chat`,
   signals: (g: string, s: string) => `g/${g}/s/${s}/signals`,
   /** A member's private line to the facilitators, by its opaque key. */
@@ -189,7 +196,10 @@ export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
           ? 'read'
           : 'none',
   'facilitator-only': (c) => (isFacilitator(c) ? 'write' : 'none'),
+  // A deck brought into the session: facilitators edit it, members read it.
   handout: (c) => (isFacilitator(c) ? 'write' : revisits(c) ? 'read' : 'none'),
+  // Speaker notes: a member's browser never receives them.
+  'handout-notes': (c) => (isFacilitator(c) ? 'write' : 'none'),
   chat: (c) => (isFacilitator(c) || revisits(c) ? 'read' : 'none'),
   // "I need a moment": written by the server, seen by facilitators only.
   signals: (c) => (isFacilitator(c) ? 'read' : 'none'),

@@ -24,6 +24,8 @@ export const ID_PREFIX = {
   line: 'l',
   snapshot: 'n',
   push: 'p',
+  deck: 'd',
+  handout: 'h',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

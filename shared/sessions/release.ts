@@ -7,12 +7,13 @@ import type { DocKind } from '../documents/docKinds.ts'
  * not in it: they are the member's, kept until the member erases them or leaves.
  * Slides, the group canvas and chat add their kind here as they land.
  */
-export const RELEASE_KINDS = ['worksheets', 'answers'] as const
+export const RELEASE_KINDS = ['worksheets', 'answers', 'slides'] as const
 export type ReleaseKind = (typeof RELEASE_KINDS)[number]
 
 export const RELEASE_KIND_LABELS: Record<ReleaseKind, string> = {
   worksheets: 'The group’s worksheets, as the group left them',
   answers: 'Answers members shared with the group',
+  slides: 'The slides presented, without your speaker notes',
 }
 
 /** How long released material stays, in days after the session ends; null: until changed. */
@@ -50,6 +51,8 @@ export function releaseKindOf(kind: DocKind): ReleaseKind | null {
   switch (kind) {
     case 'session-shared':
       return 'worksheets'
+    case 'handout':
+      return 'slides'
     // Answers, or a whole own sheet, a member shared with the group (never its owner's access).
     case 'shared-answers':
     case 'member-private':

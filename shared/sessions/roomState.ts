@@ -12,9 +12,10 @@ export const ROOM_STATE = 'state'
 /** In the signals document (facilitators only): `session` and `people`. */
 export const WAITING_STATE = 'waiting'
 
-/** What the facilitators brought everyone to. `at` tells a new "bring" from the same item. */
-export interface Presented {
-  kind: 'worksheet'
-  id: string
-  at: number
-}
+/**
+ * What the facilitators brought everyone to: a worksheet, or a deck at one slide (the slide
+ * the presenter shows; members follow it). `at` tells a new "bring" from the same item.
+ */
+export type Presented =
+  | { kind: 'worksheet'; id: string; at: number }
+  | { kind: 'slides'; id: string; slide: number; at: number }

@@ -43,7 +43,7 @@ const sched = (server: TestServer) => ({
   durationMinutes: 60,
 })
 /** Made by the test's set-up, before any route runs. */
-export const fixtures = { invitationToken: '', privateWorksheet: '' }
+export const fixtures = { invitationToken: '', privateWorksheet: '', deck: '', handout: '' }
 
 /**
  * The exact set of people each route lets through (C2). Denied means 401 (not signed in) or 403
@@ -402,6 +402,24 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: FACILITATORS_A,
     request: async (w) => ({ path: `/api/sessions/${w.session}/export` }),
   },
+  'GET /api/decks': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/decks' }),
+  },
+  // Without a title: 400 for facilitators, and no deck made.
+  'POST /api/decks': {
+    allowed: ANY_FACILITATOR,
+    request: async () => ({ path: '/api/decks', body: {} }),
+  },
+  // The lead's deck: its editors only.
+  'POST /api/decks/:deckId/editors': {
+    allowed: ['lead'],
+    request: async () => ({ path: `/api/decks/${fixtures.deck}/editors`, body: {} }),
+  },
+  'POST /api/sessions/:sessionId/handouts': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/handouts`, body: {} }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
@@ -416,8 +434,10 @@ export const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   'session-shared': { lead: 'write', co: 'write', admitted: 'write' },
   'member-private': { admitted: 'write' },
   'facilitator-only': { lead: 'write', co: 'write' },
-  // No handout exists yet (slides bring them): a made-up one opens for nobody.
-  handout: {},
+  // A deck brought into the session: facilitators edit it, members in the room read it.
+  handout: { lead: 'write', co: 'write', admitted: 'read' },
+  // Its speaker notes: the session's facilitators only.
+  'handout-notes': { lead: 'write', co: 'write' },
   chat: { lead: 'read', co: 'read', admitted: 'read' },
   signals: { lead: 'read', co: 'read' },
   'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },

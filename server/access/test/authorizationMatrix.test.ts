@@ -3,6 +3,7 @@ import type { Access } from '../../../shared/access/Access.ts'
 import { lineKeyFor } from '../../signals/privateLines.ts'
 import { sessionDocName, type DocKind } from '../../../shared/documents/docKinds.ts'
 import type { DocName } from '../../../shared/documents/docName.ts'
+import { deckDocName } from '../../../shared/slides/deckNames.ts'
 import { createFacilitator } from '../../auth/facilitators.ts'
 import { principalFromLogin } from '../../auth/principalFromLogin.ts'
 import { groupWorld, PASSWORD } from '../../test/groupWorld.ts'
@@ -42,6 +43,12 @@ describe('[C2] authorization matrix', () => {
         mode: 'shared',
       })
     ).json.id
+    fixtures.deck = (await world.people.lead.post('/api/decks', { title: 'Sleep' })).json.id
+    fixtures.handout = (
+      await world.people.lead.post(`/api/sessions/${world.session}/handouts`, {
+        deckId: fixtures.deck,
+      })
+    ).json.id
   }, 60_000)
   afterAll(async () => {
     await server.close()
@@ -61,7 +68,8 @@ describe('[C2] authorization matrix', () => {
       'session-shared': sessionDocName.shared(groupA, session, sharedWorksheet),
       'member-private': sessionDocName.private(groupA, session, privateWs, people.admitted.id),
       'facilitator-only': sessionDocName.notes(groupA, session),
-      handout: sessionDocName.handout(groupA, session, 'h1'),
+      handout: sessionDocName.handout(groupA, session, fixtures.handout),
+      'handout-notes': sessionDocName.handoutNotes(groupA, session, fixtures.handout),
       chat: sessionDocName.chat(groupA, session),
       signals: sessionDocName.signals(groupA, session),
       'shared-answers': sessionDocName.answers(groupA, session, privateWs, 'group'),
@@ -87,6 +95,18 @@ describe('[C2] authorization matrix', () => {
       ]),
     )
     expect(decided).toEqual(expected)
+
+    // A library deck and its notes: its editors only (the lead made it; nobody else).
+    for (const name of [deckDocName.deck(fixtures.deck), deckDocName.notes(fixtures.deck)]) {
+      for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
+        const cookie = world.people[person].cookie
+        const principal = cookie ? principalFromLogin(server.services, cookie.split('=')[1]!) : null
+        const access = principal
+          ? await server.services.authorize(principal, name as DocName)
+          : 'none'
+        expect(access, `${person} on ${name}`).toBe(person === 'lead' ? 'write' : 'none')
+      }
+    }
 
     // Nothing of group B for group A, in either direction.
     const admitted = principalFromLogin(server.services, people.admitted.cookie!.split('=')[1]!)!

@@ -1,0 +1,79 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import * as Y from 'yjs'
+import { z } from 'zod'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { deckDocName } from '../../shared/slides/deckNames.ts'
+import { appendAudit } from '../audit/audit.ts'
+import { newId } from '../db/newId.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { publishRoomState, sessionRow } from '../sessions/roomState.ts'
+
+const bringRequest = z.object({ deckId: z.string().max(64) }).strict()
+
+/**
+ * Brings a deck from a facilitator's library into a session: the session gets its own copy
+ * of the slides (what members read, now and after the session) and, apart, of the speaker
+ * notes (the session's facilitators only). Later edits of the library deck do not change what
+ * the group saw.
+ */
+export function handoutRoutes(services: Services) {
+  const { db, now, sync } = services
+  const app = new Hono<AppEnv>()
+
+  app.post('/sessions/:sessionId/handouts', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { deckId } = await parseBody(c, bringRequest)
+    const deck = db.sql
+      .prepare(
+        `SELECT d.id, d.title FROM decks d JOIN deck_editors e ON e.deck_id = d.id
+         WHERE d.id = ? AND e.facilitator_id = ?`,
+      )
+      .get(deckId, principal.id) as { id: string; title: string } | undefined
+    if (!deck) throw new HTTPException(404, { message: 'no such deck' })
+    const { status } = sessionRow(db, sessionId)
+    if (status === 'ended' || status === 'cancelled') {
+      throw new HTTPException(409, {
+        message: 'Slides can be brought only to a coming or open session.',
+      })
+    }
+    const id = newId('handout')
+    const copy = async (from: string, to: string) => {
+      const state = await sync.serverRead(from as DocName, (doc) => Y.encodeStateAsUpdate(doc))
+      await sync.serverWrite(to as DocName, (doc) => Y.applyUpdate(doc, state))
+    }
+    // The title comes from the deck document, where its editors change it.
+    const title = await sync.serverRead(deckDocName.deck(deck.id) as DocName, (doc) =>
+      String(doc.getMap('meta').get('title') ?? deck.title).slice(0, 120),
+    )
+    db.transaction(() => {
+      db.sql
+        .prepare(
+          'INSERT INTO handouts (id, session_id, deck_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, sessionId, deck.id, title, principal.id, now())
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: 'deck.brought',
+          target: { kind: 'session', id: sessionId },
+          groupId,
+          detail: { deck: deck.id, handout: id },
+        },
+        now(),
+      )
+    })
+    await copy(deckDocName.deck(deck.id), sessionDocName.handout(groupId, sessionId, id))
+    await copy(deckDocName.notes(deck.id), sessionDocName.handoutNotes(groupId, sessionId, id))
+    await publishRoomState(services, sessionId)
+    return c.json({ id, document: sessionDocName.handout(groupId, sessionId, id) }, 201)
+  })
+
+  return app
+}

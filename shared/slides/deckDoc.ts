@@ -1,0 +1,64 @@
+import { getSchema } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import type * as Y from 'yjs'
+
+/**
+ * A deck is a Yjs document (issue 14):
+ * - `meta` (map): `title`;
+ * - `order` (array of slide ids): the slides in order;
+ * - `slides` (map, id → `SlideMeta`): each slide's layout and content note;
+ * - `body:<id>` and `side:<id>` (XML fragments): the slide's rich text, TipTap's shape; `side`
+ *   is the second column of a two-column slide.
+ * Speaker notes are another document (`notes:<id>` fragments), which members never receive.
+ * Fragments are top-level so that moving a slide moves only its id.
+ */
+export const LAYOUTS = ['title', 'text', 'two-columns'] as const
+export type Layout = (typeof LAYOUTS)[number]
+
+export const LAYOUT_LABELS: Record<Layout, string> = {
+  title: 'Title',
+  text: 'Text',
+  'two-columns': 'Two columns',
+}
+
+export interface SlideMeta {
+  layout: Layout
+}
+
+export const deckParts = (doc: Y.Doc) => ({
+  meta: doc.getMap<string>('meta'),
+  order: doc.getArray<string>('order'),
+  slides: doc.getMap<SlideMeta>('slides'),
+})
+
+export const bodyFragment = (doc: Y.Doc, slideId: string) => doc.getXmlFragment(`body:${slideId}`)
+export const sideFragment = (doc: Y.Doc, slideId: string) => doc.getXmlFragment(`side:${slideId}`)
+export const notesFragment = (doc: Y.Doc, slideId: string) => doc.getXmlFragment(`notes:${slideId}`)
+
+/** Slide ids: short, random, safe as part of a fragment's name. */
+export const SLIDE_ID = /^[a-z0-9]{8,16}$/
+
+/** The slides of a deck in order, with their layout; ids not in `slides` are left out. */
+export function slidesOf(doc: Y.Doc): { id: string; layout: Layout }[] {
+  const { order, slides } = deckParts(doc)
+  return order
+    .toArray()
+    .filter((id) => SLIDE_ID.test(id))
+    .flatMap((id) => {
+      const meta = slides.get(id)
+      const layout = LAYOUTS.includes(meta?.layout as Layout) ? (meta!.layout as Layout) : 'text'
+      return meta ? [{ id, layout }] : []
+    })
+}
+
+/** The shape of a slide's text: headings, paragraphs, lists, emphasis. */
+export const slideExtensions = () => [
+  StarterKit.configure({
+    undoRedo: false,
+    codeBlock: false,
+    horizontalRule: false,
+    heading: { levels: [1, 2, 3] },
+  }),
+]
+
+export const slideSchema = () => getSchema(slideExtensions())
