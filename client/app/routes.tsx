@@ -29,6 +29,10 @@ const PlaygroundPage = lazy(() =>
 const SessionPage = lazy(() =>
   import('../session/SessionPage.tsx').then((m) => ({ default: m.SessionPage })),
 )
+const DecksPage = lazy(() =>
+  import('../slides/DecksPage.tsx').then((m) => ({ default: m.DecksPage })),
+)
+const DeckPage = lazy(() => import('../slides/DeckPage.tsx').then((m) => ({ default: m.DeckPage })))
 const TemplatesPage = lazy(() =>
   import('../templates/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
 )
@@ -58,6 +62,12 @@ export const ROUTES: readonly AppRoute[] = [
   },
   { path: '/account', render: () => <AccountPage /> },
   { path: '/templates', render: () => <TemplatesPage />, width: 'medium' },
+  { path: '/decks', render: () => <DecksPage />, width: 'medium' },
+  {
+    path: '/decks/:deckId',
+    render: ({ deckId }) => <DeckPage key={deckId} deckId={deckId!} />,
+    width: 'wide',
+  },
   { path: '/groups/new', render: () => <CreateGroupPage /> },
   {
     path: '/groups/:groupId/:section?',

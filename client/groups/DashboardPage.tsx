@@ -22,6 +22,9 @@ export function DashboardPage() {
           <Link to="/templates" className="button button--secondary">
             Worksheet templates
           </Link>
+          <Link to="/decks" className="button button--secondary">
+            Slide decks
+          </Link>
           <Link to="/groups/new" className="button button--primary">
             Create a group
           </Link>

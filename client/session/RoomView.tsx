@@ -153,6 +153,12 @@ function Room({
                 canAdd={session.status !== 'cancelled'}
                 over={ended}
                 bring={bringKey && presented ? { worksheetId: presented.id, key: bringKey } : null}
+                slides={{
+                  sessionId: session.id,
+                  groupId: session.groupId,
+                  handouts: roomState.handouts,
+                  presented: roomState.slides,
+                }}
                 {...(self.role === 'facilitator' && !ended ? { presenting } : {})}
               />
             </RoomRevision>

@@ -1,21 +1,64 @@
-import { useId, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react'
+import type { SlidesPanelProps } from '../slides/SlidesPanel.tsx'
+import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { WorksheetsPanel, type WorksheetsPanelProps } from '../worksheets/WorksheetsPanel.tsx'
+
+// The slides load when their tab first opens: a member who never opens it never fetches them.
+const SlidesPanel = lazy(() =>
+  import('../slides/SlidesPanel.tsx').then((m) => ({ default: m.SlidesPanel })),
+)
 
 const TABS = [
   { id: 'worksheets', label: 'Worksheets', ready: true },
-  { id: 'slides', label: 'Slides', ready: false },
+  { id: 'slides', label: 'Slides', ready: true },
   { id: 'whiteboard', label: 'Whiteboard', ready: false },
 ] as const
+type TabId = (typeof TABS)[number]['id']
+const READY = TABS.filter((t) => t.ready)
 
 /**
- * The shared workspace of the room, as tabs. Only worksheets exist yet; slides and the
- * whiteboard are shown, marked "coming soon", so the room's shape does not change later.
+ * The shared workspace of the room, as tabs: worksheets and slides; the whiteboard is shown,
+ * marked "coming soon", so the room's shape does not change later. When a facilitator starts
+ * presenting slides, or brings everyone to a worksheet, a member who follows is taken there.
  */
-export function Workspace(props: WorksheetsPanelProps) {
+export function Workspace(
+  props: WorksheetsPanelProps & { slides: Omit<SlidesPanelProps, 'role' | 'over'> },
+) {
   const id = useId()
-  // One tab is usable: arrow keys have nowhere to go, but Home/End keep the usual pattern.
+  const follow = props.role === 'member'
+  // Arriving while slides are presented: straight to them.
+  const [tab, setTab] = useState<TabId>(() =>
+    follow && props.slides.presented ? 'slides' : 'worksheets',
+  )
+  // A presentation's start (not each slide it moves to) takes a member to the slides.
+  const slidesKey = props.slides.presented?.id ?? null
+  const [lastSlides, setLastSlides] = useState(slidesKey)
+  if (slidesKey !== lastSlides) {
+    setLastSlides(slidesKey)
+    if (follow && slidesKey) setTab('slides')
+  }
+  const bringKey = props.bring?.key ?? null
+  const [lastBring, setLastBring] = useState(bringKey)
+  if (bringKey !== lastBring) {
+    setLastBring(bringKey)
+    if (bringKey) setTab('worksheets')
+  }
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Home' || event.key === 'End') event.preventDefault()
+    const at = READY.findIndex((t) => t.id === tab)
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % READY.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + READY.length) % READY.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? READY.length - 1
+              : null
+    if (to === null) return
+    event.preventDefault()
+    setTab(READY[to]!.id)
+    document.getElementById(`${id}-${READY[to]!.id}`)?.focus()
   }
   return (
     <section className="workspace panel" aria-labelledby={`${id}-heading`}>
@@ -23,26 +66,39 @@ export function Workspace(props: WorksheetsPanelProps) {
         Workspace
       </h2>
       <div role="tablist" aria-label="Workspace" className="tabs" onKeyDown={onKeyDown}>
-        {TABS.map((tab) => (
+        {TABS.map((t) => (
           <button
-            key={tab.id}
+            key={t.id}
             type="button"
             role="tab"
-            id={`${id}-${tab.id}`}
+            id={`${id}-${t.id}`}
             className="tab"
-            aria-selected={tab.id === 'worksheets'}
-            aria-controls={tab.ready ? `${id}-panel` : undefined}
-            aria-disabled={!tab.ready || undefined}
-            tabIndex={tab.ready ? 0 : -1}
+            aria-selected={t.id === tab}
+            aria-controls={t.ready ? `${id}-panel-${t.id}` : undefined}
+            aria-disabled={!t.ready || undefined}
+            tabIndex={t.id === tab ? 0 : -1}
+            onClick={() => t.ready && setTab(t.id)}
           >
-            {tab.label}
-            {!tab.ready && <span className="tab-soon"> (coming soon)</span>}
+            {t.label}
+            {!t.ready && <span className="tab-soon"> (coming soon)</span>}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-worksheets`}>
+      <div
+        role="tabpanel"
+        id={`${id}-panel-worksheets`}
+        aria-labelledby={`${id}-worksheets`}
+        hidden={tab !== 'worksheets'}
+      >
         <WorksheetsPanel {...props} />
       </div>
+      {tab === 'slides' && (
+        <div role="tabpanel" id={`${id}-panel-slides`} aria-labelledby={`${id}-slides`}>
+          <Suspense fallback={<LoadingNotice>Opening the slides…</LoadingNotice>}>
+            <SlidesPanel {...props.slides} role={props.role} over={props.over ?? false} />
+          </Suspense>
+        </div>
+      )}
     </section>
   )
 }

@@ -26,6 +26,8 @@ export const PAGE_LOADS: readonly PageLoad[] = [
   { path: '/g/:groupId/sign-in', module: 'member-home/MemberSignInPage.tsx', api: [] },
   { path: '/account', module: 'auth/AccountPage.tsx', api: [ME] },
   { path: '/templates', module: 'templates/TemplatesPage.tsx', api: [ME] },
+  { path: '/decks', module: 'slides/DecksPage.tsx', api: [ME, '/api/decks'] },
+  { path: '/decks/:deckId', module: 'slides/DeckPage.tsx', api: [ME] },
   { path: '/groups/new', module: 'groups/CreateGroupPage.tsx', api: [ME] },
   { path: '/groups/:groupId/:section?', module: 'groups/GroupPage.tsx', api: [ME] },
   {

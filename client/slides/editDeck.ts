@@ -1,0 +1,53 @@
+import type * as Y from 'yjs'
+import {
+  deckParts,
+  notesFragment,
+  bodyFragment,
+  sideFragment,
+  type Layout,
+} from '../../shared/slides/deckDoc.ts'
+import { newSlideId } from '../../shared/slides/newSlideId.ts'
+
+/** Adds an empty slide after position `after` (-1: first); returns its id. */
+export function addSlide(doc: Y.Doc, after: number, layout: Layout): string {
+  const id = newSlideId()
+  const { order, slides } = deckParts(doc)
+  doc.transact(() => {
+    slides.set(id, { layout })
+    order.insert(Math.min(after + 1, order.length), [id])
+  })
+  return id
+}
+
+/** Moves the slide at `from` by `by` places (a move is only its id changing place). */
+export function moveSlide(doc: Y.Doc, from: number, by: -1 | 1): void {
+  const { order } = deckParts(doc)
+  const to = from + by
+  if (from < 0 || to < 0 || from >= order.length || to >= order.length) return
+  doc.transact(() => {
+    const id = order.get(from)
+    order.delete(from, 1)
+    order.insert(to, [id])
+  })
+}
+
+export function setLayout(doc: Y.Doc, slideId: string, layout: Layout): void {
+  deckParts(doc).slides.set(slideId, { layout })
+}
+
+/** Deletes a slide: its place, its layout and its text (the notes go in their document). */
+export function deleteSlide(doc: Y.Doc, notes: Y.Doc | null, slideId: string): void {
+  const { order, slides } = deckParts(doc)
+  doc.transact(() => {
+    const at = order.toArray().indexOf(slideId)
+    if (at >= 0) order.delete(at, 1)
+    slides.delete(slideId)
+    for (const fragment of [bodyFragment(doc, slideId), sideFragment(doc, slideId)]) {
+      if (fragment.length > 0) fragment.delete(0, fragment.length)
+    }
+  })
+  if (notes) {
+    const fragment = notesFragment(notes, slideId)
+    if (fragment.length > 0) fragment.delete(0, fragment.length)
+  }
+}

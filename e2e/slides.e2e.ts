@@ -1,0 +1,125 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { ROOM_STATE } from '../shared/sessions/roomState.ts'
+import { connectProvider } from '../server/test/connectProvider.ts'
+import { browserPerFile } from './support/browserPerFile.ts'
+import { callApi } from './support/callApi.ts'
+import { screenshot, type Person } from './support/openPerson.ts'
+import { enter, expectClean } from './support/roomPage.ts'
+import { setUpRoom } from './support/setUpRoom.ts'
+
+const baseUrl = inject('baseUrl')
+const run = browserPerFile()
+const people = run.people
+
+/** The slide the page shows, by the frame's accessible name: "Slide 2 of 3". */
+const shownSlide = (page: Page) =>
+  page.locator('.slide-stage .slide').first().getAttribute('aria-label')
+
+describe('slides', () => {
+  it('a facilitator writes a deck and presents it; members follow within a second, browse away and come back; a member cannot move it', async () => {
+    const made = await setUpRoom(run.browser, ['Ari', 'Bo'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId, facilitator } = made
+    const [ari, bo] = made.members as [Person, Person]
+    const f = facilitator.page
+
+    // Writing: a deck of three slides, with speaker notes on the second.
+    await f.goto(`${baseUrl}/decks`)
+    await f.getByLabel('New deck').fill('What worry does to sleep')
+    await f.getByRole('button', { name: 'Create the deck' }).click()
+    const first = f.getByRole('textbox', { name: 'Slide 1 of 1', exact: true })
+    await first.waitFor()
+    await expect.poll(() => first.textContent()).toContain('What worry does to sleep')
+    await f.getByRole('button', { name: 'Add a slide' }).click()
+    const second = f.getByRole('textbox', { name: 'Slide 2 of 2', exact: true })
+    await second.click()
+    await f.keyboard.type('Worry keeps the body alert at night.')
+    const notes = f.getByRole('textbox', { name: 'Speaker notes for slide 2' })
+    await notes.click()
+    await f.keyboard.type('Ask who has noticed this.')
+    await f.getByRole('button', { name: 'Add a slide' }).click()
+    await f.getByRole('textbox', { name: 'Slide 3 of 3', exact: true }).click()
+    await f.keyboard.type('A wind-down routine helps.')
+    await f.getByText('Saved', { exact: true }).first().waitFor()
+    await screenshot(facilitator, 'deck-editor')
+
+    // Into the session, and presented.
+    await enter(f, sessionId)
+    await enter(ari.page, sessionId)
+    await enter(bo.page, sessionId)
+    await f.getByRole('tab', { name: 'Slides' }).click()
+    await f.getByText('Bring a deck', { exact: true }).click()
+    await f.getByRole('button', { name: 'Bring into the session' }).click()
+    await f.getByRole('button', { name: 'Present to everyone from slide 1' }).click()
+    await f.getByRole('button', { name: 'Stop presenting' }).waitFor()
+    // Both members are taken to the slides, at the presenter's slide.
+    for (const page of [ari.page, bo.page]) {
+      await expect.poll(() => shownSlide(page), { timeout: 2000 }).toBe('Slide 1 of 3')
+    }
+    // Each move reaches both members within a second.
+    await f.getByRole('button', { name: 'Next' }).click()
+    const moved = Date.now()
+    for (const page of [ari.page, bo.page]) {
+      await expect.poll(() => shownSlide(page), { timeout: 1000 }).toBe('Slide 2 of 3')
+    }
+    expect(Date.now() - moved).toBeLessThan(1000)
+    // The presenter sees the notes and the next slide; members never get the notes.
+    await f
+      .getByRole('complementary', { name: 'Presenter view' })
+      .getByText('Ask who has noticed this.')
+      .waitFor()
+    for (const page of [ari.page, bo.page]) {
+      expect(await page.getByText('Ask who has noticed this.').count()).toBe(0)
+    }
+    await screenshot(facilitator, 'slides-presenter')
+    await screenshot(bo, 'slides-following')
+
+    // Ari browses back on their own, then returns to the presenter.
+    await ari.page.getByRole('button', { name: 'Previous' }).click()
+    await expect.poll(() => shownSlide(ari.page)).toBe('Slide 1 of 3')
+    await f.getByRole('button', { name: 'Next' }).click()
+    await expect.poll(() => shownSlide(bo.page), { timeout: 1000 }).toBe('Slide 3 of 3')
+    expect(await shownSlide(ari.page)).toBe('Slide 1 of 3')
+    await ari.page.getByRole('button', { name: 'Back to the presenter (slide 3)' }).click()
+    await expect.poll(() => shownSlide(ari.page)).toBe('Slide 3 of 3')
+    // Keyboard: the stage moves with the arrow keys when browsing alone.
+    await ari.page.locator('.slide-stage').focus()
+    await ari.page.keyboard.press('ArrowLeft')
+    await expect.poll(() => shownSlide(ari.page)).toBe('Slide 2 of 3')
+
+    // A member cannot move the presented slide: the API refuses, and so does the room
+    // document when written over a raw socket.
+    const refused = await bo.page.evaluate(
+      async ({ id }) =>
+        (
+          await fetch(`/api/sessions/${id}/present`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ worksheetId: null }),
+          })
+        ).status,
+      { id: sessionId },
+    )
+    expect(refused).toBe(403)
+    bo.errors.splice(0, bo.errors.length, ...bo.errors.filter((e) => !e.includes('/present')))
+    const { documents } = await callApi<{ documents: { room: string } }>(
+      bo.page,
+      'GET',
+      `/api/sessions/${sessionId}`,
+    )
+    const cookie = (await bo.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const raw = connectProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, documents.room, null, {
+      cookie,
+    })
+    await raw.synced()
+    const presented = raw.doc.getMap(ROOM_STATE).get('presented') as { id: string }
+    raw.doc.getMap(ROOM_STATE).set('presented', { ...presented, slide: 0, at: 1 })
+    await bo.page.waitForTimeout(500)
+    raw.destroy()
+    expect(await shownSlide(f)).toBe('Slide 3 of 3')
+    await bo.page.reload()
+    await expect.poll(() => shownSlide(bo.page)).toBe('Slide 3 of 3')
+    expectClean([facilitator, ari, bo])
+  }, 150_000)
+})
