@@ -58,7 +58,7 @@ export function YourMaterials() {
                     </p>
                   )}
                   {items.length === 0 ? (
-                    <p className="muted">No worksheets in this session.</p>
+                    <p className="muted">Nothing to come back to from this session.</p>
                   ) : (
                     <ul className="plain-list library-items">
                       {items.map((item) => (
@@ -70,7 +70,11 @@ export function YourMaterials() {
                                 : `/session/${session.id}`
                             }
                           >
-                            {item.kind === 'answers' ? `${item.title}: shared answers` : item.title}
+                            {item.kind === 'answers'
+                              ? `${item.title}: shared answers`
+                              : item.kind === 'slides'
+                                ? `${item.title}: slides`
+                                : item.title}
                           </Link>{' '}
                           <span className="muted">{item.note}</span>
                           {item.kind === 'worksheet' && (

@@ -22,6 +22,9 @@ const WorksheetsPanel = lazy(() =>
   import('../worksheets/WorksheetsPanel.tsx').then((m) => ({ default: m.WorksheetsPanel })),
 )
 const RoomView = lazy(() => import('./RoomView.tsx').then((m) => ({ default: m.RoomView })))
+const SessionSlides = lazy(() =>
+  import('../slides/SessionSlides.tsx').then((m) => ({ default: m.SessionSlides })),
+)
 const HOME = { to: '/', label: 'Your group' }
 
 const isOpen = (entry: SessionEntry) =>
@@ -171,6 +174,7 @@ function MemberStanding({
             user={{ name: me.name, colour: me.colour }}
             over
           />
+          <SessionSlides sessionId={session.id} groupId={session.groupId} />
         </Suspense>
       </>
     )

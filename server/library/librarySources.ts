@@ -3,10 +3,11 @@ import type { ReleaseKind } from '../../shared/sessions/release.ts'
 import { inProgress } from '../sessions/roomState.ts'
 import type { Db } from '../db/openDatabase.ts'
 import { copyKeyFor } from '../worksheets/privateCopies.ts'
+import { handoutsOf } from '../slides/handoutsOf.ts'
 
 /** One thing a member may revisit from a session, as their library lists it. */
 export interface LibraryItem {
-  kind: 'worksheet' | 'answers'
+  kind: 'worksheet' | 'answers' | 'slides'
   id: string
   title: string
   /** The document to open (a private copy by its opaque alias, never by the member's id). */
@@ -110,4 +111,19 @@ const sharedAnswers: LibrarySource = (db, session) => {
   }))
 }
 
-export const LIBRARY_SOURCES: LibrarySource[] = [worksheets, sharedAnswers]
+/** The decks presented in the session, as the session's copy: never the speaker notes. */
+const slides: LibrarySource = (db, session) =>
+  session.released('slides')
+    ? handoutsOf(db, session.groupId, session.id).map((h) => ({
+        kind: 'slides',
+        id: h.id,
+        title: h.title,
+        document: h.document,
+        stored: h.document,
+        note: 'The slides, as presented',
+        writable: false,
+        own: false,
+      }))
+    : []
+
+export const LIBRARY_SOURCES: LibrarySource[] = [worksheets, sharedAnswers, slides]

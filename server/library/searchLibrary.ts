@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { MemberPrincipal } from '../auth/Principal.ts'
+import { deckText } from '../../shared/slides/deckText.ts'
 import { worksheetBlocks } from '../export/worksheetBlocks.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { libraryOf } from './libraryOf.ts'
@@ -56,7 +57,7 @@ export async function searchLibrary(
 
 function textOf(services: Services, name: DocName, kind: string): Promise<string> {
   return services.sync.serverRead(name, (doc) =>
-    kind === 'answers' ? answersText(doc) : worksheetText(doc),
+    kind === 'answers' ? answersText(doc) : kind === 'slides' ? deckText(doc) : worksheetText(doc),
   )
 }
 

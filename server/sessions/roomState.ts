@@ -3,6 +3,7 @@ import { sessionDocName, type SessionStatus } from '../../shared/documents/docKi
 import { ROOM_STATE, WAITING_STATE, type Presented } from '../../shared/sessions/roomState.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { handoutsOf } from '../slides/handoutsOf.ts'
 
 export interface SessionRow {
   id: string
@@ -87,14 +88,7 @@ export async function publishRoomState(
     state.set('session', session)
     state.set('worksheets', worksheets)
     // The decks brought into the session: the same list for everyone (no person's id in it).
-    state.set(
-      'handouts',
-      (
-        db.sql
-          .prepare('SELECT id, title FROM handouts WHERE session_id = ? ORDER BY created_at')
-          .all(sessionId) as { id: string; title: string }[]
-      ).map((h) => ({ ...h, document: sessionDocName.handout(g, sessionId, h.id) })),
-    )
+    state.set('handouts', handoutsOf(db, g, sessionId))
     state.set('presented', presentedOf(row))
     const revision = (state.get('revision') as number | undefined) ?? 0
     if (worksheetsChanged || revision === 0) state.set('revision', revision + 1)

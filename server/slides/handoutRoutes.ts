@@ -8,7 +8,10 @@ import { deckDocName } from '../../shared/slides/deckNames.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
-import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
+import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
+import { releasedNow } from '../release/releaseOf.ts'
+import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { handoutsOf } from './handoutsOf.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { publishRoomState, sessionRow } from '../sessions/roomState.ts'
 
@@ -23,6 +26,20 @@ const bringRequest = z.object({ deckId: z.string().max(64) }).strict()
 export function handoutRoutes(services: Services) {
   const { db, now, sync } = services
   const app = new Hono<AppEnv>()
+
+  // The decks of a session: for its facilitators, and for members who were there while the
+  // slides are released to them (the session's copy, never the notes).
+  app.get('/sessions/:sessionId/handouts', (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    const principal = requirePrincipal(c)
+    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    else if (principal.kind !== 'member' || !isAdmitted(db, sessionId, principal.id)) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
+    const released = principal.kind === 'facilitator' || releasedNow(db, sessionId, 'slides', now())
+    return c.json({ handouts: released ? handoutsOf(db, groupId, sessionId) : [] })
+  })
 
   app.post('/sessions/:sessionId/handouts', async (c) => {
     const sessionId = c.req.param('sessionId')

@@ -131,5 +131,24 @@ describe('slides: decks, the session’s copy, speaker notes and presenting', ()
     // Robin's refused edit reached nobody.
     const stored = await world.open(brought.json.document, lead)
     expect(bodyFragment(stored.doc, 'secondslide1').toString()).not.toContain('ROBIN-WAS-HERE')
+
+    // After the session: the slides are in Robin's library and search, notes never; until the
+    // facilitators withhold them.
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
+    const library = async () =>
+      (
+        (await robin.get('/api/member/library')).json.sessions[0].items as { kind: string }[]
+      ).filter((i) => i.kind === 'slides')
+    expect(await library()).toHaveLength(1)
+    const found = (await robin.get('/api/member/search?q=wind-down')).json.results
+    expect(found).toHaveLength(1)
+    expect((await robin.get('/api/member/search?q=speaker-note')).json.results).toHaveLength(0)
+    expect((await robin.get(`/api/sessions/${sessionId}/handouts`)).json.handouts).toHaveLength(1)
+    await lead.put(`/api/sessions/${sessionId}/release`, { withheld: ['slides'], days: null })
+    expect(await library()).toHaveLength(0)
+    expect((await robin.get(`/api/sessions/${sessionId}/handouts`)).json.handouts).toEqual([])
+    await expect(
+      openRawSocket(server.wsUrl, brought.json.document, null, { cookie: robin.cookie! }),
+    ).rejects.toThrow('HTTP 403')
   })
 })

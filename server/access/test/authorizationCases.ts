@@ -416,6 +416,10 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: ['lead'],
     request: async () => ({ path: `/api/decks/${fixtures.deck}/editors`, body: {} }),
   },
+  'GET /api/sessions/:sessionId/handouts': {
+    allowed: [...FACILITATORS_A, 'admitted'],
+    request: async (w) => ({ path: `/api/sessions/${w.session}/handouts` }),
+  },
   'POST /api/sessions/:sessionId/handouts': {
     allowed: FACILITATORS_A,
     request: async (w) => ({ path: `/api/sessions/${w.session}/handouts`, body: {} }),
