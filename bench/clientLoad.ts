@@ -45,6 +45,8 @@ interface Load {
   requests: number
   firstPaintMs: number
   usableMs: number
+  /** The scripts fetched, by address. */
+  scripts: string[]
 }
 
 /** Opens `path` on a throttled phone and waits for `ready`; counts what crossed the wire. */
@@ -53,7 +55,7 @@ async function measure(
   label: string,
   url: string,
   ready: (page: Page) => Promise<unknown>,
-  then?: { label: string; act: (page: Page) => Promise<unknown> },
+  then: { label: string; act: (page: Page) => Promise<unknown> }[] = [],
 ): Promise<Load[]> {
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
@@ -64,6 +66,7 @@ async function measure(
   let js = 0
   let all = 0
   let requests = 0
+  const scripts: string[] = []
   let started = performance.now()
   const waterfall = new Map<string, { url: string; start: number }>()
   cdp.on('Network.requestWillBeSent', (e) =>
@@ -78,7 +81,10 @@ async function measure(
     if (WATERFALL && w) log(label, `${w.start - started}`, w.url, performance.now() - started)
     requests++
     all += e.encodedDataLength
-    if (types.get(e.requestId) === 'Script') js += e.encodedDataLength
+    if (types.get(e.requestId) === 'Script') {
+      js += e.encodedDataLength
+      if (w) scripts.push(w.url)
+    }
   })
   started = performance.now()
   await page.goto(url, { waitUntil: 'commit' })
@@ -88,19 +94,28 @@ async function measure(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
   )
   const loads: Load[] = [
-    { page: label, jsBytes: js, allBytes: all, requests, firstPaintMs, usableMs },
+    {
+      page: label,
+      jsBytes: js,
+      allBytes: all,
+      requests,
+      firstPaintMs,
+      usableMs,
+      scripts: [...scripts],
+    },
   ]
-  if (then) {
-    const before = { js, all, requests }
+  for (const step of then) {
+    const before = { js, all, requests, scripts: scripts.length }
     const t0 = performance.now()
-    await then.act(page)
+    await step.act(page)
     loads.push({
-      page: then.label,
+      page: step.label,
       jsBytes: js - before.js,
       allBytes: all - before.all,
       requests: requests - before.requests,
       firstPaintMs: NaN,
       usableMs: performance.now() - t0,
+      scripts: scripts.slice(before.scripts),
     })
   }
   await page.close()
@@ -199,16 +214,25 @@ try {
           .locator('[data-testid="connection-state"][data-state="connected"]')
           .waitFor({ timeout: 60_000 })
       },
-      {
-        label: '… then opening a worksheet',
-        act: async (p) => {
-          await p
-            .getByRole('button', { name: /^Open / })
-            .first()
-            .click()
-          await p.locator('.worksheet-editor[aria-busy="false"]').waitFor({ timeout: 60_000 })
+      [
+        {
+          label: '… then opening a worksheet',
+          act: async (p) => {
+            await p
+              .getByRole('button', { name: /^Open / })
+              .first()
+              .click()
+            await p.locator('.worksheet-editor[aria-busy="false"]').waitFor({ timeout: 60_000 })
+          },
         },
-      },
+        {
+          label: '… then opening the Slides tab',
+          act: async (p) => {
+            await p.getByRole('tab', { name: 'Slides' }).click()
+            await p.getByText('No slides in this session yet.').waitFor({ timeout: 60_000 })
+          },
+        },
+      ],
     )),
   )
   await room.close()
@@ -224,6 +248,17 @@ try {
       `| ${r.page} | ${kb(r.jsBytes)} | ${kb(r.allBytes)} | ${r.requests} | ${ms(r.firstPaintMs)} | ${ms(r.usableMs)} |\n`,
     )
   }
+  // The slides' code loads when their tab opens, never before (issue 14).
+  const slidesChunk = /\/assets\/SlidesPanel-/
+  const early = results
+    .filter((r) => r.page !== '… then opening the Slides tab')
+    .flatMap((r) => r.scripts.filter((u) => slidesChunk.test(u)))
+  const onTab = results.find((r) => r.page === '… then opening the Slides tab')
+  const loadedOnTab = onTab?.scripts.some((u) => slidesChunk.test(u)) ?? false
+  process.stdout.write(
+    `\nSlides code before the Slides tab opened: ${early.length === 0 ? 'none' : early.join(', ')}; loaded when it opened: ${loadedOnTab ? 'yes' : 'no'}\n`,
+  )
+  if (early.length > 0 || !loadedOnTab) process.exitCode = 1
 } finally {
   await browser.close()
   await server.stop()
