@@ -122,4 +122,51 @@ describe('slides', () => {
     await expect.poll(() => shownSlide(bo.page)).toBe('Slide 3 of 3')
     expectClean([facilitator, ari, bo])
   }, 150_000)
+
+  it('a starter deck with a content note: a member skips it privately, another looks', async () => {
+    const made = await setUpRoom(run.browser, ['Cy', 'Di'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId, facilitator } = made
+    const [cy, di] = made.members as [Person, Person]
+    const f = facilitator.page
+    await f.goto(`${baseUrl}/decks`)
+    await f.getByText('Start from a deck that comes with Hearth').click()
+    await f.getByRole('button', { name: 'Start from a copy of Grief: living with loss' }).click()
+    await f.getByLabel('Content note for the whole deck (optional)').waitFor()
+    expect(await f.getByLabel('Content note for the whole deck (optional)').inputValue()).toBe(
+      'Discusses death and loss',
+    )
+    // The last slide gives its sources.
+    const slides = f
+      .getByRole('navigation', { name: 'Slides' })
+      .getByRole('list')
+      .getByRole('button')
+    await slides.last().click()
+    await f.getByText(/Stroebe, M., & Schut, H. \(1999\)/).waitFor()
+
+    await enter(f, sessionId)
+    await enter(cy.page, sessionId)
+    await enter(di.page, sessionId)
+    await f.getByRole('tab', { name: 'Slides' }).click()
+    await f.getByText('Bring a deck', { exact: true }).click()
+    await f.getByRole('button', { name: 'Bring into the session' }).click()
+    await f.getByRole('button', { name: 'Present to everyone from slide 1' }).click()
+    for (const page of [cy.page, di.page]) {
+      await page.getByText('Content note: Discusses death and loss').waitFor()
+    }
+    // Cy skips: a calm placeholder, and nothing goes to the server.
+    const sent: string[] = []
+    cy.page.on('request', (r) => sent.push(r.url()))
+    await cy.page.getByRole('button', { name: 'Skip these slides' }).click()
+    await cy.page.getByText('You chose to skip these slides.').waitFor()
+    await screenshot(cy, 'slides-skipped')
+    // Di looks, and follows the presenter.
+    await di.page.getByRole('button', { name: 'Show these slides' }).click()
+    await expect.poll(() => shownSlide(di.page)).toBe('Slide 1 of 8')
+    await f.getByRole('button', { name: 'Next' }).click()
+    await expect.poll(() => shownSlide(di.page), { timeout: 1000 }).toBe('Slide 2 of 8')
+    expect(sent.filter((u) => u.includes('/api/'))).toEqual([])
+    expect(await cy.page.locator('.slide-stage').count()).toBe(0)
+    expectClean([facilitator, cy, di])
+  }, 150_000)
 })

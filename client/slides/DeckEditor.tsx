@@ -4,13 +4,14 @@ import {
   LAYOUT_LABELS,
   LAYOUTS,
   deckParts,
+  NOTE_MAX,
   notesFragment,
   type Layout,
 } from '../../shared/slides/deckDoc.ts'
 import { SelectField } from '../ui/SelectField.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useConfirm } from '../ui/useConfirm.tsx'
-import { addSlide, deleteSlide, moveSlide, setLayout } from './editDeck.ts'
+import { addSlide, deleteSlide, moveSlide, setLayout, setNote } from './editDeck.ts'
 import { SlideFrame } from './SlideFrame.tsx'
 import { SlideText } from './SlideText.tsx'
 import { useDeck } from './useDeck.ts'
@@ -52,6 +53,14 @@ export function DeckEditor({ doc, notes }: { doc: Y.Doc; notes: Y.Doc }) {
         value={deck.title}
         onChange={(value) => deckParts(doc).meta.set('title', value.slice(0, 120))}
         maxLength={120}
+      />
+      <TextField
+        id="deck-note"
+        label="Content note for the whole deck (optional)"
+        hint="For example: “Discusses death and loss”. Members see it first and may skip the slides; nobody is told."
+        value={deck.note}
+        onChange={(value) => deckParts(doc).meta.set('note', value.slice(0, NOTE_MAX))}
+        maxLength={NOTE_MAX}
       />
       <div className="deck-editor">
         <nav aria-label="Slides">
@@ -117,6 +126,13 @@ export function DeckEditor({ doc, notes }: { doc: Y.Doc; notes: Y.Doc }) {
                 Delete slide
               </button>
             </div>
+            <TextField
+              id={`slide-note-${slide.id}`}
+              label="Content note for this slide (optional)"
+              value={slide.note}
+              onChange={(value) => setNote(doc, slide.id, value)}
+              maxLength={NOTE_MAX}
+            />
             <SlideFrame doc={doc} slide={slide} editable label={label(index)} />
             <h2 className="panel-heading">Speaker notes</h2>
             <p className="muted">Only facilitators see these, never the group.</p>

@@ -2,7 +2,7 @@ import { useRef, useState, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { parseDocName } from '../../shared/documents/docName.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { notesFragment } from '../../shared/slides/deckDoc.ts'
+import { notesFragment, type SlideView } from '../../shared/slides/deckDoc.ts'
 import { toApiError } from '../api/ApiError.ts'
 import type { Handout, SlidesPresented } from '../session/roomState.ts'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
@@ -11,6 +11,7 @@ import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { presentSlide, stopPresenting } from './presentSlide.ts'
+import { ContentNoteGate } from './ContentNoteGate.tsx'
 import { SlideFrame } from './SlideFrame.tsx'
 import { SlideText } from './SlideText.tsx'
 import { useDeck } from './useDeck.ts'
@@ -110,7 +111,16 @@ function Slides({
       onKeyDown={onKeyDown}
       aria-label={`${deck.title || handout.title}: use the arrow keys to move between slides`}
     >
-      <SlideFrame doc={doc} slide={slide} editable={false} label={counter} />
+      {role === 'member' ? (
+        <ContentNoteGate key={slide.id} note={slide.note} what="this slide">
+          <SlideFrame doc={doc} slide={slide} editable={false} label={counter} />
+        </ContentNoteGate>
+      ) : (
+        <>
+          {slide.note && <p className="badge">Content note: {slide.note}</p>}
+          <SlideFrame doc={doc} slide={slide} editable={false} label={counter} />
+        </>
+      )}
       <div className="slide-controls">
         <button
           type="button"
@@ -177,7 +187,11 @@ function Slides({
           {problem}
         </p>
       )}
-      {role === 'facilitator' ? (
+      {role === 'member' ? (
+        <ContentNoteGate note={deck.note} what="these slides">
+          {view}
+        </ContentNoteGate>
+      ) : (
         <div className="presenter-view">
           {view}
           <PresenterNotes
@@ -190,8 +204,6 @@ function Slides({
             doc={doc}
           />
         </div>
-      ) : (
-        view
       )}
     </section>
   )
@@ -212,7 +224,7 @@ function PresenterNotes({
   handoutId: string
   slideId: string
   index: number
-  next: { id: string; layout: 'title' | 'text' | 'two-columns' } | null
+  next: SlideView | null
   doc: Y.Doc
 }) {
   const name = parseDocName(sessionDocName.handoutNotes(groupId, sessionId, handoutId))

@@ -43,29 +43,70 @@ function Decks() {
     <>
       <NewDeckForm />
       <Loaded resource={decks} loading="Loading your decks…" retry={reload}>
-        {({ decks, colleagues }) =>
-          decks.length === 0 ? (
-            <p className="muted">No decks yet.</p>
-          ) : (
-            <ul className="card-list" aria-label="Your decks">
-              {decks.map((deck) => (
-                <li key={deck.id} className="card stack-small">
-                  <h2 className="card-title">
-                    <Link to={`/decks/${deck.id}`}>{deck.title}</Link>
-                  </h2>
-                  <p className="muted">
-                    {deck.editors.length > 1
-                      ? `Edited by ${deck.editors.map((e) => e.name).join(', ')}`
-                      : 'Only you edit it'}
-                  </p>
-                  <ShareDeck deck={deck} colleagues={colleagues} onShared={reload} />
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {({ decks, colleagues, starters }) => (
+          <>
+            <Starters starters={starters} />
+            {decks.length === 0 ? (
+              <p className="muted">No decks yet.</p>
+            ) : (
+              <ul className="card-list" aria-label="Your decks">
+                {decks.map((deck) => (
+                  <li key={deck.id} className="card stack-small">
+                    <h2 className="card-title">
+                      <Link to={`/decks/${deck.id}`}>{deck.title}</Link>
+                    </h2>
+                    <p className="muted">
+                      {deck.editors.length > 1
+                        ? `Edited by ${deck.editors.map((e) => e.name).join(', ')}`
+                        : 'Only you edit it'}
+                    </p>
+                    <ShareDeck deck={deck} colleagues={colleagues} onShared={reload} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </Loaded>
     </>
+  )
+}
+
+/** The decks that ship with Hearth, each with its sources on its last slide. */
+function Starters({ starters }: { starters: DeckList['starters'] }) {
+  const [problem, setProblem] = useState<string | null>(null)
+  const start = async (starter: string) => {
+    try {
+      const made = await apiRequest('/api/decks', {
+        method: 'POST',
+        body: { starter },
+        schema: createdDeck,
+      })
+      navigate(`/decks/${made.id}`)
+    } catch (error) {
+      setProblem(toApiError(error).message)
+    }
+  }
+  return (
+    <details className="card disclosure">
+      <summary>Start from a deck that comes with Hearth</summary>
+      <ul className="plain-list stack-small">
+        {starters.map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}</strong> <span className="muted">{s.summary}</span>{' '}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-label={`Start from a copy of ${s.title}`}
+              onClick={() => void start(s.id)}
+            >
+              Start from a copy
+            </button>
+          </li>
+        ))}
+      </ul>
+      <FormProblem message={problem} />
+    </details>
   )
 }
 

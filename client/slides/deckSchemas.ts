@@ -17,6 +17,7 @@ export const deckList = z.object({
     }),
   ),
   colleagues: z.array(person),
+  starters: z.array(z.object({ id: z.string(), title: z.string(), summary: z.string() })),
 })
 export type DeckList = z.infer<typeof deckList>
 

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import {
   deckParts,
+  NOTE_MAX,
   notesFragment,
   bodyFragment,
   sideFragment,
@@ -32,7 +33,17 @@ export function moveSlide(doc: Y.Doc, from: number, by: -1 | 1): void {
 }
 
 export function setLayout(doc: Y.Doc, slideId: string, layout: Layout): void {
-  deckParts(doc).slides.set(slideId, { layout })
+  const { slides } = deckParts(doc)
+  slides.set(slideId, { ...slides.get(slideId), layout })
+}
+
+/** Sets (or clears, with '') a slide's content note. */
+export function setNote(doc: Y.Doc, slideId: string, note: string): void {
+  const { slides } = deckParts(doc)
+  const meta = slides.get(slideId)
+  if (!meta) return
+  const { note: _old, ...rest } = meta
+  slides.set(slideId, note ? { ...rest, note: note.slice(0, NOTE_MAX) } : rest)
 }
 
 /** Deletes a slide: its place, its layout and its text (the notes go in their document). */

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { deckParts, slidesOf, type Layout } from '../../shared/slides/deckDoc.ts'
+import { deckParts, NOTE_MAX, slidesOf, type SlideView } from '../../shared/slides/deckDoc.ts'
 
 export interface DeckView {
   title: string
-  slides: { id: string; layout: Layout }[]
+  /** The deck's content note, or ''. */
+  note: string
+  slides: SlideView[]
 }
 
 const read = (doc: Y.Doc): DeckView => ({
   title: String(deckParts(doc).meta.get('title') ?? ''),
+  note: String(deckParts(doc).meta.get('note') ?? '').slice(0, NOTE_MAX),
   slides: slidesOf(doc),
 })
 

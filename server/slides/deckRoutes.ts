@@ -8,10 +8,15 @@ import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { STARTER_DECKS } from '../../shared/slides/starters/starterDecks.ts'
 import { seedDeck, titleSlide } from './seedDeck.ts'
 
 const title = z.string().trim().min(1, 'Give the deck a title.').max(120)
-const createRequest = z.object({ title }).strict()
+const createRequest = z.union([
+  z.object({ title }).strict(),
+  // A copy of a deck that ships with Hearth.
+  z.object({ starter: z.enum(STARTER_DECKS.map((d) => d.id) as [string, ...string[]]) }).strict(),
+])
 const editorRequest = z.object({ facilitatorId: z.string().max(64) }).strict()
 
 /**
@@ -56,24 +61,29 @@ export function deckRoutes(services: Services) {
         editors: editors.all(d.id),
       })),
       colleagues: colleaguesOf(me.id),
+      starters: STARTER_DECKS.map(({ id, title, summary }) => ({ id, title, summary })),
     })
   })
 
   app.post('/decks', async (c) => {
     const me = requireFacilitator(c)
     const body = await parseBody(c, createRequest)
+    const starter = 'starter' in body ? STARTER_DECKS.find((d) => d.id === body.starter)! : null
+    const deckTitle = starter ? starter.title : (body as { title: string }).title
     const id = newId('deck')
     db.transaction(() => {
       db.sql
         .prepare('INSERT INTO decks (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)')
-        .run(id, me.id, body.title, now())
+        .run(id, me.id, deckTitle, now())
       db.sql
         .prepare('INSERT INTO deck_editors (deck_id, facilitator_id) VALUES (?, ?)')
         .run(id, me.id)
       appendAudit(db, { actor: me, action: 'deck.created', target: { kind: 'deck', id } }, now())
     })
     await sync.serverWrite(deckDocName.deck(id) as DocName, (doc) =>
-      seedDeck(doc, body.title, [titleSlide(body.title)]),
+      starter
+        ? seedDeck(doc, starter.title, starter.slides, starter.note)
+        : seedDeck(doc, deckTitle, [titleSlide(deckTitle)]),
     )
     return c.json({ id, document: deckDocName.deck(id), notes: deckDocName.notes(id) }, 201)
   })

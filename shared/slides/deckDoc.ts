@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 
 /**
  * A deck is a Yjs document (issue 14):
- * - `meta` (map): `title`;
+ * - `meta` (map): `title`, and `note` (a content note for the whole deck);
  * - `order` (array of slide ids): the slides in order;
  * - `slides` (map, id → `SlideMeta`): each slide's layout and content note;
  * - `body:<id>` and `side:<id>` (XML fragments): the slide's rich text, TipTap's shape; `side`
@@ -23,7 +23,12 @@ export const LAYOUT_LABELS: Record<Layout, string> = {
 
 export interface SlideMeta {
   layout: Layout
+  /** A content note ("discusses loss"): members see it first and may skip the slide. */
+  note?: string
 }
+
+/** A content note's longest length. */
+export const NOTE_MAX = 120
 
 export const deckParts = (doc: Y.Doc) => ({
   meta: doc.getMap<string>('meta'),
@@ -38,8 +43,14 @@ export const notesFragment = (doc: Y.Doc, slideId: string) => doc.getXmlFragment
 /** Slide ids: short, random, safe as part of a fragment's name. */
 export const SLIDE_ID = /^[a-z0-9]{8,16}$/
 
+export interface SlideView {
+  id: string
+  layout: Layout
+  note: string
+}
+
 /** The slides of a deck in order, with their layout; ids not in `slides` are left out. */
-export function slidesOf(doc: Y.Doc): { id: string; layout: Layout }[] {
+export function slidesOf(doc: Y.Doc): SlideView[] {
   const { order, slides } = deckParts(doc)
   return order
     .toArray()
@@ -47,7 +58,8 @@ export function slidesOf(doc: Y.Doc): { id: string; layout: Layout }[] {
     .flatMap((id) => {
       const meta = slides.get(id)
       const layout = LAYOUTS.includes(meta?.layout as Layout) ? (meta!.layout as Layout) : 'text'
-      return meta ? [{ id, layout }] : []
+      const note = typeof meta?.note === 'string' ? meta.note.slice(0, NOTE_MAX) : ''
+      return meta ? [{ id, layout, note }] : []
     })
 }
 
