@@ -33,6 +33,7 @@ import { reminderRoutes } from './reminders/reminderRoutes.ts'
 import { archiveRoutes } from './export/archive/archiveRoutes.ts'
 import { deckRoutes } from './slides/deckRoutes.ts'
 import { handoutRoutes } from './slides/handoutRoutes.ts'
+import { responseRoutes } from './slides/responseRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -166,6 +167,7 @@ export function createApp(services: Services, options: AppOptions) {
     archiveRoutes,
     deckRoutes,
     handoutRoutes,
+    responseRoutes,
   ]) {
     app.route('/api', routes(services))
   }

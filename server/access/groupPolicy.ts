@@ -56,7 +56,8 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
   const deckEditor = db.sql.prepare(
     'SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?',
   )
-  const isHandout = (doc: ParsedDocName) => doc.kind === 'handout' || doc.kind === 'handout-notes'
+  const isHandout = (doc: ParsedDocName) =>
+    doc.kind === 'handout' || doc.kind === 'handout-notes' || doc.kind === 'handout-results'
   /**
    * The worksheet a document holds, read once per decision (it says both whether the item
    * exists and whether it was closed), or null when the name holds none.

@@ -57,6 +57,7 @@ export type AuditAction =
   | 'deck.created'
   | 'deck.shared'
   | 'deck.brought'
+  | 'slides.results-shown'
   | 'preferences.changed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'

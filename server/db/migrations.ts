@@ -329,4 +329,21 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX handouts_session ON handouts (session_id);
   `,
+  `
+  -- Answers to response slides: who answered what stays here, on the server; documents get
+  -- counts only. results_shown: the facilitators chose to show a slide's counts to the group.
+  CREATE TABLE slide_responses (
+    handout_id TEXT NOT NULL REFERENCES handouts (id),
+    slide_id TEXT NOT NULL,
+    member_id TEXT NOT NULL REFERENCES members (id),
+    value TEXT NOT NULL,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (handout_id, slide_id, member_id)
+  );
+  CREATE TABLE slide_results_shown (
+    handout_id TEXT NOT NULL REFERENCES handouts (id),
+    slide_id TEXT NOT NULL,
+    PRIMARY KEY (handout_id, slide_id)
+  );
+  `,
 ]

@@ -4,6 +4,7 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { endLoginsOf } from '../auth/logins.ts'
 import { newId } from '../db/newId.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { publishResults } from '../slides/publishResults.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
 
 /**
@@ -58,6 +59,24 @@ export async function eraseMember(
     .all(memberId) as { line_key: string; session_id: string; group_id: string }[]
   for (const line of lines) {
     await sync.forget(sessionDocName.line(line.group_id, line.session_id, line.line_key) as DocName)
+    documents++
+  }
+  // Their answers to response slides, and the counts that included them.
+  const answered = db.sql
+    .prepare(
+      `SELECT DISTINCT r.handout_id AS id, r.slide_id AS slideId, h.session_id AS sessionId
+       FROM slide_responses r JOIN handouts h ON h.id = r.handout_id WHERE r.member_id = ?`,
+    )
+    .all(memberId) as { id: string; slideId: string; sessionId: string }[]
+  db.sql.prepare('DELETE FROM slide_responses WHERE member_id = ?').run(memberId)
+  for (const a of answered) {
+    const handout = { id: a.id, sessionId: a.sessionId, groupId: member.group_id }
+    await publishResults(services, handout, a.slideId)
+    // The counts are rewritten; folding the logs takes the old words out of the store.
+    await sync.compactNow(
+      sessionDocName.handoutResults(member.group_id, a.sessionId, a.id) as DocName,
+    )
+    await sync.compactNow(sessionDocName.handout(member.group_id, a.sessionId, a.id) as DocName)
     documents++
   }
   db.transaction(() => {

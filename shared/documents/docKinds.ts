@@ -17,6 +17,7 @@ export type DocKind =
   | 'shared-answers'
   | 'private-line'
   | 'handout-notes'
+  | 'handout-results'
 
 export const DOC_KINDS: readonly DocKind[] = [
   'shared-answers',
@@ -29,6 +30,7 @@ export const DOC_KINDS: readonly DocKind[] = [
   'handout',
   'chat',
   'handout-notes',
+  'handout-results',
 ]
 
 /**
@@ -47,6 +49,7 @@ export const DOC_BYTE_CAPS: Record<DocKind, number> = {
   'shared-answers': 2 * 1024 * 1024,
   'private-line': 1024 * 1024,
   'handout-notes': 2 * 1024 * 1024,
+  'handout-results': 1024 * 1024,
 }
 
 export interface ParsedDocName {
@@ -75,6 +78,7 @@ const PATTERNS: [DocKind, RegExp][] = [
   ['facilitator-only', new RegExp(`${BASE}/notes$`)],
   ['handout', new RegExp(`${BASE}/handout/${ITEM}$`)],
   ['handout-notes', new RegExp(`${BASE}/handout/${ITEM}/notes$`)],
+  ['handout-results', new RegExp(`${BASE}/handout/${ITEM}/results$`)],
   ['chat', new RegExp(`${BASE}/chat$`)],
   ['signals', new RegExp(`${BASE}/signals$`)],
   ['shared-answers', new RegExp(`${BASE}/answers/${ITEM}/(?<audience>facilitators|group)$`)],
@@ -125,6 +129,8 @@ export const sessionDocName = {
   handout: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}`,
   /** Its speaker notes: the session's facilitators only. */
   handoutNotes: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}/notes`,
+  /** The answers to its response slides, counted: written by the server, for facilitators. */
+  handoutResults: (g: string, s: string, id: string) => `g/${g}/s/${s}/handout/${id}/results`,
   chat: (g: string, s: string) => `g/${g}/s/${s}/chat`,
   signals: (g: string, s: string) => `g/${g}/s/${s}/signals`,
   /** A member's private line to the facilitators, by its opaque key. */
@@ -200,6 +206,8 @@ export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   handout: (c) => (isFacilitator(c) ? 'write' : revisits(c) ? 'read' : 'none'),
   // Speaker notes: a member's browser never receives them.
   'handout-notes': (c) => (isFacilitator(c) ? 'write' : 'none'),
+  // Counts of the group's answers: the server writes them, facilitators read them.
+  'handout-results': (c) => (isFacilitator(c) ? 'read' : 'none'),
   chat: (c) => (isFacilitator(c) || revisits(c) ? 'read' : 'none'),
   // "I need a moment": written by the server, seen by facilitators only.
   signals: (c) => (isFacilitator(c) ? 'read' : 'none'),

@@ -1,6 +1,7 @@
 import { getSchema } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import type * as Y from 'yjs'
+import { responseSpec, type ResponseSpec } from './responses.ts'
 
 /**
  * A deck is a Yjs document (issue 14):
@@ -12,19 +13,22 @@ import type * as Y from 'yjs'
  * Speaker notes are another document (`notes:<id>` fragments), which members never receive.
  * Fragments are top-level so that moving a slide moves only its id.
  */
-export const LAYOUTS = ['title', 'text', 'two-columns'] as const
+export const LAYOUTS = ['title', 'text', 'two-columns', 'response'] as const
 export type Layout = (typeof LAYOUTS)[number]
 
 export const LAYOUT_LABELS: Record<Layout, string> = {
   title: 'Title',
   text: 'Text',
   'two-columns': 'Two columns',
+  response: 'Question for the group',
 }
 
 export interface SlideMeta {
   layout: Layout
   /** A content note ("discusses loss"): members see it first and may skip the slide. */
   note?: string
+  /** For a response slide: what kind of answer it asks (its text is the question). */
+  response?: ResponseSpec
 }
 
 /** A content note's longest length. */
@@ -47,6 +51,8 @@ export interface SlideView {
   id: string
   layout: Layout
   note: string
+  /** A response slide's question kind; null for other slides (or one not yet set). */
+  response: ResponseSpec | null
 }
 
 /** The slides of a deck in order, with their layout; ids not in `slides` are left out. */
@@ -59,7 +65,8 @@ export function slidesOf(doc: Y.Doc): SlideView[] {
       const meta = slides.get(id)
       const layout = LAYOUTS.includes(meta?.layout as Layout) ? (meta!.layout as Layout) : 'text'
       const note = typeof meta?.note === 'string' ? meta.note.slice(0, NOTE_MAX) : ''
-      return meta ? [{ id, layout, note }] : []
+      const spec = layout === 'response' ? responseSpec.safeParse(meta?.response) : null
+      return meta ? [{ id, layout, note, response: spec?.success ? spec.data : null }] : []
     })
 }
 

@@ -424,6 +424,21 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: FACILITATORS_A,
     request: async (w) => ({ path: `/api/sessions/${w.session}/handouts`, body: {} }),
   },
+  // Not an answer: 400 for members admitted (checked before anything is stored).
+  'POST /api/sessions/:sessionId/handouts/:handoutId/responses': {
+    allowed: ANY_MEMBER,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/handouts/${fixtures.handout}/responses`,
+      body: {},
+    }),
+  },
+  'POST /api/sessions/:sessionId/handouts/:handoutId/results': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({
+      path: `/api/sessions/${w.session}/handouts/${fixtures.handout}/results`,
+      body: {},
+    }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
@@ -442,6 +457,8 @@ export const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   handout: { lead: 'write', co: 'write', admitted: 'read' },
   // Its speaker notes: the session's facilitators only.
   'handout-notes': { lead: 'write', co: 'write' },
+  // Counted answers: server-written, for the facilitators only.
+  'handout-results': { lead: 'read', co: 'read' },
   chat: { lead: 'read', co: 'read', admitted: 'read' },
   signals: { lead: 'read', co: 'read' },
   'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },

@@ -70,6 +70,7 @@ describe('[C2] authorization matrix', () => {
       'facilitator-only': sessionDocName.notes(groupA, session),
       handout: sessionDocName.handout(groupA, session, fixtures.handout),
       'handout-notes': sessionDocName.handoutNotes(groupA, session, fixtures.handout),
+      'handout-results': sessionDocName.handoutResults(groupA, session, fixtures.handout),
       chat: sessionDocName.chat(groupA, session),
       signals: sessionDocName.signals(groupA, session),
       'shared-answers': sessionDocName.answers(groupA, session, privateWs, 'group'),

@@ -1,0 +1,123 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { z } from 'zod'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { slidesOf } from '../../shared/slides/deckDoc.ts'
+import { checkAnswer, responseValue, SHOW_THRESHOLD } from '../../shared/slides/responses.ts'
+import { appendAudit } from '../audit/audit.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { inProgress, sessionRow } from '../sessions/roomState.ts'
+import { TokenBucket } from '../sync/TokenBucket.ts'
+import { publishResults, type HandoutRef } from './publishResults.ts'
+
+const SLIDE = z.string().regex(/^[a-z0-9]{8,16}$/)
+const answerRequest = z.object({ slideId: SLIDE, value: responseValue }).strict()
+const showRequest = z.object({ slideId: SLIDE, shown: z.boolean() }).strict()
+/** A few answers a second is plenty for a person changing their mind. */
+const ANSWER_RATE = { perSecond: 5, burst: 10 }
+
+/**
+ * Answers to response slides: a member answers (and may change their answer) while the
+ * session is open; the server checks the answer against the question and counts. The
+ * facilitators decide whether the group sees the counts (only once enough have answered).
+ */
+export function responseRoutes(services: Services) {
+  const { db, now, sync } = services
+  const app = new Hono<AppEnv>()
+  const buckets = new Map<string, TokenBucket>()
+  const handoutOf = (sessionId: string, handoutId: string): HandoutRef => {
+    const groupId = groupOfSession(services, sessionId)
+    const row = db.sql
+      .prepare('SELECT id FROM handouts WHERE id = ? AND session_id = ?')
+      .get(handoutId, sessionId)
+    if (!row) throw new HTTPException(404, { message: 'no such deck in this session' })
+    return { id: handoutId, sessionId, groupId }
+  }
+  const questionOf = (handout: HandoutRef, slideId: string) =>
+    sync.serverRead(
+      sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName,
+      (doc) => slidesOf(doc).find((s) => s.id === slideId)?.response ?? null,
+    )
+
+  app.post('/sessions/:sessionId/handouts/:handoutId/responses', async (c) => {
+    const member = requireMember(c)
+    const sessionId = c.req.param('sessionId')
+    const handout = handoutOf(sessionId, c.req.param('handoutId'))
+    const { slideId, value } = await parseBody(c, answerRequest)
+    if (handout.groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
+    if (!inProgress(sessionRow(db, sessionId).status)) {
+      throw new HTTPException(409, { message: 'Answers are taken while the session is on.' })
+    }
+    let bucket = buckets.get(member.id)
+    if (!bucket) buckets.set(member.id, (bucket = new TokenBucket(ANSWER_RATE, now)))
+    if (!bucket.take()) throw new HTTPException(429, { message: 'One moment, then try again.' })
+    const spec = await questionOf(handout, slideId)
+    if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
+    const stored = checkAnswer(spec, value)
+    if (stored === null) {
+      throw new HTTPException(400, {
+        message:
+          spec.kind === 'word'
+            ? 'Write a word or a few, up to 30 letters.'
+            : 'Choose one of the answers offered.',
+      })
+    }
+    db.sql
+      .prepare(
+        `INSERT INTO slide_responses (handout_id, slide_id, member_id, value, answered_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (handout_id, slide_id, member_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`,
+      )
+      .run(handout.id, slideId, member.id, stored, now())
+    await publishResults(services, handout, slideId)
+    return c.json({ ok: true, answer: stored })
+  })
+
+  app.post('/sessions/:sessionId/handouts/:handoutId/results', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const handout = handoutOf(sessionId, c.req.param('handoutId'))
+    const { principal } = requireGroupFacilitator(c, services, handout.groupId)
+    const { slideId, shown } = await parseBody(c, showRequest)
+    if (!(await questionOf(handout, slideId))) {
+      throw new HTTPException(404, { message: 'This slide asks no question.' })
+    }
+    if (shown) {
+      const { n } = db.sql
+        .prepare('SELECT COUNT(*) AS n FROM slide_responses WHERE handout_id = ? AND slide_id = ?')
+        .get(handout.id, slideId) as { n: number }
+      if (n < SHOW_THRESHOLD) {
+        throw new HTTPException(409, {
+          message: `The group sees the answers once at least ${SHOW_THRESHOLD} people have answered, so that no answer points at one person.`,
+        })
+      }
+      db.sql
+        .prepare('INSERT OR IGNORE INTO slide_results_shown (handout_id, slide_id) VALUES (?, ?)')
+        .run(handout.id, slideId)
+    } else {
+      db.sql
+        .prepare('DELETE FROM slide_results_shown WHERE handout_id = ? AND slide_id = ?')
+        .run(handout.id, slideId)
+    }
+    appendAudit(
+      db,
+      {
+        actor: principal,
+        action: 'slides.results-shown',
+        target: { kind: 'session', id: sessionId },
+        groupId: handout.groupId,
+        detail: { handout: handout.id, slide: slideId, shown },
+      },
+      now(),
+    )
+    await publishResults(services, handout, slideId)
+    return c.json({ ok: true })
+  })
+
+  return app
+}
