@@ -169,4 +169,45 @@ describe('slides', () => {
     expect(await cy.page.locator('.slide-stage').count()).toBe(0)
     expectClean([facilitator, cy, di])
   }, 150_000)
+
+  it('a question slide: members answer anonymously, the facilitator sees the counts and shows them', async () => {
+    const made = await setUpRoom(run.browser, ['Eli', 'Fay', 'Gus'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId, facilitator } = made
+    const f = facilitator.page
+    await f.goto(`${baseUrl}/decks`)
+    await f.getByLabel('New deck').fill('Check-in')
+    await f.getByRole('button', { name: 'Create the deck' }).click()
+    await f.getByRole('textbox', { name: 'Slide 1 of 1', exact: true }).waitFor()
+    await f.getByLabel('Layout').selectOption('response')
+    const answers = f.getByLabel('Answers to choose from')
+    await answers.fill('Rested\nTired\nNot sure')
+    await f.getByText('Saved', { exact: true }).first().waitFor()
+
+    await enter(f, sessionId)
+    for (const m of made.members) await enter(m.page, sessionId)
+    await f.getByRole('tab', { name: 'Slides' }).click()
+    await f.getByText('Bring a deck', { exact: true }).click()
+    await f.getByRole('button', { name: 'Bring into the session' }).click()
+    await f.getByRole('button', { name: 'Present to everyone from slide 1' }).click()
+    const picks = ['Tired', 'Tired', 'Rested']
+    for (const [i, m] of made.members.entries()) {
+      await m.page.getByRole('radio', { name: picks[i]! }).check()
+      await m.page.getByRole('button', { name: 'Send my answer' }).click()
+      await m.page.getByText(`Your answer is in: ${picks[i]!}.`).waitFor()
+    }
+    const counts = f.getByRole('region', { name: 'Answers so far' })
+    await counts.getByText('Tired: 2').waitFor()
+    await counts.getByText('Rested: 1').waitFor()
+    // Nobody sees the counts before the facilitator shows them.
+    const eli = made.members[0]!.page
+    expect(await eli.getByText('What the group answered').count()).toBe(0)
+    await f.getByRole('button', { name: 'Show the answers to the group' }).click()
+    for (const m of made.members) {
+      const seen = m.page.getByRole('region', { name: 'What the group answered' })
+      await seen.getByText('Tired: 2').waitFor()
+    }
+    await screenshot(made.members[2]!, 'slides-question-results')
+    expectClean([facilitator, ...made.members])
+  }, 150_000)
 })

@@ -12,6 +12,7 @@ import { SelectField } from '../ui/SelectField.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useConfirm } from '../ui/useConfirm.tsx'
 import { addSlide, deleteSlide, moveSlide, setLayout, setNote } from './editDeck.ts'
+import { ResponseSpecEditor } from './ResponseSpecEditor.tsx'
 import { SlideFrame } from './SlideFrame.tsx'
 import { SlideText } from './SlideText.tsx'
 import { useDeck } from './useDeck.ts'
@@ -134,6 +135,14 @@ export function DeckEditor({ doc, notes }: { doc: Y.Doc; notes: Y.Doc }) {
               maxLength={NOTE_MAX}
             />
             <SlideFrame doc={doc} slide={slide} editable label={label(index)} />
+            {slide.layout === 'response' && (
+              <ResponseSpecEditor
+                key={slide.id}
+                doc={doc}
+                slideId={slide.id}
+                spec={slide.response}
+              />
+            )}
             <h2 className="panel-heading">Speaker notes</h2>
             <p className="muted">Only facilitators see these, never the group.</p>
             <SlideText

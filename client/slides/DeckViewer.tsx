@@ -12,6 +12,10 @@ import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { presentSlide, stopPresenting } from './presentSlide.ts'
 import { ContentNoteGate } from './ContentNoteGate.tsx'
+import { FacilitatorResults } from './FacilitatorResults.tsx'
+import { ResponseForm } from './ResponseForm.tsx'
+import { ResultsView } from './ResultsView.tsx'
+import { useGroupResults } from './useGroupResults.ts'
 import { SlideFrame } from './SlideFrame.tsx'
 import { SlideText } from './SlideText.tsx'
 import { useDeck } from './useDeck.ts'
@@ -54,6 +58,7 @@ function Slides({
   doc,
 }: DeckViewerProps & { doc: Y.Doc }) {
   const deck = useDeck(doc)
+  const groupResults = useGroupResults(doc)
   const stage = useRef<HTMLDivElement>(null)
   const [own, setOwn] = useState(presented?.slide ?? 0)
   const [following, setFollowing] = useState(true)
@@ -205,6 +210,32 @@ function Slides({
           />
         </div>
       )}
+      {slide.response && role === 'member' && live && (
+        <ResponseForm
+          key={slide.id}
+          sessionId={sessionId}
+          handoutId={handout.id}
+          slideId={slide.id}
+          spec={slide.response}
+        />
+      )}
+      {slide.response && role === 'facilitator' && (
+        <FacilitatorResults
+          key={slide.id}
+          groupId={groupId}
+          sessionId={sessionId}
+          handoutId={handout.id}
+          slideId={slide.id}
+          spec={slide.response}
+          shownToGroup={groupResults.has(slide.id)}
+        />
+      )}
+      {slide.response && role === 'member' && groupResults.has(slide.id) && (
+        <section className="stack-small" aria-label="What the group answered">
+          <h2 className="panel-heading">What the group answered</h2>
+          <ResultsView spec={slide.response} results={groupResults.get(slide.id)!} />
+        </section>
+      )}
     </section>
   )
 }
@@ -231,7 +262,7 @@ function PresenterNotes({
   const notes = useSyncedDoc(name!, null)
   return (
     <aside className="stack-small" aria-label="Presenter view">
-      <h3 className="panel-heading">Speaker notes</h3>
+      <h2 className="panel-heading">Speaker notes</h2>
       {notes.phase === 'ready' ? (
         <SlideText
           key={`notes:${slideId}`}
@@ -243,7 +274,7 @@ function PresenterNotes({
       ) : (
         <p className="muted">Opening the notes…</p>
       )}
-      <h3 className="panel-heading">Next</h3>
+      <h2 className="panel-heading">Next</h2>
       {next ? (
         <SlideFrame doc={doc} slide={next} editable={false} label={`Next: slide ${index + 2}`} />
       ) : (

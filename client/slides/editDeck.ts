@@ -34,7 +34,13 @@ export function moveSlide(doc: Y.Doc, from: number, by: -1 | 1): void {
 
 export function setLayout(doc: Y.Doc, slideId: string, layout: Layout): void {
   const { slides } = deckParts(doc)
-  slides.set(slideId, { ...slides.get(slideId), layout })
+  const meta = slides.get(slideId)
+  // A new question slide starts as a choice the facilitator then words.
+  const response =
+    layout === 'response' && !meta?.response
+      ? { response: { kind: 'choice' as const, options: ['Yes', 'Not sure', 'No'] } }
+      : {}
+  slides.set(slideId, { ...meta, layout, ...response })
 }
 
 /** Sets (or clears, with '') a slide's content note. */
