@@ -34,6 +34,7 @@ import { archiveRoutes } from './export/archive/archiveRoutes.ts'
 import { deckRoutes } from './slides/deckRoutes.ts'
 import { handoutRoutes } from './slides/handoutRoutes.ts'
 import { responseRoutes } from './slides/responseRoutes.ts'
+import { imageRoutes } from './images/imageRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 
 export interface AppOptions {
@@ -65,20 +66,25 @@ export function createApp(services: Services, options: AppOptions) {
   const deps = { ...options, log: services.log, sync: services.sync }
   const app = new Hono<AppEnv>()
   app.use(requestId())
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-      },
-      referrerPolicy: 'no-referrer',
-    }),
-  )
+  const secure = secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+    },
+    referrerPolicy: 'no-referrer',
+  })
+  app.use(async (c, next) => {
+    await secure(c, next)
+    // An uploaded image is never a page: nothing in it may run, even opened on its own.
+    if (c.req.path.startsWith('/api/images/')) {
+      c.header('Content-Security-Policy', "default-src 'none'; sandbox")
+    }
+  })
   app.use('/api/*', async (c, next) => {
     // C14: a state-changing request from another site is refused before it is read.
     const origin = c.req.header('origin')
@@ -168,6 +174,7 @@ export function createApp(services: Services, options: AppOptions) {
     deckRoutes,
     handoutRoutes,
     responseRoutes,
+    imageRoutes,
   ]) {
     app.route('/api', routes(services))
   }

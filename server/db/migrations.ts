@@ -346,4 +346,25 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (handout_id, slide_id)
   );
   `,
+  `
+  -- Images for slides (and, later, the whiteboard): stored once by their SHA-256, sniffed from
+  -- their bytes; who may fetch one follows the decks and session copies that use it.
+  CREATE TABLE images (
+    hash TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE deck_images (
+    deck_id TEXT NOT NULL REFERENCES decks (id),
+    hash TEXT NOT NULL REFERENCES images (hash),
+    PRIMARY KEY (deck_id, hash)
+  );
+  CREATE TABLE handout_images (
+    handout_id TEXT NOT NULL REFERENCES handouts (id),
+    hash TEXT NOT NULL REFERENCES images (hash),
+    PRIMARY KEY (handout_id, hash)
+  );
+  `,
 ]

@@ -14,10 +14,15 @@ const tooLarge = (maxBytes: number) =>
  * an oversized body never sits in memory, whoever sends it.
  */
 export async function readLimitedText(c: Context, maxBytes: number): Promise<string> {
+  return (await readLimitedBytes(c, maxBytes)).toString('utf8')
+}
+
+/** `readLimitedText`, as bytes (uploads). */
+export async function readLimitedBytes(c: Context, maxBytes: number): Promise<Buffer> {
   const declared = Number(c.req.header('content-length') ?? 0)
   if (declared > maxBytes) throw tooLarge(maxBytes)
   const body = c.req.raw.body
-  if (!body) return ''
+  if (!body) return Buffer.alloc(0)
   const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
@@ -31,7 +36,7 @@ export async function readLimitedText(c: Context, maxBytes: number): Promise<str
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 /**

@@ -74,6 +74,12 @@ export function handoutRoutes(services: Services) {
           'INSERT INTO handouts (id, session_id, deck_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         )
         .run(id, sessionId, deck.id, title, principal.id, now())
+      // The copy's images: whoever may read the copy may fetch them.
+      db.sql
+        .prepare(
+          'INSERT INTO handout_images (handout_id, hash) SELECT ?, hash FROM deck_images WHERE deck_id = ?',
+        )
+        .run(id, deck.id)
       appendAudit(
         db,
         {

@@ -439,6 +439,16 @@ export const ROUTES: Record<string, RouteCase> = {
       body: {},
     }),
   },
+  // An empty upload: 400 for the deck's editors, refused to everyone else.
+  'POST /api/decks/:deckId/images': {
+    allowed: ['lead'],
+    request: async () => ({ path: `/api/decks/${fixtures.deck}/images` }),
+  },
+  // A made-up image: "not found" for every signed-in person.
+  'GET /api/images/:hash': {
+    allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
+    request: async () => ({ path: `/api/images/${'0'.repeat(64)}` }),
+  },
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { requireFacilitator, requirePrincipal } from '../http/guards.ts'
+import { readLimitedBytes } from '../http/parseBody.ts'
+import { IMAGE_MAX_BYTES, sniffImage } from './sniffImage.ts'
+
+const HASH = /^[0-9a-f]{64}$/
+
+/**
+ * Images for slides: uploaded by a deck's editors, sniffed from their bytes, stored once by
+ * content hash, and served only to whoever may see a deck or session copy that uses them,
+ * with headers that keep a browser from ever treating one as a page.
+ */
+export function imageRoutes(services: Services) {
+  const { db, now } = services
+  const app = new Hono<AppEnv>()
+
+  app.post('/decks/:deckId/images', async (c) => {
+    const me = requireFacilitator(c)
+    const deckId = c.req.param('deckId')
+    const editor = db.sql
+      .prepare('SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?')
+      .get(deckId, me.id)
+    if (!editor) throw new HTTPException(403, { message: 'not allowed' })
+    const bytes = await readLimitedBytes(c, IMAGE_MAX_BYTES)
+    if (bytes.length === 0) throw new HTTPException(400, { message: 'The file is empty.' })
+    const sniffed = sniffImage(bytes)
+    if ('problem' in sniffed) throw new HTTPException(415, { message: sniffed.problem })
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    db.transaction(() => {
+      db.sql
+        .prepare(
+          'INSERT OR IGNORE INTO images (hash, type, size, data, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(hash, sniffed.type, bytes.length, bytes, now())
+      db.sql
+        .prepare('INSERT OR IGNORE INTO deck_images (deck_id, hash) VALUES (?, ?)')
+        .run(deckId, hash)
+    })
+    return c.json({ hash, type: sniffed.type, url: `/api/images/${hash}` }, 201)
+  })
+
+  app.get('/images/:hash', async (c) => {
+    const principal = requirePrincipal(c)
+    const hash = c.req.param('hash')
+    if (!HASH.test(hash) || !(await mayFetch(services, principal, hash))) {
+      // Unknown, or not this person's to see: the same answer.
+      throw new HTTPException(404, { message: 'no such image' })
+    }
+    const image = db.sql.prepare('SELECT type, data FROM images WHERE hash = ?').get(hash) as {
+      type: string
+      data: Uint8Array
+    }
+    return c.body(new Uint8Array(image.data), 200, {
+      'content-type': image.type,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'content-disposition': 'inline',
+      'cache-control': 'private, max-age=3600',
+    })
+  })
+
+  return app
+}
+
+/**
+ * A deck's editors; the facilitators of a session that has a copy using the image; a member
+ * who may read such a copy (the document's own rule decides, so release and retention hold).
+ */
+async function mayFetch(
+  services: Services,
+  principal: ReturnType<typeof requirePrincipal>,
+  hash: string,
+): Promise<boolean> {
+  const { db } = services
+  if (principal.kind === 'facilitator') {
+    const editor = db.sql
+      .prepare(
+        `SELECT 1 FROM deck_images i JOIN deck_editors e ON e.deck_id = i.deck_id
+         WHERE i.hash = ? AND e.facilitator_id = ?`,
+      )
+      .get(hash, principal.id)
+    if (editor) return true
+  }
+  const copies = db.sql
+    .prepare(
+      `SELECT h.id, h.session_id AS sessionId, s.group_id AS groupId FROM handout_images i
+       JOIN handouts h ON h.id = i.handout_id JOIN sessions s ON s.id = h.session_id
+       WHERE i.hash = ?`,
+    )
+    .all(hash) as { id: string; sessionId: string; groupId: string }[]
+  for (const copy of copies) {
+    const doc = sessionDocName.handout(copy.groupId, copy.sessionId, copy.id) as DocName
+    if ((await services.authorize(principal, doc)) !== 'none') return true
+  }
+  return false
+}
