@@ -1,3 +1,4 @@
+import PDFDocument from 'pdfkit'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { ROOM_STATE } from '../shared/sessions/roomState.ts'
@@ -209,5 +210,61 @@ describe('slides', () => {
     }
     await screenshot(made.members[2]!, 'slides-question-results')
     expectClean([facilitator, ...made.members])
+  }, 150_000)
+
+  it('a PDF deck imports as image slides, converted in the facilitator’s browser; an SVG is refused', async () => {
+    const made = await setUpRoom(run.browser, [])
+    people.push(made.facilitator)
+    const { facilitator } = made
+    const f = facilitator.page
+    // A three-page PDF, made here.
+    const pdf = new PDFDocument({ size: [640, 360] })
+    const chunks: Buffer[] = []
+    pdf.on('data', (c: Buffer) => chunks.push(c))
+    const done = new Promise((resolve) => pdf.on('end', resolve))
+    for (const [i, line] of ['Why sleep matters', 'The body clock', 'Questions'].entries()) {
+      if (i > 0) pdf.addPage({ size: [640, 360] })
+      pdf.fontSize(32).text(line, 40, 150)
+    }
+    pdf.end()
+    await done
+
+    await f.goto(`${baseUrl}/decks`)
+    await f.getByLabel('New deck').fill('Imported')
+    await f.getByRole('button', { name: 'Create the deck' }).click()
+    await f.getByRole('textbox', { name: 'Slide 1 of 1', exact: true }).waitFor()
+    await f.getByLabel('Add slides from a PDF').setInputFiles({
+      name: 'sleep.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat(chunks),
+    })
+    const list = f.getByRole('navigation', { name: 'Slides' }).getByRole('list')
+    await expect.poll(() => list.getByRole('button').count(), { timeout: 30_000 }).toBe(4)
+    await list.getByRole('button').nth(2).click()
+    const picture = f.getByRole('img', { name: 'Page 2 of sleep.pdf' })
+    await picture.waitFor()
+    await expect
+      .poll(() => picture.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(1000)
+    await screenshot(facilitator, 'deck-imported-pdf')
+    // An SVG for an image slide: refused, with the reason.
+    await f
+      .getByLabel('Choose an image')
+      .or(f.getByLabel('Replace the image'))
+      .setInputFiles({
+        name: 'drawing.svg',
+        mimeType: 'image/svg+xml',
+        buffer: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        ),
+      })
+    await f.getByText('SVG images are not accepted').waitFor()
+    // The refused upload is reported in the console: expected here, and only here.
+    facilitator.errors.splice(
+      0,
+      facilitator.errors.length,
+      ...facilitator.errors.filter((e) => !e.includes('/images')),
+    )
+    expectClean([facilitator])
   }, 150_000)
 })

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
+import { servePdfAssets } from './http/servePdfAssets.ts'
 import { z } from 'zod'
 import { authRoutes } from './auth/authRoutes.ts'
 import { signDevToken } from './auth/devToken.ts'
@@ -183,6 +184,7 @@ export function createApp(services: Services, options: AppOptions) {
     throw new HTTPException(404, { message: 'not found' })
   })
 
+  servePdfAssets(app)
   if (deps.clientDir) serveClient(app, deps.clientDir)
 
   app.onError((error, c) => {

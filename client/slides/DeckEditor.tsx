@@ -12,6 +12,8 @@ import { SelectField } from '../ui/SelectField.tsx'
 import { TextField } from '../ui/TextField.tsx'
 import { useConfirm } from '../ui/useConfirm.tsx'
 import { addSlide, deleteSlide, moveSlide, setLayout, setNote } from './editDeck.ts'
+import { ImagePicker } from './ImagePicker.tsx'
+import { ImportPdf } from './ImportPdf.tsx'
 import { ResponseSpecEditor } from './ResponseSpecEditor.tsx'
 import { SlideFrame } from './SlideFrame.tsx'
 import { SlideText } from './SlideText.tsx'
@@ -24,7 +26,7 @@ const LAYOUT_OPTIONS = LAYOUTS.map((l) => ({ value: l, label: LAYOUT_LABELS[l] }
  * everyone will see it, and its speaker notes below (another document, which members never
  * receive).
  */
-export function DeckEditor({ doc, notes }: { doc: Y.Doc; notes: Y.Doc }) {
+export function DeckEditor({ deckId, doc, notes }: { deckId: string; doc: Y.Doc; notes: Y.Doc }) {
   const deck = useDeck(doc)
   const [current, setCurrent] = useState(0)
   const [dialog, confirm] = useConfirm()
@@ -83,6 +85,7 @@ export function DeckEditor({ doc, notes }: { doc: Y.Doc; notes: Y.Doc }) {
             <button type="button" className="button button--secondary" onClick={add}>
               Add a slide
             </button>
+            <ImportPdf deckId={deckId} doc={doc} />
           </div>
         </nav>
         {slide ? (
@@ -135,6 +138,15 @@ export function DeckEditor({ doc, notes }: { doc: Y.Doc; notes: Y.Doc }) {
               maxLength={NOTE_MAX}
             />
             <SlideFrame doc={doc} slide={slide} editable label={label(index)} />
+            {slide.layout === 'image' && (
+              <ImagePicker
+                key={slide.id}
+                deckId={deckId}
+                doc={doc}
+                slideId={slide.id}
+                image={slide.image}
+              />
+            )}
             {slide.layout === 'response' && (
               <ResponseSpecEditor
                 key={slide.id}

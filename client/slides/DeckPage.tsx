@@ -26,7 +26,9 @@ export function DeckPage({ deckId }: { deckId: string }) {
         <p className="lede">Written together, live: every change is saved as you type.</p>
       </div>
       {deck && notes ? (
-        <RequireFacilitator>{() => <OpenDeck deck={deck} notes={notes} />}</RequireFacilitator>
+        <RequireFacilitator>
+          {() => <OpenDeck deckId={deckId} deck={deck} notes={notes} />}
+        </RequireFacilitator>
       ) : (
         <ProblemNotice message="This deck could not be found." />
       )}
@@ -35,9 +37,11 @@ export function DeckPage({ deckId }: { deckId: string }) {
 }
 
 function OpenDeck({
+  deckId,
   deck,
   notes,
 }: {
+  deckId: string
   deck: NonNullable<ReturnType<typeof parseDocName>>
   notes: NonNullable<ReturnType<typeof parseDocName>>
 }) {
@@ -49,10 +53,18 @@ function OpenDeck({
   if (slides.phase === 'loading' || speaker.phase === 'loading') {
     return <LoadingNotice>Opening the deck…</LoadingNotice>
   }
-  return <SyncedDeck slides={slides.synced} notes={speaker.synced} />
+  return <SyncedDeck deckId={deckId} slides={slides.synced} notes={speaker.synced} />
 }
 
-function SyncedDeck({ slides, notes }: { slides: SyncedDoc; notes: SyncedDoc }) {
+function SyncedDeck({
+  deckId,
+  slides,
+  notes,
+}: {
+  deckId: string
+  slides: SyncedDoc
+  notes: SyncedDoc
+}) {
   const deck = useSyncSnapshot(slides)
   const speaker = useSyncSnapshot(notes)
   if (deck.refusedWith !== null || speaker.refusedWith !== null) {
@@ -62,7 +74,7 @@ function SyncedDeck({ slides, notes }: { slides: SyncedDoc; notes: SyncedDoc }) 
   return (
     <>
       <DocumentSaveStatus synced={slides} />
-      <DeckEditor doc={slides.doc} notes={notes.doc} />
+      <DeckEditor deckId={deckId} doc={slides.doc} notes={notes.doc} />
     </>
   )
 }

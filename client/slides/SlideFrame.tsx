@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { bodyFragment, sideFragment, type Layout } from '../../shared/slides/deckDoc.ts'
+import { bodyFragment, sideFragment, type SlideView } from '../../shared/slides/deckDoc.ts'
 import { SlideText } from './SlideText.tsx'
 
 /**
@@ -13,7 +13,7 @@ export function SlideFrame({
   label,
 }: {
   doc: Y.Doc
-  slide: { id: string; layout: Layout }
+  slide: Pick<SlideView, 'id' | 'layout' | 'image'>
   editable: boolean
   /** "Slide 3 of 12": the frame's accessible name. */
   label: string
@@ -21,11 +21,27 @@ export function SlideFrame({
   return (
     <div className={`slide slide--${slide.layout}`} role="group" aria-label={label}>
       <div className="slide-inner">
+        {slide.layout === 'image' &&
+          (slide.image ? (
+            <img
+              className="slide-image"
+              src={`/api/images/${slide.image.hash}`}
+              alt={slide.image.alt}
+            />
+          ) : (
+            <p className="muted">No image yet.</p>
+          ))}
         <SlideText
           key={`body:${slide.id}:${String(editable)}`}
           fragment={bodyFragment(doc, slide.id)}
           editable={editable}
-          label={slide.layout === 'two-columns' ? `${label}, left column` : label}
+          label={
+            slide.layout === 'two-columns'
+              ? `${label}, left column`
+              : slide.layout === 'image'
+                ? `${label}, caption`
+                : label
+          }
           className="slide-text"
         />
         {slide.layout === 'two-columns' && (

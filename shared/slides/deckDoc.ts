@@ -13,13 +13,14 @@ import { responseSpec, type ResponseSpec } from './responses.ts'
  * Speaker notes are another document (`notes:<id>` fragments), which members never receive.
  * Fragments are top-level so that moving a slide moves only its id.
  */
-export const LAYOUTS = ['title', 'text', 'two-columns', 'response'] as const
+export const LAYOUTS = ['title', 'text', 'two-columns', 'image', 'response'] as const
 export type Layout = (typeof LAYOUTS)[number]
 
 export const LAYOUT_LABELS: Record<Layout, string> = {
   title: 'Title',
   text: 'Text',
   'two-columns': 'Two columns',
+  image: 'Image with caption',
   response: 'Question for the group',
 }
 
@@ -29,7 +30,15 @@ export interface SlideMeta {
   note?: string
   /** For a response slide: what kind of answer it asks (its text is the question). */
   response?: ResponseSpec
+  /** For an image slide: the uploaded image (by its hash) and its text alternative. */
+  image?: SlideImage
 }
+
+export interface SlideImage {
+  hash: string
+  alt: string
+}
+const IMAGE_HASH = /^[0-9a-f]{64}$/
 
 /** A content note's longest length. */
 export const NOTE_MAX = 120
@@ -53,6 +62,8 @@ export interface SlideView {
   note: string
   /** A response slide's question kind; null for other slides (or one not yet set). */
   response: ResponseSpec | null
+  /** An image slide's image; null when none is chosen yet. */
+  image: SlideImage | null
 }
 
 /** The slides of a deck in order, with their layout; ids not in `slides` are left out. */
@@ -66,7 +77,13 @@ export function slidesOf(doc: Y.Doc): SlideView[] {
       const layout = LAYOUTS.includes(meta?.layout as Layout) ? (meta!.layout as Layout) : 'text'
       const note = typeof meta?.note === 'string' ? meta.note.slice(0, NOTE_MAX) : ''
       const spec = layout === 'response' ? responseSpec.safeParse(meta?.response) : null
-      return meta ? [{ id, layout, note, response: spec?.success ? spec.data : null }] : []
+      const picture =
+        layout === 'image' && IMAGE_HASH.test(String(meta?.image?.hash))
+          ? { hash: meta!.image!.hash, alt: String(meta!.image!.alt ?? '').slice(0, 300) }
+          : null
+      return meta
+        ? [{ id, layout, note, response: spec?.success ? spec.data : null, image: picture }]
+        : []
     })
 }
 
