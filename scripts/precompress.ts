@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
 
-const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/
+const COMPRESSIBLE = /\.(m?js|css|html|svg|json|txt)$/
 
 /**
  * Writes a brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) twin of every text file of

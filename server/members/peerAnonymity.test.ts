@@ -115,7 +115,18 @@ describe('peer anonymity at the byte level', () => {
     await sky.get('/api/member/search?q=thought')
     await sky.get('/api/member/reminders')
     const skyLine = (await sky.get(`/api/sessions/${sessionId}`)).json.documents.line as string
-    for (const name of [sheet.sharedWithYou[0].document, sheet.answers, sheet.document, skyLine]) {
+    // Slides: a deck brought into the session, as members read it (and its list).
+    const deckId = (await lead.post('/api/decks', { title: 'Sleep' })).json.id as string
+    const handout = (await lead.post(`/api/sessions/${sessionId}/handouts`, { deckId })).json
+      .document as string
+    await sky.get(`/api/sessions/${sessionId}/handouts`)
+    for (const name of [
+      sheet.sharedWithYou[0].document,
+      sheet.answers,
+      sheet.document,
+      skyLine,
+      handout,
+    ]) {
       const doc = new Y.Doc()
       const provider = new WebsocketProvider(server.wsUrl, name, doc, {
         WebSocketPolyfill: Recording as never,
