@@ -2,8 +2,21 @@ import type { Access } from '../../../shared/access/Access.ts'
 import type { DocKind } from '../../../shared/documents/docKinds.ts'
 import { BUILT_IN_TEMPLATES } from '../../../shared/worksheets/templateLibrary.ts'
 import { eveningIn } from '../../test/eveningIn.ts'
-import { groupBody, member, PASSWORD, type groupWorld } from '../../test/groupWorld.ts'
+import { groupBody, member, PASSWORD } from '../../test/groupWorld.ts'
 import type { TestServer } from '../../test/startTestServer.ts'
+import {
+  ANY_FACILITATOR,
+  ANY_MEMBER,
+  FACILITATORS_A,
+  fixtures,
+  PUBLIC,
+  type Person,
+  type RouteCase,
+} from './matrixPeople.ts'
+import { MEMBER_MATERIAL_ROUTES } from './memberMaterialRoutes.ts'
+import { SLIDE_ROUTES } from './slideRoutes.ts'
+
+export { fixtures, PEOPLE, type Person, type World } from './matrixPeople.ts'
 
 /**
  * Who may do what (C2): the people of the test world, each API route with the exact set of
@@ -11,39 +24,12 @@ import type { TestServer } from '../../test/startTestServer.ts'
  * matrix test (authorizationMatrix.test.ts) runs every case for every person.
  */
 
-export type World = Awaited<ReturnType<typeof groupWorld>>
-export type Person = keyof World['people']
-export const PEOPLE: Person[] = [
-  'lead',
-  'co',
-  'otherFacilitator',
-  'admitted',
-  'waiting',
-  'removed',
-  'otherMember',
-  'visitor',
-]
-export const FACILITATORS_A: Person[] = ['lead', 'co']
-export const ANY_FACILITATOR: Person[] = ['lead', 'co', 'otherFacilitator']
-export const ANY_MEMBER: Person[] = ['admitted', 'waiting', 'otherMember']
-export const PUBLIC: Person[] = PEOPLE
-
-export interface RouteCase {
-  allowed: Person[]
-  /** A sign-in route: 401 there means "wrong credentials", not "not allowed". */
-  signIn?: true
-  /** Builds the concrete request; runs before each person's call. */
-  request: (w: World, server: TestServer) => Promise<{ path: string; body?: unknown }>
-}
-
 const sched = (server: TestServer) => ({
   title: 'Extra',
   startsAtLocal: eveningIn(8, server.services.now()),
   timeZone: 'Europe/Berlin',
   durationMinutes: 60,
 })
-/** Made by the test's set-up, before any route runs. */
-export const fixtures = { invitationToken: '', privateWorksheet: '', deck: '', handout: '' }
 
 /**
  * The exact set of people each route lets through (C2). Denied means 401 (not signed in) or 403
@@ -350,105 +336,8 @@ export const ROUTES: Record<string, RouteCase> = {
     allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
     request: async () => ({ path: '/api/snapshots/nnotasnapshot00000000' }),
   },
-  'GET /api/sessions/:sessionId/release': {
-    allowed: FACILITATORS_A,
-    request: async (w) => ({ path: `/api/sessions/${w.session}/release` }),
-  },
-  'PUT /api/sessions/:sessionId/release': {
-    allowed: FACILITATORS_A,
-    request: async (w) => ({
-      path: `/api/sessions/${w.session}/release`,
-      body: { withheld: [], days: null },
-    }),
-  },
-  // A made-up sheet: "not found" for every member (their own copies only), refused to others.
-  'DELETE /api/member/worksheets/:worksheetId': {
-    allowed: ANY_MEMBER,
-    request: async () => ({ path: '/api/member/worksheets/wnotasheet0000000000' }),
-  },
-  // Without the confirmation: 400 for those allowed, and nothing is erased.
-  'POST /api/member/erase': {
-    allowed: ANY_MEMBER,
-    request: async () => ({ path: '/api/member/erase', body: {} }),
-  },
-  'POST /api/groups/:groupId/members/:memberId/erase': {
-    allowed: ['lead'],
-    request: async (w) => ({
-      path: `/api/groups/${w.groupA}/members/${w.people.admitted.id}/erase`,
-      body: {},
-    }),
-  },
-  'GET /api/member/reminders': {
-    allowed: ANY_MEMBER,
-    request: async () => ({ path: '/api/member/reminders' }),
-  },
-  // Not a subscription: 400 for members, and nothing stored.
-  'POST /api/member/reminders': {
-    allowed: ANY_MEMBER,
-    request: async () => ({ path: '/api/member/reminders', body: {} }),
-  },
-  'POST /api/member/reminders/off': {
-    allowed: ANY_MEMBER,
-    request: async () => ({
-      path: '/api/member/reminders/off',
-      body: { endpoint: 'https://fcm.googleapis.com/fcm/send/none' },
-    }),
-  },
-  'GET /api/member/export': {
-    allowed: ANY_MEMBER,
-    request: async () => ({ path: '/api/member/export' }),
-  },
-  'GET /api/sessions/:sessionId/export': {
-    allowed: FACILITATORS_A,
-    request: async (w) => ({ path: `/api/sessions/${w.session}/export` }),
-  },
-  'GET /api/decks': {
-    allowed: ANY_FACILITATOR,
-    request: async () => ({ path: '/api/decks' }),
-  },
-  // Without a title: 400 for facilitators, and no deck made.
-  'POST /api/decks': {
-    allowed: ANY_FACILITATOR,
-    request: async () => ({ path: '/api/decks', body: {} }),
-  },
-  // The lead's deck: its editors only.
-  'POST /api/decks/:deckId/editors': {
-    allowed: ['lead'],
-    request: async () => ({ path: `/api/decks/${fixtures.deck}/editors`, body: {} }),
-  },
-  'GET /api/sessions/:sessionId/handouts': {
-    allowed: [...FACILITATORS_A, 'admitted'],
-    request: async (w) => ({ path: `/api/sessions/${w.session}/handouts` }),
-  },
-  'POST /api/sessions/:sessionId/handouts': {
-    allowed: FACILITATORS_A,
-    request: async (w) => ({ path: `/api/sessions/${w.session}/handouts`, body: {} }),
-  },
-  // Not an answer: 400 for members admitted (checked before anything is stored).
-  'POST /api/sessions/:sessionId/handouts/:handoutId/responses': {
-    allowed: ANY_MEMBER,
-    request: async (w) => ({
-      path: `/api/sessions/${w.session}/handouts/${fixtures.handout}/responses`,
-      body: {},
-    }),
-  },
-  'POST /api/sessions/:sessionId/handouts/:handoutId/results': {
-    allowed: FACILITATORS_A,
-    request: async (w) => ({
-      path: `/api/sessions/${w.session}/handouts/${fixtures.handout}/results`,
-      body: {},
-    }),
-  },
-  // An empty upload: 400 for the deck's editors, refused to everyone else.
-  'POST /api/decks/:deckId/images': {
-    allowed: ['lead'],
-    request: async () => ({ path: `/api/decks/${fixtures.deck}/images` }),
-  },
-  // A made-up image: "not found" for every signed-in person.
-  'GET /api/images/:hash': {
-    allowed: [...ANY_FACILITATOR, ...ANY_MEMBER],
-    request: async () => ({ path: `/api/images/${'0'.repeat(64)}` }),
-  },
+  ...MEMBER_MATERIAL_ROUTES,
+  ...SLIDE_ROUTES,
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
