@@ -31,7 +31,9 @@ describe('slides', () => {
     await f.getByRole('button', { name: 'Create the deck' }).click()
     const first = f.getByRole('textbox', { name: 'Slide 1 of 1', exact: true })
     await first.waitFor()
-    await expect.poll(() => first.textContent()).toContain('What worry does to sleep')
+    await expect
+      .poll(() => first.textContent(), { timeout: 5000 })
+      .toContain('What worry does to sleep')
     await f.getByRole('button', { name: 'Add a slide' }).click()
     const second = f.getByRole('textbox', { name: 'Slide 2 of 2', exact: true })
     await second.click()
@@ -78,16 +80,16 @@ describe('slides', () => {
 
     // Ari browses back on their own, then returns to the presenter.
     await ari.page.getByRole('button', { name: 'Previous' }).click()
-    await expect.poll(() => shownSlide(ari.page)).toBe('Slide 1 of 3')
+    await expect.poll(() => shownSlide(ari.page), { timeout: 5000 }).toBe('Slide 1 of 3')
     await f.getByRole('button', { name: 'Next' }).click()
     await expect.poll(() => shownSlide(bo.page), { timeout: 1000 }).toBe('Slide 3 of 3')
     expect(await shownSlide(ari.page)).toBe('Slide 1 of 3')
     await ari.page.getByRole('button', { name: 'Back to the presenter (slide 3)' }).click()
-    await expect.poll(() => shownSlide(ari.page)).toBe('Slide 3 of 3')
+    await expect.poll(() => shownSlide(ari.page), { timeout: 5000 }).toBe('Slide 3 of 3')
     // Keyboard: the stage moves with the arrow keys when browsing alone.
     await ari.page.locator('.slide-stage').focus()
     await ari.page.keyboard.press('ArrowLeft')
-    await expect.poll(() => shownSlide(ari.page)).toBe('Slide 2 of 3')
+    await expect.poll(() => shownSlide(ari.page), { timeout: 5000 }).toBe('Slide 2 of 3')
 
     // A member cannot move the presented slide: the API refuses, and so does the room
     // document when written over a raw socket.
@@ -120,7 +122,8 @@ describe('slides', () => {
     raw.destroy()
     expect(await shownSlide(f)).toBe('Slide 3 of 3')
     await bo.page.reload()
-    await expect.poll(() => shownSlide(bo.page)).toBe('Slide 3 of 3')
+    // A reload on a slow phone: the room reconnects, then the presented slide shows.
+    await expect.poll(() => shownSlide(bo.page), { timeout: 15_000 }).toBe('Slide 3 of 3')
     expectClean([facilitator, ari, bo])
   }, 150_000)
 
@@ -163,7 +166,7 @@ describe('slides', () => {
     await screenshot(cy, 'slides-skipped')
     // Di looks, and follows the presenter.
     await di.page.getByRole('button', { name: 'Show these slides' }).click()
-    await expect.poll(() => shownSlide(di.page)).toBe('Slide 1 of 8')
+    await expect.poll(() => shownSlide(di.page), { timeout: 5000 }).toBe('Slide 1 of 8')
     await f.getByRole('button', { name: 'Next' }).click()
     await expect.poll(() => shownSlide(di.page), { timeout: 1000 }).toBe('Slide 2 of 8')
     expect(sent.filter((u) => u.includes('/api/'))).toEqual([])
