@@ -1,4 +1,5 @@
-import { ApiError, friendlyMessage, UNREACHABLE } from '../api/ApiError.ts'
+import { ApiError, UNEXPECTED, UNREACHABLE } from '../api/ApiError.ts'
+import { apiErrorOf } from '../api/apiRequest.ts'
 
 /**
  * Fetches a file, reporting how much has arrived (0..1, or null while the server is still
@@ -16,10 +17,8 @@ export async function downloadWithProgress(
   } catch {
     throw new ApiError(0, UNREACHABLE)
   }
-  if (!response.ok || !response.body) {
-    const message = ((await response.json().catch(() => null)) as { error?: string } | null)?.error
-    throw new ApiError(response.status, friendlyMessage(response.status, message))
-  }
+  if (!response.ok) throw await apiErrorOf(response)
+  if (!response.body) throw new ApiError(0, UNEXPECTED)
   const total = Number(response.headers.get('content-length')) || 0
   const reader = response.body.getReader()
   const chunks: Uint8Array<ArrayBuffer>[] = []
