@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
-import { deckParts } from '../../shared/slides/deckDoc.ts'
-import { newSlideId } from '../../shared/slides/newSlideId.ts'
 import { toApiError } from '../api/ApiError.ts'
 import { announce } from '../ui/announce.ts'
 import { FormProblem } from '../ui/FormProblem.tsx'
+import { addSlide } from './editDeck.ts'
 import { uploadImage } from './uploadImage.ts'
 
 /**
@@ -24,12 +23,7 @@ export function ImportPdf({ deckId, doc }: { deckId: string; doc: Y.Doc }) {
       for await (const { page, pages, image } of pdfPages(file)) {
         setProgress({ page, pages })
         const hash = await uploadImage(deckId, image)
-        const id = newSlideId()
-        const { order, slides } = deckParts(doc)
-        doc.transact(() => {
-          slides.set(id, { layout: 'image', image: { hash, alt: `Page ${page} of ${file.name}` } })
-          order.push([id])
-        })
+        addSlide(doc, Infinity, 'image', { image: { hash, alt: `Page ${page} of ${file.name}` } })
         added++
       }
       announce(`${added} slides added from the PDF.`)

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { deckParts } from '../../shared/slides/deckDoc.ts'
-import { responseSpec, type ResponseSpec } from '../../shared/slides/responses.ts'
+import { NEW_QUESTIONS, responseSpec, type ResponseSpec } from '../../shared/slides/responses.ts'
 import { describedBy } from '../ui/describedBy.ts'
 import { FieldNotes } from '../ui/FieldNotes.tsx'
 import { SelectField } from '../ui/SelectField.tsx'
@@ -13,12 +13,6 @@ const KINDS = [
   { value: 'word', label: 'A word or a few' },
 ]
 
-const DEFAULTS: Record<ResponseSpec['kind'], ResponseSpec> = {
-  choice: { kind: 'choice', options: ['Yes', 'Not sure', 'No'] },
-  scale: { kind: 'scale', min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Very much' },
-  word: { kind: 'word' },
-}
-
 /** What a question slide asks for; the slide's own text is the question. */
 export function ResponseSpecEditor({
   doc,
@@ -29,7 +23,7 @@ export function ResponseSpecEditor({
   slideId: string
   spec: ResponseSpec | null
 }) {
-  const current = spec ?? DEFAULTS.choice
+  const current = spec ?? NEW_QUESTIONS.choice
   const save = (next: ResponseSpec) => {
     const { slides } = deckParts(doc)
     slides.set(slideId, { ...slides.get(slideId)!, response: next })
@@ -46,7 +40,7 @@ export function ResponseSpecEditor({
         id={`${id}-kind`}
         label="Kind of answer"
         value={current.kind}
-        onChange={(kind) => save(DEFAULTS[kind as ResponseSpec['kind']])}
+        onChange={(kind) => save(NEW_QUESTIONS[kind as ResponseSpec['kind']])}
         options={KINDS}
       />
       {current.kind === 'choice' && (

@@ -6,15 +6,25 @@ import {
   bodyFragment,
   sideFragment,
   type Layout,
+  type SlideMeta,
 } from '../../shared/slides/deckDoc.ts'
+import { NEW_QUESTIONS } from '../../shared/slides/responses.ts'
 import { newSlideId } from '../../shared/slides/newSlideId.ts'
 
-/** Adds an empty slide after position `after` (-1: first); returns its id. */
-export function addSlide(doc: Y.Doc, after: number, layout: Layout): string {
+/**
+ * Adds a slide after position `after` (-1: first; past the end: last), with its text empty
+ * and `meta` besides its layout (an image, say); returns its id.
+ */
+export function addSlide(
+  doc: Y.Doc,
+  after: number,
+  layout: Layout,
+  meta: Omit<SlideMeta, 'layout'> = {},
+): string {
   const id = newSlideId()
   const { order, slides } = deckParts(doc)
   doc.transact(() => {
-    slides.set(id, { layout })
+    slides.set(id, { ...meta, layout })
     order.insert(Math.min(after + 1, order.length), [id])
   })
   return id
@@ -37,9 +47,7 @@ export function setLayout(doc: Y.Doc, slideId: string, layout: Layout): void {
   const meta = slides.get(slideId)
   // A new question slide starts as a choice the facilitator then words.
   const response =
-    layout === 'response' && !meta?.response
-      ? { response: { kind: 'choice' as const, options: ['Yes', 'Not sure', 'No'] } }
-      : {}
+    layout === 'response' && !meta?.response ? { response: NEW_QUESTIONS.choice } : {}
   slides.set(slideId, { ...meta, layout, ...response })
 }
 

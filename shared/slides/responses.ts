@@ -22,6 +22,13 @@ export const responseSpec = z.discriminatedUnion('kind', [
 ])
 export type ResponseSpec = z.infer<typeof responseSpec>
 
+/** How each kind of question starts, before the facilitator words it. */
+export const NEW_QUESTIONS: Record<ResponseSpec['kind'], ResponseSpec> = {
+  choice: { kind: 'choice', options: ['Yes', 'Not sure', 'No'] },
+  scale: { kind: 'scale', min: 0, max: 10, minLabel: 'Not at all', maxLabel: 'Very much' },
+  word: { kind: 'word' },
+}
+
 /** Nothing is shown to the group before this many answers: no count points at one person. */
 export const SHOW_THRESHOLD = 3
 /** A word shows to the group only when this many members gave it. */
