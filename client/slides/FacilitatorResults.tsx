@@ -1,17 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { z } from 'zod'
 import { parseDocName } from '../../shared/documents/docName.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import {
-  SHOW_THRESHOLD,
-  type ResponseResults,
-  type ResponseSpec,
-} from '../../shared/slides/responses.ts'
+import { SHOW_THRESHOLD, type ResponseSpec } from '../../shared/slides/responses.ts'
 import { apiRequest } from '../api/apiRequest.ts'
 import { toApiError } from '../api/ApiError.ts'
+import { useSharedMap } from '../sync/useSharedMap.ts'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { FormProblem } from '../ui/FormProblem.tsx'
 import { ResultsView } from './ResultsView.tsx'
+import { readResults } from './useGroupResults.ts'
 
 /** The facilitators' live counts for one question slide, and whether the group sees them. */
 export function FacilitatorResults({
@@ -31,17 +29,13 @@ export function FacilitatorResults({
 }) {
   const name = parseDocName(sessionDocName.handoutResults(groupId, sessionId, handoutId))!
   const state = useSyncedDoc(name, null)
-  const [results, setResults] = useState<ResponseResults | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const doc = state.phase === 'ready' ? state.synced.doc : null
-  useEffect(() => {
-    if (!doc) return
-    const map = doc.getMap('results')
-    const read = () => setResults((map.get(slideId) as ResponseResults | undefined) ?? null)
-    read()
-    map.observe(read)
-    return () => map.unobserve(read)
-  }, [doc, slideId])
+  const all = useSharedMap(
+    state.phase === 'ready' ? state.synced.doc : null,
+    'results',
+    readResults,
+  )
+  const results = all.get(slideId) ?? null
   const toggle = async () => {
     setProblem(null)
     try {
