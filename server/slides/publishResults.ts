@@ -1,7 +1,7 @@
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { slidesOf } from '../../shared/slides/deckDoc.ts'
-import { forTheGroup, tally } from '../../shared/slides/responses.ts'
+import { forTheGroup, tally, type ResponseSpec } from '../../shared/slides/responses.ts'
 import type { Services } from '../http/AppEnv.ts'
 
 export interface HandoutRef {
@@ -9,6 +9,13 @@ export interface HandoutRef {
   sessionId: string
   groupId: string
 }
+
+/** The question a slide of a session's deck asks, or null when it asks none. */
+export const questionOf = (services: Services, handout: HandoutRef, slideId: string) =>
+  services.sync.serverRead(
+    sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName,
+    (doc) => slidesOf(doc).find((s) => s.id === slideId)?.response ?? null,
+  )
 
 /**
  * Writes one response slide's counts where they belong: all of them into the facilitators'
@@ -19,13 +26,12 @@ export async function publishResults(
   services: Services,
   handout: HandoutRef,
   slideId: string,
+  /** The slide's question, when the caller has just read it; else it is read here. */
+  question?: ResponseSpec,
 ): Promise<void> {
   const { db, sync } = services
   const deck = sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName
-  const spec = await sync.serverRead(
-    deck,
-    (doc) => slidesOf(doc).find((s) => s.id === slideId)?.response ?? null,
-  )
+  const spec = question ?? (await questionOf(services, handout, slideId))
   const answers = (
     db.sql
       .prepare(
@@ -34,12 +40,12 @@ export async function publishResults(
       .all(handout.id, slideId) as { value: string }[]
   ).map((r) => r.value)
   const results = spec ? tally(spec, answers) : null
-  const results_name = sessionDocName.handoutResults(
+  const resultsName = sessionDocName.handoutResults(
     handout.groupId,
     handout.sessionId,
     handout.id,
   ) as DocName
-  await sync.serverWrite(results_name, (doc) => {
+  await sync.serverWrite(resultsName, (doc) => {
     const map = doc.getMap('results')
     if (results) map.set(slideId, results)
     else map.delete(slideId)

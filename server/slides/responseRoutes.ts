@@ -1,9 +1,6 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import type { DocName } from '../../shared/documents/docName.ts'
-import { slidesOf } from '../../shared/slides/deckDoc.ts'
 import { checkAnswer, responseValue, SHOW_THRESHOLD } from '../../shared/slides/responses.ts'
 import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
@@ -12,7 +9,7 @@ import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
 import { TokenBucket } from '../sync/TokenBucket.ts'
-import { publishResults, type HandoutRef } from './publishResults.ts'
+import { publishResults, questionOf, type HandoutRef } from './publishResults.ts'
 
 const SLIDE = z.string().regex(/^[a-z0-9]{8,16}$/)
 const answerRequest = z.object({ slideId: SLIDE, value: responseValue }).strict()
@@ -26,7 +23,7 @@ const ANSWER_RATE = { perSecond: 5, burst: 10 }
  * facilitators decide whether the group sees the counts (only once enough have answered).
  */
 export function responseRoutes(services: Services) {
-  const { db, now, sync } = services
+  const { db, now } = services
   const app = new Hono<AppEnv>()
   const buckets = new Map<string, TokenBucket>()
   const handoutOf = (sessionId: string, handoutId: string): HandoutRef => {
@@ -37,11 +34,6 @@ export function responseRoutes(services: Services) {
     if (!row) throw new HTTPException(404, { message: 'no such deck in this session' })
     return { id: handoutId, sessionId, groupId }
   }
-  const questionOf = (handout: HandoutRef, slideId: string) =>
-    sync.serverRead(
-      sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName,
-      (doc) => slidesOf(doc).find((s) => s.id === slideId)?.response ?? null,
-    )
 
   app.post('/sessions/:sessionId/handouts/:handoutId/responses', async (c) => {
     const member = requireMember(c)
@@ -57,7 +49,7 @@ export function responseRoutes(services: Services) {
     let bucket = buckets.get(member.id)
     if (!bucket) buckets.set(member.id, (bucket = new TokenBucket(ANSWER_RATE, now)))
     if (!bucket.take()) throw new HTTPException(429, { message: 'One moment, then try again.' })
-    const spec = await questionOf(handout, slideId)
+    const spec = await questionOf(services, handout, slideId)
     if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
     const stored = checkAnswer(spec, value)
     if (stored === null) {
@@ -75,7 +67,7 @@ export function responseRoutes(services: Services) {
          ON CONFLICT (handout_id, slide_id, member_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`,
       )
       .run(handout.id, slideId, member.id, stored, now())
-    await publishResults(services, handout, slideId)
+    await publishResults(services, handout, slideId, spec)
     return c.json({ ok: true, answer: stored })
   })
 
@@ -84,9 +76,8 @@ export function responseRoutes(services: Services) {
     const handout = handoutOf(sessionId, c.req.param('handoutId'))
     const { principal } = requireGroupFacilitator(c, services, handout.groupId)
     const { slideId, shown } = await parseBody(c, showRequest)
-    if (!(await questionOf(handout, slideId))) {
-      throw new HTTPException(404, { message: 'This slide asks no question.' })
-    }
+    const spec = await questionOf(services, handout, slideId)
+    if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
     if (shown) {
       const { n } = db.sql
         .prepare('SELECT COUNT(*) AS n FROM slide_responses WHERE handout_id = ? AND slide_id = ?')
@@ -115,7 +106,7 @@ export function responseRoutes(services: Services) {
       },
       now(),
     )
-    await publishResults(services, handout, slideId)
+    await publishResults(services, handout, slideId, spec)
     return c.json({ ok: true })
   })
 
