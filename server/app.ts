@@ -79,12 +79,15 @@ export function createApp(services: Services, options: AppOptions) {
     },
     referrerPolicy: 'no-referrer',
   })
+  // A route may answer with a stricter policy of its own (an uploaded image: nothing in it
+  // may run); it stands instead of the site's, which `secureHeaders` would write over it.
   app.use(async (c, next) => {
-    await secure(c, next)
-    // An uploaded image is never a page: nothing in it may run, even opened on its own.
-    if (c.req.path.startsWith('/api/images/')) {
-      c.header('Content-Security-Policy', "default-src 'none'; sandbox")
-    }
+    let own: string | null = null
+    await secure(c, async () => {
+      await next()
+      own = c.res.headers.get('content-security-policy')
+    })
+    if (own) c.header('Content-Security-Policy', own)
   })
   app.use('/api/*', async (c, next) => {
     // C14: a state-changing request from another site is refused before it is read.
