@@ -5,11 +5,11 @@ import { pdfText } from '../server/test/pdfText.ts'
 import { browserPerFile } from './support/browserPerFile.ts'
 import { callApi } from './support/callApi.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
-import { enter, expectClean, openSheet, textOf, typeInto } from './support/roomPage.ts'
+import { enter, expectClean, textOf, typeInto } from './support/roomPage.ts'
 import { setUpRoom } from './support/setUpRoom.ts'
+import { GRATITUDE, sessionWrittenThenEnded } from './support/endedSession.ts'
 
 const baseUrl = inject('baseUrl')
-const GRATITUDE = 'Gratitude journal: three good things'
 const run = browserPerFile()
 const people = run.people
 
@@ -22,26 +22,13 @@ async function openSheetAt(page: Page, name: string) {
 
 describe('between sessions', () => {
   it('after the end, a member rereads the group’s sheet and goes on writing their own copy', async () => {
-    const made = await setUpRoom(run.browser, ['Nia'])
-    people.push(made.facilitator, ...made.members)
-    const { sessionId, facilitator } = made
-    const [nia] = made.members as [Person]
-    const f = facilitator.page
+    const made = await sessionWrittenThenEnded(run.browser, 'Nia', {
+      situation: 'Waiting for the train',
+      goodThing: 'A walk at lunch',
+    })
+    people.push(made.facilitator, made.member)
+    const { facilitator, member: nia } = made
     const n = nia.page
-    await enter(f, sessionId)
-    for (const [templateId, mode] of [
-      ['thought-record', 'shared'],
-      ['gratitude-journal', 'private'],
-    ] as const) {
-      await callApi(f, 'POST', `/api/sessions/${sessionId}/worksheets`, { templateId, mode })
-    }
-    await enter(n, sessionId)
-    const group = await openSheet(n, 'Thought record')
-    await typeInto(n, group, 'Situation', 'Waiting for the train')
-    const own = await openSheet(n, `${GRATITUDE} (your copy)`, 'Good thing 1')
-    await typeInto(n, own, 'Good thing 1', 'A walk at lunch')
-    await callApi(f, 'POST', `/api/sessions/${sessionId}/status`, { status: 'ended' })
-    await n.getByText('This session has ended.').waitFor()
     // The sheets as they were at the end: kept by the server, read only.
     await n.getByRole('button', { name: 'Read Thought record as it was' }).click()
     const atEnd = n.getByRole('textbox', {

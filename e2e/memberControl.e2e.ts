@@ -2,38 +2,24 @@ import { readFile } from 'node:fs/promises'
 import { unzipSync } from 'fflate'
 import { describe, expect, inject, it } from 'vitest'
 import { browserPerFile } from './support/browserPerFile.ts'
-import { callApi } from './support/callApi.ts'
-import { screenshot, type Person } from './support/openPerson.ts'
-import { enter, expectClean, openSheet, typeInto } from './support/roomPage.ts'
-import { setUpRoom } from './support/setUpRoom.ts'
+import { screenshot } from './support/openPerson.ts'
+import { expectClean } from './support/roomPage.ts'
+import { GRATITUDE, sessionWrittenThenEnded } from './support/endedSession.ts'
 
 const baseUrl = inject('baseUrl')
-const GRATITUDE = 'Gratitude journal: three good things'
 const run = browserPerFile()
 const people = run.people
 
 describe('the member keeps control of their material', () => {
   it('the facilitator withholds the group’s sheet; the member downloads everything, deletes a copy, then leaves and erases', async () => {
-    const made = await setUpRoom(run.browser, ['Ola'])
-    people.push(made.facilitator, ...made.members)
-    const { sessionId, facilitator } = made
-    const [ola] = made.members as [Person]
+    const made = await sessionWrittenThenEnded(run.browser, 'Ola', {
+      situation: 'On the bus home',
+      goodThing: 'Soup with my neighbour',
+    })
+    people.push(made.facilitator, made.member)
+    const { facilitator, member: ola } = made
     const f = facilitator.page
     const o = ola.page
-    await enter(f, sessionId)
-    for (const [templateId, mode] of [
-      ['thought-record', 'shared'],
-      ['gratitude-journal', 'private'],
-    ] as const) {
-      await callApi(f, 'POST', `/api/sessions/${sessionId}/worksheets`, { templateId, mode })
-    }
-    await enter(o, sessionId)
-    const group = await openSheet(o, 'Thought record')
-    await typeInto(o, group, 'Situation', 'On the bus home')
-    const own = await openSheet(o, `${GRATITUDE} (your copy)`, 'Good thing 1')
-    await typeInto(o, own, 'Good thing 1', 'Soup with my neighbour')
-    await callApi(f, 'POST', `/api/sessions/${sessionId}/status`, { status: 'ended' })
-    await o.getByText('This session has ended.').waitFor()
 
     // The facilitator keeps the group's sheet back and releases the rest for a week.
     await f.reload()
