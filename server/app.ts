@@ -37,6 +37,9 @@ import { handoutRoutes } from './slides/handoutRoutes.ts'
 import { responseRoutes } from './slides/responseRoutes.ts'
 import { imageRoutes } from './images/imageRoutes.ts'
 import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
+import { chatRoutes } from './chat/chatRoutes.ts'
+import { chatModerationRoutes } from './chat/chatModerationRoutes.ts'
+import { lineRoutes } from './chat/lineRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -179,6 +182,9 @@ export function createApp(services: Services, options: AppOptions) {
     handoutRoutes,
     responseRoutes,
     imageRoutes,
+    chatRoutes,
+    chatModerationRoutes,
+    lineRoutes,
   ]) {
     app.route('/api', routes(services))
   }

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { parseGroupDocName } from '../shared/documents/docKinds.ts'
+import { chatState } from './chat/chatState.ts'
+import { loadCrisisConfig } from './crisis/loadCrisisConfig.ts'
 import type { Authorize } from './access/authorize.ts'
 import { groupPolicy } from './access/groupPolicy.ts'
 import { appendAudit } from './audit/audit.ts'
@@ -78,6 +80,8 @@ export async function startServer(
     commitIntervalMs: config.commitIntervalMs,
     seed: worksheetSeeder(db),
     maxBytes: docByteCap(config.limits.maxDocBytes),
+    // Who types in the chat is the server's to tell (as the identity policy allows).
+    serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
   })
   const now = overrides.now ?? systemClock
   const services: Services = {
@@ -91,6 +95,8 @@ export async function startServer(
     trustedProxies: config.trustedProxies,
     authorize: overrides.authorize ?? groupPolicy(db, now),
     push: { keys: loadVapidKeys(config.dataDir), ...config.push },
+    crisis: loadCrisisConfig(config.crisis),
+    chat: chatState(sync),
   }
   sync.onChanged = answerMirror(services)
   const app = createApp(services, {

@@ -36,6 +36,13 @@ const ACTIONS: Record<string, string> = {
   'session.materials-deleted': 'Session materials deleted when their time ran out',
   'worksheet.erased': 'Erased their own copy of a worksheet',
   'member.erased': 'Erased a member’s data',
+  'chat.message-removed': 'Removed a chat message',
+  'chat.settings-changed': 'Changed the chat’s settings (slow mode, lock)',
+  'chat.muted': 'Paused a member’s chat messages',
+  'chat.unmuted': 'Let a member chat again',
+  'chat.cleared': 'Chat cleared at the end of the session',
+  'crisis.alerted': 'A message raised a crisis alert',
+  'crisis.resources-sent': 'Sent crisis resources privately',
 }
 
 /** Names the trail can show for ids: facilitators, members (pseudonyms) and sessions. */

@@ -1,4 +1,5 @@
 import { GROUP_KINDS } from '../../shared/api/schemas.ts'
+import { CRISIS_REGIONS, REGION_LABELS } from '../../shared/crisis/regions.ts'
 import { CheckboxField } from '../ui/CheckboxField.tsx'
 import { SelectField } from '../ui/SelectField.tsx'
 import { TextField } from '../ui/TextField.tsx'
@@ -6,6 +7,10 @@ import type { FieldErrors } from '../ui/validateForm.ts'
 import { GROUP_KIND_HINT, GROUP_KIND_SHORT } from './groupKinds.ts'
 import type { GroupField, GroupFormValues } from './groupFormValues.ts'
 
+const REGION_OPTIONS = CRISIS_REGIONS.map((region) => ({
+  value: region,
+  label: REGION_LABELS[region],
+}))
 const KIND_OPTIONS = GROUP_KINDS.map((kind) => ({ value: kind, label: GROUP_KIND_SHORT[kind] }))
 
 /** The fields of a group's settings, shared by creating a group and editing it. */
@@ -93,6 +98,23 @@ export function GroupSettingsFields({
           hint="Members are told this before they join."
           checked={values.facilitatorsSeeAuthors}
           onChange={(facilitatorsSeeAuthors) => onChange({ facilitatorsSeeAuthors })}
+        />
+        <CheckboxField
+          id={id('chatKept')}
+          label="Keep the chat after each session"
+          hint="Members can read it again afterwards, as long as you release it. Without this, the chat is cleared when a session ends. Members are told before they join."
+          checked={values.chatKept}
+          onChange={(chatKept) => onChange({ chatKept })}
+        />
+        <SelectField
+          id={id('crisisRegion')}
+          label="Crisis lines for"
+          hint="Where members mostly are: if a message suggests someone is in danger, they are shown this region's crisis lines."
+          value={values.crisisRegion}
+          options={REGION_OPTIONS}
+          onChange={(region) =>
+            onChange({ crisisRegion: region as GroupFormValues['crisisRegion'] })
+          }
         />
         <CheckboxField
           id={id('autoAdmit')}

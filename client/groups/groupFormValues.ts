@@ -14,6 +14,8 @@ export const EMPTY_GROUP_FORM: GroupFormValues = {
   anonymousChat: true,
   facilitatorsSeeAuthors: false,
   autoAdmit: false,
+  chatKept: true,
+  crisisRegion: 'other',
 }
 
 export function groupFormFromSettings(settings: GroupSettings): GroupFormValues {

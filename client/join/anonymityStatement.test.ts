@@ -15,4 +15,16 @@ describe('anonymityStatement', () => {
     expect(say(true, true)).toMatch(/anonymous to other members, but the facilitators can see/)
     expect(say(true, false)).toMatch(/neither other members nor the facilitators/)
   })
+
+  it('says whether the chat is kept after a session, and that a risk alerts the facilitators', () => {
+    const kept = anonymityStatement({ anonymousChat: true, facilitatorsSeeAuthors: false })
+    expect(kept[2]).toMatch(/kept after each session/)
+    const cleared = anonymityStatement({
+      anonymousChat: true,
+      facilitatorsSeeAuthors: false,
+      chatKept: false,
+    })
+    expect(cleared[2]).toMatch(/cleared when each session ends/)
+    expect(cleared[3]).toMatch(/facilitators are alerted privately/)
+  })
 })

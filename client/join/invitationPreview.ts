@@ -13,6 +13,7 @@ export const invitationPreview = z.object({
   agreement: z.object({ version: z.number(), text: z.string() }),
   anonymousChat: z.boolean(),
   facilitatorsSeeAuthors: z.boolean(),
+  chatKept: z.boolean(),
   /** Set when the link restores access for an existing member, who keeps this name. */
   pseudonym: z.string().nullable(),
 })

@@ -14,6 +14,8 @@ import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { ReleasePanel } from '../release/ReleasePanel.tsx'
 import { SignalBanner } from '../signals/SignalBanner.tsx'
+import { LinesPanel, type OpenLine } from '../chat/LinesPanel.tsx'
+import type { ChatPolicy } from './sessionSchemas.ts'
 import { SignalsPanel } from '../signals/SignalsPanel.tsx'
 import { useSessionSignals } from '../signals/useSessionSignals.ts'
 import { RoomView, type FacilitatorParts } from './RoomView.tsx'
@@ -88,6 +90,7 @@ export function FacilitatorSession({ sessionId, me }: { sessionId: string; me: F
   return (
     <FacilitatorRoom
       me={me}
+      chat={entry.chat}
       roomName={roomName}
       signalsName={signals}
       fetched={fetched}
@@ -98,8 +101,11 @@ export function FacilitatorSession({ sessionId, me }: { sessionId: string; me: F
   )
 }
 
+const LINES_ID = 'private-lines'
+
 interface FacilitatorRoomProps {
   me: FacilitatorMe
+  chat: ChatPolicy
   roomName: DocName
   signalsName: DocName
   fetched: WaitingRoom
@@ -117,6 +123,7 @@ function FacilitatorRoom(props: FacilitatorRoomProps) {
 
 function Desk({
   me,
+  chat,
   roomName,
   waiting,
   synced,
@@ -127,6 +134,12 @@ function Desk({
   const { session } = waiting
   const signals = useSessionSignals(synced)
   const [sound, setSound] = useState(me.preferences.signalSound)
+  const [openLine, setOpenLine] = useState<OpenLine | null>(null)
+  const answer = (line: DocName, name: string) => {
+    setOpenLine({ line, name })
+    // The conversation opens in the session region; take the facilitator there.
+    setTimeout(() => document.getElementById(LINES_ID)?.scrollIntoView({ block: 'start' }), 0)
+  }
   const unseen = signals.filter((s) => s.seen === null)
   const waitingCount = waiting.people.filter((p) => p.state === 'waiting').length
   const ended = session.status === 'ended' || session.status === 'cancelled'
@@ -138,11 +151,15 @@ function Desk({
     <RoomView
       room={roomName}
       session={session}
+      chat={chat}
       self={{ name: me.name, colour: FACILITATOR_COLOUR, role: 'facilitator' }}
       backTo={{ to: `/groups/${session.groupId}`, label: 'Back to the group' }}
       onRefused={onRefused}
       facilitator={{
-        banner: <SignalBanner sessionId={session.id} signals={signals} sound={sound} />,
+        banner: (
+          <SignalBanner sessionId={session.id} signals={signals} sound={sound} onAnswer={answer} />
+        ),
+        signalsDoc: synced?.doc ?? null,
         people: (
           <>
             {!ended && <WaitingMessageForm sessionId={session.id} message={waiting.message} />}
@@ -162,12 +179,25 @@ function Desk({
                 {problem.message}
               </p>
             )}
+            <div id={LINES_ID}>
+              <LinesPanel
+                sessionId={session.id}
+                groupId={session.groupId}
+                signalsDoc={synced?.doc ?? null}
+                open={openLine}
+                onOpen={setOpenLine}
+                over={ended}
+              />
+            </div>
             <SignalsPanel signals={signals} sound={sound} onSoundChange={setSound} />
             {session.status !== 'cancelled' && <ReleasePanel sessionId={session.id} />}
           </>
         ),
         marks: new Map(
-          unseen.map((s) => [s.name, s.kind === 'not-ok' ? 'Not OK' : 'Needs a moment']),
+          unseen.map((s) => [
+            s.name,
+            s.kind === 'crisis' ? 'Alert' : s.kind === 'not-ok' ? 'Not OK' : 'Needs a moment',
+          ]),
         ),
         regionMarks,
       }}

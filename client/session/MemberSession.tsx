@@ -22,6 +22,9 @@ const WorksheetsPanel = lazy(() =>
   import('../worksheets/WorksheetsPanel.tsx').then((m) => ({ default: m.WorksheetsPanel })),
 )
 const RoomView = lazy(() => import('./RoomView.tsx').then((m) => ({ default: m.RoomView })))
+const ChatPanel = lazy(() =>
+  import('../chat/ChatPanel.tsx').then((m) => ({ default: m.ChatPanel })),
+)
 const SessionSlides = lazy(() =>
   import('../slides/SessionSlides.tsx').then((m) => ({ default: m.SessionSlides })),
 )
@@ -114,6 +117,7 @@ export function MemberSession({ sessionId, me }: { sessionId: string; me: Member
           room={room}
           line={entry.documents?.line ?? null}
           session={entry.session}
+          chat={entry.chat}
           self={{ name: me.name, colour: me.colour, role: 'member' }}
           backTo={HOME}
           onRefused={() => void check()}
@@ -175,6 +179,16 @@ function MemberStanding({
             over
           />
           <SessionSlides sessionId={session.id} groupId={session.groupId} />
+          {entry.chat.kept && (
+            <ChatPanel
+              sessionId={session.id}
+              groupId={session.groupId}
+              role="member"
+              selfName={me.name}
+              policy={entry.chat}
+              over
+            />
+          )}
         </Suspense>
       </>
     )

@@ -9,15 +9,3 @@ export function VideoPlaceholder() {
     </section>
   )
 }
-
-/** Where the group's chat will be; it arrives in a later issue. */
-export function ChatPlaceholder() {
-  return (
-    <section className="placeholder" aria-labelledby="chat-heading">
-      <h2 id="chat-heading" className="panel-heading">
-        Chat
-      </h2>
-      <p className="muted">The group chat will appear here.</p>
-    </section>
-  )
-}

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useEffectEvent, useState, type ReactNode } from 'react'
+import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { ConnectionBadge } from '../sync/ConnectionBadge.tsx'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
@@ -11,7 +12,9 @@ import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { InTheRoom } from './InTheRoom.tsx'
 import type { RoomPerson } from './parseRoomPerson.ts'
-import { ChatPlaceholder, VideoPlaceholder } from './RoomPlaceholders.tsx'
+import { VideoPlaceholder } from './RoomPlaceholders.tsx'
+import { CrisisCard } from '../chat/CrisisCard.tsx'
+import type { ChatPolicy } from './sessionSchemas.ts'
 import { RoomBar } from './RoomBar.tsx'
 import { roomRegions, type RegionId } from './roomRegions.ts'
 import { SessionHeader } from './SessionHeader.tsx'
@@ -23,6 +26,10 @@ import { usePresenting } from './usePresenting.ts'
 import { Workspace } from './Workspace.tsx'
 import './roomLayout.css'
 
+// The chat loads in its own chunk, after the room.
+const ChatPanel = lazy(() =>
+  import('../chat/ChatPanel.tsx').then((m) => ({ default: m.ChatPanel })),
+)
 // The notes editor (TipTap) loads when a facilitator's room first shows it.
 const NotesPane = lazy(() =>
   import('../notes/NotesPane.tsx').then((m) => ({ default: m.NotesPane })),
@@ -40,6 +47,8 @@ export interface FacilitatorParts {
   marks: Map<string, string>
   /** A word on a region's button in the phone's bar ("2 waiting"). */
   regionMarks: Partial<Record<RegionId, string>>
+  /** The facilitators' signals document (who wrote what, where allowed; who is paused). */
+  signalsDoc: Y.Doc | null
 }
 
 export interface RoomViewProps {
@@ -47,6 +56,8 @@ export interface RoomViewProps {
   /** A member's private line (signals seen), from the session entry. */
   line?: DocName | null
   session: SessionView
+  /** How the group's chat shows who wrote, and whether it is kept. */
+  chat: ChatPolicy
   self: RoomPerson
   backTo: { to: string; label: string }
   /** The server refused the socket for good (signed out, sent back, session ended). */
@@ -76,6 +87,7 @@ export function RoomView(props: RoomViewProps) {
 function Room({
   session: fetched,
   line = null,
+  chat,
   self,
   backTo,
   onRefused,
@@ -83,6 +95,10 @@ function Room({
   synced,
 }: RoomViewProps & { synced: SyncedDoc }) {
   const { connection, refusedWith } = useSyncSnapshot(synced)
+  // A member's private line, open for as long as the room is: signals seen, the private
+  // conversation, a paused chat, crisis resources.
+  const lineState = useSyncedDoc(self.role === 'member' ? line : null, null)
+  const lineDoc = lineState.phase === 'ready' ? lineState.synced.doc : null
   // The server writes the session's state into the room document: status changes arrive over
   // the socket, not by polling.
   const roomState = useSharedMap(synced.doc, ROOM_STATE, readRoomState)
@@ -120,6 +136,7 @@ function Room({
   return (
     <div className="room-page" data-role={role}>
       {facilitator?.banner}
+      {self.role === 'member' && <CrisisCard lineDoc={lineDoc} />}
       <SessionHeader session={session} backTo={backTo}>
         <ConnectionBadge state={connection} />
       </SessionHeader>
@@ -168,7 +185,8 @@ function Room({
           {self.role === 'member' && (
             <SignalDock
               sessionId={session.id}
-              line={line}
+              lineDoc={lineDoc}
+              over={ended}
               connection={connection}
               open={signalOpen}
               onClose={() => setSignalOpen(false)}
@@ -179,7 +197,18 @@ function Room({
             <InTheRoom self={self} others={others} marks={facilitator?.marks} />
           </div>
           <div className="room-region room-region--chat" data-shown={shown('chat')}>
-            <ChatPlaceholder />
+            <Suspense fallback={<LoadingNotice>Opening the chat…</LoadingNotice>}>
+              <ChatPanel
+                sessionId={session.id}
+                groupId={session.groupId}
+                role={self.role}
+                selfName={self.name}
+                policy={chat}
+                over={ended}
+                signalsDoc={facilitator?.signalsDoc ?? null}
+                lineDoc={lineDoc}
+              />
+            </Suspense>
           </div>
           {facilitator && (
             <div className="room-region room-region--session" data-shown={shown('session')}>

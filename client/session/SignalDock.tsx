@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import type { DocName } from '../../shared/documents/docName.ts'
+import type * as Y from 'yjs'
+import { PrivateLinePanel } from '../chat/PrivateLinePanel.tsx'
 import { SilentSignalButtons } from '../signals/SilentSignalButtons.tsx'
 import type { ConnectionState } from '../sync/openSyncedDoc.ts'
 
@@ -7,7 +8,10 @@ export const SIGNAL_DOCK_ID = 'signal-dock'
 
 interface SignalDockProps {
   sessionId: string
-  line: DocName | null
+  /** The member's private line (null while it opens). */
+  lineDoc: Y.Doc | null
+  /** The session is over: the private line is read only. */
+  over: boolean
   connection: ConnectionState
   /** On a phone: opened from the bottom bar, above it. Wide screens always show it. */
   open: boolean
@@ -15,11 +19,11 @@ interface SignalDockProps {
 }
 
 /**
- * Where a member's silent signal lives: at the top of the side panel on a wide screen; on a
+ * Where a member's silent signal and private conversation with the facilitators live: at the top of the side panel on a wide screen; on a
  * phone, a sheet that opens above the bottom bar from "Tell your facilitator", takes the
  * focus, and closes with Escape or "Close".
  */
-export function SignalDock({ open, onClose, ...signal }: SignalDockProps) {
+export function SignalDock({ open, onClose, over, ...signal }: SignalDockProps) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (open) ref.current?.querySelector<HTMLElement>('button')?.focus()
@@ -40,6 +44,7 @@ export function SignalDock({ open, onClose, ...signal }: SignalDockProps) {
       onKeyDown={onKeyDown}
     >
       <SilentSignalButtons {...signal} />
+      <PrivateLinePanel sessionId={signal.sessionId} lineDoc={signal.lineDoc} over={over} />
       <button
         type="button"
         className="button button--quiet button--small signal-dock-close"

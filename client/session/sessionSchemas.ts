@@ -29,7 +29,12 @@ export const sessionEntry = z.object({
   documents: z.object({ room: docNameSchema, line: docNameSchema.optional() }).nullable(),
   /** The facilitators' word to those waiting. */
   waitingMessage: waitingMessage.nullable().default(null),
+  /** The group's chat policy: whether members write anonymously, and whether it is kept. */
+  chat: z
+    .object({ anonymous: z.boolean(), facilitatorsSeeAuthors: z.boolean(), kept: z.boolean() })
+    .default({ anonymous: true, facilitatorsSeeAuthors: false, kept: true }),
 })
+export type ChatPolicy = SessionEntry['chat']
 export type SessionEntry = z.infer<typeof sessionEntry>
 
 export const joinAnswer = z.object({ state: z.enum(['waiting', 'admitted']) })

@@ -7,12 +7,15 @@ import { describeSignal, type SignalWithState } from './signalSchemas.ts'
 import { useTitleBadge } from './useTitleBadge.ts'
 import './signals.css'
 import { formatClock } from '../ui/formatSessionTime.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
 
 interface SignalBannerProps {
   sessionId: string
   signals: SignalWithState[]
   /** The facilitator's own choice, kept on the server (off unless they turn it on). */
   sound: boolean
+  /** Opens a member's private line, to answer them there. */
+  onAnswer: (line: DocName, name: string) => void
 }
 
 /**
@@ -22,7 +25,7 @@ interface SignalBannerProps {
  * stored on the server: it clears the banner for every facilitator of the session and tells
  * the member, privately, that it was seen.
  */
-export function SignalBanner({ sessionId, signals, sound }: SignalBannerProps) {
+export function SignalBanner({ sessionId, signals, sound, onAnswer }: SignalBannerProps) {
   const open = signals.filter((s) => s.seen === null)
   useTitleBadge(open.length, open.length === 1 ? 'Signal' : 'Signals')
   // A chime for each signal that arrives while the page is open, not for those it found.
@@ -40,7 +43,7 @@ export function SignalBanner({ sessionId, signals, sound }: SignalBannerProps) {
       {open.length > 0 && (
         <ul className="signal-banner-list" aria-label="Silent signals">
           {open.map((signal) => (
-            <SignalRow key={signal.id} sessionId={sessionId} signal={signal} />
+            <SignalRow key={signal.id} sessionId={sessionId} signal={signal} onAnswer={onAnswer} />
           ))}
         </ul>
       )}
@@ -48,15 +51,23 @@ export function SignalBanner({ sessionId, signals, sound }: SignalBannerProps) {
   )
 }
 
-function SignalRow({ sessionId, signal }: { sessionId: string; signal: SignalWithState }) {
+function SignalRow({
+  sessionId,
+  signal,
+  onAnswer,
+}: {
+  sessionId: string
+  signal: SignalWithState
+  onAnswer: SignalBannerProps['onAnswer']
+}) {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-  const markSeen = async () => {
+  const call = async (path: string) => {
     if (busy) return
     setBusy(true)
     setProblem(null)
     try {
-      await apiRequest(`/api/sessions/${sessionId}/signals/${signal.id}/seen`, {
+      await apiRequest(`/api/sessions/${sessionId}/${path}`, {
         method: 'POST',
         schema: z.unknown(),
       })
@@ -66,21 +77,58 @@ function SignalRow({ sessionId, signal }: { sessionId: string; signal: SignalWit
     setBusy(false)
   }
   const words = describeSignal(signal)
+  const crisis = signal.kind === 'crisis'
   return (
     <li className="signal-alert" data-kind={signal.kind}>
       <p>
         <strong>{words}</strong>{' '}
-        <span className="signal-time">Sent privately at {formatClock(signal.at)}.</span>
+        <span className="signal-time">
+          {crisis ? 'Written' : 'Sent privately'} at {formatClock(signal.at)}.
+        </span>
       </p>
-      <button
-        type="button"
-        className="button button--small"
-        aria-label={`Mark as seen: ${words} ${signal.name} will know you saw it.`}
-        aria-disabled={busy || undefined}
-        onClick={() => void markSeen()}
-      >
-        Seen
-      </button>
+      {crisis && (
+        <blockquote className="signal-quote">
+          {signal.text ?? 'A facilitator has since removed the message.'}
+        </blockquote>
+      )}
+      <div className="actions">
+        {crisis && (
+          <button
+            type="button"
+            className="button button--small"
+            aria-disabled={busy || signal.resourcesSent !== null || undefined}
+            onClick={() =>
+              signal.resourcesSent === null && void call(`alerts/${signal.id}/resources`)
+            }
+          >
+            {signal.resourcesSent
+              ? `Crisis resources sent by ${signal.resourcesSent.by}`
+              : 'Send crisis resources privately'}
+          </button>
+        )}
+        {signal.line && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => onAnswer(signal.line!, signal.name)}
+          >
+            Answer privately
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--small"
+          aria-label={
+            crisis
+              ? `Mark as seen: ${words}`
+              : `Mark as seen: ${words} ${signal.name} will know you saw it.`
+          }
+          aria-disabled={busy || undefined}
+          onClick={() => void call(`signals/${signal.id}/seen`)}
+        >
+          Seen
+        </button>
+      </div>
       {problem && (
         <p className="field-error" role="alert">
           {problem}

@@ -1,13 +1,11 @@
 import { useEffect, useEffectEvent, useId, useState } from 'react'
 import type * as Y from 'yjs'
 import { z } from 'zod'
-import type { DocName } from '../../shared/documents/docName.ts'
 import { LINE_SIGNALS } from '../../shared/signals/signalDocs.ts'
 import { apiRequest } from '../api/apiRequest.ts'
 import { toApiError } from '../api/ApiError.ts'
 import type { ConnectionState } from '../sync/openSyncedDoc.ts'
 import { useSharedMap } from '../sync/useSharedMap.ts'
-import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { latestLineSignal, type SignalKind } from './signalSchemas.ts'
 
 const CHOICES: { kind: SignalKind; label: string }[] = [
@@ -31,8 +29,8 @@ const sendSignal = (sessionId: string, kind: SignalKind) =>
 
 interface SilentSignalButtonsProps {
   sessionId: string
-  /** The member's private line, where the server says a signal was seen. */
-  line: DocName | null
+  /** The member's private line, where the server says a signal was seen (null: not open yet). */
+  lineDoc: Y.Doc | null
   /** The room's connection: a press while offline waits for it. */
   connection: ConnectionState
 }
@@ -42,21 +40,7 @@ interface SilentSignalButtonsProps {
  * group. No one else in the room sees it. What the status line says is what happened: "sent"
  * only once the server has it, "seen" only once a facilitator marked it seen.
  */
-export function SilentSignalButtons({ line, ...props }: SilentSignalButtonsProps) {
-  return line ? <WithLine line={line} {...props} /> : <Signal lineDoc={null} {...props} />
-}
-
-/** The member's private line, open for as long as the room is. */
-function WithLine({ line, ...props }: Omit<SilentSignalButtonsProps, 'line'> & { line: DocName }) {
-  const state = useSyncedDoc(line, null)
-  return <Signal lineDoc={state.phase === 'ready' ? state.synced.doc : null} {...props} />
-}
-
-function Signal({
-  sessionId,
-  lineDoc,
-  connection,
-}: Omit<SilentSignalButtonsProps, 'line'> & { lineDoc: Y.Doc | null }) {
+export function SilentSignalButtons({ sessionId, lineDoc, connection }: SilentSignalButtonsProps) {
   const id = useId()
   const [sending, setSending] = useState<Sending>({ phase: 'idle' })
   const latest = useSharedMap(lineDoc, LINE_SIGNALS, latestLineSignal)

@@ -7,6 +7,14 @@ describe('silent signals', () => {
   it('says who signalled and what, in plain words', () => {
     expect(describeSignal({ kind: 'need-a-moment', name: 'Robin' })).toBe('Robin needs a moment.')
     expect(describeSignal({ kind: 'not-ok', name: 'Robin' })).toBe('Robin is not OK.')
+    expect(
+      describeSignal({
+        kind: 'crisis',
+        name: 'Anonymous member',
+        category: 'self-harm',
+        source: 'chat',
+      }),
+    ).toBe('A chat message from Anonymous member may be about self-harm.')
   })
 
   it('joins each signal with its seen mark and drops records it does not understand', () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { SIGNALS_LIST, SIGNALS_SEEN } from '../../shared/signals/signalDocs.ts'
+import { SIGNALS_LIST, SIGNALS_RESOURCES, SIGNALS_SEEN } from '../../shared/signals/signalDocs.ts'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
 import { readSessionSignals, type SignalWithState } from './signalSchemas.ts'
 
@@ -10,13 +10,16 @@ export function useSessionSignals(synced: SyncedDoc | null): SignalWithState[] {
     if (!synced) return
     const list = synced.doc.getArray(SIGNALS_LIST)
     const seen = synced.doc.getMap(SIGNALS_SEEN)
+    const sent = synced.doc.getMap(SIGNALS_RESOURCES)
     const onChange = () => setSignals(readSessionSignals(synced.doc))
     onChange()
     list.observe(onChange)
     seen.observe(onChange)
+    sent.observe(onChange)
     return () => {
       list.unobserve(onChange)
       seen.unobserve(onChange)
+      sent.unobserve(onChange)
     }
   }, [synced])
   return signals

@@ -12,16 +12,18 @@ export type SyncedDocState =
 /**
  * Fetches a token, then keeps `docName` in sync until unmount. `getToken` must be stable
  * (`useCallback`); null means the login cookie authenticates the socket. Render the caller
- * with `key={docName}` so a new document starts afresh.
+ * with `key={docName}` so a new document starts afresh. With no name (a document the person
+ * does not have), it stays 'loading' and opens nothing.
  */
 export function useSyncedDoc(
-  docName: DocName,
+  docName: DocName | null,
   getToken: ((signal: AbortSignal) => Promise<string>) | null,
 ): SyncedDocState {
   const [attempt, setAttempt] = useState(0)
   const [state, setState] = useState<SyncedDocState>({ phase: 'loading' })
 
   useEffect(() => {
+    if (docName === null) return
     const abort = new AbortController()
     let synced: SyncedDoc | null = null
     const tokenOrCookie = getToken ? getToken(abort.signal) : Promise.resolve(undefined)

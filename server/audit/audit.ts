@@ -59,6 +59,13 @@ export type AuditAction =
   | 'deck.brought'
   | 'slides.results-shown'
   | 'preferences.changed'
+  | 'chat.message-removed'
+  | 'chat.settings-changed'
+  | 'chat.muted'
+  | 'chat.unmuted'
+  | 'chat.cleared'
+  | 'crisis.alerted'
+  | 'crisis.resources-sent'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
 

@@ -41,6 +41,10 @@ const envSchema = z.object({
   HEARTH_CLIENT_DIR: z.string().default('dist/client'),
   /** Origins a push subscription may point at besides the browsers' push services (tests). */
   HEARTH_PUSH_EXTRA_ORIGINS: z.string().optional(),
+  /** A JSON file of risk phrases that extends the shipped lists (docs/CRISIS.md). */
+  HEARTH_CRISIS_PHRASES: z.string().optional(),
+  /** A JSON file of regional crisis lines that replaces the shipped ones per region. */
+  HEARTH_CRISIS_RESOURCES: z.string().optional(),
   /** Who runs this server, for push services (a mailto: or https: address). */
   HEARTH_VAPID_SUBJECT: z
     .string()
@@ -104,6 +108,10 @@ export function parseConfig(env: Record<string, string | undefined>) {
       subject:
         e.HEARTH_VAPID_SUBJECT ??
         (publicOrigin?.startsWith('https:') ? publicOrigin : 'mailto:operator@localhost'),
+    },
+    crisis: {
+      ...(e.HEARTH_CRISIS_PHRASES ? { phrasesFile: resolve(e.HEARTH_CRISIS_PHRASES) } : {}),
+      ...(e.HEARTH_CRISIS_RESOURCES ? { resourcesFile: resolve(e.HEARTH_CRISIS_RESOURCES) } : {}),
     },
     limits: {
       maxFrameBytes: e.HEARTH_MAX_FRAME_BYTES,

@@ -367,4 +367,55 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (handout_id, hash)
   );
   `,
+  `
+  -- Chat (issue 15). The record of every message of a session; the chat document holds the
+  -- recent part. member_id links a message to its writer only where the group's policy let
+  -- facilitators see it (or the message was not anonymous): an anonymous message in a fully
+  -- anonymous group has no link here. text is NULL once removed.
+  ALTER TABLE groups ADD COLUMN chat_kept INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE groups ADD COLUMN crisis_region TEXT NOT NULL DEFAULT 'other';
+  ALTER TABLE sessions ADD COLUMN chat_locked INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN chat_slow_seconds INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sessions ADD COLUMN chat_cleared_at INTEGER;
+  CREATE TABLE chat_messages (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    author TEXT NOT NULL,
+    member_id TEXT REFERENCES members (id),
+    text TEXT,
+    removed TEXT,
+    removed_at INTEGER,
+    UNIQUE (session_id, seq)
+  );
+  CREATE INDEX chat_messages_member ON chat_messages (member_id);
+  -- Who reacted, to let them take it back; documents carry counts only.
+  CREATE TABLE chat_reactions (
+    message_id TEXT NOT NULL REFERENCES chat_messages (id),
+    person TEXT NOT NULL,
+    reaction TEXT NOT NULL,
+    PRIMARY KEY (message_id, person, reaction)
+  );
+  -- A member a facilitator muted in one session's chat; named says whether facilitators may
+  -- see who (a mute from an anonymous message mutes its writer without naming them).
+  CREATE TABLE chat_mutes (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    named INTEGER NOT NULL,
+    muted_at INTEGER NOT NULL,
+    muted_by TEXT NOT NULL REFERENCES facilitators (id),
+    UNIQUE (session_id, member_id)
+  );
+  -- A risk phrase matched (a silent signal of kind 'crisis'): the writer is kept so that
+  -- crisis resources reach them privately, even when facilitators may not learn who it is.
+  CREATE TABLE crisis_alerts (
+    signal_id TEXT PRIMARY KEY REFERENCES silent_signals (id),
+    category TEXT NOT NULL,
+    source TEXT NOT NULL,
+    message_id TEXT,
+    resources_sent_at INTEGER
+  );
+  `,
 ]

@@ -5,6 +5,7 @@ import { endLoginsOf } from '../auth/logins.ts'
 import { newId } from '../db/newId.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { publishResults } from '../slides/publishResults.ts'
+import { eraseMemberChat } from '../chat/eraseMemberChat.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
 
 /**
@@ -12,8 +13,8 @@ import { eraseCopy, type SheetRef } from './eraseCopy.ts'
  * acting on their request): every private copy with what they shared from it, their private
  * lines, signals and calendar link; their pseudonym and passphrase; and their logins, whose
  * sockets close. What they wrote on the group's shared sheets stays the group's (Yjs keeps no
- * author, and the agreement says so). Chat, when it lands, marks their messages "removed by
- * the member" here. Returns the number of documents deleted or rewritten.
+ * author, and the agreement says so); so do anonymous chat messages nobody may trace to them.
+ * Chat messages that can be traced are removed (server/chat/eraseMemberChat.ts). Returns the number of documents deleted or rewritten.
  */
 export async function eraseMember(
   services: Services,
@@ -79,6 +80,7 @@ export async function eraseMember(
     await sync.compactNow(sessionDocName.handout(member.group_id, a.sessionId, a.id) as DocName)
     documents++
   }
+  documents += await eraseMemberChat(services, memberId)
   db.transaction(() => {
     db.sql.prepare('DELETE FROM private_lines WHERE member_id = ?').run(memberId)
     db.sql.prepare('DELETE FROM silent_signals WHERE member_id = ?').run(memberId)

@@ -7,15 +7,8 @@ import { eventually } from '../test/connectProvider.ts'
 import { PASSPHRASE } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
 import { addWorksheet, openSession, serverPerTest } from '../test/roomWorld.ts'
-import type { TestServer } from '../test/startTestServer.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
-
-/** Which of `needles` occur in any file of the database (main file, WAL, shared memory). */
-function foundInDatabase(server: TestServer, needles: string[]): string[] {
-  const files = readdirSync(server.dataDir).filter((f) => f.startsWith('hearth.sqlite'))
-  const bytes = files.map((f) => readFileSync(join(server.dataDir, f)))
-  return needles.filter((n) => bytes.some((b) => b.includes(Buffer.from(n, 'utf8'))))
-}
+import { foundInDatabase } from '../test/foundInDatabase.ts'
 
 describe('erasure', () => {
   const world = serverPerTest()

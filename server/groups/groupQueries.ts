@@ -1,4 +1,5 @@
 import type { GroupSettings } from '../../shared/api/schemas.ts'
+import { crisisRegion } from '../../shared/crisis/regions.ts'
 import type { Db } from '../db/openDatabase.ts'
 
 interface GroupRow {
@@ -11,6 +12,8 @@ interface GroupRow {
   anonymous_chat: number
   facilitators_see_authors: number
   auto_admit: number
+  chat_kept: number
+  crisis_region: string
 }
 
 export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
@@ -26,6 +29,9 @@ export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
     anonymousChat: g.anonymous_chat === 1,
     facilitatorsSeeAuthors: g.facilitators_see_authors === 1,
     autoAdmit: g.auto_admit === 1,
+    chatKept: g.chat_kept === 1,
+    // A region no longer shipped falls back to the international resources.
+    crisisRegion: crisisRegion.catch('other').parse(g.crisis_region),
   }
 }
 

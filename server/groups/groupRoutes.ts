@@ -30,7 +30,8 @@ export function groupRoutes(services: Services) {
       db.sql
         .prepare(
           `INSERT INTO groups (id, name, theme, kind, description, goals, capacity, anonymous_chat,
-             facilitators_see_authors, auto_admit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             facilitators_see_authors, auto_admit, chat_kept, crisis_region, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -43,6 +44,8 @@ export function groupRoutes(services: Services) {
           Number(body.anonymousChat),
           Number(body.facilitatorsSeeAuthors),
           Number(body.autoAdmit),
+          Number(body.chatKept),
+          body.crisisRegion,
           now(),
         )
       db.sql
@@ -109,6 +112,8 @@ export function groupRoutes(services: Services) {
       anonymousChat: 'anonymous_chat',
       facilitatorsSeeAuthors: 'facilitators_see_authors',
       autoAdmit: 'auto_admit',
+      chatKept: 'chat_kept',
+      crisisRegion: 'crisis_region',
     }
     const changed = Object.entries(body).filter(([, v]) => v !== undefined)
     if (changed.length === 0) return c.json({ ok: true })

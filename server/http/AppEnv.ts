@@ -7,6 +7,8 @@ import type { Db } from '../db/openDatabase.ts'
 import type { Logger } from '../log/logger.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
 import type { VapidKeys } from '../reminders/vapid.ts'
+import type { ChatState } from '../chat/chatState.ts'
+import type { CrisisConfig } from '../crisis/loadCrisisConfig.ts'
 
 /** What every route handler can reach. Passed explicitly; there is no global state. */
 export interface Services {
@@ -24,6 +26,10 @@ export interface Services {
   authorize: Authorize
   /** Web Push: the server's VAPID keys, who it says it is, and test push services. */
   push: { keys: VapidKeys; subject: string; extraOrigins: ReadonlySet<string> }
+  /** Risk phrases and regional crisis lines: the shipped lists, extended by the deployment. */
+  crisis: CrisisConfig
+  /** What the chat keeps in memory only (who types; unlinked anonymous writers). */
+  chat: ChatState
 }
 
 /** Re-decides every open socket that `affected` selects (after removal, admission, roles). */

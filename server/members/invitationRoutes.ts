@@ -191,6 +191,7 @@ export function invitationRoutes(services: Services) {
       agreement: currentAgreement(db, invitation.group_id),
       anonymousChat: group.anonymousChat,
       facilitatorsSeeAuthors: group.facilitatorsSeeAuthors,
+      chatKept: group.chatKept,
       // A re-issued link restores an existing member: they keep their pseudonym.
       pseudonym: restoring?.pseudonym ?? null,
     })

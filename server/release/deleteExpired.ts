@@ -3,6 +3,7 @@ import { DAY_MS, releaseKindOf } from '../../shared/sessions/release.ts'
 import { appendAudit } from '../audit/audit.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { storedDocsOfSession } from '../store/storedDocsOfSession.ts'
+import { deleteChatRecord } from '../chat/chatLifecycle.ts'
 
 /**
  * The retention job: for every ended session whose released material ran past its time,
@@ -40,6 +41,8 @@ export async function deleteExpired(
       db.sql.prepare('DELETE FROM session_snapshots WHERE doc = ?').run(name)
     }
     documents += names.length
+    // The chat's record on the server goes with its document.
+    deleteChatRecord(db, session.id, now())
     db.transaction(() => {
       db.sql
         .prepare('UPDATE sessions SET materials_deleted_at = ? WHERE id = ?')

@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { scheduleSessionRequest } from '../../shared/api/schemas.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
+import { endChat } from '../chat/chatLifecycle.ts'
+import { groupSettingsOf } from '../groups/groupQueries.ts'
 import { takeSessionSnapshots } from '../snapshots/takeSessionSnapshots.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { appendAudit } from '../audit/audit.ts'
@@ -130,9 +132,16 @@ export function sessionRoutes(services: Services) {
         : 'facilitator'
     const inRoom =
       attendance === 'facilitator' || (attendance === 'admitted' && inProgress(s.status))
+    const group = groupSettingsOf(db, groupId)!
     return c.json({
       session: view(s),
       you: attendance,
+      // How the chat shows who wrote, told before anyone writes.
+      chat: {
+        anonymous: group.anonymousChat,
+        facilitatorsSeeAuthors: group.facilitatorsSeeAuthors,
+        kept: group.chatKept,
+      },
       // For those waiting (and the facilitators): the facilitators' word, if any.
       waitingMessage:
         attendance === 'waiting' || attendance === 'facilitator' ? waitingMessageOf(s) : null,
@@ -195,6 +204,9 @@ export function sessionRoutes(services: Services) {
     })
     await reauthorizeWhere(services, membersOfSession(sessionId))
     await publishRoomState(services, sessionId)
+    if (status === 'ended' || status === 'cancelled') {
+      await endChat(services, { id: sessionId, groupId })
+    }
     if (status === 'ended') await takeSessionSnapshots(services, sessionId)
     return c.json({ ok: true })
   })

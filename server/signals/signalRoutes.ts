@@ -73,9 +73,10 @@ export function signalRoutes(services: Services) {
     await services.sync.serverWrite(
       sessionDocName.signals(groupId, sessionId) as DocName,
       (doc) => {
+        // With the member's line, where a facilitator answers them privately.
         doc
           .getArray(SIGNALS_LIST)
-          .push([{ id, at, kind, name: member.name, colour: member.colour }])
+          .push([{ id, at, kind, name: member.name, colour: member.colour, line }])
       },
     )
     await services.sync.serverWrite(line, (doc) => {
@@ -106,9 +107,14 @@ export function signalRoutes(services: Services) {
         doc.getMap(SIGNALS_SEEN).set(signal.id, { at, by: principal.name })
       },
     )
-    await services.sync.serverWrite(lineOf(groupId, sessionId, signal.member_id), (doc) => {
-      doc.getMap(LINE_SIGNALS).set(signal.id, { at: signal.sent_at, kind: signal.kind, seenAt: at })
-    })
+    // A crisis alert was not the member's own signal: nothing to tell them here.
+    if (signal.kind !== 'crisis') {
+      await services.sync.serverWrite(lineOf(groupId, sessionId, signal.member_id), (doc) => {
+        doc
+          .getMap(LINE_SIGNALS)
+          .set(signal.id, { at: signal.sent_at, kind: signal.kind, seenAt: at })
+      })
+    }
     appendAudit(
       db,
       {

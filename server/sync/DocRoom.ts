@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
-import { encodeStep2, encodeUpdate } from './encodeFrames.ts'
+import { encodeAwarenessFrame, encodeStep2, encodeUpdate } from './encodeFrames.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
 
 /** The part of a connection a room needs: where to send, and how many updates it has sent. */
@@ -23,6 +23,8 @@ export interface PendingBatch<M extends RoomMember> {
 }
 
 const EMPTY_STATE_VECTOR = 1
+/** The presence client id the server speaks under (a browser's is random and never 0). */
+export const SERVER_PRESENCE_ID = 0
 
 /** An update referred to changes this document does not have. */
 export class MissingDependencies extends Error {
@@ -48,6 +50,12 @@ export class DocRoom<M extends RoomMember> {
    * read, and every write is refused with `documentDamaged`, until an operator restores it.
    */
   damaged = false
+  /**
+   * Only the server sets presence here: clients' states are dropped (on the chat, who is
+   * typing is told as the group's identity policy allows, never by a client's own state).
+   */
+  serverPresenceOnly = false
+  #serverPresenceClock = 0
   /** Connections accepted at the upgrade but not yet attached; the room stays loaded for them. */
   holds = 0
   idleTimer: NodeJS.Timeout | null = null
@@ -167,6 +175,17 @@ export class DocRoom<M extends RoomMember> {
       }
     }
     return this.#fullState.frame
+  }
+
+  /** Sets the server's own presence state (null: withdraws it) and tells every member. */
+  setServerPresence(state: object | null): void {
+    const entry = {
+      clientId: SERVER_PRESENCE_ID,
+      clock: ++this.#serverPresenceClock,
+      json: state === null ? 'null' : JSON.stringify(state),
+    }
+    this.awareness.setServer(entry)
+    this.broadcast(encodeAwarenessFrame([entry]))
   }
 
   broadcast(frame: Uint8Array, except?: M): void {

@@ -3,7 +3,8 @@ import type { AwarenessEntry } from './parseFrame.ts'
 interface Held<C> {
   clock: number
   json: string
-  owner: C
+  /** null: the server's own state (see `setServer`). */
+  owner: C | null
   person: string | undefined
 }
 
@@ -32,6 +33,21 @@ export class RoomAwareness<C> {
       changed.push(entry)
     }
     return changed
+  }
+
+  /**
+   * Sets (or, with json 'null', removes) a state the server speaks for itself: no connection
+   * owns it, so none can overwrite or remove it.
+   */
+  setServer(entry: AwarenessEntry): void {
+    if (entry.json === 'null') this.#states.delete(entry.clientId)
+    else
+      this.#states.set(entry.clientId, {
+        clock: entry.clock,
+        json: entry.json,
+        owner: null,
+        person: undefined,
+      })
   }
 
   /** Removes every state `owner` held; returns removal entries to relay. */

@@ -148,6 +148,7 @@ export class SyncConnection implements RoomMember {
       }
       case 'awareness': {
         if (!this.#presence.take()) return this.close(CloseCode.rateLimited, 'too many presence')
+        if (this.room.serverPresenceOnly) return
         // One client id per connection: the first it announces. A socket that claims more
         // (34,816 states in 20 s from one probe) has the rest dropped.
         this.#clientId ??= message.entries.find((e) => e.json !== 'null')?.clientId ?? null

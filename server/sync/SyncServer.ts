@@ -38,6 +38,8 @@ export interface SyncServerOptions {
   seed?: (name: DocName) => Uint8Array | null
   /** The size cap of a document (default: none). */
   maxBytes?: (name: DocName) => number
+  /** Documents whose presence only the server sets (see `DocRoom.serverPresenceOnly`). */
+  serverPresence?: (name: DocName) => boolean
 }
 
 /**
@@ -321,6 +323,7 @@ export class SyncServer {
       this.#opts.maxBytes?.(name),
     )
     room.damaged = damage !== null
+    room.serverPresenceOnly = this.#opts.serverPresence?.(name) ?? false
     this.#loadedRooms.add(room)
     return room
   }
@@ -350,6 +353,12 @@ export class SyncServer {
     } finally {
       this.release(room)
     }
+  }
+
+  /** Sets the server's presence state on `name` if it is open (else nobody is there to tell). */
+  async setPresence(name: DocName, state: object | null): Promise<void> {
+    const room = await this.#rooms.get(name)?.catch(() => null)
+    if (room && !room.broken) room.setServerPresence(state)
   }
 
   #markDirty(room: DocRoom<SyncConnection>): void {

@@ -33,10 +33,18 @@ export function serverPerTest(options: { env?: Record<string, string>; now?: () 
   }
 }
 
-/** A group led by Dr Lead, with these members, and a session open with all of them admitted. */
-export async function openSession(server: TestServer, pseudonyms: string[]) {
+/**
+ * A group led by Dr Lead (with `settings` over the defaults: anonymous chat that facilitators
+ * cannot trace), with these members, and a session open with all of them admitted.
+ */
+export async function openSession(
+  server: TestServer,
+  pseudonyms: string[],
+  settings: Record<string, unknown> = {},
+) {
   const lead = await facilitator(server, 'lead@x.example', 'Dr Lead')
-  const groupId = (await lead.post('/api/groups', groupBody('G'))).json.id as string
+  const groupId = (await lead.post('/api/groups', { ...groupBody('G'), ...settings })).json
+    .id as string
   const members = []
   for (const pseudonym of pseudonyms) members.push(await member(server, lead, groupId, pseudonym))
   const sessionId = await scheduleSession(server, lead, groupId)

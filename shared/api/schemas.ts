@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { crisisRegion } from '../crisis/regions.ts'
 
 /**
  * Request bodies of the HTTP API, parsed on the server and used to type the client. Free text
@@ -39,6 +40,10 @@ export const groupSettings = z.object({
   anonymousChat: z.boolean(),
   facilitatorsSeeAuthors: z.boolean(),
   autoAdmit: z.boolean(),
+  /** The chat stays for members to revisit after a session (released like other material). */
+  chatKept: z.boolean().default(true),
+  /** Whose crisis lines members are shown (shared/crisis/regions.ts). */
+  crisisRegion: crisisRegion.default('other'),
 })
 export type GroupSettings = z.infer<typeof groupSettings>
 

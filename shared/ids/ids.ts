@@ -26,6 +26,9 @@ export const ID_PREFIX = {
   push: 'p',
   deck: 'd',
   handout: 'h',
+  chatMessage: 'k',
+  lineMessage: 'e',
+  mute: 'u',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

@@ -5,15 +5,16 @@ import type { DocKind } from '../documents/docKinds.ts'
  * What a facilitator releases to members after a session (issue 13): the kinds of group
  * material, each released or withheld, and for how long. Members' own private copies are
  * not in it: they are the member's, kept until the member erases them or leaves.
- * Slides, the group canvas and chat add their kind here as they land.
+ * The group canvas adds its kind here when it lands.
  */
-export const RELEASE_KINDS = ['worksheets', 'answers', 'slides'] as const
+export const RELEASE_KINDS = ['worksheets', 'answers', 'slides', 'chat'] as const
 export type ReleaseKind = (typeof RELEASE_KINDS)[number]
 
 export const RELEASE_KIND_LABELS: Record<ReleaseKind, string> = {
   worksheets: 'The group’s worksheets, as the group left them',
   answers: 'Answers members shared with the group',
   slides: 'The slides presented, without your speaker notes',
+  chat: 'The group chat (where the group keeps it)',
 }
 
 /** How long released material stays, in days after the session ends; null: until changed. */
@@ -53,6 +54,8 @@ export function releaseKindOf(kind: DocKind): ReleaseKind | null {
       return 'worksheets'
     case 'handout':
       return 'slides'
+    case 'chat':
+      return 'chat'
     // Answers, or a whole own sheet, a member shared with the group (never its owner's access).
     case 'shared-answers':
     case 'member-private':

@@ -15,6 +15,7 @@ import {
 } from './matrixPeople.ts'
 import { MEMBER_MATERIAL_ROUTES } from './memberMaterialRoutes.ts'
 import { SLIDE_ROUTES } from './slideRoutes.ts'
+import { CHAT_ROUTES } from './chatRoutes.ts'
 
 export { fixtures, PEOPLE, type Person, type World } from './matrixPeople.ts'
 
@@ -338,6 +339,7 @@ export const ROUTES: Record<string, RouteCase> = {
   },
   ...MEMBER_MATERIAL_ROUTES,
   ...SLIDE_ROUTES,
+  ...CHAT_ROUTES,
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
