@@ -9,7 +9,7 @@ import { setUpRoom } from './support/setUpRoom.ts'
 const run = browserPerFile()
 const people = run.people
 
-const chatOf = (page: Page) => page.getByRole('log', { name: 'Messages' })
+const chatOf = (page: Page) => page.getByRole('log', { name: 'Group chat', exact: true })
 
 /** Writes in the group chat and sends with Enter. */
 async function say(page: Page, text: string, { signed = false } = {}) {
@@ -34,8 +34,6 @@ describe('the group chat', () => {
     const { sessionId, facilitator } = made
     const [ida, jo] = made.members as [Person, Person]
     const f = facilitator.page
-    await f.setViewportSize({ width: 1366, height: 900 })
-    await ida.page.setViewportSize({ width: 1366, height: 900 })
     for (const person of [facilitator, ida, jo]) await enter(person.page, sessionId)
     // Jo is on a phone: the chat is one tap away in the bottom bar.
     await jo.page

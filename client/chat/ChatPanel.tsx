@@ -172,7 +172,7 @@ function Chat({
           signalsDoc={signalsDoc}
         />
       )}
-      <div className="chat-scroll" ref={list} tabIndex={0} aria-label="Chat messages">
+      <div className="chat-scroll" ref={list} tabIndex={0} role="region" aria-label="Chat messages">
         {hasOlder && (
           <button
             type="button"
@@ -203,17 +203,19 @@ function Chat({
         {view.messages.length === 0 ? (
           <p className="muted">No messages yet.</p>
         ) : (
-          <ol className="chat-list" role="log" aria-label="Messages">
-            {view.messages.map((m) => (
-              <ChatMessageItem
-                key={m.id}
-                message={m}
-                mine={mineIds.has(m.id)}
-                still={over}
-                actions={actions}
-              />
-            ))}
-          </ol>
+          <div role="log" aria-label="Group chat">
+            <ol className="chat-list">
+              {view.messages.map((m) => (
+                <ChatMessageItem
+                  key={m.id}
+                  message={m}
+                  mine={mineIds.has(m.id)}
+                  still={over}
+                  actions={actions}
+                />
+              ))}
+            </ol>
+          </div>
         )}
       </div>
       <p className="muted chat-typing" aria-live="polite">

@@ -5,10 +5,14 @@ export type ResourcesView = z.infer<typeof regionResourcesView>
 
 /** A region's crisis lines, as text a person can act on: numbers to call or text, and sites. */
 export function CrisisResources({ resources }: { resources: ResourcesView }) {
+  // A number ("999", "112 / 15") or a sentence ("Call your local emergency number").
+  const emergency = /^[\d\s/+().-]+$/.test(resources.emergency)
+    ? `call ${resources.emergency}`
+    : resources.emergency.charAt(0).toLowerCase() + resources.emergency.slice(1)
   return (
     <div className="crisis-resources">
       <p>
-        <strong>If you are in danger right now, call {resources.emergency}.</strong>
+        <strong>If you are in danger right now, {emergency.replace(/\.$/, '')}.</strong>
       </p>
       <ul className="plain-list">
         {resources.lines.map((line) => (

@@ -35,18 +35,20 @@ export function LineConversation({ doc, reader, memberName, send }: LineConversa
   return (
     <div className="line-conversation">
       {messages.length > 0 ? (
-        <ol className="chat-list" role="log" aria-label="Private messages">
-          {messages.map((m) => (
-            <li key={m.id} className="chat-message" data-from={m.from}>
-              <p className="chat-meta">
-                <span className="chat-author">{who(m)}</span>{' '}
-                <span className="muted">{formatClock(m.at)}</span>
-              </p>
-              <MessageText text={m.text} />
-              {m.resources && <CrisisResources resources={m.resources} />}
-            </li>
-          ))}
-        </ol>
+        <div role="log" aria-label="Private messages">
+          <ol className="chat-list">
+            {messages.map((m) => (
+              <li key={m.id} className="chat-message" data-from={m.from}>
+                <p className="chat-meta">
+                  <span className="chat-author">{who(m)}</span>{' '}
+                  <span className="muted">{formatClock(m.at)}</span>
+                </p>
+                <MessageText text={m.text} />
+                {m.resources && <CrisisResources resources={m.resources} />}
+              </li>
+            ))}
+          </ol>
+        </div>
       ) : (
         <p className="muted">
           {reader === 'member'

@@ -145,6 +145,21 @@ export function WaitingRoomPanel({
                   >
                     Send back
                   </button>
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    aria-disabled={busy !== null || undefined}
+                    aria-label={`Pause ${person.pseudonym}'s chat messages`}
+                    onClick={() =>
+                      act(
+                        'chat/mutes',
+                        person,
+                        `${person.pseudonym}'s chat messages are paused. They can still write to you privately.`,
+                      )
+                    }
+                  >
+                    Pause chat
+                  </button>
                   {removeButton(person)}
                 </span>
               </li>

@@ -16,6 +16,9 @@ import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
 
+/** Unseen alerts from one writer at a time; the next waits until a facilitator saw them. */
+export const OPEN_ALERTS_PER_WRITER = 3
+
 /** The colour of an alert whose writer the facilitators may not know. */
 const UNNAMED_COLOUR = '#6b5b4e'
 
@@ -46,11 +49,26 @@ const lineOf = (services: Services, groupId: string, sessionId: string, memberId
  * on the server (so that resources reach them) but shown to facilitators only as the group's
  * identity policy allows; logs and the trail carry the category only.
  */
-export async function raiseCrisisAlert(services: Services, alert: CrisisMessage): Promise<string> {
+export async function raiseCrisisAlert(
+  services: Services,
+  alert: CrisisMessage,
+): Promise<string | null> {
   const { db, now, sync } = services
+  const { groupId, sessionId, writer } = alert
+  // The facilitators already have this writer's alerts in front of them: more would bury the
+  // banner (and grow the facilitators' document) without telling them anything new.
+  const open = db.sql
+    .prepare(
+      `SELECT COUNT(*) AS n FROM silent_signals
+       WHERE session_id = ? AND member_id = ? AND kind = 'crisis' AND seen_at IS NULL`,
+    )
+    .get(sessionId, writer.id) as { n: number }
+  if (open.n >= OPEN_ALERTS_PER_WRITER) {
+    services.log.info({ session: sessionId, category: alert.risk.category }, 'crisis alert held')
+    return null
+  }
   const at = now()
   const id = newId('signal')
-  const { groupId, sessionId, writer } = alert
   db.transaction(() => {
     db.sql
       .prepare(

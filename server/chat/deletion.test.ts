@@ -116,4 +116,21 @@ describe('chat: deleted means gone, and long chats page', () => {
     expect(release.status).toBe(200)
     expect((await robin.get(`/api/sessions/${s.sessionId}/chat/older?before=99`)).status).toBe(403)
   })
+
+  it('erasing a member removes the messages that can be traced to them, and their name from alerts', async () => {
+    const s = await chatSession(world.server, ['Robin', 'Sky'], { facilitatorsSeeAuthors: true })
+    const [robin, sky] = s.members as [(typeof s.members)[0], (typeof s.members)[0]]
+    const view = await world.open(s.chat, sky)
+    const signals = await world.open(s.signals, s.lead)
+    await s.post(robin, 'I want to die, says Quillon')
+    await s.post(sky, 'Sky stays')
+    await eventually(() => signals.doc.getArray(SIGNALS_LIST).length === 1, 'the alert')
+    const erased = await robin.post('/api/member/erase', { confirm: 'erase' })
+    expect(erased.status).toBe(200)
+    await eventually(() => texts(view.doc)[0] === null, 'Robin’s message removed')
+    expect(texts(view.doc)).toEqual([null, 'Sky stays'])
+    const alert = signals.doc.getArray<Record<string, unknown>>(SIGNALS_LIST).get(0)
+    expect(alert).toMatchObject({ name: 'Former member', text: null })
+    expect(foundInDatabase(world.server, ['Quillon'])).toEqual([])
+  })
 })

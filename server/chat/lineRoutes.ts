@@ -15,6 +15,8 @@ import { chatSpeaker } from './chatGate.ts'
 import { raiseCrisisAlert } from './crisisAlert.ts'
 
 const LINE_RATE: Rate = { perSecond: 0.5, burst: 5 }
+/** A private conversation of one session holds this many messages at most. */
+export const LINE_MAX_MESSAGES = 300
 
 /**
  * The private line: a member writes to the facilitators only, and a facilitator answers that
@@ -39,9 +41,15 @@ export function lineRoutes(services: Services) {
     message: LineMessage,
     entry: { name: string; colour: string } | null,
   ) => {
-    await sync.serverWrite(sessionDocName.line(groupId, sessionId, lineKey) as DocName, (doc) =>
-      doc.getArray(LINE_MESSAGES).push([message]),
-    )
+    const line = sessionDocName.line(groupId, sessionId, lineKey) as DocName
+    const held = await sync.serverRead(line, (doc) => doc.getArray(LINE_MESSAGES).length)
+    if (held >= LINE_MAX_MESSAGES) {
+      throw new HTTPException(409, {
+        message:
+          'This private conversation is full for this session. Please talk to your facilitator.',
+      })
+    }
+    await sync.serverWrite(line, (doc) => doc.getArray(LINE_MESSAGES).push([message]))
     await sync.serverWrite(sessionDocName.signals(groupId, sessionId) as DocName, (doc) => {
       const lines = doc.getMap<Record<string, unknown>>(SIGNALS_LINES)
       const held = lines.get(lineKey)

@@ -119,4 +119,23 @@ describe('the private line and crisis alerts', () => {
     await eventually(() => signals.doc.getArray(SIGNALS_LIST).length === 1, 'only the real one')
     expect(signals.doc.getArray<{ text: string }>(SIGNALS_LIST).get(0).text).toBe('I want to die')
   })
+
+  it('while three alerts from one writer are unseen, more are held back (the messages still go)', async () => {
+    const s = await chatSession(world.server, ['Robin'])
+    const [robin] = s.members as [(typeof s.members)[0]]
+    const signals = await world.open(s.signals, s.lead)
+    for (let i = 0; i < 5; i++) expect((await s.post(robin, `I want to die ${i}`)).status).toBe(201)
+    await eventually(() => signals.doc.getArray(SIGNALS_LIST).length === 3, 'three alerts')
+    const first = signals.doc.getArray<{ id: string }>(SIGNALS_LIST).get(0).id
+    await s.lead.post(`/api/sessions/${s.sessionId}/signals/${first}/seen`)
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    expect((await s.post(robin, 'I want to die again')).status).toBe(201)
+    await eventually(
+      () => signals.doc.getArray(SIGNALS_LIST).length === 4,
+      'a fourth once one was seen',
+    )
+    expect(world.server.db.sql.prepare('SELECT COUNT(*) AS n FROM chat_messages').get()).toEqual({
+      n: 6,
+    })
+  })
 })
