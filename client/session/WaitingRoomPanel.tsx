@@ -149,7 +149,7 @@ export function WaitingRoomPanel({
                     type="button"
                     className="button button--quiet button--small"
                     aria-disabled={busy !== null || undefined}
-                    aria-label={`Pause ${person.pseudonym}'s chat messages`}
+                    aria-label={`Pause chat for ${person.pseudonym}`}
                     onClick={() =>
                       act(
                         'chat/mutes',
