@@ -81,8 +81,8 @@ export function chatRecord(db: Db) {
     get: (sessionId: string, id: string) =>
       byId.get(id, sessionId) as unknown as ChatRow | undefined,
     /** The page of messages before `seq`, oldest first. */
-    before(sessionId: string, seq: number): ChatMessage[] {
-      const rows = older.all(sessionId, seq, CHAT_PAGE) as unknown as ChatRow[]
+    before(sessionId: string, seq: number, limit: number = CHAT_PAGE): ChatMessage[] {
+      const rows = older.all(sessionId, seq, limit) as unknown as ChatRow[]
       return rows.reverse().map(viewOf)
     },
     /** Takes the words out of a message, for good (the row stays, marked). */

@@ -60,6 +60,7 @@ describe('exporting everything at once', () => {
     server.db.sql
       .prepare('UPDATE sessions SET title = ? WHERE id = ?')
       .run('Week 1 <script>alert(1)</script>', sessionId)
+    await robin.post(`/api/sessions/${sessionId}/chat`, { text: 'CHAT-WORDS from nobody' })
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
     await server.sync.drain()
 
@@ -80,6 +81,8 @@ describe('exporting everything at once', () => {
     expect(robinsText).toContain('ROBIN-OWN-WORDS')
     expect(robinsText).toContain('GROUP-WORDS')
     expect(robinsText).not.toMatch(/SKY-OWN|SKY-SHARED/)
+    // The chat is the group's words, not the member's own material.
+    expect(robinsText).not.toContain('CHAT-WORDS')
 
     // The facilitators: the group's sheet, Sky's shared copy and answer; never Robin's copy.
     const session = await download(lead, server.url, `/api/sessions/${sessionId}/export`)
@@ -89,6 +92,9 @@ describe('exporting everything at once', () => {
     expect(leadsText).toContain('SKY-OWN-WORDS')
     expect(leadsText).toContain('SKY-SHARED-ANSWER')
     expect(leadsText).not.toContain('ROBIN-OWN-WORDS')
+    // The chat as the group saw it: the words, never who wrote them.
+    expect(leadsText).toContain('**Anonymous member**')
+    expect(leadsText).toContain('CHAT-WORDS from nobody')
 
     // Withheld from members: the group's sheet leaves Robin's archive; Robin's copy stays.
     await lead.put(`/api/sessions/${sessionId}/release`, { withheld: ['worksheets'], days: null })
@@ -107,7 +113,7 @@ describe('exporting everything at once', () => {
       .all() as { action: string; detail: string }[]
     expect(trail.map((t) => [t.action, JSON.parse(t.detail)])).toEqual([
       ['member.exported', { documents: 2 }],
-      ['session.exported', { documents: 3 }],
+      ['session.exported', { documents: 4 }],
       ['member.exported', { documents: 1 }],
     ])
   })

@@ -3,6 +3,7 @@ import type { DocName } from '../../../shared/documents/docName.ts'
 import type { Principal } from '../../auth/Principal.ts'
 import type { Services } from '../../http/AppEnv.ts'
 import type { SessionRow } from '../../sessions/roomState.ts'
+import { chatTranscript } from './chatTranscript.ts'
 import { sessionDay, sessionFolder, worksheetFiles } from './worksheetFiles.ts'
 import type { ArchiveFile, ArchiveSection } from './zipArchive.ts'
 
@@ -13,7 +14,7 @@ interface SharedAnswer {
 }
 
 /**
- * A session's materials for its facilitators: the group's sheets, the copies members shared
+ * A session's materials for its facilitators: the group's sheets, the chat, the copies members shared
  * with the facilitators, and the single answers shared with them. A member's copy they did
  * not share is never read: each document is re-authorised for the facilitator first.
  */
@@ -86,9 +87,18 @@ export async function sessionArchive(
     })
     documents++
   }
+  const chat = (await readable(sessionDocName.chat(g, s)))
+    ? chatTranscript(services, { id: s, timeZone: session.time_zone }, folder, context)
+    : null
+  if (chat) documents++
   return {
     sections: [
       { heading: 'The group’s sheets', note: 'As they are now.', files: shared },
+      {
+        heading: 'The group chat',
+        note: 'As the group saw it: names, or “Anonymous member”.',
+        files: chat ? [chat] : [],
+      },
       {
         heading: 'Copies members shared with you',
         note: 'Only the copies their owners chose to share with the facilitators.',
