@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import {
   authorLabel,
   REACTION_KEYS,
@@ -6,7 +5,7 @@ import {
   type ChatMessage,
   type Reaction,
 } from '../../shared/chat/chatDoc.ts'
-import { toApiError } from '../api/ApiError.ts'
+import { useAction } from '../ui/useAction.ts'
 import { formatClock } from '../ui/formatSessionTime.ts'
 import { MessageText } from './MessageText.tsx'
 
@@ -33,15 +32,7 @@ interface ChatMessageItemProps {
 
 /** One message: who it shows as, when, the words (or the mark they were removed), reactions. */
 export function ChatMessageItem({ message, mine, still, actions }: ChatMessageItemProps) {
-  const [problem, setProblem] = useState<string | null>(null)
-  const run = async (action: () => Promise<void>) => {
-    setProblem(null)
-    try {
-      await action()
-    } catch (error) {
-      setProblem(toApiError(error).message)
-    }
-  }
+  const { problem, run } = useAction()
   const label = authorLabel(message.author)
   const known = message.author.kind === 'anonymous' ? actions.moderate?.authorOf(message.id) : null
   const removed = message.text === null

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type * as Y from 'yjs'
 import { SLOW_MODE_SECONDS } from '../../shared/chat/chatDoc.ts'
 import { SIGNALS_MUTES } from '../../shared/signals/signalDocs.ts'
-import { toApiError } from '../api/ApiError.ts'
+import { useAction } from '../ui/useAction.ts'
 import { useSharedMap } from '../sync/useSharedMap.ts'
 import type { ChatApi } from './chatApi.ts'
 
@@ -36,15 +36,7 @@ export function ChatModeration({
 }) {
   const id = useId()
   const mutes = useSharedMap(signalsDoc, SIGNALS_MUTES, readMutes)
-  const [problem, setProblem] = useState<string | null>(null)
-  const run = async (action: () => Promise<unknown>) => {
-    setProblem(null)
-    try {
-      await action()
-    } catch (error) {
-      setProblem(toApiError(error).message)
-    }
-  }
+  const { problem, run } = useAction()
   return (
     <div className="chat-moderation">
       <div className="actions">

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { LINE_MESSAGES, lineMessage, type LineMessage } from '../../shared/chat/lineDoc.ts'
 import { formatClock } from '../ui/formatSessionTime.ts'
-import { useSharedArray } from './useSharedArray.ts'
+import { useSharedArray } from '../sync/useSharedMap.ts'
 import { CrisisResources } from './CrisisResources.tsx'
 import { MessageText } from './MessageText.tsx'
 import { MessageComposer } from './MessageComposer.tsx'
