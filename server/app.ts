@@ -40,6 +40,7 @@ import { worksheetRoutes } from './worksheets/worksheetRoutes.ts'
 import { chatRoutes } from './chat/chatRoutes.ts'
 import { chatModerationRoutes } from './chat/chatModerationRoutes.ts'
 import { lineRoutes } from './chat/lineRoutes.ts'
+import { canvasRoutes } from './whiteboard/canvasRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -185,6 +186,7 @@ export function createApp(services: Services, options: AppOptions) {
     chatRoutes,
     chatModerationRoutes,
     lineRoutes,
+    canvasRoutes,
   ]) {
     app.route('/api', routes(services))
   }

@@ -43,6 +43,8 @@ const ACTIONS: Record<string, string> = {
   'chat.cleared': 'Chat cleared at the end of the session',
   'crisis.alerted': 'A message raised a crisis alert',
   'crisis.resources-sent': 'Sent crisis resources privately',
+  'canvas.locked': 'Locked the group canvas',
+  'canvas.unlocked': 'Unlocked the group canvas',
 }
 
 /** Names the trail can show for ids: facilitators, members (pseudonyms) and sessions. */

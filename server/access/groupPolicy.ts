@@ -28,7 +28,9 @@ import { authorizeByGrants, type Authorize } from './authorize.ts'
  * decides what members may still read of the group's material.
  */
 export function groupPolicy(db: Db, now: Clock): Authorize {
-  const sessionOf = db.sql.prepare(`SELECT group_id, ${RELEASE_COLUMNS} FROM sessions WHERE id = ?`)
+  const sessionOf = db.sql.prepare(
+    `SELECT group_id, canvas_locked, ${RELEASE_COLUMNS} FROM sessions WHERE id = ?`,
+  )
   const facilitatorRole = db.sql.prepare(
     'SELECT role FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?',
   )
@@ -46,8 +48,20 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
   const lineOwner = db.sql.prepare(
     'SELECT member_id FROM private_lines WHERE line_key = ? AND session_id = ?',
   )
-  /** The member a document belongs to: from its name, or for a private line from its key. */
+  const canvasOwner = db.sql.prepare(
+    'SELECT owner_id FROM canvas_keys WHERE key = ? AND session_id = ? AND kind = ?',
+  )
+  /**
+   * Who a document belongs to: from its name, or from its key (a private line, a canvas layer,
+   * a member's own canvas).
+   */
   const ownerOf = (doc: ParsedDocName): string | undefined => {
+    if (doc.canvasKey !== undefined) {
+      const kind = doc.kind === 'sketch' ? 'sketch' : 'layer'
+      const row = canvasOwner.get(doc.canvasKey, doc.sessionId, kind) as
+        { owner_id: string } | undefined
+      return row?.owner_id
+    }
     if (doc.lineKey === undefined) return doc.ownerId
     const row = lineOwner.get(doc.lineKey, doc.sessionId) as { member_id: string } | undefined
     return row?.member_id
@@ -90,10 +104,11 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
     const sheet = sheetOf(doc)
     if (!itemExists(doc, sheet)) return 'none'
     const owner = ownerOf(doc)
-    // A line key nobody holds opens nothing: it is not a free, durable document.
-    if (doc.kind === 'private-line' && owner === undefined) return 'none'
+    // A key nobody holds opens nothing: it is not a free, durable document.
+    if ((doc.lineKey ?? doc.canvasKey) !== undefined && owner === undefined) return 'none'
     const session = sessionOf.get(doc.sessionId) as
-      (ReleaseColumns & { group_id: string; status: SessionStatus }) | undefined
+      | (ReleaseColumns & { group_id: string; status: SessionStatus; canvas_locked: number })
+      | undefined
     if (!session || session.group_id !== doc.groupId) return 'none'
     let role: GroupRole = 'outsider'
     let attendance: Attendance = 'none'
@@ -124,6 +139,7 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
         group: audiences.includes('group'),
       },
       ...(doc.audience ? { audience: doc.audience } : {}),
+      ...(doc.kind === 'canvas-layer' ? { canvasLocked: session.canvas_locked === 1 } : {}),
       ...releaseContext(session, doc, now()),
     }
     return ACCESS_RULES[doc.kind](context)

@@ -66,6 +66,8 @@ export type AuditAction =
   | 'chat.cleared'
   | 'crisis.alerted'
   | 'crisis.resources-sent'
+  | 'canvas.locked'
+  | 'canvas.unlocked'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
 

@@ -418,4 +418,18 @@ export const MIGRATIONS: readonly string[] = [
     resources_sent_at INTEGER
   );
   `,
+  `
+  -- The whiteboard (issue 16). Each person's layer of a session's group canvas, and each
+  -- member's own canvas, opened by an opaque key (the name carries no id, C1); owner_id is a
+  -- member's or a facilitator's id. canvas_locked: members' layers are read only.
+  ALTER TABLE sessions ADD COLUMN canvas_locked INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE canvas_keys (
+    key TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    owner_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('layer', 'sketch')),
+    created_at INTEGER NOT NULL,
+    UNIQUE (session_id, owner_id, kind)
+  );
+  `,
 ]

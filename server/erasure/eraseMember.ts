@@ -6,6 +6,7 @@ import { newId } from '../db/newId.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { publishResults } from '../slides/publishResults.ts'
 import { eraseMemberChat } from '../chat/eraseMemberChat.ts'
+import { eraseMemberCanvas } from '../whiteboard/eraseMemberCanvas.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
 
 /**
@@ -81,6 +82,7 @@ export async function eraseMember(
     documents++
   }
   documents += await eraseMemberChat(services, memberId)
+  documents += await eraseMemberCanvas(services, memberId)
   db.transaction(() => {
     db.sql.prepare('DELETE FROM private_lines WHERE member_id = ?').run(memberId)
     db.sql.prepare('DELETE FROM silent_signals WHERE member_id = ?').run(memberId)

@@ -18,6 +18,9 @@ export type DocKind =
   | 'private-line'
   | 'handout-notes'
   | 'handout-results'
+  | 'canvas'
+  | 'canvas-layer'
+  | 'sketch'
 
 export const DOC_KINDS: readonly DocKind[] = [
   'shared-answers',
@@ -31,6 +34,9 @@ export const DOC_KINDS: readonly DocKind[] = [
   'chat',
   'handout-notes',
   'handout-results',
+  'canvas',
+  'canvas-layer',
+  'sketch',
 ]
 
 /**
@@ -50,6 +56,10 @@ export const DOC_BYTE_CAPS: Record<DocKind, number> = {
   'private-line': 1024 * 1024,
   'handout-notes': 2 * 1024 * 1024,
   'handout-results': 1024 * 1024,
+  // The group canvas's page and settings; each person's layer of it; a member's own canvas.
+  canvas: 1024 * 1024,
+  'canvas-layer': 4 * 1024 * 1024,
+  sketch: 4 * 1024 * 1024,
 }
 
 export interface ParsedDocName {
@@ -62,6 +72,8 @@ export interface ParsedDocName {
   ownerId?: string
   /** The opaque key of a member's private line (the server knows whose it is). */
   lineKey?: string
+  /** The opaque key of a person's canvas layer or a member's own canvas (server-resolved). */
+  canvasKey?: string
   /** Who may read a document of shared answers. */
   audience?: 'facilitators' | 'group'
 }
@@ -71,6 +83,7 @@ const BASE = `^g/(?<group>${id('g')})/s/(?<session>${id('s')})`
 const ITEM = '(?<item>[a-z0-9][a-z0-9_-]{0,63})'
 const OWNER = `(?<owner>${id('m')})`
 const LINE = `(?<line>${id('l')})`
+const CANVAS_KEY = `(?<canvas>${id('y')})`
 const PATTERNS: [DocKind, RegExp][] = [
   ['session-room', new RegExp(`${BASE}/room$`)],
   ['session-shared', new RegExp(`${BASE}/shared/${ITEM}$`)],
@@ -83,6 +96,9 @@ const PATTERNS: [DocKind, RegExp][] = [
   ['signals', new RegExp(`${BASE}/signals$`)],
   ['shared-answers', new RegExp(`${BASE}/answers/${ITEM}/(?<audience>facilitators|group)$`)],
   ['private-line', new RegExp(`${BASE}/line/${LINE}$`)],
+  ['canvas', new RegExp(`${BASE}/canvas$`)],
+  ['canvas-layer', new RegExp(`${BASE}/canvas/${CANVAS_KEY}$`)],
+  ['sketch', new RegExp(`${BASE}/sketch/${CANVAS_KEY}$`)],
 ]
 
 /** The kind and owners of a group document, or null for any other name. */
@@ -94,6 +110,7 @@ export function parseGroupDocName(name: string): ParsedDocName | null {
     if (groups.item) parsed.itemId = groups.item
     if (groups.owner) parsed.ownerId = groups.owner
     if (groups.line) parsed.lineKey = groups.line
+    if (groups.canvas) parsed.canvasKey = groups.canvas
     if (groups.audience) parsed.audience = groups.audience as 'facilitators' | 'group'
     return parsed
   }
@@ -137,6 +154,12 @@ export const sessionDocName = {
   line: (g: string, s: string, lineKey: string) => `g/${g}/s/${s}/line/${lineKey}`,
   answers: (g: string, s: string, worksheet: string, audience: 'facilitators' | 'group') =>
     `g/${g}/s/${s}/answers/${worksheet}/${audience}`,
+  /** The group canvas: its page, settings and the list of layers (facilitators write it). */
+  canvas: (g: string, s: string) => `g/${g}/s/${s}/canvas`,
+  /** One person's layer of the group canvas, by its opaque key. */
+  canvasLayer: (g: string, s: string, key: string) => `g/${g}/s/${s}/canvas/${key}`,
+  /** A member's own canvas, by its opaque key. */
+  sketch: (g: string, s: string, key: string) => `g/${g}/s/${s}/sketch/${key}`,
 }
 
 export type GroupRole = 'lead' | 'co' | 'member' | 'removed' | 'outsider'
@@ -165,6 +188,8 @@ export interface AccessContext {
   withheld?: boolean
   /** Past its retention: the material was (or is about to be) deleted, for everyone. */
   expired?: boolean
+  /** The facilitators locked the group canvas: members' layers are read only. */
+  canvasLocked?: boolean
 }
 
 const isFacilitator = (c: AccessContext) => c.role === 'lead' || c.role === 'co'
@@ -213,6 +238,18 @@ export const ACCESS_RULES: Record<DocKind, (c: AccessContext) => Access> = {
   signals: (c) => (isFacilitator(c) ? 'read' : 'none'),
   // A member's private line: written by the server, read by that member and the facilitators.
   'private-line': (c) => (isFacilitator(c) || (c.isOwner && attended(c)) ? 'read' : 'none'),
+  // The group canvas's page and settings: the facilitators draw the frame, the room reads it.
+  canvas: (c) => (isFacilitator(c) ? 'write' : inRoom(c) || revisits(c) ? 'read' : 'none'),
+  // One person's layer: its owner draws on it while in the room and the canvas is not locked;
+  // facilitators may change any layer (to lock or remove a shape); everyone in the room sees it.
+  'canvas-layer': (c) =>
+    isFacilitator(c) || (c.isOwner && inRoom(c) && !c.canvasLocked)
+      ? 'write'
+      : inRoom(c) || revisits(c)
+        ? 'read'
+        : 'none',
+  // A member's own canvas: theirs alone, kept after the session like a private copy.
+  sketch: (c) => (c.isOwner && inRoom(c) ? 'write' : c.isOwner && attended(c) ? 'read' : 'none'),
   // Single answers members chose to share; the server keeps them in step with the sheet.
   'shared-answers': (c) =>
     isFacilitator(c) || (c.audience === 'group' && revisits(c)) ? 'read' : 'none',

@@ -29,6 +29,7 @@ export const ID_PREFIX = {
   chatMessage: 'k',
   lineMessage: 'e',
   mute: 'u',
+  canvas: 'y',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

@@ -5,9 +5,9 @@ import type { DocKind } from '../documents/docKinds.ts'
  * What a facilitator releases to members after a session (issue 13): the kinds of group
  * material, each released or withheld, and for how long. Members' own private copies are
  * not in it: they are the member's, kept until the member erases them or leaves.
- * The group canvas adds its kind here when it lands.
+ * A member's own canvas (`sketch`) is theirs, like a private copy: not in it.
  */
-export const RELEASE_KINDS = ['worksheets', 'answers', 'slides', 'chat'] as const
+export const RELEASE_KINDS = ['worksheets', 'answers', 'slides', 'chat', 'canvas'] as const
 export type ReleaseKind = (typeof RELEASE_KINDS)[number]
 
 export const RELEASE_KIND_LABELS: Record<ReleaseKind, string> = {
@@ -15,6 +15,7 @@ export const RELEASE_KIND_LABELS: Record<ReleaseKind, string> = {
   answers: 'Answers members shared with the group',
   slides: 'The slides presented, without your speaker notes',
   chat: 'The group chat (where the group keeps it)',
+  canvas: 'The group canvas',
 }
 
 /** How long released material stays, in days after the session ends; null: until changed. */
@@ -56,6 +57,9 @@ export function releaseKindOf(kind: DocKind): ReleaseKind | null {
       return 'slides'
     case 'chat':
       return 'chat'
+    case 'canvas':
+    case 'canvas-layer':
+      return 'canvas'
     // Answers, or a whole own sheet, a member shared with the group (never its owner's access).
     case 'shared-answers':
     case 'member-private':

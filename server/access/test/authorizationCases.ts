@@ -16,6 +16,7 @@ import {
 import { MEMBER_MATERIAL_ROUTES } from './memberMaterialRoutes.ts'
 import { SLIDE_ROUTES } from './slideRoutes.ts'
 import { CHAT_ROUTES } from './chatRoutes.ts'
+import { CANVAS_ROUTES } from './canvasRoutes.ts'
 
 export { fixtures, PEOPLE, type Person, type World } from './matrixPeople.ts'
 
@@ -340,6 +341,7 @@ export const ROUTES: Record<string, RouteCase> = {
   ...MEMBER_MATERIAL_ROUTES,
   ...SLIDE_ROUTES,
   ...CHAT_ROUTES,
+  ...CANVAS_ROUTES,
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),
@@ -365,4 +367,10 @@ export const DOCUMENTS: Record<DocKind, Partial<Record<Person, Access>>> = {
   'shared-answers': { lead: 'read', co: 'read', admitted: 'read' },
   // The admitted member's own line: they and the facilitators read it; no peer does.
   'private-line': { lead: 'read', co: 'read', admitted: 'read' },
+  // The group canvas's page and settings: facilitators draw the frame, the room reads it.
+  canvas: { lead: 'write', co: 'write', admitted: 'read' },
+  // The admitted member's layer: theirs to draw on, the facilitators' to moderate.
+  'canvas-layer': { lead: 'write', co: 'write', admitted: 'write' },
+  // The admitted member's own canvas: theirs alone.
+  sketch: { admitted: 'write' },
 }

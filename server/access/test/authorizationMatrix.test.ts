@@ -10,6 +10,7 @@ import { groupWorld, PASSWORD } from '../../test/groupWorld.ts'
 import type { HttpClient } from '../../test/httpClient.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 import { DOCUMENTS, fixtures, PEOPLE, ROUTES, type World } from './authorizationCases.ts'
+import { canvasKeyFor } from '../../whiteboard/canvasKeys.ts'
 
 describe('[C2] authorization matrix', () => {
   let server: TestServer
@@ -63,6 +64,10 @@ describe('[C2] authorization matrix', () => {
     const { groupA, groupB, session, sessionB, people } = world
     const privateWs = fixtures.privateWorksheet
     const admittedLine = lineKeyFor(server.services.db, session, people.admitted.id)
+    const canvasKey = (kind: 'layer' | 'sketch') =>
+      canvasKeyFor(server.services.db, session, people.admitted.id, kind, server.services.now())
+    const admittedLayer = canvasKey('layer')
+    const admittedSketch = canvasKey('sketch')
     const names: Record<DocKind, string> = {
       'session-room': sessionDocName.room(groupA, session),
       'session-shared': sessionDocName.shared(groupA, session, sharedWorksheet),
@@ -75,6 +80,9 @@ describe('[C2] authorization matrix', () => {
       signals: sessionDocName.signals(groupA, session),
       'shared-answers': sessionDocName.answers(groupA, session, privateWs, 'group'),
       'private-line': sessionDocName.line(groupA, session, admittedLine),
+      canvas: sessionDocName.canvas(groupA, session),
+      'canvas-layer': sessionDocName.canvasLayer(groupA, session, admittedLayer),
+      sketch: sessionDocName.sketch(groupA, session, admittedSketch),
     }
     const decided: Record<string, Record<string, Access>> = {}
     for (const person of PEOPLE.filter((p) => p !== 'visitor')) {

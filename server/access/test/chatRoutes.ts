@@ -1,7 +1,7 @@
 import { FACILITATORS_A, type Person, type RouteCase } from './matrixPeople.ts'
 
 /** Who may speak in session A's chat: its facilitators, and the member admitted to it. */
-const IN_THE_ROOM: Person[] = [...FACILITATORS_A, 'admitted']
+export const IN_THE_ROOM: Person[] = [...FACILITATORS_A, 'admitted']
 
 /**
  * Routes of the chat and the private line (issue 15). Bodies are incomplete or ids made up, so

@@ -1,0 +1,16 @@
+import { FACILITATORS_A, type RouteCase } from './matrixPeople.ts'
+import { IN_THE_ROOM } from './chatRoutes.ts'
+
+/** Routes of the group canvas (issue 16). */
+export const CANVAS_ROUTES: Record<string, RouteCase> = {
+  // The canvas's documents for whoever may read it (a layer made for those in the room).
+  'POST /api/sessions/:sessionId/canvas': {
+    allowed: IN_THE_ROOM,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/canvas` }),
+  },
+  // Not a boolean: 400 for facilitators, nothing locked.
+  'PUT /api/sessions/:sessionId/canvas/lock': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/lock`, body: {} }),
+  },
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CANVAS_LAYERS, CANVAS_RECORDS } from '../../shared/whiteboard/canvasDoc.ts'
+import { sniff } from '../chat/test/chatWorld.ts'
+import { eventually, type TestClient } from '../test/connectProvider.ts'
+import { foundInDatabase } from '../test/foundInDatabase.ts'
+import type { HttpClient } from '../test/httpClient.ts'
+import { openSession, serverPerTest } from '../test/roomWorld.ts'
+
+const records = (client: TestClient) => client.doc.getMap<Record<string, unknown>>(CANVAS_RECORDS)
+const shape = (id: string, x: number, text: string) => ({
+  id,
+  typeName: 'shape',
+  type: 'text',
+  x,
+  y: 0,
+  props: { text },
+})
+
+describe('the group canvas: each person draws on a layer only they (and facilitators) write', () => {
+  const world = serverPerTest()
+
+  async function canvasOf(who: HttpClient, sessionId: string) {
+    const entry = await who.post(`/api/sessions/${sessionId}/canvas`)
+    expect(entry.status).toBe(200)
+    return entry.json as {
+      canvas: string
+      layer: string | null
+      layers: string[]
+      sketch: string | null
+      locked: boolean
+    }
+  }
+
+  it('a member cannot move or erase another member’s shape: the change never reaches the store', async () => {
+    const { server } = world
+    const { lead, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
+    const robins = await canvasOf(robin, sessionId)
+    const skys = await canvasOf(sky, sessionId)
+    expect(robins.layer).not.toBe(skys.layer)
+    // Names carry opaque keys only.
+    for (const name of [robins.layer!, robins.sketch!, skys.layer!]) {
+      expect(name).toMatch(/\/(canvas|sketch)\/y[a-z2-7]{20}$/)
+      expect(name).not.toContain(robin.id)
+      expect(name).not.toContain(sky.id)
+    }
+    const listed = await canvasOf(lead, sessionId)
+    expect(listed.layers).toEqual(expect.arrayContaining([robins.layer, skys.layer]))
+    const canvas = await world.open(listed.canvas, robin)
+    expect(canvas.doc.getMap(CANVAS_LAYERS).size).toBe(3)
+
+    const skyOwn = await world.open(skys.layer!, sky)
+    records(skyOwn).set('shape:sky', shape('shape:sky', 10, 'SKY-TREE'))
+    await skyOwn.saved()
+    // Robin reads Sky's layer, and tries to move and erase Sky's shape.
+    const robinOnSky = await world.open(skys.layer!, robin)
+    await eventually(() => records(robinOnSky).has('shape:sky'), 'Sky’s shape at Robin')
+    records(robinOnSky).set('shape:sky', shape('shape:sky', 999, 'ROBIN-MOVED-IT'))
+    records(robinOnSky).delete('shape:sky')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const fresh = await world.open(skys.layer!, lead)
+    expect(records(fresh).get('shape:sky')).toMatchObject({ x: 10, props: { text: 'SKY-TREE' } })
+    expect(foundInDatabase(server, ['ROBIN-MOVED-IT'])).toEqual([])
+    // A facilitator may (to take a hurtful drawing away); Robin's own layer is Robin's.
+    records(fresh).delete('shape:sky')
+    await fresh.saved()
+    const robinOwn = await world.open(robins.layer!, robin)
+    records(robinOwn).set('shape:robin', shape('shape:robin', 0, 'ROBIN-SUN'))
+    await robinOwn.saved()
+  })
+
+  it('a member’s own canvas is theirs alone; a made-up key opens nothing', async () => {
+    const { server } = world
+    const { lead, sessionId, groupId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
+    const { sketch } = await canvasOf(robin, sessionId)
+    const mine = await world.open(sketch!, robin)
+    records(mine).set('shape:secret', shape('shape:secret', 0, 'ROBIN-PRIVATE'))
+    await mine.saved()
+    for (const other of [sky, lead]) {
+      await expect(sniff(server, sketch!, other)).rejects.toThrow('HTTP 403')
+    }
+    expect((await canvasOf(lead, sessionId)).sketch).toBeNull()
+    const madeUp = `g/${groupId}/s/${sessionId}/canvas/yaaaaaaaaaaaaaaaaaaaa`
+    await expect(sniff(server, madeUp, robin)).rejects.toThrow('HTTP 403')
+  })
+
+  it('a locked canvas is read only for members until unlocked; facilitators still draw', async () => {
+    const { server } = world
+    const { lead, sessionId, members } = await openSession(server, ['Robin'])
+    const [robin] = members as [(typeof members)[0]]
+    const { layer } = await canvasOf(robin, sessionId)
+    expect(
+      (await lead.put(`/api/sessions/${sessionId}/canvas/lock`, { locked: true })).status,
+    ).toBe(200)
+    expect((await canvasOf(robin, sessionId)).locked).toBe(true)
+    const locked = await world.open(layer!, robin)
+    records(locked).set('shape:late', shape('shape:late', 0, 'WHILE-LOCKED'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const byLead = await world.open(layer!, lead)
+    expect(records(byLead).has('shape:late')).toBe(false)
+    records(byLead).set('shape:lead', shape('shape:lead', 0, 'LEAD'))
+    await byLead.saved()
+    expect(
+      (await robin.put(`/api/sessions/${sessionId}/canvas/lock`, { locked: false })).status,
+    ).toBe(403)
+    await lead.put(`/api/sessions/${sessionId}/canvas/lock`, { locked: false })
+    const unlocked = await world.open(layer!, robin)
+    records(unlocked).set('shape:now', shape('shape:now', 0, 'AFTER'))
+    await unlocked.saved()
+    expect(Y.encodeStateAsUpdate(unlocked.doc).byteLength).toBeGreaterThan(0)
+    await eventually(() => records(byLead).has('shape:now'), 'Robin’s shape at the lead')
+  })
+
+  it('after the session members see the canvas and their layer, and write nothing', async () => {
+    const { server } = world
+    const { lead, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = members as [(typeof members)[0], (typeof members)[0]]
+    const { layer } = await canvasOf(robin, sessionId)
+    await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
+    const after = await canvasOf(robin, sessionId)
+    expect(after.layer).toBe(layer)
+    // Sky never drew: no layer is made after the session.
+    expect((await canvasOf(sky, sessionId)).layer).toBeNull()
+    const view = await world.open(layer!, robin)
+    records(view).set('shape:after', shape('shape:after', 0, 'AFTER-THE-END'))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(foundInDatabase(server, ['AFTER-THE-END'])).toEqual([])
+    await lead.put(`/api/sessions/${sessionId}/release`, { withheld: ['canvas'], days: null })
+    expect((await robin.post(`/api/sessions/${sessionId}/canvas`)).status).toBe(403)
+  })
+
+  it('erasing a member deletes their layers and own canvas, and the canvas stops listing them', async () => {
+    const { server } = world
+    const { lead, sessionId, members } = await openSession(server, ['Robin'])
+    const [robin] = members as [(typeof members)[0]]
+    const { layer, sketch, canvas } = await canvasOf(robin, sessionId)
+    await canvasOf(lead, sessionId)
+    for (const name of [layer!, sketch!]) {
+      const own = await world.open(name, robin)
+      records(own).set('shape:x', shape('shape:x', 0, 'ROBIN-DRAWING-ZQ'))
+      await own.saved()
+    }
+    expect(foundInDatabase(server, ['ROBIN-DRAWING-ZQ'])).toEqual(['ROBIN-DRAWING-ZQ'])
+    expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
+    expect(foundInDatabase(server, ['ROBIN-DRAWING-ZQ'])).toEqual([])
+    const view = await world.open(canvas, lead)
+    expect(view.doc.getMap(CANVAS_LAYERS).size).toBe(1)
+  })
+})

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { docNameSchema } from '../documents/docName.ts'
+
+/**
+ * The group canvas of a session is composed of documents (Yjs cannot restrict part of one):
+ *
+ * - the canvas document (`…/canvas`): written by the facilitators and the server; its map
+ *   `layers` (layer key → true) lists every person's layer, its map `settings` says whether
+ *   the facilitators locked the canvas;
+ * - one layer per person (`…/canvas/<key>`): that person's shapes, which only they (and the
+ *   facilitators) can write, so a member cannot move or erase anyone else's drawing;
+ * - a member's own canvas (`…/sketch/<key>`), theirs alone.
+ *
+ * Each holds tldraw records in its map `records` (id → record) and the schema they were
+ * written with in `meta.schema`.
+ */
+export const CANVAS_LAYERS = 'layers'
+export const CANVAS_SETTINGS = 'settings'
+export const CANVAS_RECORDS = 'records'
+export const CANVAS_META = 'meta'
+
+/** `POST /api/sessions/:id/canvas`: the documents of the canvas for this person. */
+export const canvasEntry = z.object({
+  canvas: docNameSchema,
+  /** This person's layer, where their strokes go (null: after the session, none was made). */
+  layer: docNameSchema.nullable(),
+  /** Every layer of the group canvas, this person's included. */
+  layers: z.array(docNameSchema),
+  /** A member's own canvas (facilitators have none). */
+  sketch: docNameSchema.nullable(),
+  locked: z.boolean(),
+})
+export type CanvasEntry = z.infer<typeof canvasEntry>
+
+export const canvasLockRequest = z.object({ locked: z.boolean() })
