@@ -1,0 +1,179 @@
+import type { Store, UnknownRecord } from '@tldraw/store'
+import type * as Y from 'yjs'
+import { CANVAS_META, CANVAS_RECORDS } from '../../shared/whiteboard/canvasDoc.ts'
+
+/** Our writes to the documents, so that their observers skip them. */
+const ORIGIN = Symbol('hearth-canvas')
+
+/** Records of these types make the canvas's frame: they live in the page document. */
+const FRAME_TYPES = new Set(['document', 'page'])
+
+export interface CanvasSource {
+  doc: Y.Doc
+  /** Whether this person may write it (the server decides; this only avoids refused writes). */
+  writable: boolean
+  /** `page`: the frame (document, pages); `mine`: where this person's new records go. */
+  role: 'page' | 'mine' | 'other'
+}
+
+export type CanvasProblem =
+  | { kind: 'invalid-record'; id: string }
+  | { kind: 'newer-schema' }
+  | { kind: 'not-yours'; id: string }
+
+/**
+ * Binds a tldraw store to the documents a canvas is made of (shared/whiteboard/canvasDoc.ts):
+ * each document's records are validated by the store's schema before they reach the editor (a
+ * malformed one is dropped and reported, never applied), and applied as remote changes, so
+ * they are not echoed and not in this person's undo history. This person's own changes go, in
+ * one transaction each, to the document that owns the record: new shapes to their layer. A
+ * change to a record this person may not write (another member's shape) is undone at once; the
+ * server would refuse it anyway. Returns the function that unbinds.
+ *
+ * Bind only after every document's first sync, so that nothing is mistaken for new.
+ */
+export function bindCanvas<R extends UnknownRecord>(
+  store: Store<R>,
+  sources: readonly CanvasSource[],
+  onProblem: (problem: CanvasProblem) => void,
+): () => void {
+  const owner = new Map<string, CanvasSource>()
+  const page = sources.find((s) => s.role === 'page') ?? null
+  const mine = sources.find((s) => s.role === 'mine') ?? null
+  const recordsOf = (source: CanvasSource) => source.doc.getMap<unknown>(CANVAS_RECORDS)
+
+  const valid = (raw: unknown): R | null => {
+    const typeName = (raw as { typeName?: unknown } | null)?.typeName
+    const types = store.schema.types as Record<string, { validate(record: unknown): unknown }>
+    const type =
+      typeof typeName === 'string' && Object.hasOwn(types, typeName) ? types[typeName] : undefined
+    if (!type) return null
+    try {
+      return type.validate(raw) as R
+    } catch {
+      return null
+    }
+  }
+
+  /** A document's records, migrated from the schema they were written with. */
+  const loadRecords = (source: CanvasSource): R[] | null => {
+    const stored = Object.fromEntries(recordsOf(source).entries())
+    const schema = source.doc.getMap(CANVAS_META).get('schema')
+    if (!schema) return Object.values(stored).flatMap((raw) => checked(raw))
+    const migrated = store.schema.migrateStoreSnapshot({
+      schema: schema as never,
+      store: stored as never,
+    })
+    if (migrated.type === 'error') {
+      onProblem({ kind: 'newer-schema' })
+      return null
+    }
+    return Object.values(migrated.value).flatMap((raw) => checked(raw))
+  }
+  const checked = (raw: unknown): R[] => {
+    const record = valid(raw)
+    if (record) return [record]
+    const id = (raw as { id?: unknown } | null)?.id
+    onProblem({ kind: 'invalid-record', id: typeof id === 'string' ? id : '?' })
+    return []
+  }
+
+  // What is there already.
+  const initial: R[] = []
+  for (const source of sources) {
+    const records = loadRecords(source)
+    // A canvas from a newer Hearth is not half-loaded: none of it is shown.
+    if (records === null) return () => undefined
+    for (const record of records) {
+      owner.set(record.id, source)
+      initial.push(record)
+    }
+  }
+  store.mergeRemoteChanges(() => store.put(initial))
+
+  // What others change.
+  const observers = sources.map((source) => {
+    const observe = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+      if (transaction.origin === ORIGIN) return
+      const put: R[] = []
+      const removed: R['id'][] = []
+      for (const [id, change] of event.changes.keys) {
+        if (change.action === 'delete') {
+          if (owner.get(id) === source) {
+            owner.delete(id)
+            removed.push(id as R['id'])
+          }
+          continue
+        }
+        const record = checked(recordsOf(source).get(id))[0]
+        if (!record) continue
+        owner.set(id, source)
+        put.push(record)
+      }
+      store.mergeRemoteChanges(() => {
+        if (removed.length > 0) store.remove(removed)
+        if (put.length > 0) store.put(put)
+      })
+    }
+    recordsOf(source).observe(observe)
+    return () => recordsOf(source).unobserve(observe)
+  })
+
+  // What this person changes.
+  const write = (source: CanvasSource, fn: (records: Y.Map<unknown>) => void) => {
+    source.doc.transact(() => {
+      const meta = source.doc.getMap(CANVAS_META)
+      if (!meta.has('schema')) meta.set('schema', store.schema.serialize())
+      fn(recordsOf(source))
+    }, ORIGIN)
+  }
+  const targetOf = (record: R) =>
+    owner.get(record.id) ?? (FRAME_TYPES.has(record.typeName) ? page : mine)
+  const stopListening = store.listen(
+    ({ changes }) => {
+      const undo: { put: R[]; remove: R['id'][] } = { put: [], remove: [] }
+      const refuse = (id: string) => onProblem({ kind: 'not-yours', id })
+      for (const record of Object.values(changes.added) as R[]) {
+        const target = targetOf(record)
+        if (target?.writable) {
+          owner.set(record.id, target)
+          write(target, (records) => records.set(record.id, record))
+        } else if (!FRAME_TYPES.has(record.typeName)) {
+          // Every editor makes the same default page: kept locally where it may not be written.
+          undo.remove.push(record.id)
+          refuse(record.id)
+        }
+      }
+      for (const [from, to] of Object.values(changes.updated) as [R, R][]) {
+        const target = targetOf(to)
+        if (target?.writable) write(target, (records) => records.set(to.id, to))
+        else if (!FRAME_TYPES.has(to.typeName)) {
+          undo.put.push(from)
+          refuse(to.id)
+        }
+      }
+      for (const record of Object.values(changes.removed) as R[]) {
+        const target = targetOf(record)
+        if (target?.writable) {
+          owner.delete(record.id)
+          write(target, (records) => records.delete(record.id))
+        } else if (!FRAME_TYPES.has(record.typeName)) {
+          undo.put.push(record)
+          refuse(record.id)
+        }
+      }
+      if (undo.put.length > 0 || undo.remove.length > 0) {
+        store.mergeRemoteChanges(() => {
+          if (undo.remove.length > 0) store.remove(undo.remove)
+          if (undo.put.length > 0) store.put(undo.put)
+        })
+      }
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  return () => {
+    stopListening()
+    for (const stop of observers) stop()
+  }
+}
