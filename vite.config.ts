@@ -9,6 +9,9 @@ export default defineConfig({
   root: 'client',
   plugins: [react(), precompress()],
   build: {
+    // tldraw fetches its translations and icons by URL: a JSON file inlined as a `data:` URL
+    // would be a fetch the site's Content-Security-Policy (`connect-src 'self'`) refuses.
+    assetsInlineLimit: (file: string) => (file.endsWith('.json') ? false : undefined),
     outDir: '../dist/client',
     // Read by the server to name a page's chunks in the shell it sends (server/http/appShell.ts).
     manifest: true,

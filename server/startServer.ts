@@ -97,6 +97,7 @@ export async function startServer(
     push: { keys: loadVapidKeys(config.dataDir), ...config.push },
     crisis: loadCrisisConfig(config.crisis),
     chat: chatState(sync),
+    tldrawLicenseKey: config.tldrawLicenseKey,
   }
   sync.onChanged = answerMirror(services)
   const app = createApp(services, {

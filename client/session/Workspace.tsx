@@ -7,18 +7,22 @@ import { WorksheetsPanel, type WorksheetsPanelProps } from '../worksheets/Worksh
 const SlidesPanel = lazy(() =>
   import('../slides/SlidesPanel.tsx').then((m) => ({ default: m.SlidesPanel })),
 )
+// So does the whiteboard (tldraw: about 530 KB gzipped, and its fonts).
+const WhiteboardPanel = lazy(() =>
+  import('../whiteboard/WhiteboardPanel.tsx').then((m) => ({ default: m.WhiteboardPanel })),
+)
 
 const TABS = [
   { id: 'worksheets', label: 'Worksheets', ready: true },
   { id: 'slides', label: 'Slides', ready: true },
-  { id: 'whiteboard', label: 'Whiteboard', ready: false },
+  { id: 'whiteboard', label: 'Whiteboard', ready: true },
 ] as const
 type TabId = (typeof TABS)[number]['id']
 const READY = TABS.filter((t) => t.ready)
 
 /**
- * The shared workspace of the room, as tabs: worksheets and slides; the whiteboard is shown,
- * marked "coming soon", so the room's shape does not change later. When a facilitator starts
+ * The shared workspace of the room, as tabs: worksheets, slides and the whiteboard, each tab's
+ * code loaded when it first opens. When a facilitator starts
  * presenting slides, or brings everyone to a worksheet, a member who follows is taken there.
  */
 export function Workspace(
@@ -96,6 +100,17 @@ export function Workspace(
         <div role="tabpanel" id={`${id}-panel-slides`} aria-labelledby={`${id}-slides`}>
           <Suspense fallback={<LoadingNotice>Opening the slides…</LoadingNotice>}>
             <SlidesPanel {...props.slides} role={props.role} over={props.over ?? false} />
+          </Suspense>
+        </div>
+      )}
+      {tab === 'whiteboard' && (
+        <div role="tabpanel" id={`${id}-panel-whiteboard`} aria-labelledby={`${id}-whiteboard`}>
+          <Suspense fallback={<LoadingNotice>Opening the whiteboard…</LoadingNotice>}>
+            <WhiteboardPanel
+              sessionId={props.slides.sessionId}
+              role={props.role}
+              over={props.over ?? false}
+            />
           </Suspense>
         </div>
       )}

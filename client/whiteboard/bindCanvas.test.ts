@@ -76,7 +76,7 @@ function twoPeople() {
       { doc: docs.get(who)!, writable: true, role: 'mine' },
       { doc: docs.get(who === 'robin' ? 'sky' : 'robin')!, writable: false, role: 'other' },
     ]
-    const unbind = bindCanvas(store as unknown as Store<UnknownRecord>, sources, (p) =>
+    const { unbind } = bindCanvas(store as unknown as Store<UnknownRecord>, sources, (p) =>
       problems.push(p),
     )
     return { store, problems, docs, unbind }
@@ -136,6 +136,18 @@ describe('bindCanvas', () => {
         { kind: 'invalid-record', id: 'shape:odd' },
       ]),
     )
+  })
+
+  it('a layer that joins later shows what it holds and follows it', async () => {
+    const store = new Store({ schema: createTLSchema(), props: {} as never })
+    const late = new Y.Doc()
+    late.getMap(CANVAS_RECORDS).set('shape:late', geo('shape:late', 7))
+    const bound = bindCanvas(store as unknown as Store<UnknownRecord>, [], () => undefined)
+    unbinds.push(bound.unbind)
+    bound.add({ doc: late, writable: false, role: 'other' })
+    expect(store.get('shape:late' as never)).toMatchObject({ x: 7 })
+    late.getMap(CANVAS_RECORDS).set('shape:late', geo('shape:late', 8))
+    expect(store.get('shape:late' as never)).toMatchObject({ x: 8 })
   })
 
   it('a canvas written by a newer schema is refused, not half-loaded', () => {

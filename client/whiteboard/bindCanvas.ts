@@ -28,7 +28,8 @@ export type CanvasProblem =
  * they are not echoed and not in this person's undo history. This person's own changes go, in
  * one transaction each, to the document that owns the record: new shapes to their layer. A
  * change to a record this person may not write (another member's shape) is undone at once; the
- * server would refuse it anyway. Returns the function that unbinds.
+ * server would refuse it anyway. Returns `add`, for a document that joins later (a new layer),
+ * and `unbind`.
  *
  * Bind only after every document's first sync, so that nothing is mistaken for new.
  */
@@ -36,7 +37,7 @@ export function bindCanvas<R extends UnknownRecord>(
   store: Store<R>,
   sources: readonly CanvasSource[],
   onProblem: (problem: CanvasProblem) => void,
-): () => void {
+): { add: (source: CanvasSource) => void; unbind: () => void } {
   const owner = new Map<string, CanvasSource>()
   const page = sources.find((s) => s.role === 'page') ?? null
   const mine = sources.find((s) => s.role === 'mine') ?? null
@@ -78,21 +79,14 @@ export function bindCanvas<R extends UnknownRecord>(
     return []
   }
 
-  // What is there already.
-  const initial: R[] = []
-  for (const source of sources) {
+  const stops: (() => void)[] = []
+  /** Shows what a document holds, and follows what others change in it. */
+  const attach = (source: CanvasSource) => {
     const records = loadRecords(source)
-    // A canvas from a newer Hearth is not half-loaded: none of it is shown.
-    if (records === null) return () => undefined
-    for (const record of records) {
-      owner.set(record.id, source)
-      initial.push(record)
-    }
-  }
-  store.mergeRemoteChanges(() => store.put(initial))
-
-  // What others change.
-  const observers = sources.map((source) => {
+    // A document from a newer Hearth is not half-loaded: none of it is shown.
+    if (records === null) return
+    for (const record of records) owner.set(record.id, source)
+    store.mergeRemoteChanges(() => store.put(records))
     const observe = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
       if (transaction.origin === ORIGIN) return
       const put: R[] = []
@@ -116,8 +110,9 @@ export function bindCanvas<R extends UnknownRecord>(
       })
     }
     recordsOf(source).observe(observe)
-    return () => recordsOf(source).unobserve(observe)
-  })
+    stops.push(() => recordsOf(source).unobserve(observe))
+  }
+  sources.forEach(attach)
 
   // What this person changes.
   const write = (source: CanvasSource, fn: (records: Y.Map<unknown>) => void) => {
@@ -172,8 +167,12 @@ export function bindCanvas<R extends UnknownRecord>(
     { source: 'user', scope: 'document' },
   )
 
-  return () => {
-    stopListening()
-    for (const stop of observers) stop()
+  return {
+    /** A document that joined the canvas later (a person's new layer), already synced. */
+    add: attach,
+    unbind: () => {
+      stopListening()
+      for (const stop of stops) stop()
+    },
   }
 }

@@ -14,7 +14,7 @@ import type { SyncServer } from '../sync/SyncServer.ts'
  * the server's own Yjs client, so no update a peer receives carries anything of the writer.
  */
 
-/** Adds a message at the end, letting the oldest fall out of the window. */
+/** Adds a message at the end, letting the oldest fall out of the window; false if refused. */
 export function appendToChat(sync: SyncServer, name: DocName, message: ChatMessage) {
   return sync.serverWrite(name, (doc) => {
     const order = doc.getArray<string>(CHAT_ORDER)

@@ -85,6 +85,10 @@ export function chatRecord(db: Db) {
       const rows = older.all(sessionId, seq, limit) as unknown as ChatRow[]
       return rows.reverse().map(viewOf)
     },
+    /** Forgets a message that could not be delivered (its chat document refused it). */
+    discard(sessionId: string, id: string): void {
+      db.sql.prepare('DELETE FROM chat_messages WHERE id = ? AND session_id = ?').run(id, sessionId)
+    },
     /** Takes the words out of a message, for good (the row stays, marked). */
     remove(sessionId: string, id: string, by: 'facilitator' | 'member', at: number): void {
       db.transaction(() => {

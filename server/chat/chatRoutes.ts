@@ -111,11 +111,18 @@ export function chatRoutes(services: Services) {
       memberId: linked ? member.id : null,
       text,
     })
+    if (!(await appendToChat(sync, speaker.chat, record.viewOf(row)))) {
+      // The chat document is damaged (read only): not in the chat, so not kept either.
+      record.discard(speaker.sessionId, id)
+      throw new HTTPException(503, {
+        message:
+          'The chat cannot take messages right now. You can still write to the facilitators privately.',
+      })
+    }
     if (member) {
       lastPost.set(`${speaker.sessionId}:${member.id}`, at)
       if (!linked) services.chat.rememberWriter(speaker.sessionId, id, member.id)
     }
-    await appendToChat(sync, speaker.chat, record.viewOf(row))
     if (member && author.kind === 'anonymous' && linked) {
       await sync.serverWrite(
         sessionDocName.signals(speaker.groupId, speaker.sessionId) as DocName,

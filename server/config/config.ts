@@ -45,6 +45,8 @@ const envSchema = z.object({
   HEARTH_CRISIS_PHRASES: z.string().optional(),
   /** A JSON file of regional crisis lines that replaces the shipped ones per region. */
   HEARTH_CRISIS_RESOURCES: z.string().optional(),
+  /** tldraw's licence key: the whiteboard needs one on any origin but localhost. */
+  TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
   /** Who runs this server, for push services (a mailto: or https: address). */
   HEARTH_VAPID_SUBJECT: z
     .string()
@@ -109,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
         e.HEARTH_VAPID_SUBJECT ??
         (publicOrigin?.startsWith('https:') ? publicOrigin : 'mailto:operator@localhost'),
     },
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY ?? null,
     crisis: {
       ...(e.HEARTH_CRISIS_PHRASES ? { phrasesFile: resolve(e.HEARTH_CRISIS_PHRASES) } : {}),
       ...(e.HEARTH_CRISIS_RESOURCES ? { resourcesFile: resolve(e.HEARTH_CRISIS_RESOURCES) } : {}),

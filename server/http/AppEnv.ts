@@ -30,6 +30,8 @@ export interface Services {
   crisis: CrisisConfig
   /** What the chat keeps in memory only (who types; unlinked anonymous writers). */
   chat: ChatState
+  /** The tldraw licence key the whiteboard needs beyond localhost, or null. */
+  tldrawLicenseKey: string | null
 }
 
 /** Re-decides every open socket that `affected` selects (after removal, admission, roles). */

@@ -115,10 +115,11 @@ export class DocRoom<M extends RoomMember> {
 
   /**
    * Changes the document on the server's own authority (seeding, chat, signals): the update is
-   * persisted and relayed like any client's, with no writer to acknowledge.
+   * persisted and relayed like any client's, with no writer to acknowledge. False when the
+   * document is damaged (served read only): nothing was written.
    */
-  serverWrite(mutate: (doc: Y.Doc) => void): void {
-    if (this.damaged) return
+  serverWrite(mutate: (doc: Y.Doc) => void): boolean {
+    if (this.damaged) return false
     const updates: Uint8Array[] = []
     const collect = (update: Uint8Array) => updates.push(update)
     this.doc.on('update', collect)
@@ -127,11 +128,12 @@ export class DocRoom<M extends RoomMember> {
     } finally {
       this.doc.off('update', collect)
     }
-    if (updates.length === 0) return
+    if (updates.length === 0) return true
     this.#version++
     this.#pending.push(...updates)
     for (const update of updates) this.size += update.byteLength
     this.#pendingSince ??= performance.now()
+    return true
   }
 
   /** Records that `from` is owed an acknowledgement at the next flush. */

@@ -343,13 +343,15 @@ export class SyncServer {
 
   /**
    * Writes to a document on the server's authority (chat, signals): loads it if needed, applies
-   * `mutate` in one transaction, then persists and relays it at the next flush.
+   * `mutate` in one transaction, then persists and relays it at the next flush. False when the
+   * document is damaged and nothing was written.
    */
-  async serverWrite(name: DocName, mutate: (doc: Y.Doc) => void): Promise<void> {
+  async serverWrite(name: DocName, mutate: (doc: Y.Doc) => void): Promise<boolean> {
     const room = await this.reserve(name)
     try {
-      room.serverWrite(mutate)
+      const written = room.serverWrite(mutate)
       this.#markDirty(room)
+      return written
     } finally {
       this.release(room)
     }

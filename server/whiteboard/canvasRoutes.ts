@@ -59,6 +59,7 @@ export function canvasRoutes(services: Services) {
       layers: layerKeysOf(db, sessionId).map(layer),
       sketch: sketchKey ? (sessionDocName.sketch(groupId, sessionId, sketchKey) as DocName) : null,
       locked: session.canvas_locked === 1,
+      licenseKey: services.tldrawLicenseKey,
     }
     return c.json(entry)
   })

@@ -29,6 +29,8 @@ export const canvasEntry = z.object({
   /** A member's own canvas (facilitators have none). */
   sketch: docNameSchema.nullable(),
   locked: z.boolean(),
+  /** The deployment's tldraw licence key (TLDRAW_LICENSE_KEY), or null. */
+  licenseKey: z.string().nullable(),
 })
 export type CanvasEntry = z.infer<typeof canvasEntry>
 

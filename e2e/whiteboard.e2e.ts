@@ -1,0 +1,82 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { browserPerFile } from './support/browserPerFile.ts'
+import { eventually } from './support/openPlayground.ts'
+import { screenshot, type Person } from './support/openPerson.ts'
+import { enter, expectClean } from './support/roomPage.ts'
+import { setUpRoom } from './support/setUpRoom.ts'
+
+const baseUrl = inject('baseUrl')
+const run = browserPerFile()
+const people = run.people
+
+/** Every request the page makes, by URL. */
+function recordRequests(page: Page): string[] {
+  const urls: string[] = []
+  page.on('request', (request) => urls.push(request.url()))
+  return urls
+}
+
+async function openWhiteboard(page: Page) {
+  await page.getByRole('tab', { name: 'Whiteboard' }).click()
+  await page.locator('.tl-canvas').waitFor()
+}
+
+/** Draws a rectangle with the keyboard shortcut and a drag, at an offset inside the canvas. */
+async function drawRectangle(page: Page, at: number) {
+  const canvas = page.locator('.whiteboard-canvas')
+  await canvas.scrollIntoViewIfNeeded()
+  const box = (await canvas.boundingBox())!
+  // The rectangle tool, then a drag clear of tldraw's panels.
+  await page.getByTestId('tools.rectangle').click()
+  await page.mouse.move(box.x + at, box.y + 100)
+  await page.mouse.down()
+  await page.mouse.move(box.x + at + 60, box.y + 170, { steps: 5 })
+  await page.mouse.up()
+}
+
+const shapes = (page: Page) => page.locator('.tl-shape').count()
+
+describe('the whiteboard', () => {
+  it('two members draw on the group canvas and see each other’s shapes; undo takes back only one’s own; an own canvas stays private; nothing is asked of another origin', async () => {
+    const made = await setUpRoom(run.browser, ['Ida', 'Jo', 'Kit'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId } = made
+    const [ida, jo] = made.members as [Person, Person]
+    const requests = [ida, jo].map((p) => recordRequests(p.page))
+    for (const person of [ida, jo]) await enter(person.page, sessionId)
+    // The whiteboard's code is not fetched until its tab opens.
+    expect(requests.flat().filter((u) => /WhiteboardPanel|CanvasEditor/.test(u))).toEqual([])
+    for (const person of [ida, jo]) await openWhiteboard(person.page)
+
+    await drawRectangle(ida.page, 80)
+    await eventually(async () => (await shapes(jo.page)) === 1, 'Ida’s shape at Jo')
+    await drawRectangle(jo.page, 240)
+    await eventually(async () => (await shapes(ida.page)) === 2, 'Jo’s shape at Ida')
+    await screenshot(ida, 'whiteboard-group')
+
+    // Jo's undo takes back Jo's rectangle, not Ida's.
+    await jo.page.keyboard.press('Control+z')
+
+    await eventually(async () => (await shapes(ida.page)) === 1, 'Jo’s undo at Ida')
+    expect(await shapes(jo.page)).toBe(1)
+
+    // Ida's own canvas: Jo never sees it.
+    await ida.page.getByRole('button', { name: 'My own canvas' }).click()
+    await ida.page.locator('.tl-canvas').waitFor()
+    await drawRectangle(ida.page, 120)
+    await eventually(async () => (await shapes(ida.page)) === 1, 'Ida’s own shape')
+    await jo.page.getByRole('button', { name: 'My own canvas' }).click()
+    await jo.page.locator('.tl-canvas').waitFor()
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(await shapes(jo.page)).toBe(0)
+
+    // Not one request to another origin (fonts, icons and translations are ours).
+    const origin = new URL(baseUrl).origin
+    const elsewhere = requests
+      .flat()
+      .filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
+    expect(elsewhere).toEqual([])
+    expectClean([ida, jo])
+  })
+})
