@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
+import { CANVAS_RECORDS } from '../shared/whiteboard/canvasDoc.ts'
+import { connectProvider } from '../server/test/connectProvider.ts'
 import { browserPerFile } from './support/browserPerFile.ts'
+import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
 import { enter, expectClean } from './support/roomPage.ts'
@@ -38,7 +42,7 @@ async function drawRectangle(page: Page, at: number) {
 const shapes = (page: Page) => page.locator('.tl-shape').count()
 
 describe('the whiteboard', () => {
-  it('two members draw on the group canvas and see each other’s shapes; undo takes back only one’s own; an own canvas stays private; nothing is asked of another origin', async () => {
+  it('two members draw on the group canvas and see each other’s shapes; undo takes back only one’s own; an own canvas stays private until a copy is shared and taken back; malformed records are dropped; drawings save as PNG and SVG; nothing is asked of another origin', async () => {
     const made = await setUpRoom(run.browser, ['Ida', 'Jo', 'Kit'])
     people.push(made.facilitator, ...made.members)
     const { sessionId } = made
@@ -70,6 +74,51 @@ describe('the whiteboard', () => {
     await jo.page.locator('.tl-canvas').waitFor()
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect(await shapes(jo.page)).toBe(0)
+
+    // Ida shares a copy of her own drawing with the group, then takes it back.
+    await ida.page.getByRole('button', { name: 'Share a copy with the group' }).click()
+    await ida.page
+      .getByRole('button', { name: 'Group canvas' })
+      .and(ida.page.locator('[aria-pressed="true"]'))
+      .waitFor()
+    await jo.page.getByRole('button', { name: 'Group canvas' }).click()
+    await eventually(async () => (await shapes(jo.page)) === 2, 'the shared copy at Jo')
+    await ida.page.getByRole('button', { name: 'Take back what I shared' }).click()
+    await eventually(async () => (await shapes(jo.page)) === 1, 'the copy taken back at Jo')
+
+    // Jo's browser, edited, writes malformed records into Jo's own layer: the others' canvases
+    // drop them, say so, and go on.
+    const joCanvas = await callApi<{ layer: string }>(
+      jo.page,
+      'POST',
+      `/api/sessions/${sessionId}/canvas`,
+    )
+    const cookie = (await jo.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const raw = connectProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, joCanvas.layer, null, {
+      cookie,
+    })
+    await raw.synced()
+    const records = raw.doc.getMap(CANVAS_RECORDS)
+    records.set('shape:evil', { id: 'shape:evil', typeName: 'shape', type: 'geo', x: 'NaN' })
+    records.set('shape:alien', { id: 'shape:alien', typeName: 'spaceship' })
+    await raw.saved()
+    raw.destroy()
+    await ida.page.getByText('Something on the canvas could not be shown.').waitFor()
+    expect(await shapes(ida.page)).toBe(1)
+
+    // Ida saves her drawings: a real PNG and an SVG with the shape in it.
+    const [png] = await Promise.all([
+      ida.page.waitForEvent('download'),
+      ida.page.getByRole('button', { name: 'Save as PNG' }).click(),
+    ])
+    const pngBytes = await readFile((await png.path())!)
+    expect([...pngBytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10])
+    const [svg] = await Promise.all([
+      ida.page.waitForEvent('download'),
+      ida.page.getByRole('button', { name: 'Save as SVG' }).click(),
+    ])
+    const svgText = await readFile((await svg.path())!, 'utf8')
+    expect(svgText).toMatch(/^<svg[\s\S]*<path[\s\S]*<\/svg>\s*$/)
 
     // Not one request to another origin (fonts, icons and translations are ours).
     const origin = new URL(baseUrl).origin

@@ -1,6 +1,13 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useEffect, useMemo, useState } from 'react'
-import { createTLStore, defaultBindingUtils, defaultShapeUtils, Tldraw, type TLStore } from 'tldraw'
+import {
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  Tldraw,
+  type Editor,
+  type TLStore,
+} from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CANVAS_LAYERS } from '../../shared/whiteboard/canvasDoc.ts'
@@ -27,6 +34,13 @@ interface CanvasEditorProps {
   licenseKey: string | null
   label: string
   onProblem: (problem: CanvasProblem) => void
+  /** The editor, once mounted, and whether a shape is this person's own. */
+  onReady: (ready: CanvasReady | null) => void
+}
+
+export interface CanvasReady {
+  editor: Editor
+  isMine: (id: string) => boolean
 }
 
 /**
@@ -42,12 +56,13 @@ export function CanvasEditor({
   licenseKey,
   label,
   onProblem,
+  onReady,
 }: CanvasEditorProps) {
   const store = useMemo<TLStore>(
     () => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils }),
     [],
   )
-  const [bound, setBound] = useState(false)
+  const [bound, setBound] = useState<ReturnType<typeof bindCanvas> | null>(null)
   useEffect(() => {
     const sources = parts.map((p) => ({
       doc: docs.get(p.name)!.doc,
@@ -57,7 +72,7 @@ export function CanvasEditor({
     const binding = bindCanvas(store, sources, onProblem)
     // The editor mounts once the store holds the canvas (it would otherwise start empty).
     let live = true
-    void Promise.resolve().then(() => live && setBound(true))
+    void Promise.resolve().then(() => live && setBound(binding))
     const known = new Set(parts.map((p) => p.name))
     const later: SyncedDoc[] = []
     const layers = layersFrom?.doc.getMap(CANVAS_LAYERS)
@@ -75,6 +90,7 @@ export function CanvasEditor({
     onLayers()
     return () => {
       live = false
+      onReady(null)
       layers?.unobserve(onLayers)
       binding.unbind()
       for (const synced of later) synced.destroy()
@@ -85,7 +101,12 @@ export function CanvasEditor({
   return (
     <div className="whiteboard-canvas" role="region" aria-label={label}>
       {bound && (
-        <Tldraw store={store} assetUrls={ASSET_URLS} {...(licenseKey ? { licenseKey } : {})} />
+        <Tldraw
+          store={store}
+          assetUrls={ASSET_URLS}
+          {...(licenseKey ? { licenseKey } : {})}
+          onMount={(editor) => onReady({ editor, isMine: bound.isMine })}
+        />
       )}
     </div>
   )

@@ -7,7 +7,10 @@ import { Loaded } from '../ui/Loaded.tsx'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { useAction } from '../ui/useAction.ts'
 import type { CanvasProblem } from './bindCanvas.ts'
-import { CanvasEditor, type CanvasPart } from './CanvasEditor.tsx'
+import type { TLContent } from 'tldraw'
+import { announce } from '../ui/announce.ts'
+import { CanvasEditor, type CanvasPart, type CanvasReady } from './CanvasEditor.tsx'
+import { CanvasTools } from './CanvasTools.tsx'
 import { useCanvasDocs } from './useCanvasDocs.ts'
 import './whiteboard.css'
 
@@ -60,7 +63,18 @@ function Whiteboard({
   const id = useId()
   const [which, setWhich] = useState<'group' | 'mine'>('group')
   const [problem, setProblem] = useState<string | null>(null)
+  const [ready, setReady] = useState<CanvasReady | null>(null)
+  // A copy of drawings from one's own canvas, put on the group canvas once it has opened.
+  const [sharing, setSharing] = useState<TLContent | null>(null)
   const lock = useAction()
+  const onReady = (next: CanvasReady | null) => {
+    setReady(next)
+    if (next && sharing && which === 'group') {
+      next.editor.putContentOntoCurrentPage(sharing, { select: true })
+      setSharing(null)
+      announce('A copy of your drawing is on the group canvas.')
+    }
+  }
   if (!entry.licenseKey && !isLocal()) {
     return (
       <p className="notice notice--calm" role="status">
@@ -147,8 +161,19 @@ function Whiteboard({
           {problem ?? lock.problem}
         </p>
       )}
+      <CanvasTools
+        ready={ready}
+        which={which}
+        role={role}
+        canDraw={which === 'mine' ? !over : canDraw}
+        onShare={(content) => {
+          setSharing(content)
+          setWhich('group')
+        }}
+      />
       <Canvas
         key={`${which}:${String(entry.locked)}`}
+        onReady={onReady}
         parts={parts}
         layersFrom={which === 'group' ? entry.canvas : null}
         layerName={layerName}

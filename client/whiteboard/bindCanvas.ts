@@ -37,7 +37,7 @@ export function bindCanvas<R extends UnknownRecord>(
   store: Store<R>,
   sources: readonly CanvasSource[],
   onProblem: (problem: CanvasProblem) => void,
-): { add: (source: CanvasSource) => void; unbind: () => void } {
+): { add: (source: CanvasSource) => void; isMine: (id: string) => boolean; unbind: () => void } {
   const owner = new Map<string, CanvasSource>()
   const page = sources.find((s) => s.role === 'page') ?? null
   const mine = sources.find((s) => s.role === 'mine') ?? null
@@ -170,6 +170,8 @@ export function bindCanvas<R extends UnknownRecord>(
   return {
     /** A document that joined the canvas later (a person's new layer), already synced. */
     add: attach,
+    /** Whether a record is in this person's own layer (theirs to move, erase, export). */
+    isMine: (id: string) => owner.get(id)?.role === 'mine',
     unbind: () => {
       stopListening()
       for (const stop of stops) stop()
