@@ -14,7 +14,7 @@ import { personOf } from '../auth/Principal.ts'
 import { findRisk } from '../crisis/findRisk.ts'
 import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
-import { groupOfSession, requirePrincipal } from '../http/guards.ts'
+import { groupOfSession, requireReader } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { TryLater } from '../http/TryLater.ts'
 import { TokenBucket, type Rate } from '../sync/TokenBucket.ts'
@@ -180,11 +180,7 @@ export function chatRoutes(services: Services) {
   app.get('/sessions/:sessionId/chat/older', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
-    const principal = requirePrincipal(c)
-    const chat = sessionDocName.chat(groupId, sessionId) as DocName
-    if ((await services.authorize(principal, chat)) === 'none') {
-      throw new HTTPException(403, { message: 'not allowed' })
-    }
+    await requireReader(c, services, sessionDocName.chat(groupId, sessionId) as DocName)
     const before = z.coerce.number().int().min(1).safeParse(c.req.query('before'))
     if (!before.success) throw new HTTPException(400, { message: 'before: a message number' })
     return c.json({ messages: record.before(sessionId, before.data) })

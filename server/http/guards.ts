@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { FacilitatorPrincipal, MemberPrincipal, Principal } from '../auth/Principal.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppEnv, Services } from './AppEnv.ts'
 
 /** Guards for route handlers. 401: nobody is logged in; 403: this person may not. */
@@ -58,4 +59,20 @@ export function groupOfSession(services: Services, sessionId: string): string {
     .get(sessionId) as { group_id: string } | undefined
   if (!row) throw new HTTPException(404, { message: 'no such session' })
   return row.group_id
+}
+
+/**
+ * The signed-in person, when the rule of `doc`'s kind lets them read it (else 403): for routes
+ * that serve what a document's readers may see (older chat messages, the canvas's parts).
+ */
+export async function requireReader(
+  c: Context<AppEnv>,
+  services: Services,
+  doc: DocName,
+): Promise<Principal> {
+  const principal = requirePrincipal(c)
+  if ((await services.authorize(principal, doc)) === 'none') {
+    throw new HTTPException(403, { message: 'not allowed' })
+  }
+  return principal
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import {
@@ -11,7 +10,7 @@ import {
 import { appendAudit } from '../audit/audit.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
-import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
+import { groupOfSession, requireGroupFacilitator, requireReader } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { canvasKeyFor, layerKeysOf } from './canvasKeys.ts'
 
@@ -31,12 +30,9 @@ export function canvasRoutes(services: Services) {
   app.post('/sessions/:sessionId/canvas', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
-    const principal = requirePrincipal(c)
     const canvas = sessionDocName.canvas(groupId, sessionId) as DocName
     // Whoever may read the canvas may ask for it: the rule of its kind decides.
-    if ((await services.authorize(principal, canvas)) === 'none') {
-      throw new HTTPException(403, { message: 'not allowed' })
-    }
+    const principal = await requireReader(c, services, canvas)
     const session = sessionOf.get(sessionId) as { status: string; canvas_locked: number }
     const drawing = session.status === 'open' || session.status === 'live'
     const keyOf = (kind: 'layer' | 'sketch'): string | null => {
