@@ -53,6 +53,13 @@ describe('the whiteboard', () => {
     expect(requests.flat().filter((u) => /WhiteboardPanel|CanvasEditor/.test(u))).toEqual([])
     for (const person of [ida, jo]) await openWhiteboard(person.page)
 
+    // The facilitator offers a prompt from the list; it appears above everyone's canvas.
+    const f = made.facilitator.page
+    await enter(f, sessionId)
+    await openWhiteboard(f)
+    await f.getByLabel('Prompt for the group').selectOption('safe-place')
+    await ida.page.getByText('Draw a place where you feel safe and calm.').waitFor()
+
     await drawRectangle(ida.page, 80)
     await eventually(async () => (await shapes(jo.page)) === 1, 'Ida’s shape at Jo')
     await drawRectangle(jo.page, 240)
@@ -126,6 +133,6 @@ describe('the whiteboard', () => {
       .flat()
       .filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
     expect(elsewhere).toEqual([])
-    expectClean([ida, jo])
+    expectClean([made.facilitator, ida, jo])
   })
 })

@@ -5,6 +5,7 @@ import {
   defaultBindingUtils,
   defaultShapeUtils,
   Tldraw,
+  toRichText,
   type Editor,
   type TLStore,
 } from 'tldraw'
@@ -105,9 +106,27 @@ export function CanvasEditor({
           store={store}
           assetUrls={ASSET_URLS}
           {...(licenseKey ? { licenseKey } : {})}
-          onMount={(editor) => onReady({ editor, isMine: bound.isMine })}
+          onMount={(editor) => {
+            guardPastes(editor, onProblem)
+            onReady({ editor, isMine: bound.isMine })
+          }}
         />
       )}
     </div>
   )
+}
+
+/**
+ * What comes in from outside: a pasted web address becomes text (the browser never fetches it:
+ * no preview, no unfurl), and pictures are refused until they can go through the server's
+ * upload endpoint (tldraw would otherwise put them into the document as base64).
+ */
+function guardPastes(editor: Editor, onProblem: (problem: CanvasProblem) => void) {
+  editor.registerExternalContentHandler('url', ({ url, point }) => {
+    const at = point ?? editor.getViewportPageBounds().center
+    editor.createShape({ type: 'text', x: at.x, y: at.y, props: { richText: toRichText(url) } })
+  })
+  for (const kind of ['files', 'svg-text'] as const) {
+    editor.registerExternalContentHandler(kind, () => onProblem({ kind: 'no-pictures' }))
+  }
 }

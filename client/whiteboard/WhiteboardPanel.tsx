@@ -10,6 +10,7 @@ import type { CanvasProblem } from './bindCanvas.ts'
 import type { TLContent } from 'tldraw'
 import { announce } from '../ui/announce.ts'
 import { CanvasEditor, type CanvasPart, type CanvasReady } from './CanvasEditor.tsx'
+import { CanvasPrompt } from './CanvasPrompt.tsx'
 import { CanvasTools } from './CanvasTools.tsx'
 import { useCanvasDocs } from './useCanvasDocs.ts'
 import './whiteboard.css'
@@ -89,7 +90,9 @@ function Whiteboard({
         ? 'Part of this canvas was made with a newer version of Hearth and cannot be shown here.'
         : p.kind === 'not-yours'
           ? 'You can move and erase only your own drawings.'
-          : 'Something on the canvas could not be shown.',
+          : p.kind === 'no-pictures'
+            ? 'Pictures cannot be added to the whiteboard yet. Draw, write or use shapes instead.'
+            : 'Something on the canvas could not be shown.',
     )
   const base = entry.canvas.slice(0, entry.canvas.lastIndexOf('/canvas'))
   const layerName = (key: string) => `${base}/canvas/${key}` as DocName
@@ -173,6 +176,8 @@ function Whiteboard({
       />
       <Canvas
         key={`${which}:${String(entry.locked)}`}
+        sessionId={sessionId}
+        facilitator={role === 'facilitator' && !over}
         onReady={onReady}
         parts={parts}
         layersFrom={which === 'group' ? entry.canvas : null}
@@ -188,18 +193,24 @@ function Whiteboard({
 function Canvas({
   parts,
   layersFrom,
+  sessionId,
+  facilitator,
   ...props
 }: Omit<Parameters<typeof CanvasEditor>[0], 'docs' | 'layersFrom'> & {
   layersFrom: DocName | null
+  sessionId: string
+  /** A facilitator chooses the prompt shown above the group canvas. */
+  facilitator: boolean
 }) {
   const docs = useCanvasDocs(parts.map((p) => p.name))
   if (!docs) return <LoadingNotice>Opening the canvas…</LoadingNotice>
+  const canvasDoc = layersFrom ? (docs.get(layersFrom) ?? null) : null
   return (
-    <CanvasEditor
-      {...props}
-      parts={parts}
-      docs={docs}
-      layersFrom={layersFrom ? (docs.get(layersFrom) ?? null) : null}
-    />
+    <>
+      {canvasDoc && (
+        <CanvasPrompt sessionId={sessionId} canvasDoc={canvasDoc.doc} facilitator={facilitator} />
+      )}
+      <CanvasEditor {...props} parts={parts} docs={docs} layersFrom={canvasDoc} />
+    </>
   )
 }

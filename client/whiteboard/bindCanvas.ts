@@ -20,6 +20,8 @@ export type CanvasProblem =
   | { kind: 'invalid-record'; id: string }
   | { kind: 'newer-schema' }
   | { kind: 'not-yours'; id: string }
+  /** A picture pasted or dropped: not taken yet (see CanvasEditor's guardPastes). */
+  | { kind: 'no-pictures' }
 
 /**
  * Binds a tldraw store to the documents a canvas is made of (shared/whiteboard/canvasDoc.ts):

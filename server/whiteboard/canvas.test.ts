@@ -148,4 +148,20 @@ describe('the group canvas: each person draws on a layer only they (and facilita
     const view = await world.open(canvas, lead)
     expect(view.doc.getMap(CANVAS_LAYERS).size).toBe(1)
   })
+
+  it('a facilitator shows a prompt from the list; members cannot; an unknown one is refused', async () => {
+    const { server } = world
+    const { lead, sessionId, members } = await openSession(server, ['Robin'])
+    const [robin] = members as [(typeof members)[0]]
+    const { canvas } = await canvasOf(robin, sessionId)
+    const view = await world.open(canvas, robin)
+    const set = (who: HttpClient, promptId: string | null) =>
+      who.put(`/api/sessions/${sessionId}/canvas/prompt`, { promptId })
+    expect((await set(lead, 'safe-place')).status).toBe(200)
+    await eventually(() => view.doc.getMap('settings').get('prompt') === 'safe-place', 'shown')
+    expect((await set(robin, 'bridge')).status).toBe(403)
+    expect((await set(lead, 'not-a-prompt')).status).toBe(400)
+    expect((await set(lead, null)).status).toBe(200)
+    await eventually(() => view.doc.getMap('settings').get('prompt') === null, 'cleared')
+  })
 })

@@ -1,12 +1,15 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import {
   CANVAS_LAYERS,
   CANVAS_SETTINGS,
   canvasLockRequest,
+  canvasPromptRequest,
   type CanvasEntry,
 } from '../../shared/whiteboard/canvasDoc.ts'
+import { promptById } from '../../shared/whiteboard/prompts.ts'
 import { appendAudit } from '../audit/audit.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
@@ -84,6 +87,21 @@ export function canvasRoutes(services: Services) {
     // Members' layer sockets are decided again: write while unlocked, read while locked.
     await reauthorizeWhere(services, (p: Principal) => p.kind === 'member')
     return c.json({ locked })
+  })
+
+  // A prompt above the group canvas, written into the canvas document for the room to show.
+  app.put('/sessions/:sessionId/canvas/prompt', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    requireGroupFacilitator(c, services, groupId)
+    const { promptId } = await parseBody(c, canvasPromptRequest)
+    if (promptId !== null && !promptById(promptId)) {
+      throw new HTTPException(400, { message: 'no such prompt' })
+    }
+    await sync.serverWrite(sessionDocName.canvas(groupId, sessionId) as DocName, (doc) =>
+      doc.getMap(CANVAS_SETTINGS).set('prompt', promptId),
+    )
+    return c.json({ promptId })
   })
 
   return app

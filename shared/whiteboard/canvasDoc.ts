@@ -35,3 +35,5 @@ export const canvasEntry = z.object({
 export type CanvasEntry = z.infer<typeof canvasEntry>
 
 export const canvasLockRequest = z.object({ locked: z.boolean() })
+/** The prompt shown above the group canvas (shared/whiteboard/prompts.ts), or none. */
+export const canvasPromptRequest = z.object({ promptId: z.string().max(40).nullable() })

@@ -13,4 +13,9 @@ export const CANVAS_ROUTES: Record<string, RouteCase> = {
     allowed: FACILITATORS_A,
     request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/lock`, body: {} }),
   },
+  // Not a prompt: 400 for facilitators, nothing shown.
+  'PUT /api/sessions/:sessionId/canvas/prompt': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/prompt`, body: {} }),
+  },
 }
