@@ -17,7 +17,8 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireReader } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { TryLater } from '../http/TryLater.ts'
-import { TokenBucket, type Rate } from '../sync/TokenBucket.ts'
+import type { Rate } from '../sync/TokenBucket.ts'
+import { personRate } from '../http/personRate.ts'
 import { appendToChat, replaceInChat } from './chatDocument.ts'
 import { chatSpeaker, type ChatSpeaker } from './chatGate.ts'
 import { chatRecord } from './chatRecord.ts'
@@ -50,13 +51,9 @@ export function chatRoutes(services: Services) {
   const { db, now, sync } = services
   const record = chatRecord(db)
   const app = new Hono<AppEnv>()
-  const buckets = { post: new Map<string, TokenBucket>(), react: new Map<string, TokenBucket>() }
-  const typingBuckets = new Map<string, TokenBucket>()
-  const take = (map: Map<string, TokenBucket>, rate: Rate, person: string) => {
-    let bucket = map.get(person)
-    if (!bucket) map.set(person, (bucket = new TokenBucket(rate, now)))
-    return bucket.take()
-  }
+  const canPost = personRate(POST_RATE, now)
+  const canReact = personRate(REACT_RATE, now)
+  const canTellTyping = personRate(TYPING_RATE, now)
   const isMuted = db.sql.prepare('SELECT 1 FROM chat_mutes WHERE session_id = ? AND member_id = ?')
   // When each member last wrote, for slow mode: in memory, since an anonymous writer's
   // messages have no stored link (a restart forgets it, which costs one early message at most).
@@ -91,7 +88,7 @@ export function chatRoutes(services: Services) {
         }
       }
     }
-    if (!take(buckets.post, POST_RATE, person)) {
+    if (!canPost(person)) {
       throw new HTTPException(429, {
         message: 'You are sending messages very fast. Wait a moment.',
       })
@@ -152,7 +149,7 @@ export function chatRoutes(services: Services) {
     const row = record.get(speaker.sessionId, c.req.param('messageId'))
     if (!row || row.removed) throw new HTTPException(404, { message: 'no such message' })
     const person = personOf(speaker.principal)
-    if (!take(buckets.react, REACT_RATE, person)) {
+    if (!canReact(person)) {
       throw new HTTPException(429, { message: 'Too many reactions at once. Wait a moment.' })
     }
     if (record.react(row.id, person, reaction, on)) {
@@ -165,7 +162,7 @@ export function chatRoutes(services: Services) {
     const speaker = chatSpeaker(c, services, c.req.param('sessionId'))
     const { typing } = await parseBody(c, chatTypingRequest)
     const person = personOf(speaker.principal)
-    if (!take(typingBuckets, TYPING_RATE, person)) return c.json({ ok: true })
+    if (!canTellTyping(person)) return c.json({ ok: true })
     const author = authorOf(speaker)
     services.chat.typists.set(
       speaker.chat,

@@ -10,7 +10,8 @@ import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
-import { TokenBucket, type Rate } from '../sync/TokenBucket.ts'
+import type { Rate } from '../sync/TokenBucket.ts'
+import { personRate } from '../http/personRate.ts'
 import { chatSpeaker } from './chatGate.ts'
 import { raiseCrisisAlert } from './crisisAlert.ts'
 
@@ -27,12 +28,7 @@ export const LINE_MAX_MESSAGES = 300
 export function lineRoutes(services: Services) {
   const { db, now, sync } = services
   const app = new Hono<AppEnv>()
-  const buckets = new Map<string, TokenBucket>()
-  const take = (person: string) => {
-    let bucket = buckets.get(person)
-    if (!bucket) buckets.set(person, (bucket = new TokenBucket(LINE_RATE, now)))
-    return bucket.take()
-  }
+  const take = personRate(LINE_RATE, now)
 
   const write = async (
     groupId: string,

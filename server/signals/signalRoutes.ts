@@ -15,7 +15,7 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
-import { TokenBucket } from '../sync/TokenBucket.ts'
+import { personRate } from '../http/personRate.ts'
 import { lineKeyFor } from './privateLines.ts'
 
 const signalBody = z.object({ kind: z.enum(SIGNAL_KINDS) })
@@ -40,7 +40,7 @@ export function signalRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
   // A few signals in a row are fine (a member may press twice); a stream of them is not.
-  const buckets = new Map<string, TokenBucket>()
+  const canSignal = personRate(SIGNAL_RATE, now)
   const insert = db.sql.prepare(
     'INSERT INTO silent_signals (id, session_id, member_id, kind, sent_at) VALUES (?, ?, ?, ?, ?)',
   )
@@ -59,9 +59,7 @@ export function signalRoutes(services: Services) {
     if (groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    let bucket = buckets.get(member.id)
-    if (!bucket) buckets.set(member.id, (bucket = new TokenBucket(SIGNAL_RATE, now)))
-    if (!bucket.take()) {
+    if (!canSignal(member.id)) {
       throw new HTTPException(429, {
         message: 'Your facilitator already has your message. They will be with you soon.',
       })

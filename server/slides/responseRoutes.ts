@@ -8,7 +8,7 @@ import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
-import { TokenBucket } from '../sync/TokenBucket.ts'
+import { personRate } from '../http/personRate.ts'
 import { publishResults, questionOf, type HandoutRef } from './publishResults.ts'
 
 const SLIDE = z.string().regex(/^[a-z0-9]{8,16}$/)
@@ -25,7 +25,7 @@ const ANSWER_RATE = { perSecond: 5, burst: 10 }
 export function responseRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
-  const buckets = new Map<string, TokenBucket>()
+  const canAnswer = personRate(ANSWER_RATE, now)
   const handoutOf = (sessionId: string, handoutId: string): HandoutRef => {
     const groupId = groupOfSession(services, sessionId)
     const row = db.sql
@@ -46,9 +46,8 @@ export function responseRoutes(services: Services) {
     if (!inProgress(sessionRow(db, sessionId).status)) {
       throw new HTTPException(409, { message: 'Answers are taken while the session is on.' })
     }
-    let bucket = buckets.get(member.id)
-    if (!bucket) buckets.set(member.id, (bucket = new TokenBucket(ANSWER_RATE, now)))
-    if (!bucket.take()) throw new HTTPException(429, { message: 'One moment, then try again.' })
+    if (!canAnswer(member.id))
+      throw new HTTPException(429, { message: 'One moment, then try again.' })
     const spec = await questionOf(services, handout, slideId)
     if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
     const stored = checkAnswer(spec, value)
