@@ -11,7 +11,7 @@ import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { lineKeyFor } from '../signals/privateLines.ts'
+import { lineNameFor } from '../signals/privateLines.ts'
 import { writeChatSettings } from './chatDocument.ts'
 import { chatRecord } from './chatRecord.ts'
 import { sendCrisisResources } from './crisisAlert.ts'
@@ -56,7 +56,7 @@ export function chatModerationRoutes(services: Services) {
       now(),
     )
   const lineOf = (groupId: string, sessionId: string, memberId: string) =>
-    sessionDocName.line(groupId, sessionId, lineKeyFor(db, sessionId, memberId)) as DocName
+    lineNameFor(db, groupId, sessionId, memberId)
   const signalsOf = (groupId: string, sessionId: string) =>
     sessionDocName.signals(groupId, sessionId) as DocName
 
@@ -172,7 +172,7 @@ export function chatModerationRoutes(services: Services) {
     const who = facilitatorOf(c)
     const sent = await sendCrisisResources(
       services,
-      who.sessionId,
+      { id: who.sessionId, groupId: who.groupId },
       c.req.param('alertId'),
       who.principal,
     )

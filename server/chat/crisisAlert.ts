@@ -14,7 +14,7 @@ import type { RiskMatch } from '../crisis/findRisk.ts'
 import { newId } from '../db/newId.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
-import { lineKeyFor } from '../signals/privateLines.ts'
+import { lineNameFor } from '../signals/privateLines.ts'
 
 /** Unseen alerts from one writer at a time; the next waits until a facilitator saw them. */
 export const OPEN_ALERTS_PER_WRITER = 3
@@ -40,7 +40,7 @@ export interface CrisisMessage {
 }
 
 const lineOf = (services: Services, groupId: string, sessionId: string, memberId: string) =>
-  sessionDocName.line(groupId, sessionId, lineKeyFor(services.db, sessionId, memberId)) as DocName
+  lineNameFor(services.db, groupId, sessionId, memberId)
 
 /**
  * A message matched a risk phrase: the facilitators are alerted at once, in the same banner as
@@ -128,22 +128,21 @@ export async function raiseCrisisAlert(
  */
 export async function sendCrisisResources(
   services: Services,
-  sessionId: string,
+  session: { id: string; groupId: string },
   alertId: string,
   facilitator: FacilitatorPrincipal,
 ): Promise<boolean> {
   const { db, now, sync } = services
+  const { id: sessionId, groupId } = session
   const alert = db.sql
     .prepare(
-      `SELECT s.member_id, x.id AS session_id, x.group_id FROM silent_signals s
-       JOIN crisis_alerts a ON a.signal_id = s.id JOIN sessions x ON x.id = s.session_id
+      `SELECT s.member_id FROM silent_signals s JOIN crisis_alerts a ON a.signal_id = s.id
        WHERE s.id = ? AND s.session_id = ?`,
     )
-    .get(alertId, sessionId) as
-    { member_id: string; session_id: string; group_id: string } | undefined
+    .get(alertId, sessionId) as { member_id: string } | undefined
   if (!alert) return false
   const at = now()
-  const region = groupSettingsOf(db, alert.group_id)?.crisisRegion ?? 'other'
+  const region = groupSettingsOf(db, groupId)?.crisisRegion ?? 'other'
   const message: LineMessage = {
     id: newId('lineMessage'),
     at,
@@ -152,10 +151,10 @@ export async function sendCrisisResources(
     text: RESOURCES_NOTE,
     resources: resourcesFor(services.crisis.resources, region),
   }
-  await sync.serverWrite(lineOf(services, alert.group_id, sessionId, alert.member_id), (doc) => {
+  await sync.serverWrite(lineOf(services, groupId, sessionId, alert.member_id), (doc) => {
     doc.getArray(LINE_MESSAGES).push([message])
   })
-  await sync.serverWrite(sessionDocName.signals(alert.group_id, sessionId) as DocName, (doc) => {
+  await sync.serverWrite(sessionDocName.signals(groupId, sessionId) as DocName, (doc) => {
     doc.getMap(SIGNALS_RESOURCES).set(alertId, { at, by: facilitator.name })
   })
   db.transaction(() => {
@@ -168,7 +167,7 @@ export async function sendCrisisResources(
         actor: facilitator,
         action: 'crisis.resources-sent',
         target: { kind: 'session', id: sessionId },
-        groupId: alert.group_id,
+        groupId,
       },
       at,
     )

@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { scheduleSessionRequest } from '../../shared/api/schemas.ts'
-import { lineKeyFor } from '../signals/privateLines.ts'
+import { lineNameFor } from '../signals/privateLines.ts'
+import { membersOfSession } from './membersOfSession.ts'
 import { endChat } from '../chat/chatLifecycle.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import { takeSessionSnapshots } from '../snapshots/takeSessionSnapshots.ts'
@@ -40,11 +41,6 @@ export function sessionRoutes(services: Services) {
   const app = new Hono<AppEnv>()
   const sessionRow = (id: string) => storedSession(db, id)
   const view = sessionView
-  const membersOfSession = (sessionId: string) => (p: { kind: string; id: string }) =>
-    p.kind === 'member' &&
-    !!db.sql
-      .prepare('SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ?')
-      .get(sessionId, p.id)
 
   app.post('/groups/:groupId/sessions', async (c) => {
     const groupId = c.req.param('groupId')
@@ -152,11 +148,7 @@ export function sessionRoutes(services: Services) {
             // facilitators): its name is an opaque key, never their id.
             ...(principal.kind === 'member'
               ? {
-                  line: sessionDocName.line(
-                    groupId,
-                    sessionId,
-                    lineKeyFor(db, sessionId, principal.id),
-                  ),
+                  line: lineNameFor(db, groupId, sessionId, principal.id),
                 }
               : {}),
           }
@@ -202,7 +194,7 @@ export function sessionRoutes(services: Services) {
         now(),
       )
     })
-    await reauthorizeWhere(services, membersOfSession(sessionId))
+    await reauthorizeWhere(services, membersOfSession(db, sessionId))
     await publishRoomState(services, sessionId)
     if (status === 'ended' || status === 'cancelled') {
       await endChat(services, { id: sessionId, groupId })

@@ -1,3 +1,5 @@
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
 import type { Db } from '../db/openDatabase.ts'
 import { newId } from '../db/newId.ts'
 
@@ -17,3 +19,7 @@ export function lineKeyFor(db: Db, sessionId: string, memberId: string): string 
     .run(sessionId, memberId, key)
   return key
 }
+
+/** The document name of a member's private line in one session (its key made on first use). */
+export const lineNameFor = (db: Db, groupId: string, sessionId: string, memberId: string) =>
+  sessionDocName.line(groupId, sessionId, lineKeyFor(db, sessionId, memberId)) as DocName

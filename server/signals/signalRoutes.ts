@@ -16,7 +16,7 @@ import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { personRate } from '../http/personRate.ts'
-import { lineKeyFor } from './privateLines.ts'
+import { lineNameFor } from './privateLines.ts'
 
 const signalBody = z.object({ kind: z.enum(SIGNAL_KINDS) })
 /** Three at once, then one a minute. */
@@ -49,7 +49,7 @@ export function signalRoutes(services: Services) {
     'UPDATE silent_signals SET seen_at = ?, seen_by = ? WHERE id = ? AND seen_at IS NULL',
   )
   const lineOf = (groupId: string, sessionId: string, memberId: string) =>
-    sessionDocName.line(groupId, sessionId, lineKeyFor(db, sessionId, memberId)) as DocName
+    lineNameFor(db, groupId, sessionId, memberId)
 
   app.post('/sessions/:sessionId/signal', async (c) => {
     const member = requireMember(c)

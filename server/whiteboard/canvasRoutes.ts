@@ -11,7 +11,7 @@ import {
 } from '../../shared/whiteboard/canvasDoc.ts'
 import { promptById } from '../../shared/whiteboard/prompts.ts'
 import { appendAudit } from '../audit/audit.ts'
-import type { Principal } from '../auth/Principal.ts'
+import { membersOfSession } from '../sessions/membersOfSession.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireReader } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
@@ -84,8 +84,9 @@ export function canvasRoutes(services: Services) {
       },
       now(),
     )
-    // Members' layer sockets are decided again: write while unlocked, read while locked.
-    await reauthorizeWhere(services, (p: Principal) => p.kind === 'member')
+    // This session's members' layer sockets are decided again: write while unlocked, read
+    // while locked.
+    await reauthorizeWhere(services, membersOfSession(db, sessionId))
     return c.json({ locked })
   })
 
