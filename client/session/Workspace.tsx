@@ -107,7 +107,7 @@ export function Workspace(
         <div role="tabpanel" id={`${id}-panel-whiteboard`} aria-labelledby={`${id}-whiteboard`}>
           <Suspense fallback={<LoadingNotice>Opening the whiteboard…</LoadingNotice>}>
             <WhiteboardPanel
-              sessionId={props.slides.sessionId}
+              sessionId={props.sessionId}
               role={props.role}
               over={props.over ?? false}
             />

@@ -5,7 +5,13 @@ import { CANVAS_SETTINGS } from '../../shared/whiteboard/canvasDoc.ts'
 import { CANVAS_PROMPTS, promptById } from '../../shared/whiteboard/prompts.ts'
 import { apiRequest } from '../api/apiRequest.ts'
 import { useSharedMap } from '../sync/useSharedMap.ts'
+import { SelectField } from '../ui/SelectField.tsx'
 import { useAction } from '../ui/useAction.ts'
+
+const OPTIONS = [
+  { value: '', label: 'No prompt' },
+  ...CANVAS_PROMPTS.map((p) => ({ value: p.id, label: p.text })),
+]
 
 const readPrompt = (map: Y.Map<unknown>) => {
   const id = map.get('prompt')
@@ -31,30 +37,21 @@ export function CanvasPrompt({
   return (
     <div className="stack-small">
       {facilitator && (
-        <div className="actions">
-          <label htmlFor={`${id}-prompt`}>Prompt for the group</label>
-          <select
-            id={`${id}-prompt`}
-            className="input"
-            value={prompt?.id ?? ''}
-            onChange={(e) =>
-              void run(() =>
-                apiRequest(`/api/sessions/${sessionId}/canvas/prompt`, {
-                  method: 'PUT',
-                  body: { promptId: e.target.value || null },
-                  schema: z.unknown(),
-                }),
-              )
-            }
-          >
-            <option value="">No prompt</option>
-            {CANVAS_PROMPTS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.text}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-prompt`}
+          label="Prompt for the group"
+          value={prompt?.id ?? ''}
+          options={OPTIONS}
+          onChange={(promptId) =>
+            void run(() =>
+              apiRequest(`/api/sessions/${sessionId}/canvas/prompt`, {
+                method: 'PUT',
+                body: { promptId: promptId || null },
+                schema: z.unknown(),
+              }),
+            )
+          }
+        />
       )}
       {prompt && (
         <figure className="canvas-prompt" aria-live="polite">
