@@ -41,6 +41,7 @@ import { chatRoutes } from './chat/chatRoutes.ts'
 import { chatModerationRoutes } from './chat/chatModerationRoutes.ts'
 import { lineRoutes } from './chat/lineRoutes.ts'
 import { canvasRoutes } from './whiteboard/canvasRoutes.ts'
+import { canvasImageRoutes } from './whiteboard/canvasImageRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -187,6 +188,7 @@ export function createApp(services: Services, options: AppOptions) {
     chatModerationRoutes,
     lineRoutes,
     canvasRoutes,
+    canvasImageRoutes,
   ]) {
     app.route('/api', routes(services))
   }

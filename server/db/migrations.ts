@@ -432,4 +432,14 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (session_id, owner_id, kind)
   );
   `,
+  `
+  -- Pictures on the whiteboard: each linked to the layer or own canvas it was added to (by
+  -- that canvas's key), so that whoever may read that canvas, and only they, may fetch it.
+  CREATE TABLE canvas_images (
+    key TEXT NOT NULL REFERENCES canvas_keys (key),
+    hash TEXT NOT NULL REFERENCES images (hash),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (key, hash)
+  );
+  `,
 ]

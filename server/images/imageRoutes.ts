@@ -1,19 +1,19 @@
-import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requirePrincipal } from '../http/guards.ts'
-import { readLimitedBytes } from '../http/parseBody.ts'
-import { IMAGE_MAX_BYTES, sniffImage } from './sniffImage.ts'
+import { storeImage } from './storeImage.ts'
+import { canvasDocsUsing } from '../whiteboard/canvasImages.ts'
 
 const HASH = /^[0-9a-f]{64}$/
 
 /**
- * Images for slides: uploaded by a deck's editors, sniffed from their bytes, stored once by
- * content hash, and served only to whoever may see a deck or session copy that uses them,
- * with headers that keep a browser from ever treating one as a page.
+ * Images for slides and the whiteboard: uploaded by a deck's editors (and, on the whiteboard,
+ * by whoever may draw where the image goes: canvasImageRoutes.ts), sniffed from their bytes,
+ * stored once by content hash, and served only to whoever may see a deck, session copy or
+ * canvas that uses them, with headers that keep a browser from ever treating one as a page.
  */
 export function imageRoutes(services: Services) {
   const { db, now } = services
@@ -26,22 +26,12 @@ export function imageRoutes(services: Services) {
       .prepare('SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?')
       .get(deckId, me.id)
     if (!editor) throw new HTTPException(403, { message: 'not allowed' })
-    const bytes = await readLimitedBytes(c, IMAGE_MAX_BYTES)
-    if (bytes.length === 0) throw new HTTPException(400, { message: 'The file is empty.' })
-    const sniffed = sniffImage(bytes)
-    if ('problem' in sniffed) throw new HTTPException(415, { message: sniffed.problem })
-    const hash = createHash('sha256').update(bytes).digest('hex')
-    db.transaction(() => {
-      db.sql
-        .prepare(
-          'INSERT OR IGNORE INTO images (hash, type, size, data, created_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(hash, sniffed.type, bytes.length, bytes, now())
+    const stored = await storeImage(c, db, now(), (hash) =>
       db.sql
         .prepare('INSERT OR IGNORE INTO deck_images (deck_id, hash) VALUES (?, ?)')
-        .run(deckId, hash)
-    })
-    return c.json({ hash, type: sniffed.type, url: `/api/images/${hash}` }, 201)
+        .run(deckId, hash),
+    )
+    return c.json(stored, 201)
   })
 
   app.get('/images/:hash', async (c) => {
@@ -68,8 +58,9 @@ export function imageRoutes(services: Services) {
 }
 
 /**
- * A deck's editors; the facilitators of a session that has a copy using the image; a member
- * who may read such a copy (the document's own rule decides, so release and retention hold).
+ * A deck's editors; whoever may read a session's copy of a deck, or a canvas layer or own
+ * canvas, that uses the image (the document's own rule decides, so release, retention and a
+ * member's privacy hold).
  */
 async function mayFetch(
   services: Services,
@@ -93,8 +84,11 @@ async function mayFetch(
        WHERE i.hash = ?`,
     )
     .all(hash) as { id: string; sessionId: string; groupId: string }[]
-  for (const copy of copies) {
-    const doc = sessionDocName.handout(copy.groupId, copy.sessionId, copy.id) as DocName
+  const docs = copies.map(
+    (copy) => sessionDocName.handout(copy.groupId, copy.sessionId, copy.id) as DocName,
+  )
+  docs.push(...canvasDocsUsing(db, hash))
+  for (const doc of docs) {
     if ((await services.authorize(principal, doc)) !== 'none') return true
   }
   return false

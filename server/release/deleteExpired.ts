@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/audit.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { storedDocsOfSession } from '../store/storedDocsOfSession.ts'
 import { deleteChatRecord } from '../chat/chatLifecycle.ts'
+import { dropUnusedImages } from '../images/storeImage.ts'
 
 /**
  * The retention job: for every ended session whose released material ran past its time,
@@ -41,8 +42,16 @@ export async function deleteExpired(
       db.sql.prepare('DELETE FROM session_snapshots WHERE doc = ?').run(name)
     }
     documents += names.length
-    // The chat's record on the server goes with its document.
+    // The chat's record on the server goes with its document, the group canvas's pictures
+    // with its layers (a member's own canvas keeps its own).
     deleteChatRecord(db, session.id, now())
+    db.sql
+      .prepare(
+        `DELETE FROM canvas_images WHERE key IN
+           (SELECT key FROM canvas_keys WHERE session_id = ? AND kind = 'layer')`,
+      )
+      .run(session.id)
+    dropUnusedImages(db)
     db.transaction(() => {
       db.sql
         .prepare('UPDATE sessions SET materials_deleted_at = ? WHERE id = ?')

@@ -1,4 +1,9 @@
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { CANVAS_LAYERS } from '../../shared/whiteboard/canvasDoc.ts'
+import type { Principal } from '../auth/Principal.ts'
 import type { Db } from '../db/openDatabase.ts'
+import type { Services } from '../http/AppEnv.ts'
 import { newId } from '../db/newId.ts'
 
 export type CanvasKeyKind = 'layer' | 'sketch'
@@ -37,4 +42,26 @@ export function layerKeysOf(db: Db, sessionId: string): string[] {
       )
       .all(sessionId) as { key: string }[]
   ).map((r) => r.key)
+}
+
+/**
+ * While a session is in progress, a person who may read its canvas gets a layer of it (listed
+ * in the canvas document for everyone to compose) and, a member, a canvas of their own. The
+ * caller has checked that they may read the canvas; the documents' rules decide the rest.
+ */
+export async function openCanvasKeys(
+  services: Services,
+  groupId: string,
+  sessionId: string,
+  principal: Principal,
+): Promise<{ layer: string; sketch: string | null }> {
+  const { db, now, sync } = services
+  const layer = canvasKeyFor(db, sessionId, principal.id, 'layer', now())
+  const sketch =
+    principal.kind === 'member' ? canvasKeyFor(db, sessionId, principal.id, 'sketch', now()) : null
+  await sync.serverWrite(sessionDocName.canvas(groupId, sessionId) as DocName, (doc) => {
+    const layers = doc.getMap(CANVAS_LAYERS)
+    if (!layers.has(layer)) layers.set(layer, true)
+  })
+  return { layer, sketch }
 }

@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import {
-  CANVAS_LAYERS,
   CANVAS_SETTINGS,
   canvasLockRequest,
   canvasPromptRequest,
@@ -15,7 +14,7 @@ import { membersOfSession } from '../sessions/membersOfSession.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireReader } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { canvasKeyFor, layerKeysOf } from './canvasKeys.ts'
+import { layerKeysOf, openCanvasKeys } from './canvasKeys.ts'
 
 /**
  * The group canvas: who draws where. Each person gets a layer of their own (and a member a
@@ -39,18 +38,12 @@ export function canvasRoutes(services: Services) {
     const session = sessionOf.get(sessionId) as { status: string; canvas_locked: number }
     const drawing = session.status === 'open' || session.status === 'live'
     const keyOf = (kind: 'layer' | 'sketch'): string | null => {
-      if (drawing) return canvasKeyFor(db, sessionId, principal.id, kind, now())
       const row = existingKey.get(sessionId, principal.id, kind) as { key: string } | undefined
       return row?.key ?? null
     }
-    const layerKey = keyOf('layer')
-    const sketchKey = principal.kind === 'member' ? keyOf('sketch') : null
-    if (layerKey && drawing) {
-      await sync.serverWrite(canvas, (doc) => {
-        const layers = doc.getMap(CANVAS_LAYERS)
-        if (!layers.has(layerKey)) layers.set(layerKey, true)
-      })
-    }
+    const made = drawing ? await openCanvasKeys(services, groupId, sessionId, principal) : null
+    const layerKey = made?.layer ?? keyOf('layer')
+    const sketchKey = principal.kind === 'member' ? (made?.sketch ?? keyOf('sketch')) : null
     const layer = (key: string) => sessionDocName.canvasLayer(groupId, sessionId, key) as DocName
     const entry: CanvasEntry = {
       canvas,

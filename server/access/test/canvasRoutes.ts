@@ -18,4 +18,9 @@ export const CANVAS_ROUTES: Record<string, RouteCase> = {
     allowed: FACILITATORS_A,
     request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/prompt`, body: {} }),
   },
+  // A picture for one's own layer: the room's people who may draw there; not an image: 415.
+  'POST /api/sessions/:sessionId/canvas/images': {
+    allowed: IN_THE_ROOM,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/images?to=group`, body: {} }),
+  },
 }
