@@ -9,7 +9,7 @@ export const library = z.object({
       releasedUntil: z.number().nullable(),
       items: z.array(
         z.object({
-          kind: z.enum(['worksheet', 'answers', 'slides']),
+          kind: z.enum(['worksheet', 'answers', 'slides', 'canvas']),
           id: z.string(),
           title: z.string(),
           document: z.string(),

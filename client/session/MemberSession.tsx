@@ -11,6 +11,7 @@ import { SessionHeader } from './SessionHeader.tsx'
 import { joinAnswer, sessionEntry, type SessionEntry } from './sessionSchemas.ts'
 import { usePolling } from '../polling/usePolling.ts'
 import { WaitingScreen } from './WaitingScreen.tsx'
+import { EndedWhiteboard } from '../whiteboard/EndedWhiteboard.tsx'
 
 // Only the waiting page asks: it has no socket before admission. In the room, the room
 // document brings the session's state, and its socket closes when the member is sent back.
@@ -179,6 +180,7 @@ function MemberStanding({
             over
           />
           <SessionSlides sessionId={session.id} groupId={session.groupId} />
+          <EndedWhiteboard sessionId={session.id} />
           {entry.chat.kept && (
             <ChatPanel
               sessionId={session.id}

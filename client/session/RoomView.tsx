@@ -114,9 +114,15 @@ function Room({
   const bringKey =
     self.role === 'member' && following && presented ? `${presented.at}:${returns}` : null
   const [lastBring, setLastBring] = useState<string | null>(null)
-  if (bringKey !== lastBring) {
+  const [lastCanvasAt, setLastCanvasAt] = useState<number | null>(null)
+  // A bring to the group canvas too (each work spotlit in a gallery walk).
+  const canvasAt = self.role === 'member' ? (roomState.canvas?.at ?? null) : null
+  if (bringKey !== lastBring || canvasAt !== lastCanvasAt) {
     setLastBring(bringKey)
-    if (bringKey) setRegion('workspace')
+    setLastCanvasAt(canvasAt)
+    if ((bringKey && bringKey !== lastBring) || (canvasAt && canvasAt !== lastCanvasAt)) {
+      setRegion('workspace')
+    }
   }
   const presenting = usePresenting(fetched.id, presented)
   // Peers ignore a presence state at clock 0 (the empty one every client starts with), so
@@ -176,6 +182,7 @@ function Room({
                   handouts: roomState.handouts,
                   presented: roomState.slides,
                 }}
+                canvas={roomState.canvas}
                 {...(self.role === 'facilitator' && !ended ? { presenting } : {})}
               />
             </RoomRevision>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react'
 import type { SlidesPanelProps } from '../slides/SlidesPanel.tsx'
+import type { CanvasPresented } from './roomState.ts'
 import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { WorksheetsPanel, type WorksheetsPanelProps } from '../worksheets/WorksheetsPanel.tsx'
 
@@ -22,18 +23,33 @@ const READY = TABS.filter((t) => t.ready)
 
 /**
  * The shared workspace of the room, as tabs: worksheets, slides and the whiteboard, each tab's
- * code loaded when it first opens. When a facilitator starts
- * presenting slides, or brings everyone to a worksheet, a member who follows is taken there.
+ * code loaded when it first opens. When a facilitator starts presenting slides, or brings
+ * everyone to a worksheet or the group canvas, a member who follows is taken there.
  */
 export function Workspace(
-  props: WorksheetsPanelProps & { slides: Omit<SlidesPanelProps, 'role' | 'over'> },
+  props: WorksheetsPanelProps & {
+    slides: Omit<SlidesPanelProps, 'role' | 'over'>
+    /** The group canvas (at one work) the facilitators brought everyone to, or null. */
+    canvas: CanvasPresented | null
+  },
 ) {
   const id = useId()
   const follow = props.role === 'member'
-  // Arriving while slides are presented: straight to them.
+  // Arriving while slides or the canvas are presented: straight to them.
   const [tab, setTab] = useState<TabId>(() =>
-    follow && props.slides.presented ? 'slides' : 'worksheets',
+    follow && props.slides.presented
+      ? 'slides'
+      : follow && props.canvas
+        ? 'whiteboard'
+        : 'worksheets',
   )
+  // Each bring to the canvas (a new work spotlit) takes a member to the whiteboard.
+  const canvasKey = props.canvas?.at ?? null
+  const [lastCanvas, setLastCanvas] = useState(canvasKey)
+  if (canvasKey !== lastCanvas) {
+    setLastCanvas(canvasKey)
+    if (follow && canvasKey) setTab('whiteboard')
+  }
   // A presentation's start (not each slide it moves to) takes a member to the slides.
   const slidesKey = props.slides.presented?.id ?? null
   const [lastSlides, setLastSlides] = useState(slidesKey)
@@ -110,6 +126,7 @@ export function Workspace(
               sessionId={props.sessionId}
               role={props.role}
               over={props.over ?? false}
+              spotlight={props.canvas}
             />
           </Suspense>
         </div>

@@ -15,6 +15,8 @@ export interface RoomState {
   presented: WorksheetPresented | null
   /** The deck and slide the facilitators are presenting, or null. */
   slides: SlidesPresented | null
+  /** The group canvas (at one work) the facilitators brought everyone to, or null. */
+  canvas: CanvasPresented | null
   /** The session's worksheets, by id: their titles. */
   titles: Map<string, string>
   /** The decks brought into the session. */
@@ -23,6 +25,7 @@ export interface RoomState {
 
 export type WorksheetPresented = Extract<Presented, { kind: 'worksheet' }>
 export type SlidesPresented = Extract<Presented, { kind: 'slides' }>
+export type CanvasPresented = Extract<Presented, { kind: 'canvas' }>
 export interface Handout {
   id: string
   title: string
@@ -39,6 +42,7 @@ const presented = z.discriminatedUnion('kind', [
     slide: z.number().int().min(0),
     at: z.number(),
   }),
+  z.object({ kind: z.literal('canvas'), work: z.string().max(40).nullable(), at: z.number() }),
 ])
 const handouts = z.array(
   z.object({ id: z.string().max(64), title: z.string().max(200), document: docNameSchema }),
@@ -56,6 +60,7 @@ export function readRoomState(map: Y.Map<unknown>): RoomState {
     revision: typeof revision === 'number' ? revision : 0,
     presented: now?.kind === 'worksheet' ? now : null,
     slides: now?.kind === 'slides' ? now : null,
+    canvas: now?.kind === 'canvas' ? now : null,
     titles: new Map(worksheets.success ? worksheets.data.map((w) => [w.id, w.title]) : []),
     handouts: decks.success ? decks.data : [],
   }

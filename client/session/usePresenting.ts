@@ -29,7 +29,7 @@ export function usePresenting(
     setBusy(false)
   }
   return {
-    presentedId: presented?.id ?? null,
+    presentedId: presented && 'id' in presented ? presented.id : null,
     present: (id) => void present(id),
     busy,
     problem,

@@ -1,23 +1,39 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import {
   createTLStore,
   defaultBindingUtils,
   defaultShapeUtils,
+  atom,
   Tldraw,
   toRichText,
   type Editor,
+  type TLShape,
   type TLStore,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CANVAS_LAYERS } from '../../shared/whiteboard/canvasDoc.ts'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
-import { bindCanvas, type CanvasProblem, type CanvasSource } from './bindCanvas.ts'
+import {
+  bindCanvas,
+  type CanvasBinding,
+  type CanvasProblem,
+  type CanvasSource,
+} from './bindCanvas.ts'
 import { openCanvasDoc } from './useCanvasDocs.ts'
+import { bindPresence } from './canvasPresence.ts'
+import {
+  canvasAssetStore,
+  PICTURE_MAX_BYTES,
+  PICTURE_TYPES,
+  type PictureTarget,
+} from './canvasPictures.ts'
 
 // Fonts, icons and translations from our own origin: the page asks tldraw's servers for nothing.
 const ASSET_URLS = getAssetUrlsByImport()
+/** Videos are not taken (the server stores raster pictures only). */
+const NO_VIDEOS: readonly string[] = []
 
 export interface CanvasPart {
   name: DocName
@@ -37,11 +53,22 @@ interface CanvasEditorProps {
   onProblem: (problem: CanvasProblem) => void
   /** The editor, once mounted, and whether a shape is this person's own. */
   onReady: (ready: CanvasReady | null) => void
+  sessionId: string
+  /** Where pictures this person adds go; null while they may not draw. */
+  pictures: PictureTarget | null
+  /** Whether layers that join later may be written (a facilitator's, during the session). */
+  othersWritable: boolean
+  /**
+   * During a gallery walk, the other people's layers (by name) this screen shows; the rest are
+   * hidden until revealed. Null: no walk, everything shows.
+   */
+  revealed: ReadonlySet<string> | null
 }
 
 export interface CanvasReady {
   editor: Editor
   isMine: (id: string) => boolean
+  binding: CanvasBinding
 }
 
 /**
@@ -58,17 +85,48 @@ export function CanvasEditor({
   label,
   onProblem,
   onReady,
+  sessionId,
+  pictures,
+  othersWritable,
+  revealed,
 }: CanvasEditorProps) {
+  // The canvas's pictures go through the server (canvasPictures.ts), never into the document.
   const store = useMemo<TLStore>(
-    () => createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils }),
-    [],
+    () =>
+      createTLStore({
+        shapeUtils: defaultShapeUtils,
+        bindingUtils: defaultBindingUtils,
+        assets: canvasAssetStore(sessionId, pictures ?? 'group', (message) =>
+          onProblem({ kind: 'picture-refused', message }),
+        ),
+      }),
+    // One store per canvas: `onProblem` is stable for its life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sessionId, pictures],
   )
-  const [bound, setBound] = useState<ReturnType<typeof bindCanvas> | null>(null)
+  const [bound, setBound] = useState<CanvasBinding | null>(null)
+  // The gallery walk's choice, read by tldraw whenever it decides whether a shape shows.
+  const shownLayers = useMemo(() => atom<ReadonlySet<string> | null>('revealed', null), [])
+  useEffect(() => {
+    shownLayers.set(revealed)
+  }, [shownLayers, revealed])
+  // Stable: the editor is made again whenever this function changes.
+  const visibility = useCallback(
+    (shape: TLShape) => {
+      const shown = shownLayers.get()
+      const source = shown && bound?.sourceOf(shape.id)
+      return source && source.role === 'other' && !shown.has(source.name ?? '')
+        ? 'hidden'
+        : 'inherit'
+    },
+    [shownLayers, bound],
+  )
   useEffect(() => {
     const sources = parts.map((p) => ({
       doc: docs.get(p.name)!.doc,
       writable: p.writable,
       role: p.role,
+      name: p.name,
     }))
     const binding = bindCanvas(store, sources, onProblem)
     // The editor mounts once the store holds the canvas (it would otherwise start empty).
@@ -84,7 +142,9 @@ export function CanvasEditor({
         known.add(name)
         const { synced, ready } = openCanvasDoc(name)
         later.push(synced)
-        void ready.then(() => binding.add({ doc: synced.doc, writable: false, role: 'other' }))
+        void ready.then(() =>
+          binding.add({ doc: synced.doc, writable: othersWritable, role: 'other', name }),
+        )
       }
     }
     layers?.observe(onLayers)
@@ -105,10 +165,16 @@ export function CanvasEditor({
         <Tldraw
           store={store}
           assetUrls={ASSET_URLS}
+          acceptedImageMimeTypes={PICTURE_TYPES}
+          acceptedVideoMimeTypes={NO_VIDEOS}
+          maxAssetSize={PICTURE_MAX_BYTES}
           {...(licenseKey ? { licenseKey } : {})}
+          getShapeVisibility={visibility}
           onMount={(editor) => {
-            guardPastes(editor, onProblem)
-            onReady({ editor, isMine: bound.isMine })
+            guardPastes(editor, onProblem, pictures !== null)
+            onReady({ editor, isMine: bound.isMine, binding: bound })
+            // Cursors on the group canvas only: an own canvas has nobody else on it.
+            return layersFrom ? bindPresence(editor, layersFrom.provider.awareness) : undefined
           }}
         />
       )}
@@ -118,15 +184,25 @@ export function CanvasEditor({
 
 /**
  * What comes in from outside: a pasted web address becomes text (the browser never fetches it:
- * no preview, no unfurl), and pictures are refused until they can go through the server's
- * upload endpoint (tldraw would otherwise put them into the document as base64).
+ * no preview, no unfurl); pictures go through the asset store to the server, and only where
+ * this person may draw; SVG (a document that can carry script) is refused, like on the server.
  */
-function guardPastes(editor: Editor, onProblem: (problem: CanvasProblem) => void) {
+function guardPastes(
+  editor: Editor,
+  onProblem: (problem: CanvasProblem) => void,
+  mayAddPictures: boolean,
+) {
   editor.registerExternalContentHandler('url', ({ url, point }) => {
     const at = point ?? editor.getViewportPageBounds().center
     editor.createShape({ type: 'text', x: at.x, y: at.y, props: { richText: toRichText(url) } })
   })
-  for (const kind of ['files', 'svg-text'] as const) {
-    editor.registerExternalContentHandler(kind, () => onProblem({ kind: 'no-pictures' }))
+  editor.registerExternalContentHandler('svg-text', () => onProblem({ kind: 'no-svg' }))
+  if (!mayAddPictures) {
+    editor.registerExternalContentHandler('files', () =>
+      onProblem({
+        kind: 'picture-refused',
+        message: 'You cannot add pictures to this canvas now.',
+      }),
+    )
   }
 }

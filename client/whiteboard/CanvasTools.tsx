@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react'
-import type { TLContent, TLShape } from 'tldraw'
+import { useValue, type TLContent, type TLShape } from 'tldraw'
+import { DescribeDrawing } from './DescribeDrawing.tsx'
 import { useAction } from '../ui/useAction.ts'
 import { announce } from '../ui/announce.ts'
 import type { CanvasReady } from './CanvasEditor.tsx'
+import { bringPicturesAlong } from './canvasPictures.ts'
 
 /** Marks a copy a member placed on the group canvas from their own, to take it back later. */
 export const SHARED_COPY = 'sharedCopy'
 
 interface CanvasToolsProps {
+  sessionId: string
   ready: CanvasReady | null
   which: 'group' | 'mine'
   role: 'facilitator' | 'member'
   canDraw: boolean
+  /** A facilitator on the group canvas: locks and unlocks single drawings. */
+  facilitator: boolean
   /** Carries a copy of drawings from one's own canvas to the group canvas. */
   onShare: (content: TLContent) => void
 }
@@ -37,9 +42,18 @@ function download(blob: Blob, name: string) {
  * Beside a canvas: share a copy of one's own drawings with the group and take it back, save
  * drawings as PNG or SVG, and a text list of what is on the canvas for those who do not see it.
  */
-export function CanvasTools({ ready, which, role, canDraw, onShare }: CanvasToolsProps) {
+export function CanvasTools({
+  sessionId,
+  ready,
+  which,
+  role,
+  canDraw,
+  facilitator,
+  onShare,
+}: CanvasToolsProps) {
   const { problem, run } = useAction()
   const [shapes, setShapes] = useState<TLShape[]>([])
+  const selected = useValue('selected', () => ready?.editor.getSelectedShapeIds() ?? [], [ready])
   useEffect(() => {
     if (!ready) return
     const read = () => setShapes(ready.editor.getCurrentPageShapes())
@@ -49,6 +63,9 @@ export function CanvasTools({ ready, which, role, canDraw, onShare }: CanvasTool
   if (!ready) return null
   const { editor, isMine } = ready
   const mineShared = shapes.filter((s) => isMine(s.id) && s.meta[SHARED_COPY] === true)
+  const locked = shapes.filter((s) => s.isLocked && ready.binding.sourceOf(s.id)?.role === 'page')
+  // What this person may describe: their own drawings among those selected.
+  const describable = which === 'mine' ? selected : selected.filter((id) => isMine(id))
   const take = exportable(ready, which, role)
   const save = (format: 'png' | 'svg') =>
     run(async () => {
@@ -75,6 +92,7 @@ export function CanvasTools({ ready, which, role, canDraw, onShare }: CanvasTool
                 const ids = selected.length > 0 ? selected : shapes.map((s) => s.id)
                 const content = editor.getContentFromCurrentPage(ids)
                 if (!content) throw new Error('Draw something first.')
+                await bringPicturesAlong(sessionId, content)
                 onShare({
                   ...content,
                   shapes: content.shapes.map((s) => ({
@@ -100,6 +118,33 @@ export function CanvasTools({ ready, which, role, canDraw, onShare }: CanvasTool
             Take back what I shared
           </button>
         )}
+        {facilitator && (
+          <>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              disabled={selected.length === 0}
+              onClick={() => {
+                ready.binding.lock(selected)
+                announce('Locked: nobody but a facilitator can move or erase it now.')
+              }}
+            >
+              Lock the selected drawing
+            </button>
+            {locked.length > 0 && (
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => {
+                  ready.binding.unlock(locked.map((s) => s.id))
+                  announce('Every locked drawing is back with its author.')
+                }}
+              >
+                Unlock all drawings ({locked.length})
+              </button>
+            )}
+          </>
+        )}
         <button
           type="button"
           className="button button--quiet button--small"
@@ -120,6 +165,9 @@ export function CanvasTools({ ready, which, role, canDraw, onShare }: CanvasTool
           {problem}
         </p>
       )}
+      {canDraw && describable.length > 0 && (
+        <DescribeDrawing key={describable.join(' ')} editor={editor} ids={describable} />
+      )}
       <details>
         <summary>What is on this canvas, as text ({shapes.length})</summary>
         <ul className="plain-list">
@@ -127,6 +175,7 @@ export function CanvasTools({ ready, which, role, canDraw, onShare }: CanvasTool
             <li key={s.id}>
               {describeShape(s)}
               {which === 'group' && (isMine(s.id) ? ' — yours' : ' — someone else’s')}
+              {s.isLocked && ' (locked)'}
             </li>
           ))}
         </ul>

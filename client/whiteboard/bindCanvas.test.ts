@@ -46,27 +46,30 @@ const geo = (id: string, x: number) => ({
   },
 })
 
+/** Two browsers' copies of the named documents, relayed to each other as the server would. */
+function relayed(names: readonly string[]) {
+  const copies = [new Map<string, Y.Doc>(), new Map<string, Y.Doc>()] as const
+  for (const name of names) {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    a.on('update', (u: Uint8Array, o: unknown) => o !== 'relay' && Y.applyUpdate(b, u, 'relay'))
+    b.on('update', (u: Uint8Array, o: unknown) => o !== 'relay' && Y.applyUpdate(a, u, 'relay'))
+    copies[0].set(name, a)
+    copies[1].set(name, b)
+  }
+  return copies
+}
+
+const tlStore = () =>
+  new Store({ schema: createTLSchema(), props: {} as never }) as unknown as Store<UnknownRecord>
+
 /**
  * Two people's browsers: each with its own copy of the documents (a layer each, and the page),
  * relayed to each other the way the server relays them; each with its own store and binding.
  */
 function twoPeople() {
-  const names = ['page', 'robin', 'sky'] as const
-  const copies = { robin: new Map<string, Y.Doc>(), sky: new Map<string, Y.Doc>() }
-  for (const name of names) {
-    const a = new Y.Doc()
-    const b = new Y.Doc()
-    a.on(
-      'update',
-      (u: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(b, u, 'relay'),
-    )
-    b.on(
-      'update',
-      (u: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(a, u, 'relay'),
-    )
-    copies.robin.set(name, a)
-    copies.sky.set(name, b)
-  }
+  const [forRobin, forSky] = relayed(['page', 'robin', 'sky'])
+  const copies = { robin: forRobin, sky: forSky }
   const person = (who: 'robin' | 'sky') => {
     const store = new Store({ schema: createTLSchema(), props: {} as never })
     const problems: CanvasProblem[] = []
@@ -166,5 +169,90 @@ describe('bindCanvas', () => {
     )
     expect(problems).toEqual([{ kind: 'newer-schema' }])
     expect(store.allRecords()).toEqual([])
+  })
+
+  it('a facilitator locks a member’s shape into the page, where the member cannot touch it, and unlocks it back to the member’s layer', async () => {
+    const [lead, robin] = relayed(['page', 'robin', 'lead'])
+    const leadStore = tlStore()
+    const robinStore = tlStore()
+    const robinProblems: CanvasProblem[] = []
+    const asLead = bindCanvas(
+      leadStore,
+      [
+        { doc: lead.get('page')!, writable: true, role: 'page', name: 'page' },
+        { doc: lead.get('lead')!, writable: true, role: 'mine', name: 'lead' },
+        { doc: lead.get('robin')!, writable: true, role: 'other', name: 'robin' },
+      ],
+      () => undefined,
+    )
+    const asRobin = bindCanvas(
+      robinStore,
+      [
+        { doc: robin.get('page')!, writable: false, role: 'page', name: 'page' },
+        { doc: robin.get('robin')!, writable: true, role: 'mine', name: 'robin' },
+        { doc: robin.get('lead')!, writable: false, role: 'other', name: 'lead' },
+      ],
+      (p) => robinProblems.push(p),
+    )
+    unbinds.push(asLead.unbind, asRobin.unbind)
+    robinStore.put([geo('shape:r', 10) as never])
+    await frame()
+    asLead.lock(['shape:r'])
+    const inPage = robin.get('page')!.getMap<{ isLocked: boolean; meta: object }>(CANVAS_RECORDS)
+    expect(inPage.get('shape:r')).toMatchObject({ isLocked: true, meta: { lockedFrom: 'robin' } })
+    expect(robin.get('robin')!.getMap(CANVAS_RECORDS).has('shape:r')).toBe(false)
+    expect(asRobin.isMine('shape:r')).toBe(false)
+    expect(robinStore.get('shape:r' as never)).toMatchObject({ isLocked: true })
+    // Robin's client tries anyway: undone, and nothing written to the page.
+    robinStore.remove(['shape:r' as never])
+    await frame()
+    expect(robinStore.get('shape:r' as never)).toMatchObject({ x: 10 })
+    expect(robinProblems).toEqual([{ kind: 'not-yours', id: 'shape:r' }])
+    expect(inPage.has('shape:r')).toBe(true)
+    asLead.unlock(['shape:r'])
+    expect(inPage.has('shape:r')).toBe(false)
+    expect(robin.get('robin')!.getMap(CANVAS_RECORDS).get('shape:r')).toMatchObject({
+      isLocked: false,
+      meta: {},
+    })
+    expect(asRobin.isMine('shape:r')).toBe(true)
+  })
+
+  it('a picture is taken only as an address on this server: inline bytes are neither shown nor written', async () => {
+    const [a, b] = relayed(['mine'])
+    const image = (id: string, src: string) => ({
+      id,
+      typeName: 'asset',
+      type: 'image',
+      props: { name: 'p.png', src, w: 2, h: 2, mimeType: 'image/png', isAnimated: false },
+      meta: {},
+    })
+    const writer = tlStore()
+    const reader = tlStore()
+    const problems: CanvasProblem[] = []
+    const w = bindCanvas(writer, [{ doc: a.get('mine')!, writable: true, role: 'mine' }], (p) =>
+      problems.push(p),
+    )
+    const r = bindCanvas(
+      reader,
+      [{ doc: b.get('mine')!, writable: false, role: 'other' }],
+      () => {},
+    )
+    unbinds.push(w.unbind, r.unbind)
+    const ours = `/api/images/${'a'.repeat(64)}`
+    writer.put([
+      image('asset:ok', ours),
+      image('asset:inline', 'data:image/png;base64,AAAA'),
+    ] as never)
+    await frame()
+    expect([...a.get('mine')!.getMap(CANVAS_RECORDS).keys()]).toEqual(['asset:ok'])
+    expect(writer.get('asset:inline' as never)).toBeUndefined()
+    expect(problems).toEqual([{ kind: 'invalid-record', id: 'asset:inline' }])
+    // An edited client writes one straight into the document: the reader drops it.
+    b.get('mine')!
+      .getMap(CANVAS_RECORDS)
+      .set('asset:far', image('asset:far', 'https://x.example/p.png'))
+    expect(reader.get('asset:far' as never)).toBeUndefined()
+    expect(reader.get('asset:ok' as never)).toMatchObject({ props: { src: ours } })
   })
 })

@@ -1,6 +1,6 @@
 import type { Store, UnknownRecord } from '@tldraw/store'
 import type * as Y from 'yjs'
-import { CANVAS_META, CANVAS_RECORDS } from '../../shared/whiteboard/canvasDoc.ts'
+import { CANVAS_META, CANVAS_RECORDS, isCanvasAsset } from '../../shared/whiteboard/canvasDoc.ts'
 
 /** Our writes to the documents, so that their observers skip them. */
 const ORIGIN = Symbol('hearth-canvas')
@@ -14,14 +14,38 @@ export interface CanvasSource {
   writable: boolean
   /** `page`: the frame (document, pages); `mine`: where this person's new records go. */
   role: 'page' | 'mine' | 'other'
+  /** The document's name: a locked shape remembers the layer it came from by it. */
+  name?: string
+}
+
+/** Where a shape locked by a facilitator came from (its record's meta, in the page document). */
+export const LOCKED_FROM = 'lockedFrom'
+
+export interface CanvasBinding {
+  /** A document that joined the canvas later (a person's new layer), already synced. */
+  add: (source: CanvasSource) => void
+  /** Whether a record is in this person's own layer (theirs to move, erase, export). */
+  isMine: (id: string) => boolean
+  /** The document a record lives in. */
+  sourceOf: (id: string) => CanvasSource | undefined
+  /**
+   * A facilitator locks shapes: each moves from its layer into the page document, which only
+   * facilitators write (so no member can move or erase it, whatever their client does), and
+   * `unlock` moves it back to the layer it came from.
+   */
+  lock: (ids: readonly string[]) => void
+  unlock: (ids: readonly string[]) => void
+  unbind: () => void
 }
 
 export type CanvasProblem =
   | { kind: 'invalid-record'; id: string }
   | { kind: 'newer-schema' }
   | { kind: 'not-yours'; id: string }
-  /** A picture pasted or dropped: not taken yet (see CanvasEditor's guardPastes). */
-  | { kind: 'no-pictures' }
+  /** An SVG pasted: refused (see CanvasEditor's guardPastes). */
+  | { kind: 'no-svg' }
+  /** The server refused a picture, for the reason it gives. */
+  | { kind: 'picture-refused'; message: string }
 
 /**
  * Binds a tldraw store to the documents a canvas is made of (shared/whiteboard/canvasDoc.ts):
@@ -39,7 +63,8 @@ export function bindCanvas<R extends UnknownRecord>(
   store: Store<R>,
   sources: readonly CanvasSource[],
   onProblem: (problem: CanvasProblem) => void,
-): { add: (source: CanvasSource) => void; isMine: (id: string) => boolean; unbind: () => void } {
+): CanvasBinding {
+  const all = [...sources]
   const owner = new Map<string, CanvasSource>()
   const page = sources.find((s) => s.role === 'page') ?? null
   const mine = sources.find((s) => s.role === 'mine') ?? null
@@ -50,7 +75,7 @@ export function bindCanvas<R extends UnknownRecord>(
     const types = store.schema.types as Record<string, { validate(record: unknown): unknown }>
     const type =
       typeof typeName === 'string' && Object.hasOwn(types, typeName) ? types[typeName] : undefined
-    if (!type) return null
+    if (!type || !isCanvasAsset(raw as object)) return null
     try {
       return type.validate(raw) as R
     } catch {
@@ -132,7 +157,11 @@ export function bindCanvas<R extends UnknownRecord>(
       const refuse = (id: string) => onProblem({ kind: 'not-yours', id })
       for (const record of Object.values(changes.added) as R[]) {
         const target = targetOf(record)
-        if (target?.writable) {
+        if (!isCanvasAsset(record)) {
+          // A picture not on the server (tldraw would inline it): never written, not kept.
+          undo.remove.push(record.id)
+          onProblem({ kind: 'invalid-record', id: record.id })
+        } else if (target?.writable) {
           owner.set(record.id, target)
           write(target, (records) => records.set(record.id, record))
         } else if (!FRAME_TYPES.has(record.typeName)) {
@@ -143,7 +172,10 @@ export function bindCanvas<R extends UnknownRecord>(
       }
       for (const [from, to] of Object.values(changes.updated) as [R, R][]) {
         const target = targetOf(to)
-        if (target?.writable) write(target, (records) => records.set(to.id, to))
+        if (!isCanvasAsset(to)) {
+          undo.put.push(from)
+          onProblem({ kind: 'invalid-record', id: to.id })
+        } else if (target?.writable) write(target, (records) => records.set(to.id, to))
         else if (!FRAME_TYPES.has(to.typeName)) {
           undo.put.push(from)
           refuse(to.id)
@@ -169,11 +201,59 @@ export function bindCanvas<R extends UnknownRecord>(
     { source: 'user', scope: 'document' },
   )
 
+  /** Moves records to another document, as one change each side, shown at once. */
+  const move = (
+    ids: readonly string[],
+    to: (from: CanvasSource, record: R) => CanvasSource | null,
+    change: (record: R) => R,
+  ) => {
+    const moved: R[] = []
+    for (const id of ids) {
+      const record = store.get(id as R['id']) as R | undefined
+      const from = owner.get(id)
+      if (!record || !from) continue
+      const dest = to(from, record)
+      if (!dest?.writable || !from.writable || dest === from) continue
+      const next = change(record)
+      write(from, (records) => records.delete(id))
+      write(dest, (records) => records.set(id, next))
+      owner.set(id, dest)
+      moved.push(next)
+    }
+    if (moved.length > 0) store.mergeRemoteChanges(() => store.put(moved))
+  }
+  const metaOf = (record: R) => (record as unknown as { meta: Record<string, unknown> }).meta
+
   return {
-    /** A document that joined the canvas later (a person's new layer), already synced. */
-    add: attach,
-    /** Whether a record is in this person's own layer (theirs to move, erase, export). */
+    add: (source) => {
+      all.push(source)
+      attach(source)
+    },
     isMine: (id: string) => owner.get(id)?.role === 'mine',
+    sourceOf: (id: string) => owner.get(id),
+    lock: (ids) =>
+      move(
+        ids,
+        (from) => (from.role === 'page' ? null : page),
+        (record) => ({
+          ...record,
+          isLocked: true,
+          meta: { ...metaOf(record), [LOCKED_FROM]: owner.get(record.id)?.name ?? null },
+        }),
+      ),
+    unlock: (ids) =>
+      move(
+        ids,
+        (from, record) =>
+          from.role !== 'page'
+            ? null
+            : (all.find((s) => s.name !== undefined && s.name === metaOf(record)[LOCKED_FROM]) ??
+              mine),
+        (record) => {
+          const { [LOCKED_FROM]: _from, ...meta } = metaOf(record)
+          return { ...record, isLocked: false, meta }
+        },
+      ),
     unbind: () => {
       stopListening()
       for (const stop of stops) stop()

@@ -7,7 +7,7 @@ import { handoutsOf } from '../slides/handoutsOf.ts'
 
 /** One thing a member may revisit from a session, as their library lists it. */
 export interface LibraryItem {
-  kind: 'worksheet' | 'answers' | 'slides'
+  kind: 'worksheet' | 'answers' | 'slides' | 'canvas'
   id: string
   title: string
   /** The document to open (a private copy by its opaque alias, never by the member's id). */
@@ -126,4 +126,46 @@ const slides: LibrarySource = (db, session) =>
       }))
     : []
 
-export const LIBRARY_SOURCES: LibrarySource[] = [worksheets, sharedAnswers, slides]
+/**
+ * The whiteboard: the group canvas (group material, where it was drawn on and is released) and
+ * the member's own canvas (theirs, like a private copy). Both open on the session's page.
+ */
+const canvases: LibrarySource = (db, session, memberId) => {
+  const keys = db.sql
+    .prepare(
+      `SELECT key, kind, owner_id FROM canvas_keys WHERE session_id = ?
+         AND (kind = 'layer' OR owner_id = ?) ORDER BY created_at`,
+    )
+    .all(session.id, memberId) as { key: string; kind: string; owner_id: string }[]
+  const items: LibraryItem[] = []
+  if (session.released('canvas') && keys.some((k) => k.kind === 'layer')) {
+    const canvas = sessionDocName.canvas(session.groupId, session.id)
+    items.push({
+      kind: 'canvas',
+      id: `${session.id}:canvas`,
+      title: 'The group canvas',
+      document: canvas,
+      stored: canvas,
+      note: 'The whiteboard, as the group left it',
+      writable: false,
+      own: false,
+    })
+  }
+  const sketch = keys.find((k) => k.kind === 'sketch' && k.owner_id === memberId)
+  if (sketch) {
+    const name = sessionDocName.sketch(session.groupId, session.id, sketch.key)
+    items.push({
+      kind: 'canvas',
+      id: `${session.id}:sketch`,
+      title: 'My own canvas',
+      document: name,
+      stored: name,
+      note: 'Your own drawings: only you see them',
+      writable: false,
+      own: true,
+    })
+  }
+  return items
+}
+
+export const LIBRARY_SOURCES: LibrarySource[] = [worksheets, sharedAnswers, slides, canvases]

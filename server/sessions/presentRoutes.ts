@@ -7,16 +7,19 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { inProgress, publishRoomState, sessionRow } from './roomState.ts'
+import { spotlightWork } from '../whiteboard/spotlightWork.ts'
 
 const presentRequest = z.union([
   z.object({ worksheetId: z.string().max(64).nullable() }).strict(),
   // A deck brought into the session, at one slide (counted from 0).
   z.object({ handoutId: z.string().max(64), slide: z.number().int().min(0).max(999) }).strict(),
+  // The group canvas, at one work (a layer's key: the gallery walk's spotlight) or as a whole.
+  z.object({ canvasWork: z.string().max(40).nullable() }).strict(),
 ])
 
 /**
- * "Bring everyone here": a facilitator brings the group to a worksheet (later a slide or the
- * canvas), or lets them go (`worksheetId: null`). Kept in the session's row and written into
+ * "Bring everyone here": a facilitator brings the group to a worksheet, a slide or the group
+ * canvas (one work on it: the gallery walk's spotlight), or lets them go (`worksheetId: null`). Kept in the session's row and written into
  * the room document, which everyone only reads: members follow it, and only facilitators of
  * the group can change it.
  */
@@ -38,7 +41,10 @@ export function presentRoutes(services: Services) {
       })
     }
     let presented: Presented | null = null
-    if ('handoutId' in body) {
+    if ('canvasWork' in body) {
+      if (body.canvasWork) await spotlightWork(services, groupId, sessionId, body.canvasWork)
+      presented = { kind: 'canvas', work: body.canvasWork, at: now() }
+    } else if ('handoutId' in body) {
       if (!handoutOf.get(body.handoutId, sessionId)) {
         throw new HTTPException(404, { message: 'no such deck in this session' })
       }
@@ -63,7 +69,9 @@ export function presentRoutes(services: Services) {
           detail:
             presented?.kind === 'slides'
               ? { slides: presented.id, slide: presented.slide }
-              : { worksheet: presented?.id ?? null },
+              : presented?.kind === 'canvas'
+                ? { canvas: presented.work ?? 'whole' }
+                : { worksheet: presented?.id ?? null },
         },
         now(),
       )

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CANVAS_LAYERS, CANVAS_RECORDS } from '../../shared/whiteboard/canvasDoc.ts'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { ROOM_STATE } from '../../shared/sessions/roomState.ts'
 import { sniff } from '../chat/test/chatWorld.ts'
 import { eventually, type TestClient } from '../test/connectProvider.ts'
 import { foundInDatabase } from '../test/foundInDatabase.ts'
@@ -127,8 +129,21 @@ describe('the group canvas: each person draws on a layer only they (and facilita
     records(view).set('shape:after', shape('shape:after', 0, 'AFTER-THE-END'))
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(foundInDatabase(server, ['AFTER-THE-END'])).toEqual([])
+    // The library lists the group canvas and Robin's own; withheld, only Robin's own.
+    const titles = async () => {
+      const { sessions } = (await robin.get('/api/member/library')).json as {
+        sessions: { session: { id: string }; items: { kind: string; title: string }[] }[]
+      }
+      const items = sessions.find((x) => x.session.id === sessionId)!.items
+      return items.filter((i) => i.kind === 'canvas').map((i) => i.title)
+    }
+    expect(await titles()).toEqual(['The group canvas', 'My own canvas'])
     await lead.put(`/api/sessions/${sessionId}/release`, { withheld: ['canvas'], days: null })
-    expect((await robin.post(`/api/sessions/${sessionId}/canvas`)).status).toBe(403)
+    const withheld = await canvasOf(robin, sessionId)
+    expect(withheld).toMatchObject({ group: false, layer: null, layers: [] })
+    expect(withheld.sketch).toMatch(/\/sketch\//)
+    expect((await sky.post(`/api/sessions/${sessionId}/canvas`)).status).toBe(403)
+    expect(await titles()).toEqual(['My own canvas'])
   })
 
   it('erasing a member deletes their layers and own canvas, and the canvas stops listing them', async () => {
@@ -163,5 +178,39 @@ describe('the group canvas: each person draws on a layer only they (and facilita
     expect((await set(lead, 'not-a-prompt')).status).toBe(400)
     expect((await set(lead, null)).status).toBe(200)
     await eventually(() => view.doc.getMap('settings').get('prompt') === null, 'cleared')
+  })
+
+  it('a gallery walk: facilitators reveal works of this canvas one by one and spotlight one for everyone; members cannot', async () => {
+    const { server } = world
+    const { lead, groupId, sessionId, members } = await openSession(server, ['Robin', 'Sky'])
+    const [robin, sky] = [members[0]!, members[1]!]
+    const keyOf = (name: string | null) => name!.slice(name!.lastIndexOf('/') + 1)
+    const robins = keyOf((await canvasOf(robin, sessionId)).layer)
+    const skys = keyOf((await canvasOf(sky, sessionId)).layer)
+    const { canvas } = await canvasOf(lead, sessionId)
+    const view = await world.open(canvas, sky)
+    const gallery = () => view.doc.getMap('settings').get('gallery')
+    const walk = (who: HttpClient, shown: string[] | null) =>
+      who.put(`/api/sessions/${sessionId}/canvas/gallery`, { shown })
+    expect((await walk(robin, [])).status).toBe(403)
+    expect((await walk(lead, ['ynotalayerofthiscanvas'])).status).toBe(400)
+    expect((await walk(lead, [])).status).toBe(200)
+    await eventually(() => Array.isArray(gallery()), 'the walk begins')
+    expect((await walk(lead, [robins])).status).toBe(200)
+    await eventually(() => JSON.stringify(gallery()) === JSON.stringify([robins]), 'revealed')
+    // The spotlight brings everyone to Sky's work, and reveals it.
+    const present = (who: HttpClient, canvasWork: string | null) =>
+      who.post(`/api/sessions/${sessionId}/present`, { canvasWork })
+    expect((await present(robin, skys)).status).toBe(403)
+    expect((await present(lead, 'ynotalayerofthiscanvas')).status).toBe(404)
+    expect((await present(lead, skys)).status).toBe(200)
+    await eventually(() => JSON.stringify(gallery()) === JSON.stringify([robins, skys]), 'spotlit')
+    const room = await world.open(sessionDocName.room(groupId, sessionId), sky)
+    await eventually(
+      () => (room.doc.getMap(ROOM_STATE).get('presented') as { work?: string })?.work === skys,
+      'everyone brought to Sky’s work',
+    )
+    expect((await walk(lead, null)).status).toBe(200)
+    await eventually(() => gallery() === null, 'the walk ends')
   })
 })

@@ -3,7 +3,9 @@ import { HTTPException } from 'hono/http-exception'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import {
+  CANVAS_GALLERY,
   CANVAS_SETTINGS,
+  canvasGalleryRequest,
   canvasLockRequest,
   canvasPromptRequest,
   type CanvasEntry,
@@ -12,7 +14,7 @@ import { promptById } from '../../shared/whiteboard/prompts.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { membersOfSession } from '../sessions/membersOfSession.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
-import { groupOfSession, requireGroupFacilitator, requireReader } from '../http/guards.ts'
+import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { layerKeysOf, openCanvasKeys } from './canvasKeys.ts'
 
@@ -33,23 +35,43 @@ export function canvasRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
     const canvas = sessionDocName.canvas(groupId, sessionId) as DocName
-    // Whoever may read the canvas may ask for it: the rule of its kind decides.
-    const principal = await requireReader(c, services, canvas)
-    const session = sessionOf.get(sessionId) as { status: string; canvas_locked: number }
-    const drawing = session.status === 'open' || session.status === 'live'
+    const principal = requirePrincipal(c)
     const keyOf = (kind: 'layer' | 'sketch'): string | null => {
       const row = existingKey.get(sessionId, principal.id, kind) as { key: string } | undefined
       return row?.key ?? null
     }
+    const session = sessionOf.get(sessionId) as { status: string; canvas_locked: number }
+    const layer = (key: string) => sessionDocName.canvasLayer(groupId, sessionId, key) as DocName
+    const sketchOf = (key: string | null) =>
+      key ? (sessionDocName.sketch(groupId, sessionId, key) as DocName) : null
+    // Whoever may read the canvas may ask for it: the rule of its kind decides. A member whose
+    // group canvas was withheld after the session still has their own canvas.
+    if ((await services.authorize(principal, canvas)) === 'none') {
+      const sketch = sketchOf(principal.kind === 'member' ? keyOf('sketch') : null)
+      if (!sketch || (await services.authorize(principal, sketch)) === 'none') {
+        throw new HTTPException(403, { message: 'not allowed' })
+      }
+      const own: CanvasEntry = {
+        canvas,
+        group: false,
+        layer: null,
+        layers: [],
+        sketch,
+        locked: session.canvas_locked === 1,
+        licenseKey: services.tldrawLicenseKey,
+      }
+      return c.json(own)
+    }
+    const drawing = session.status === 'open' || session.status === 'live'
     const made = drawing ? await openCanvasKeys(services, groupId, sessionId, principal) : null
     const layerKey = made?.layer ?? keyOf('layer')
     const sketchKey = principal.kind === 'member' ? (made?.sketch ?? keyOf('sketch')) : null
-    const layer = (key: string) => sessionDocName.canvasLayer(groupId, sessionId, key) as DocName
     const entry: CanvasEntry = {
       canvas,
+      group: true,
       layer: layerKey ? layer(layerKey) : null,
       layers: layerKeysOf(db, sessionId).map(layer),
-      sketch: sketchKey ? (sessionDocName.sketch(groupId, sessionId, sketchKey) as DocName) : null,
+      sketch: sketchOf(sketchKey),
       locked: session.canvas_locked === 1,
       licenseKey: services.tldrawLicenseKey,
     }
@@ -81,6 +103,22 @@ export function canvasRoutes(services: Services) {
     // while locked.
     await reauthorizeWhere(services, membersOfSession(db, sessionId))
     return c.json({ locked })
+  })
+
+  // The gallery walk: which works members' screens show, in the order they were revealed.
+  app.put('/sessions/:sessionId/canvas/gallery', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const groupId = groupOfSession(services, sessionId)
+    requireGroupFacilitator(c, services, groupId)
+    const { shown } = await parseBody(c, canvasGalleryRequest)
+    const layers = new Set(layerKeysOf(db, sessionId))
+    if (shown?.some((key) => !layers.has(key))) {
+      throw new HTTPException(400, { message: 'no such work on this canvas' })
+    }
+    await sync.serverWrite(sessionDocName.canvas(groupId, sessionId) as DocName, (doc) =>
+      doc.getMap(CANVAS_SETTINGS).set(CANVAS_GALLERY, shown && [...new Set(shown)]),
+    )
+    return c.json({ shown })
   })
 
   // A prompt above the group canvas, written into the canvas document for the room to show.

@@ -13,9 +13,11 @@ export const ROOM_STATE = 'state'
 export const WAITING_STATE = 'waiting'
 
 /**
- * What the facilitators brought everyone to: a worksheet, or a deck at one slide (the slide
- * the presenter shows; members follow it). `at` tells a new "bring" from the same item.
+ * What the facilitators brought everyone to: a worksheet, a deck at one slide (the slide
+ * the presenter shows; members follow it), or the group canvas. `at` tells a new "bring" from the same item.
  */
 export type Presented =
   | { kind: 'worksheet'; id: string; at: number }
   | { kind: 'slides'; id: string; slide: number; at: number }
+  /** The group canvas, at one work (a layer's key) or as a whole (`work: null`). */
+  | { kind: 'canvas'; work: string | null; at: number }

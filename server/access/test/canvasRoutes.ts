@@ -13,6 +13,11 @@ export const CANVAS_ROUTES: Record<string, RouteCase> = {
     allowed: FACILITATORS_A,
     request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/lock`, body: {} }),
   },
+  // Not a list of works: 400 for facilitators, nothing changed.
+  'PUT /api/sessions/:sessionId/canvas/gallery': {
+    allowed: FACILITATORS_A,
+    request: async (w) => ({ path: `/api/sessions/${w.session}/canvas/gallery`, body: {} }),
+  },
   // Not a prompt: 400 for facilitators, nothing shown.
   'PUT /api/sessions/:sessionId/canvas/prompt': {
     allowed: FACILITATORS_A,
