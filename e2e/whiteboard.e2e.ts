@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { CANVAS_RECORDS } from '../shared/whiteboard/canvasDoc.ts'
 import { connectProvider } from '../server/test/connectProvider.ts'
+import { png } from '../server/test/pngBytes.ts'
 import { browserPerFile } from './support/browserPerFile.ts'
 import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
@@ -37,6 +38,13 @@ async function drawRectangle(page: Page, at: number) {
   await page.mouse.down()
   await page.mouse.move(box.x + at + 60, box.y + 170, { steps: 5 })
   await page.mouse.up()
+}
+
+/** Selects everything on the canvas (the picture is too small to click). */
+async function selectAll(page: Page) {
+  const box = (await page.locator('.whiteboard-canvas').boundingBox())!
+  await page.mouse.click(box.x + 120, box.y + 420)
+  await page.keyboard.press('Control+a')
 }
 
 const shapes = (page: Page) => page.locator('.tl-shape').count()
@@ -134,5 +142,94 @@ describe('the whiteboard', () => {
       .filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
     expect(elsewhere).toEqual([])
     expectClean([made.facilitator, ida, jo])
+  })
+
+  it('cursors carry pseudonyms; a dropped picture goes to the server; an author describes it; a facilitator locks it; a gallery walk reveals works one by one and spotlights one; afterwards the whiteboard is in the library', async () => {
+    const made = await setUpRoom(run.browser, ['Lea', 'Max'])
+    people.push(made.facilitator, ...made.members)
+    const { sessionId } = made
+    const [lea, max] = made.members as [Person, Person]
+    const f = made.facilitator.page
+    const requests = [lea, max].map((p) => recordRequests(p.page))
+    for (const page of [lea.page, max.page, f]) {
+      await enter(page, sessionId)
+      await openWhiteboard(page)
+    }
+
+    // Lea's pointer over the canvas: Max sees a cursor with her name, as the server stamped it.
+    const box = (await lea.page.locator('.whiteboard-canvas').boundingBox())!
+    await lea.page.mouse.move(box.x + 200, box.y + 150, { steps: 4 })
+    await lea.page.mouse.move(box.x + 260, box.y + 180, { steps: 4 })
+    await max.page.locator('.tl-nametag', { hasText: 'Lea' }).waitFor()
+
+    // Lea drops a picture: it is uploaded, and the document holds its address only.
+    const bytes = [...png()]
+    await lea.page.locator('.tl-canvas').evaluate(
+      (canvas, { bytes, x, y }) => {
+        const data = new DataTransfer()
+        data.items.add(new File([new Uint8Array(bytes)], 'calm.png', { type: 'image/png' }))
+        canvas.dispatchEvent(
+          new DragEvent('drop', { dataTransfer: data, clientX: x, clientY: y, bubbles: true }),
+        )
+      },
+      { bytes, x: box.x + 300, y: box.y + 200 },
+    )
+    const image = max.page.locator('.tl-shape img[src*="/api/images/"]')
+    await image.waitFor()
+    expect(requests[0]!.filter((u) => u.includes('/canvas/images?to=group'))).toHaveLength(1)
+    const { layer } = await callApi<{ layer: string }>(
+      lea.page,
+      'POST',
+      `/api/sessions/${sessionId}/canvas`,
+    )
+    const cookie = (await lea.context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+    const raw = connectProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, layer, null, { cookie })
+    await raw.synced()
+    const stored = JSON.stringify(raw.doc.getMap(CANVAS_RECORDS).toJSON())
+    raw.destroy()
+    expect(stored).toMatch(/"src":"\/api\/images\/[0-9a-f]{64}"/)
+    expect(stored).not.toContain('base64')
+
+    // Lea describes it; Max reads her words in the canvas's text list.
+    await selectAll(lea.page)
+    await lea.page.getByLabel('Describe your drawing').fill('A calm lake at dawn')
+    await lea.page.getByRole('button', { name: 'Save the description' }).click()
+    await max.page.getByText('What is on this canvas, as text (1)').click()
+    await max.page.getByText('An image: A calm lake at dawn — someone else’s').waitFor()
+
+    // The facilitator locks it: it is the facilitators' now, on every screen.
+    await selectAll(f)
+    await f.getByRole('button', { name: 'Lock the selected drawing' }).click()
+    await max.page.getByText('An image: A calm lake at dawn — locked by a facilitator').waitFor()
+    await lea.page.getByText('What is on this canvas, as text (1)').click()
+    await lea.page.getByText('An image: A calm lake at dawn — locked by a facilitator').waitFor()
+    await f.getByRole('button', { name: 'Unlock all drawings (1)' }).click()
+    await lea.page.getByText('An image: A calm lake at dawn — yours').waitFor()
+
+    // A gallery walk: Max's screen hides Lea's work until it is revealed; the spotlight brings
+    // Max (who had gone to the worksheets) back to it.
+    await f.getByRole('button', { name: 'Start a gallery walk' }).click()
+    await max.page.getByText('What is on this canvas, as text (0)').waitFor()
+    await f.getByRole('button', { name: 'Reveal Work 1' }).waitFor()
+    await max.page.getByRole('tab', { name: 'Worksheets' }).click()
+    await f.getByRole('button', { name: 'Spotlight Work 1' }).click()
+    await max.page.getByRole('tab', { name: 'Whiteboard', selected: true }).waitFor()
+    await max.page
+      .getByText('Your facilitator is showing the group a work on the canvas.')
+      .waitFor()
+    await lea.page.getByText('Your facilitator is showing your work to the group.').waitFor()
+    await max.page.getByText('What is on this canvas, as text (1)').waitFor()
+    await screenshot(max, 'whiteboard-gallery')
+    await f.getByRole('button', { name: 'End the gallery walk' }).click()
+    await f.getByRole('button', { name: 'Start a gallery walk' }).waitFor()
+
+    // After the session: the whiteboard is in Lea's library and opens on her session page.
+    await callApi(f, 'POST', `/api/sessions/${sessionId}/status`, { status: 'ended' })
+    await lea.page.goto(`${baseUrl}/`)
+    await lea.page.getByRole('link', { name: 'The group canvas' }).waitFor()
+    await lea.page.getByRole('link', { name: 'My own canvas' }).click()
+    await lea.page.getByRole('button', { name: 'Open the whiteboard' }).click()
+    await lea.page.locator('.tl-shape img[src*="/api/images/"]').waitFor()
+    expectClean([made.facilitator, lea, max])
   })
 })

@@ -9,6 +9,7 @@ import {
   toRichText,
   type Editor,
   type TLShape,
+  type TLUser,
   type TLStore,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
@@ -34,6 +35,7 @@ import {
 const ASSET_URLS = getAssetUrlsByImport()
 /** Videos are not taken (the server stores raster pictures only). */
 const NO_VIDEOS: readonly string[] = []
+const NO_USERS = { currentUser: atom<TLUser | null>('no attribution', null) }
 
 export interface CanvasPart {
   name: DocName
@@ -96,6 +98,9 @@ export function CanvasEditor({
       createTLStore({
         shapeUtils: defaultShapeUtils,
         bindingUtils: defaultBindingUtils,
+        // No attribution: tldraw would stamp the browser's own user (a name from its local
+        // preferences) on shapes; who drew what is the layer's, and names come from the server.
+        users: NO_USERS,
         assets: canvasAssetStore(sessionId, pictures ?? 'group', (message) =>
           onProblem({ kind: 'picture-refused', message }),
         ),

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import { useValue, type TLContent, type TLShape } from 'tldraw'
 import { DescribeDrawing } from './DescribeDrawing.tsx'
 import { useAction } from '../ui/useAction.ts'
@@ -52,14 +51,20 @@ export function CanvasTools({
   onShare,
 }: CanvasToolsProps) {
   const { problem, run } = useAction()
-  const [shapes, setShapes] = useState<TLShape[]>([])
+  // What this screen shows, read again as it changes (and as shapes change hands: a new one
+  // becomes this person's a frame after it is drawn): during a gallery walk, not the works
+  // still to be revealed.
+  const shapes = useValue(
+    'shapes',
+    () => {
+      if (!ready) return []
+      const { editor, binding } = ready
+      binding.version()
+      return editor.getCurrentPageShapes().filter((s) => !editor.isShapeHidden(s))
+    },
+    [ready],
+  )
   const selected = useValue('selected', () => ready?.editor.getSelectedShapeIds() ?? [], [ready])
-  useEffect(() => {
-    if (!ready) return
-    const read = () => setShapes(ready.editor.getCurrentPageShapes())
-    read()
-    return ready.editor.store.listen(read, { scope: 'document' })
-  }, [ready])
   if (!ready) return null
   const { editor, isMine } = ready
   const mineShared = shapes.filter((s) => isMine(s.id) && s.meta[SHARED_COPY] === true)
@@ -174,8 +179,14 @@ export function CanvasTools({
           {shapes.map((s) => (
             <li key={s.id}>
               {describeShape(s)}
-              {which === 'group' && (isMine(s.id) ? ' — yours' : ' — someone else’s')}
-              {s.isLocked && ' (locked)'}
+              {which === 'group' &&
+                (isMine(s.id)
+                  ? ' — yours'
+                  : ready.binding.sourceOf(s.id)?.role === 'page'
+                    ? s.isLocked
+                      ? ' — locked by a facilitator'
+                      : ' — the facilitators’'
+                    : ' — someone else’s')}
             </li>
           ))}
         </ul>

@@ -218,7 +218,7 @@ describe('bindCanvas', () => {
     expect(asRobin.isMine('shape:r')).toBe(true)
   })
 
-  it('a picture is taken only as an address on this server: inline bytes are neither shown nor written', async () => {
+  it('a picture is taken only as an address on this server, and a browser’s own user record never leaves it: neither shown nor written', async () => {
     const [a, b] = relayed(['mine'])
     const image = (id: string, src: string) => ({
       id,
@@ -240,19 +240,34 @@ describe('bindCanvas', () => {
     )
     unbinds.push(w.unbind, r.unbind)
     const ours = `/api/images/${'a'.repeat(64)}`
+    const user = {
+      id: 'user:me',
+      typeName: 'user',
+      name: 'Real Name',
+      color: '#000',
+      imageUrl: '',
+      meta: {},
+    }
     writer.put([
       image('asset:ok', ours),
       image('asset:inline', 'data:image/png;base64,AAAA'),
+      user,
     ] as never)
     await frame()
     expect([...a.get('mine')!.getMap(CANVAS_RECORDS).keys()]).toEqual(['asset:ok'])
     expect(writer.get('asset:inline' as never)).toBeUndefined()
     expect(problems).toEqual([{ kind: 'invalid-record', id: 'asset:inline' }])
+    // tldraw's user record (a name from the browser's preferences) stays in the browser.
+    expect(JSON.stringify(a.get('mine')!.toJSON())).not.toContain('Real Name')
     // An edited client writes one straight into the document: the reader drops it.
     b.get('mine')!
       .getMap(CANVAS_RECORDS)
       .set('asset:far', image('asset:far', 'https://x.example/p.png'))
     expect(reader.get('asset:far' as never)).toBeUndefined()
+    b.get('mine')!
+      .getMap(CANVAS_RECORDS)
+      .set('user:them', { ...user, id: 'user:them' })
+    expect(reader.get('user:them' as never)).toBeUndefined()
     expect(reader.get('asset:ok' as never)).toMatchObject({ props: { src: ours } })
   })
 })

@@ -1,3 +1,4 @@
+import { atom } from '@tldraw/state'
 import type { Store, UnknownRecord } from '@tldraw/store'
 import type * as Y from 'yjs'
 import { CANVAS_META, CANVAS_RECORDS, isCanvasAsset } from '../../shared/whiteboard/canvasDoc.ts'
@@ -7,6 +8,14 @@ const ORIGIN = Symbol('hearth-canvas')
 
 /** Records of these types make the canvas's frame: they live in the page document. */
 const FRAME_TYPES = new Set(['document', 'page'])
+
+/**
+ * Records never shared: tldraw's `user` records carry a name and picture from the browser's own
+ * preferences, and peers' identity comes from the server alone (C9). Neither written nor read.
+ */
+const LOCAL_TYPES = new Set(['user'])
+const isLocal = (raw: unknown) =>
+  LOCAL_TYPES.has(String((raw as { typeName?: unknown } | null)?.typeName))
 
 export interface CanvasSource {
   doc: Y.Doc
@@ -28,6 +37,8 @@ export interface CanvasBinding {
   isMine: (id: string) => boolean
   /** The document a record lives in. */
   sourceOf: (id: string) => CanvasSource | undefined
+  /** Grows when any record's document changes; read in a tldraw computed to follow it. */
+  version: () => number
   /**
    * A facilitator locks shapes: each moves from its layer into the page document, which only
    * facilitators write (so no member can move or erase it, whatever their client does), and
@@ -66,6 +77,10 @@ export function bindCanvas<R extends UnknownRecord>(
 ): CanvasBinding {
   const all = [...sources]
   const owner = new Map<string, CanvasSource>()
+  // Grows whenever a record's document changes, so that what reads `isMine` and `sourceOf` in
+  // tldraw's reactive world (the text list, the gallery walk's hiding) reads them again.
+  const owners = atom('canvas owners', 0)
+  const changed = () => owners.update((n) => n + 1)
   const page = sources.find((s) => s.role === 'page') ?? null
   const mine = sources.find((s) => s.role === 'mine') ?? null
   const recordsOf = (source: CanvasSource) => source.doc.getMap<unknown>(CANVAS_RECORDS)
@@ -87,7 +102,7 @@ export function bindCanvas<R extends UnknownRecord>(
   const loadRecords = (source: CanvasSource): R[] | null => {
     const stored = Object.fromEntries(recordsOf(source).entries())
     const schema = source.doc.getMap(CANVAS_META).get('schema')
-    if (!schema) return Object.values(stored).flatMap((raw) => checked(raw))
+    if (!schema) return Object.values(stored).flatMap((raw) => (isLocal(raw) ? [] : checked(raw)))
     const migrated = store.schema.migrateStoreSnapshot({
       schema: schema as never,
       store: stored as never,
@@ -96,7 +111,7 @@ export function bindCanvas<R extends UnknownRecord>(
       onProblem({ kind: 'newer-schema' })
       return null
     }
-    return Object.values(migrated.value).flatMap((raw) => checked(raw))
+    return Object.values(migrated.value).flatMap((raw) => (isLocal(raw) ? [] : checked(raw)))
   }
   const checked = (raw: unknown): R[] => {
     const record = valid(raw)
@@ -114,6 +129,7 @@ export function bindCanvas<R extends UnknownRecord>(
     if (records === null) return
     for (const record of records) owner.set(record.id, source)
     store.mergeRemoteChanges(() => store.put(records))
+    changed()
     const observe = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
       if (transaction.origin === ORIGIN) return
       const put: R[] = []
@@ -126,7 +142,9 @@ export function bindCanvas<R extends UnknownRecord>(
           }
           continue
         }
-        const record = checked(recordsOf(source).get(id))[0]
+        const raw = recordsOf(source).get(id)
+        if (isLocal(raw)) continue
+        const record = checked(raw)[0]
         if (!record) continue
         owner.set(id, source)
         put.push(record)
@@ -135,6 +153,7 @@ export function bindCanvas<R extends UnknownRecord>(
         if (removed.length > 0) store.remove(removed)
         if (put.length > 0) store.put(put)
       })
+      changed()
     }
     recordsOf(source).observe(observe)
     stops.push(() => recordsOf(source).unobserve(observe))
@@ -157,6 +176,7 @@ export function bindCanvas<R extends UnknownRecord>(
       const refuse = (id: string) => onProblem({ kind: 'not-yours', id })
       for (const record of Object.values(changes.added) as R[]) {
         const target = targetOf(record)
+        if (isLocal(record)) continue
         if (!isCanvasAsset(record)) {
           // A picture not on the server (tldraw would inline it): never written, not kept.
           undo.remove.push(record.id)
@@ -172,6 +192,7 @@ export function bindCanvas<R extends UnknownRecord>(
       }
       for (const [from, to] of Object.values(changes.updated) as [R, R][]) {
         const target = targetOf(to)
+        if (isLocal(to)) continue
         if (!isCanvasAsset(to)) {
           undo.put.push(from)
           onProblem({ kind: 'invalid-record', id: to.id })
@@ -183,6 +204,7 @@ export function bindCanvas<R extends UnknownRecord>(
       }
       for (const record of Object.values(changes.removed) as R[]) {
         const target = targetOf(record)
+        if (isLocal(record)) continue
         if (target?.writable) {
           owner.delete(record.id)
           write(target, (records) => records.delete(record.id))
@@ -197,6 +219,7 @@ export function bindCanvas<R extends UnknownRecord>(
           if (undo.put.length > 0) store.put(undo.put)
         })
       }
+      changed()
     },
     { source: 'user', scope: 'document' },
   )
@@ -221,6 +244,7 @@ export function bindCanvas<R extends UnknownRecord>(
       moved.push(next)
     }
     if (moved.length > 0) store.mergeRemoteChanges(() => store.put(moved))
+    changed()
   }
   const metaOf = (record: R) => (record as unknown as { meta: Record<string, unknown> }).meta
 
@@ -229,8 +253,9 @@ export function bindCanvas<R extends UnknownRecord>(
       all.push(source)
       attach(source)
     },
-    isMine: (id: string) => owner.get(id)?.role === 'mine',
-    sourceOf: (id: string) => owner.get(id),
+    isMine: (id: string) => owners.get() >= 0 && owner.get(id)?.role === 'mine',
+    sourceOf: (id: string) => (owners.get() >= 0 ? owner.get(id) : undefined),
+    version: () => owners.get(),
     lock: (ids) =>
       move(
         ids,
