@@ -42,6 +42,9 @@ import { chatModerationRoutes } from './chat/chatModerationRoutes.ts'
 import { lineRoutes } from './chat/lineRoutes.ts'
 import { canvasRoutes } from './whiteboard/canvasRoutes.ts'
 import { canvasImageRoutes } from './whiteboard/canvasImageRoutes.ts'
+import { videoRoutes } from './video/videoRoutes.ts'
+import { videoModerationRoutes } from './video/videoModerationRoutes.ts'
+import { videoWebhookRoutes } from './video/videoWebhookRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -189,6 +192,9 @@ export function createApp(services: Services, options: AppOptions) {
     lineRoutes,
     canvasRoutes,
     canvasImageRoutes,
+    videoRoutes,
+    videoModerationRoutes,
+    videoWebhookRoutes,
   ]) {
     app.route('/api', routes(services))
   }

@@ -98,6 +98,7 @@ export async function startServer(
     crisis: loadCrisisConfig(config.crisis),
     chat: chatState(sync),
     tldrawLicenseKey: config.tldrawLicenseKey,
+    video: config.video,
   }
   sync.onChanged = answerMirror(services)
   const app = createApp(services, {

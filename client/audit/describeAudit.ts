@@ -45,6 +45,8 @@ const ACTIONS: Record<string, string> = {
   'crisis.resources-sent': 'Sent crisis resources privately',
   'canvas.locked': 'Locked the group canvas',
   'canvas.unlocked': 'Unlocked the group canvas',
+  'video.muted': 'Muted someone’s microphone in the call',
+  'video.removed': 'Took someone out of the call',
 }
 
 /** Names the trail can show for ids: facilitators, members (pseudonyms) and sessions. */

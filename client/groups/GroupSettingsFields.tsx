@@ -117,6 +117,13 @@ export function GroupSettingsFields({
           }
         />
         <CheckboxField
+          id={id('videoE2ee')}
+          label="Encrypt the group's video end to end"
+          hint="Only the people admitted to a session get its key; the video server cannot see or hear the call. A member taken out of a session loses the key at once. Needs a recent browser."
+          checked={values.videoE2ee}
+          onChange={(videoE2ee) => onChange({ videoE2ee })}
+        />
+        <CheckboxField
           id={id('autoAdmit')}
           label="Let members straight into sessions"
           hint="Without this, members wait in the waiting room until a facilitator admits them."

@@ -15,6 +15,7 @@ export const EMPTY_GROUP_FORM: GroupFormValues = {
   facilitatorsSeeAuthors: false,
   autoAdmit: false,
   chatKept: true,
+  videoE2ee: false,
   crisisRegion: 'other',
 }
 

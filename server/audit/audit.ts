@@ -68,6 +68,8 @@ export type AuditAction =
   | 'crisis.resources-sent'
   | 'canvas.locked'
   | 'canvas.unlocked'
+  | 'video.muted'
+  | 'video.removed'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
 

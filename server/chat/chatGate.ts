@@ -3,11 +3,10 @@ import { HTTPException } from 'hono/http-exception'
 import type { GroupSettings } from '../../shared/api/schemas.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
-import type { FacilitatorPrincipal, MemberPrincipal } from '../auth/Principal.ts'
+import type { RoomPerson } from '../sessions/roomPerson.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
-import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
-import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { roomPerson } from '../sessions/roomPerson.ts'
 
 interface SessionChatRow {
   status: string
@@ -16,11 +15,7 @@ interface SessionChatRow {
 }
 
 /** Who is speaking in a session's chat, and the rules that apply to them. */
-export type ChatSpeaker = (
-  | { role: 'facilitator'; principal: FacilitatorPrincipal }
-  | { role: 'member'; principal: MemberPrincipal }
-) & {
-  groupId: string
+export type ChatSpeaker = RoomPerson & {
   sessionId: string
   group: GroupSettings
   chat: DocName
@@ -45,23 +40,7 @@ export function chatSpeaker(
   sessionId: string,
 ): ChatSpeaker {
   const { db } = services
-  const principal = requirePrincipal(c)
-  const groupId = groupOfSession(services, sessionId)
-  let who: Pick<ChatSpeaker, 'role' | 'principal'>
-  if (principal.kind === 'facilitator') {
-    who = {
-      role: 'facilitator',
-      principal: requireGroupFacilitator(c, services, groupId).principal,
-    }
-  } else if (
-    principal.kind === 'member' &&
-    principal.groupId === groupId &&
-    isAdmitted(db, sessionId, principal.id)
-  ) {
-    who = { role: 'member', principal }
-  } else {
-    throw new HTTPException(403, { message: 'not allowed' })
-  }
+  const { groupId, ...who } = roomPerson(c, services, sessionId)
   const row = db.sql
     .prepare('SELECT status, chat_locked, chat_slow_seconds FROM sessions WHERE id = ?')
     .get(sessionId) as unknown as SessionChatRow

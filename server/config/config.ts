@@ -1,3 +1,4 @@
+import type { VideoConfig } from '../video/videoConfig.ts'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
@@ -47,6 +48,13 @@ const envSchema = z.object({
   HEARTH_CRISIS_RESOURCES: z.string().optional(),
   /** tldraw's licence key: the whiteboard needs one on any origin but localhost. */
   TLDRAW_LICENSE_KEY: z.string().min(1).optional(),
+  /** LiveKit, for video: its address (ws:// or wss://) and an API key and secret, all or none. */
+  LIVEKIT_URL: z
+    .string()
+    .regex(/^(wss?|https?):\/\//, 'a ws://, wss://, http:// or https:// address')
+    .optional(),
+  LIVEKIT_API_KEY: z.string().min(1).optional(),
+  LIVEKIT_API_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   /** Who runs this server, for push services (a mailto: or https: address). */
   HEARTH_VAPID_SUBJECT: z
     .string()
@@ -73,6 +81,22 @@ function playgroundSetting(value: string, publicOrigin: string | undefined): boo
     )
   }
   return true
+}
+
+/** LiveKit's three settings go together: video is on with all of them, off with none. */
+function videoSetting(
+  url: string | undefined,
+  apiKey: string | undefined,
+  apiSecret: string | undefined,
+): VideoConfig | null {
+  if (!url && !apiKey && !apiSecret) return null
+  if (!url || !apiKey || !apiSecret) {
+    throw new Error(
+      'Invalid configuration:\n  LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET go together:' +
+        ' set all three for video, or none to run without it',
+    )
+  }
+  return { url: url.replace(/^http/, 'ws'), apiKey, apiSecret }
 }
 
 /** Parses the environment; throws a readable error listing every bad variable. */
@@ -112,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
         (publicOrigin?.startsWith('https:') ? publicOrigin : 'mailto:operator@localhost'),
     },
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY ?? null,
+    video: videoSetting(e.LIVEKIT_URL, e.LIVEKIT_API_KEY, e.LIVEKIT_API_SECRET),
     crisis: {
       ...(e.HEARTH_CRISIS_PHRASES ? { phrasesFile: resolve(e.HEARTH_CRISIS_PHRASES) } : {}),
       ...(e.HEARTH_CRISIS_RESOURCES ? { resourcesFile: resolve(e.HEARTH_CRISIS_RESOURCES) } : {}),

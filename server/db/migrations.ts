@@ -442,4 +442,37 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (key, hash)
   );
   `,
+  `
+  -- Video (issue 17). Each person's identity in a session's call is opaque (the media server and
+  -- the other people in the call never see an account id); removed_at: taken out of the call,
+  -- no new token. Webhook events are taken once, by LiveKit's event id; attendance is when each
+  -- identity joined and left the call. The media key of an end-to-end encrypted call has a new
+  -- generation whenever someone is taken out.
+  ALTER TABLE groups ADD COLUMN video_e2ee INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE video_identities (
+    identity TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    person_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER,
+    UNIQUE (session_id, person_id)
+  );
+  CREATE TABLE video_events (
+    id TEXT PRIMARY KEY,
+    received_at INTEGER NOT NULL
+  );
+  CREATE TABLE video_attendance (
+    identity TEXT NOT NULL REFERENCES video_identities (identity),
+    joined_at INTEGER NOT NULL,
+    left_at INTEGER,
+    PRIMARY KEY (identity, joined_at)
+  );
+  CREATE TABLE video_keys (
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    generation INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (session_id, generation)
+  );
+  `,
 ]

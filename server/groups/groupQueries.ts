@@ -14,6 +14,7 @@ interface GroupRow {
   auto_admit: number
   chat_kept: number
   crisis_region: string
+  video_e2ee: number
 }
 
 export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
@@ -32,6 +33,7 @@ export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
     chatKept: g.chat_kept === 1,
     // A region no longer shipped falls back to the international resources.
     crisisRegion: crisisRegion.catch('other').parse(g.crisis_region),
+    videoE2ee: g.video_e2ee === 1,
   }
 }
 

@@ -30,8 +30,8 @@ export function groupRoutes(services: Services) {
       db.sql
         .prepare(
           `INSERT INTO groups (id, name, theme, kind, description, goals, capacity, anonymous_chat,
-             facilitators_see_authors, auto_admit, chat_kept, crisis_region, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             facilitators_see_authors, auto_admit, chat_kept, crisis_region, video_e2ee, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -46,6 +46,7 @@ export function groupRoutes(services: Services) {
           Number(body.autoAdmit),
           Number(body.chatKept),
           body.crisisRegion,
+          Number(body.videoE2ee),
           now(),
         )
       db.sql
@@ -114,6 +115,7 @@ export function groupRoutes(services: Services) {
       autoAdmit: 'auto_admit',
       chatKept: 'chat_kept',
       crisisRegion: 'crisis_region',
+      videoE2ee: 'video_e2ee',
     }
     const changed = Object.entries(body).filter(([, v]) => v !== undefined)
     if (changed.length === 0) return c.json({ ok: true })

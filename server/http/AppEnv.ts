@@ -9,6 +9,7 @@ import type { SyncServer } from '../sync/SyncServer.ts'
 import type { VapidKeys } from '../reminders/vapid.ts'
 import type { ChatState } from '../chat/chatState.ts'
 import type { CrisisConfig } from '../crisis/loadCrisisConfig.ts'
+import type { VideoConfig } from '../video/videoConfig.ts'
 
 /** What every route handler can reach. Passed explicitly; there is no global state. */
 export interface Services {
@@ -32,6 +33,8 @@ export interface Services {
   chat: ChatState
   /** The tldraw licence key the whiteboard needs beyond localhost, or null. */
   tldrawLicenseKey: string | null
+  /** LiveKit, when video is set up; null: the room runs without video. */
+  video: VideoConfig | null
 }
 
 /** Re-decides every open socket that `affected` selects (after removal, admission, roles). */

@@ -7,9 +7,10 @@ import {
 } from '../../shared/api/schemas.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { groupSettingsOf, hasAcceptedCurrent } from '../groups/groupQueries.ts'
-import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { changeAttendance } from './changeAttendance.ts'
 import {
   attendanceRows,
   inProgress,
@@ -38,54 +39,6 @@ export function attendanceRoutes(services: Services) {
     return c.json({ session: view(row), people: rows, message: waitingMessageOf(row) })
   })
 
-  const setAttendance = async (
-    sessionId: string,
-    groupId: string,
-    memberIds: string[],
-    state: 'admitted' | 'waiting' | 'removed',
-    actor: { kind: 'facilitator'; id: string },
-  ) => {
-    // Once a session has ended (or was cancelled) nobody is let in, sent back or removed.
-    const { status } = sessionRow(sessionId)
-    if (!inProgress(status)) {
-      throw new HTTPException(409, {
-        message: `This session has ${status === 'scheduled' ? 'not opened yet' : 'ended'}.`,
-      })
-    }
-    const action = {
-      admitted: 'session.admitted',
-      waiting: 'session.returned-to-waiting-room',
-      removed: 'session.removed',
-    } as const
-    const changed = db.transaction(() =>
-      memberIds.filter((memberId) => {
-        const result = db.sql
-          .prepare(
-            `UPDATE session_attendance SET state = ?, admitted_at = CASE WHEN ? = 'admitted' THEN ? ELSE admitted_at END
-             WHERE session_id = ? AND member_id = ? AND state != ?`,
-          )
-          .run(state, state, now(), sessionId, memberId, state)
-        if (result.changes === 1) {
-          appendAudit(
-            db,
-            {
-              actor,
-              action: action[state],
-              target: { kind: 'member', id: memberId },
-              groupId,
-              detail: { session: sessionId },
-            },
-            now(),
-          )
-        }
-        return result.changes === 1
-      }),
-    )
-    await reauthorizeWhere(services, (p) => p.kind === 'member' && changed.includes(p.id))
-    if (changed.length > 0) await publishRoomState(services, sessionId)
-    return changed
-  }
-
   app.post('/sessions/:sessionId/admit', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = groupOfSession(services, sessionId)
@@ -101,7 +54,14 @@ export function attendanceRoutes(services: Services) {
               .all(sessionId) as { member_id: string }[]
           ).map((r) => r.member_id)
         : [body.memberId]
-    const admitted = await setAttendance(sessionId, groupId, ids, 'admitted', principal)
+    const admitted = await changeAttendance(
+      services,
+      sessionId,
+      groupId,
+      ids,
+      'admitted',
+      principal,
+    )
     if (!('all' in body) && admitted.length === 0)
       throw new HTTPException(404, { message: 'not waiting' })
     return c.json({ admitted: admitted.length })
@@ -116,7 +76,14 @@ export function attendanceRoutes(services: Services) {
       const groupId = groupOfSession(services, sessionId)
       const { principal } = requireGroupFacilitator(c, services, groupId)
       const { memberId } = await parseBody(c, memberActionRequest)
-      const changed = await setAttendance(sessionId, groupId, [memberId], state, principal)
+      const changed = await changeAttendance(
+        services,
+        sessionId,
+        groupId,
+        [memberId],
+        state,
+        principal,
+      )
       if (changed.length === 0) throw new HTTPException(404, { message: 'not in this session' })
       return c.json({ ok: true })
     })

@@ -44,6 +44,8 @@ export const groupSettings = z.object({
   chatKept: z.boolean().default(true),
   /** Whose crisis lines members are shown (shared/crisis/regions.ts). */
   crisisRegion: crisisRegion.default('other'),
+  /** The group's video is end-to-end encrypted: a key per session, only for those admitted. */
+  videoE2ee: z.boolean().default(false),
 })
 export type GroupSettings = z.infer<typeof groupSettings>
 

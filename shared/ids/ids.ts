@@ -30,6 +30,7 @@ export const ID_PREFIX = {
   lineMessage: 'e',
   mute: 'u',
   canvas: 'y',
+  video: 'v',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

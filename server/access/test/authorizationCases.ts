@@ -17,6 +17,7 @@ import { MEMBER_MATERIAL_ROUTES } from './memberMaterialRoutes.ts'
 import { SLIDE_ROUTES } from './slideRoutes.ts'
 import { CHAT_ROUTES } from './chatRoutes.ts'
 import { CANVAS_ROUTES } from './canvasRoutes.ts'
+import { VIDEO_ROUTES } from './videoRoutes.ts'
 
 export { fixtures, PEOPLE, type Person, type World } from './matrixPeople.ts'
 
@@ -342,6 +343,7 @@ export const ROUTES: Record<string, RouteCase> = {
   ...SLIDE_ROUTES,
   ...CHAT_ROUTES,
   ...CANVAS_ROUTES,
+  ...VIDEO_ROUTES,
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

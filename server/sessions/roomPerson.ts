@@ -1,0 +1,33 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { FacilitatorPrincipal, MemberPrincipal } from '../auth/Principal.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
+import { isAdmitted } from './isAdmitted.ts'
+
+/** Someone in a session's room: a facilitator of its group, or a member admitted to it. */
+export type RoomPerson = (
+  | { role: 'facilitator'; principal: FacilitatorPrincipal }
+  | { role: 'member'; principal: MemberPrincipal }
+) & { groupId: string }
+
+/**
+ * The gate of what only the room's people may do (chat, video): anyone else is refused the same
+ * way ("not allowed"), so ids cannot be probed. The session's state is the caller's to check.
+ */
+export function roomPerson(c: Context<AppEnv>, services: Services, sessionId: string): RoomPerson {
+  const principal = requirePrincipal(c)
+  const groupId = groupOfSession(services, sessionId)
+  if (principal.kind === 'facilitator') {
+    const { principal: facilitator } = requireGroupFacilitator(c, services, groupId)
+    return { role: 'facilitator', principal: facilitator, groupId }
+  }
+  if (
+    principal.kind === 'member' &&
+    principal.groupId === groupId &&
+    isAdmitted(services.db, sessionId, principal.id)
+  ) {
+    return { role: 'member', principal, groupId }
+  }
+  throw new HTTPException(403, { message: 'not allowed' })
+}

@@ -1,0 +1,54 @@
+import { RoomServiceClient } from 'livekit-server-sdk'
+import { groupSettingsOf } from '../groups/groupQueries.ts'
+import type { Services } from '../http/AppEnv.ts'
+import { videoRoomOf } from './videoConfig.ts'
+import { rotateVideoKey } from './videoKeys.ts'
+
+/** LiveKit's room service for this deployment (its admin calls are the server's alone). */
+export const roomService = (services: Services): RoomServiceClient | null =>
+  services.video
+    ? new RoomServiceClient(services.video.url, services.video.apiKey, services.video.apiSecret)
+    : null
+
+/**
+ * Takes a person out of a session's call: no new token for them in this session, LiveKit
+ * disconnects them and refuses every token issued before now (`revokeTokenTs`), and an
+ * encrypted call gets a new media key they cannot fetch. Called when a facilitator removes them
+ * from the call, removes them from the session, or sends them back to the waiting room (`ban`
+ * false: they may come back once admitted again). A call to LiveKit that fails (they were not in
+ * the call, LiveKit is down) is logged, never fatal: what Hearth decides holds anyway.
+ */
+export async function removeFromCall(
+  services: Services,
+  sessionId: string,
+  personId: string,
+  { ban }: { ban: boolean },
+): Promise<boolean> {
+  const { db, now, log } = services
+  const row = db.sql
+    .prepare('SELECT identity FROM video_identities WHERE session_id = ? AND person_id = ?')
+    .get(sessionId, personId) as { identity: string } | undefined
+  if (!row) return false
+  if (ban) {
+    db.sql
+      .prepare(
+        'UPDATE video_identities SET removed_at = COALESCE(removed_at, ?) WHERE identity = ?',
+      )
+      .run(now(), row.identity)
+  }
+  const rooms = roomService(services)
+  if (rooms) {
+    try {
+      await rooms.removeParticipant(videoRoomOf(sessionId), row.identity, {
+        revokeTokenTs: BigInt(Math.floor(now() / 1000)),
+      })
+    } catch (error) {
+      log.warn({ err: { name: (error as Error).name }, sessionId }, 'video: removal not confirmed')
+    }
+  }
+  const session = db.sql.prepare('SELECT group_id FROM sessions WHERE id = ?').get(sessionId) as {
+    group_id: string
+  }
+  if (groupSettingsOf(db, session.group_id)?.videoE2ee) await rotateVideoKey(services, sessionId)
+  return true
+}
