@@ -12,7 +12,7 @@ import { LoadingNotice } from '../ui/LoadingNotice.tsx'
 import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { InTheRoom } from './InTheRoom.tsx'
 import type { RoomPerson } from './parseRoomPerson.ts'
-import { VideoPlaceholder } from './RoomPlaceholders.tsx'
+import { VideoStage } from '../video/VideoStage.tsx'
 import { CrisisCard } from '../chat/CrisisCard.tsx'
 import type { ChatPolicy } from './sessionSchemas.ts'
 import { RoomBar } from './RoomBar.tsx'
@@ -149,7 +149,7 @@ function Room({
       <div className="room-layout">
         <div className="room-main">
           <div className="room-region room-region--stage" data-shown={shown('stage')}>
-            <VideoPlaceholder />
+            <VideoStage sessionId={session.id} role={self.role} roomDoc={synced.doc} over={ended} />
           </div>
           <div className="room-region room-region--workspace" data-shown={shown('workspace')}>
             {self.role === 'member' && presented && (

@@ -1,6 +1,9 @@
 import { chromium, type Browser } from 'playwright-core'
 
-/** The system Chromium, headless, with everything that phones home or needs a GPU turned off. */
+/**
+ * The system Chromium, headless, with everything that phones home or needs a GPU turned off,
+ * and fake media devices for the video tests.
+ */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -13,6 +16,9 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      // A live fake camera and microphone (a test pattern and a beep), allowed without asking.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
     ],
   })
 }

@@ -29,6 +29,8 @@ export function mintVideoToken(
     identity: person.identity,
     name: person.name,
     ttl: VIDEO_TOKEN_SECONDS,
+    // The role only (the call shows facilitators as such; a member's camera may be for them).
+    attributes: { role: person.role },
   })
   token.addGrant({
     room: person.room,

@@ -35,6 +35,7 @@ describe('video tokens', () => {
     const claims = await claimsOf(ticket.token)
     expect(claims.sub).toBe(ticket.identity)
     expect(claims.name).toBe('Robin')
+    expect(claims.attributes).toEqual({ role: 'member' })
     expect(JSON.stringify(claims)).not.toContain(robin.id)
     expect(claims.video).toEqual({
       room: `hearth-${sessionId}`,
