@@ -70,6 +70,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const PLAYGROUND_TOKEN_MS = 12 * 60 * 60 * 1000
 const playgroundTokenRequest = z.object({ access: z.enum(['write', 'read']).default('write') })
 
+/** The origins the browser talks to LiveKit on: its ws(s):// address and the http(s):// twin. */
+function videoOrigins(video: Services['video']): string[] {
+  if (!video) return []
+  const signal = new URL(video.url)
+  return [signal.origin, signal.origin.replace(/^ws/, 'http')]
+}
+
 /** The HTTP side of Hearth. The sync endpoint is not here: it is taken at the upgrade. */
 export function createApp(services: Services, options: AppOptions) {
   const deps = { ...options, log: services.log, sync: services.sync }
@@ -78,7 +85,8 @@ export function createApp(services: Services, options: AppOptions) {
   const secure = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      connectSrc: ["'self'"],
+      // LiveKit's signalling (its WebSocket, and HTTP when a join fails), when video is set up.
+      connectSrc: ["'self'", ...videoOrigins(services.video)],
       imgSrc: ["'self'", 'data:', 'blob:'],
       styleSrc: ["'self'", "'unsafe-inline'"],
       objectSrc: ["'none'"],

@@ -30,6 +30,10 @@ describe('video tokens', () => {
     const robin = members[0]!
     const ticket = (await ticketOf(robin, sessionId)).json as VideoTicket
     expect(ticket.url).toBe(stub.url)
+    // The page may talk to LiveKit's address (and to no other).
+    const csp = (await fetch(`${server.url}/health`)).headers.get('content-security-policy')!
+    const http = stub.url.replace(/^ws/, 'http')
+    expect(csp).toContain(`connect-src 'self' ${stub.url} ${http}`)
     expect(ticket.identity).toMatch(/^v[a-z2-7]{20}$/)
     expect(ticket.e2ee).toBeNull()
     const claims = await claimsOf(ticket.token)
@@ -192,6 +196,8 @@ describe('without LiveKit', () => {
       configured: false,
       e2ee: false,
     })
+    const csp = (await fetch(`${server.url}/health`)).headers.get('content-security-policy')!
+    expect(csp).toContain("connect-src 'self';")
     const refused = await ticketOf(lead, sessionId)
     expect(refused.status).toBe(409)
     expect(refused.json.error).toMatch(/not set up/)
