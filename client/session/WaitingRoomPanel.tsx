@@ -78,6 +78,7 @@ export function WaitingRoomPanel({
             {admitted.map((person) => (
               <li key={person.memberId} className="people-item">
                 <PersonName name={person.pseudonym} colour={person.colour} />
+                <CallTime person={person} />
               </li>
             ))}
           </ul>
@@ -133,6 +134,7 @@ export function WaitingRoomPanel({
             {admitted.map((person) => (
               <li key={person.memberId} className="people-item people-item--actions">
                 <PersonName name={person.pseudonym} colour={person.colour} />
+                <CallTime person={person} />
                 <span className="actions">
                   <button
                     type="button"
@@ -174,4 +176,12 @@ export function WaitingRoomPanel({
       )}
     </section>
   )
+}
+
+/** Their time in the video call, from LiveKit's webhooks: now, or for how long they were in it. */
+function CallTime({ person }: { person: WaitingPerson }) {
+  if (person.callJoinedAt === null) return null
+  if (person.inCall) return <span className="muted"> · in the call</span>
+  const minutes = Math.max(1, Math.round(((person.callLeftAt ?? 0) - person.callJoinedAt) / 60_000))
+  return <span className="muted"> · in the call for {minutes} min</span>
 }

@@ -50,6 +50,10 @@ export const waitingRoom = z.object({
       pseudonym: z.string(),
       colour: z.string(),
       state: z.enum(ATTENDANCE_STATES),
+      /** In the session's video call: first joined, last left, and whether they are in it now. */
+      callJoinedAt: z.number().nullable().default(null),
+      callLeftAt: z.number().nullable().default(null),
+      inCall: z.number().nullable().default(null),
     }),
   ),
   message: waitingMessage.nullable().default(null),

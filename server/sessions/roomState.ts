@@ -49,11 +49,19 @@ function presentedOf(row: SessionRow): Presented | null {
 export const attendanceRows = (db: Db, sessionId: string) =>
   db.sql
     .prepare(
-      `SELECT m.id AS memberId, m.pseudonym, m.colour, a.state, a.arrived_at AS arrivedAt, a.admitted_at AS admittedAt
+      `SELECT m.id AS memberId, m.pseudonym, m.colour, a.state, a.arrived_at AS arrivedAt, a.admitted_at AS admittedAt,
+         c.joined AS callJoinedAt, c.left AS callLeftAt, c.open AS inCall
        FROM session_attendance a JOIN members m ON m.id = a.member_id
+       LEFT JOIN (
+         -- Their time in the call, from LiveKit's webhooks: first join, last leave, still in it.
+         SELECT i.person_id, MIN(v.joined_at) AS joined, MAX(v.left_at) AS left,
+           MAX(v.left_at IS NULL) AS open
+         FROM video_attendance v JOIN video_identities i ON i.identity = v.identity
+         WHERE i.session_id = ? GROUP BY i.person_id
+       ) c ON c.person_id = m.id
        WHERE a.session_id = ? AND m.status = 'active' ORDER BY a.arrived_at`,
     )
-    .all(sessionId)
+    .all(sessionId, sessionId)
 
 /**
  * Writes what the room shows into the session's server-written documents, so that it reaches

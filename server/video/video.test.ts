@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { AccessToken, TokenVerifier } from 'livekit-server-sdk'
 import { afterAll, describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { ROOM_STATE } from '../../shared/sessions/roomState.ts'
+import { ROOM_STATE, WAITING_STATE } from '../../shared/sessions/roomState.ts'
 import type { VideoKey, VideoTicket } from '../../shared/video/videoSchemas.ts'
 import { facilitator, groupBody, member } from '../test/groupWorld.ts'
 import type { HttpClient } from '../test/httpClient.ts'
@@ -155,8 +155,19 @@ describe('LiveKit webhooks', () => {
 
   it('are taken only when signed over the raw body, once each, and feed the call’s attendance', async () => {
     const { server } = world
-    const { sessionId, members } = await openSession(server, ['Robin'])
+    const { lead, groupId, sessionId, members } = await openSession(server, ['Robin'])
     const identity = ((await ticketOf(members[0]!, sessionId)).json as VideoTicket).identity
+    // The facilitators' list of who came shows who is in the call.
+    const signals = await world.open(sessionDocName.signals(groupId, sessionId), lead)
+    const robinInList = () =>
+      (
+        signals.doc.getMap(WAITING_STATE).get('people') as {
+          pseudonym: string
+          inCall: number | null
+          callJoinedAt: number | null
+          callLeftAt: number | null
+        }[]
+      ).find((p) => p.pseudonym === 'Robin')!
     const event = (id: string, kind: string, createdAt: number) =>
       JSON.stringify({
         id,
@@ -178,11 +189,17 @@ describe('LiveKit webhooks', () => {
     expect(attendance()).toEqual([])
     expect((await post(server, joined, auth)).status).toBe(200)
     expect(attendance()).toEqual([{ joined_at: 1_800_000_000_000, left_at: null }])
+    await eventually(() => robinInList().inCall === 1, 'Robin shown in the call')
     // LiveKit retries: the same event changes nothing.
     expect(await (await post(server, joined, auth)).json()).toEqual({ duplicate: true })
     const left = event('EV_left', 'participant_left', 1_800_000_600)
     expect((await post(server, left, await signed(left))).status).toBe(200)
     expect(attendance()).toEqual([{ joined_at: 1_800_000_000_000, left_at: 1_800_000_600_000 }])
+    await eventually(() => robinInList().inCall === 0, 'Robin shown out of the call')
+    expect(robinInList()).toMatchObject({
+      callJoinedAt: 1_800_000_000_000,
+      callLeftAt: 1_800_000_600_000,
+    })
   })
 })
 

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { WebhookReceiver } from 'livekit-server-sdk'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { readLimitedText } from '../http/parseBody.ts'
+import { publishRoomState } from '../sessions/roomState.ts'
 import { sessionOfVideoRoom } from './videoConfig.ts'
 import { personOfIdentity } from './videoIdentity.ts'
 
@@ -52,6 +53,8 @@ export function videoWebhookRoutes(services: Services) {
         )
         .run(at, identity!, identity!)
     }
+    // The facilitators' list of who is in the room shows who is in the call.
+    if (person && sessionId) await publishRoomState(services, sessionId)
     log.debug({ event: event.event, known: person !== null }, 'video: webhook taken')
     return c.json({ ok: true })
   })
