@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { browserPerFile } from './support/browserPerFile.ts'
+import { recordRequests } from './support/recordRequests.ts'
 import { installFakeCall } from './support/fakeCall.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
@@ -9,13 +10,6 @@ import { setUpRoom } from './support/setUpRoom.ts'
 
 const run = browserPerFile()
 const people = run.people
-
-/** Every request the page makes, by URL. */
-function recordRequests(page: Page): string[] {
-  const urls: string[] = []
-  page.on('request', (request) => urls.push(request.url()))
-  return urls
-}
 
 const loadsLiveKit = (urls: string[]) => urls.some((u) => /livekit|VideoCall/i.test(u))
 

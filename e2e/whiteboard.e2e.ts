@@ -5,6 +5,7 @@ import { CANVAS_RECORDS } from '../shared/whiteboard/canvasDoc.ts'
 import { connectProvider } from '../server/test/connectProvider.ts'
 import { png } from '../server/test/pngBytes.ts'
 import { browserPerFile } from './support/browserPerFile.ts'
+import { recordRequests } from './support/recordRequests.ts'
 import { callApi } from './support/callApi.ts'
 import { eventually } from './support/openPlayground.ts'
 import { screenshot, type Person } from './support/openPerson.ts'
@@ -14,13 +15,6 @@ import { setUpRoom } from './support/setUpRoom.ts'
 const baseUrl = inject('baseUrl')
 const run = browserPerFile()
 const people = run.people
-
-/** Every request the page makes, by URL. */
-function recordRequests(page: Page): string[] {
-  const urls: string[] = []
-  page.on('request', (request) => urls.push(request.url()))
-  return urls
-}
 
 async function openWhiteboard(page: Page) {
   await page.getByRole('tab', { name: 'Whiteboard' }).click()

@@ -15,8 +15,10 @@ function answersFor(id: MeasureId, total: number, { lastItem = 0 } = {}): number
   return answers
 }
 
-describe('PHQ-9, as published (Kroenke et al. 2001)', () => {
-  const bands: [number, string][] = [
+/** Every band boundary of each measure, as published: [total, band]. */
+const PUBLISHED: Record<MeasureId, [number, string][]> = {
+  // Kroenke et al. 2001
+  phq9: [
     [0, 'Minimal'],
     [4, 'Minimal'],
     [5, 'Mild'],
@@ -27,27 +29,9 @@ describe('PHQ-9, as published (Kroenke et al. 2001)', () => {
     [19, 'Moderately severe'],
     [20, 'Severe'],
     [27, 'Severe'],
-  ]
-  for (const [total, band] of bands) {
-    it(`${total} is ${band}`, () => {
-      const score = scoreMeasure('phq9', answersFor('phq9', total))
-      expect(score).toMatchObject({ total, band })
-    })
-  }
-
-  it('item 9 above "Not at all" is positive, whatever the total', () => {
-    expect(scoreMeasure('phq9', answersFor('phq9', 1, { lastItem: 1 }))).toEqual({
-      total: 1,
-      band: 'Minimal',
-      selfHarmPositive: true,
-    })
-    expect(scoreMeasure('phq9', answersFor('phq9', 24)).selfHarmPositive).toBe(false)
-    expect(scoreMeasure('phq9', answersFor('phq9', 27)).selfHarmPositive).toBe(true)
-  })
-})
-
-describe('GAD-7, as published (Spitzer et al. 2006)', () => {
-  const bands: [number, string][] = [
+  ],
+  // Spitzer et al. 2006
+  gad7: [
     [0, 'Minimal'],
     [4, 'Minimal'],
     [5, 'Mild'],
@@ -56,13 +40,30 @@ describe('GAD-7, as published (Spitzer et al. 2006)', () => {
     [14, 'Moderate'],
     [15, 'Severe'],
     [21, 'Severe'],
-  ]
-  for (const [total, band] of bands) {
-    it(`${total} is ${band}`, () => {
-      const score = scoreMeasure('gad7', answersFor('gad7', total))
-      expect(score).toEqual({ total, band, selfHarmPositive: false })
+  ],
+}
+
+for (const id of ['phq9', 'gad7'] as const) {
+  describe(`${MEASURES[id].name}, scored as published`, () => {
+    for (const [total, band] of PUBLISHED[id]) {
+      it(`${total} is ${band}`, () => {
+        expect(scoreMeasure(id, answersFor(id, total))).toMatchObject({ total, band })
+      })
+    }
+  })
+}
+
+describe('PHQ-9 item 9', () => {
+  it('above "Not at all" is positive, whatever the total; the GAD-7 has none', () => {
+    expect(scoreMeasure('phq9', answersFor('phq9', 1, { lastItem: 1 }))).toEqual({
+      total: 1,
+      band: 'Minimal',
+      selfHarmPositive: true,
     })
-  }
+    expect(scoreMeasure('phq9', answersFor('phq9', 24)).selfHarmPositive).toBe(false)
+    expect(scoreMeasure('phq9', answersFor('phq9', 27)).selfHarmPositive).toBe(true)
+    expect(scoreMeasure('gad7', answersFor('gad7', 21)).selfHarmPositive).toBe(false)
+  })
 })
 
 describe('answers that are not a complete measure', () => {
