@@ -45,6 +45,7 @@ import { canvasImageRoutes } from './whiteboard/canvasImageRoutes.ts'
 import { videoRoutes } from './video/videoRoutes.ts'
 import { videoModerationRoutes } from './video/videoModerationRoutes.ts'
 import { videoWebhookRoutes } from './video/videoWebhookRoutes.ts'
+import { handRoutes } from './hands/handRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -203,6 +204,7 @@ export function createApp(services: Services, options: AppOptions) {
     videoRoutes,
     videoModerationRoutes,
     videoWebhookRoutes,
+    handRoutes,
   ]) {
     app.route('/api', routes(services))
   }

@@ -15,6 +15,7 @@ import { ProblemNotice } from '../ui/ProblemNotice.tsx'
 import { ReleasePanel } from '../release/ReleasePanel.tsx'
 import { SignalBanner } from '../signals/SignalBanner.tsx'
 import { LinesPanel, type OpenLine } from '../chat/LinesPanel.tsx'
+import { HandsPanel } from '../hands/HandsPanel.tsx'
 import type { ChatPolicy } from './sessionSchemas.ts'
 import { SignalsPanel } from '../signals/SignalsPanel.tsx'
 import { useSessionSignals } from '../signals/useSessionSignals.ts'
@@ -162,6 +163,7 @@ function Desk({
         signalsDoc: synced?.doc ?? null,
         people: (
           <>
+            {!ended && <HandsPanel sessionId={session.id} signalsDoc={synced?.doc ?? null} />}
             {!ended && <WaitingMessageForm sessionId={session.id} message={waiting.message} />}
             <WaitingRoomPanel
               sessionId={session.id}

@@ -2,6 +2,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type * as Y from 'yjs'
 import { PrivateLinePanel } from '../chat/PrivateLinePanel.tsx'
 import { SilentSignalButtons } from '../signals/SilentSignalButtons.tsx'
+import { RaiseHand } from '../hands/RaiseHand.tsx'
 import type { ConnectionState } from '../sync/openSyncedDoc.ts'
 
 export const SIGNAL_DOCK_ID = 'signal-dock'
@@ -43,6 +44,7 @@ export function SignalDock({ open, onClose, over, ...signal }: SignalDockProps) 
       data-open={open ? 'true' : 'false'}
       onKeyDown={onKeyDown}
     >
+      <RaiseHand sessionId={signal.sessionId} lineDoc={signal.lineDoc} over={over} />
       <SilentSignalButtons {...signal} />
       <PrivateLinePanel sessionId={signal.sessionId} lineDoc={signal.lineDoc} over={over} />
       <button

@@ -6,6 +6,7 @@ import { useAction } from '../ui/useAction.ts'
 import { useConfirm } from '../ui/useConfirm.tsx'
 import { CallControls } from './CallControls.tsx'
 import { CallTile } from './CallTile.tsx'
+import { noteSpeakers } from './speakingTime.ts'
 import type { CallPerson, CallRoom, CallState } from './callTypes.ts'
 
 const STATE_TEXT: Record<CallState, string> = {
@@ -18,10 +19,15 @@ const STATE_TEXT: Record<CallState, string> = {
 /** The call's people and state, read again on every change the call reports. */
 function useCall(call: CallRoom): { state: CallState; people: CallPerson[] } {
   const [snapshot, setSnapshot] = useState(() => ({ state: call.state(), people: call.people() }))
-  useEffect(
-    () => call.subscribe(() => setSnapshot({ state: call.state(), people: call.people() })),
-    [call],
-  )
+  useEffect(() => {
+    noteSpeakers(call.people())
+    return call.subscribe(() => {
+      const people = call.people()
+      // Speaking time, for the facilitators' "quiet first" order of raised hands.
+      noteSpeakers(people)
+      setSnapshot({ state: call.state(), people })
+    })
+  }, [call])
   return snapshot
 }
 

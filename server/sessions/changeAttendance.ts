@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception'
 import { appendAudit } from '../audit/audit.ts'
 import { reauthorizeWhere, type Services } from '../http/AppEnv.ts'
 import { removeFromCall } from '../video/removeFromCall.ts'
+import { lowerHandOf } from '../hands/setHand.ts'
 import { inProgress, publishRoomState, sessionRow } from './roomState.ts'
 
 /**
@@ -55,10 +56,12 @@ export async function changeAttendance(
     }),
   )
   await reauthorizeWhere(services, (p) => p.kind === 'member' && changed.includes(p.id))
-  // Out of the room is out of the call: sent back, they may come back once admitted again.
+  // Out of the room is out of the call (sent back, they may come back once admitted again),
+  // and their hand comes down.
   if (state !== 'admitted') {
     for (const memberId of changed) {
       await removeFromCall(services, sessionId, memberId, { ban: state === 'removed' })
+      await lowerHandOf(services, groupId, sessionId, memberId)
     }
   }
   if (changed.length > 0) await publishRoomState(services, sessionId)

@@ -18,6 +18,7 @@ import { SLIDE_ROUTES } from './slideRoutes.ts'
 import { CHAT_ROUTES } from './chatRoutes.ts'
 import { CANVAS_ROUTES } from './canvasRoutes.ts'
 import { VIDEO_ROUTES } from './videoRoutes.ts'
+import { HAND_ROUTES } from './handRoutes.ts'
 
 export { fixtures, PEOPLE, type Person, type World } from './matrixPeople.ts'
 
@@ -344,6 +345,7 @@ export const ROUTES: Record<string, RouteCase> = {
   ...CHAT_ROUTES,
   ...CANVAS_ROUTES,
   ...VIDEO_ROUTES,
+  ...HAND_ROUTES,
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

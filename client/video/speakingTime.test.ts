@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import type { CallPerson } from './callTypes.ts'
+import { noteSpeakers, speakingTimes } from './speakingTime.ts'
+
+const person = (name: string, speaking: boolean): CallPerson => ({
+  identity: `v${name}`,
+  name,
+  role: 'member',
+  isLocal: false,
+  speaking,
+  microphoneOn: true,
+  cameraOn: false,
+  attachCamera: null,
+})
+
+describe('speaking time', () => {
+  it('is unknown before a call, then adds up each turn, the one still going included', () => {
+    expect(speakingTimes(0)).toBeNull()
+    noteSpeakers([person('Robin', true), person('Sky', false)], 1000)
+    noteSpeakers([person('Robin', false), person('Sky', true)], 4000)
+    noteSpeakers([person('Robin', true), person('Sky', true)], 5000)
+    expect(speakingTimes(6000)).toEqual(
+      new Map([
+        ['Robin', 3000 + 1000],
+        ['Sky', 2000],
+      ]),
+    )
+  })
+})

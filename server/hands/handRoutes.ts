@@ -1,0 +1,68 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { handRequest } from '../../shared/hands/hands.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { personRate } from '../http/personRate.ts'
+import { inProgress, sessionRow } from '../sessions/roomState.ts'
+import { roomPerson } from '../sessions/roomPerson.ts'
+import { lineKeyFor } from '../signals/privateLines.ts'
+import { setHand } from './setHand.ts'
+
+/** Up and down a few times is fine; a stream of it is not. */
+const HAND_RATE = { burst: 6, perSecond: 0.5 }
+
+/**
+ * A member raises and lowers their hand; a facilitator lowers it (after giving them the floor).
+ * Written by the server into the facilitators' queue and the member's own line, never where
+ * another member can read it.
+ */
+export function handRoutes(services: Services) {
+  const { db, now } = services
+  const app = new Hono<AppEnv>()
+  const canRaise = personRate(HAND_RATE, now)
+
+  const during = (sessionId: string) => {
+    if (!inProgress(sessionRow(db, sessionId).status)) {
+      throw new HTTPException(409, { message: 'Hands are raised only during the session.' })
+    }
+  }
+
+  app.post('/sessions/:sessionId/hand', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const person = roomPerson(c, services, sessionId)
+    if (person.role !== 'member') {
+      throw new HTTPException(403, { message: 'Members raise their hands; facilitators lead.' })
+    }
+    const { raised } = await parseBody(c, handRequest)
+    during(sessionId)
+    if (!canRaise(person.principal.id)) {
+      throw new HTTPException(429, { message: 'One moment: your hand is on its way.' })
+    }
+    const { name, colour, id } = person.principal
+    const lineKey = lineKeyFor(db, sessionId, id)
+    await setHand(
+      services,
+      person.groupId,
+      sessionId,
+      lineKey,
+      raised ? { name, colour, raisedAt: now() } : null,
+    )
+    return c.json({ raised })
+  })
+
+  app.delete('/sessions/:sessionId/hands/:lineKey', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const person = roomPerson(c, services, sessionId)
+    if (person.role !== 'facilitator') throw new HTTPException(403, { message: 'not allowed' })
+    during(sessionId)
+    const line = db.sql
+      .prepare('SELECT line_key FROM private_lines WHERE session_id = ? AND line_key = ?')
+      .get(sessionId, c.req.param('lineKey')) as { line_key: string } | undefined
+    if (!line) throw new HTTPException(404, { message: 'no such hand' })
+    await setHand(services, person.groupId, sessionId, line.line_key, null)
+    return c.json({ raised: false })
+  })
+
+  return app
+}
