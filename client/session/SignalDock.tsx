@@ -44,8 +44,9 @@ export function SignalDock({ open, onClose, over, ...signal }: SignalDockProps) 
       data-open={open ? 'true' : 'false'}
       onKeyDown={onKeyDown}
     >
-      <RaiseHand sessionId={signal.sessionId} lineDoc={signal.lineDoc} over={over} />
+      {/* The signal first: the sheet opens with the focus on "I need a moment". */}
       <SilentSignalButtons {...signal} />
+      <RaiseHand sessionId={signal.sessionId} lineDoc={signal.lineDoc} over={over} />
       <PrivateLinePanel sessionId={signal.sessionId} lineDoc={signal.lineDoc} over={over} />
       <button
         type="button"
