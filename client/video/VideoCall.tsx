@@ -55,6 +55,7 @@ export function VideoCall({
       .then(({ key }) => call.setKey(key))
       .catch((error: unknown) => setProblem(toApiError(error).message))
   }, [call, e2ee, generation, sessionId])
+  // Leaving (or closing the room) unmounts this: the call is left once, here.
   useEffect(() => () => void call?.leave(), [call])
   const join = async (choices: JoinChoices) => {
     setPhase('joining')
@@ -90,11 +91,7 @@ export function VideoCall({
           call={call}
           sessionId={sessionId}
           role={role}
-          onLeave={() => {
-            void call.leave()
-            setCall(null)
-            onClose()
-          }}
+          onLeave={onClose}
         />
       )}
     </div>
