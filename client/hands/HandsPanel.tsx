@@ -21,9 +21,9 @@ const readHands = (map: Y.Map<unknown>): Hand[] =>
     .sort((a, b) => a.raisedAt - b.raisedAt)
 
 /** Speaking time as the call reports it, read again as it changes. */
-function useSpeakingTimes() {
-  const [times, setTimes] = useState(() => speakingTimes())
-  useEffect(() => onSpeakingChange(() => setTimes(speakingTimes())), [])
+function useSpeakingTimes(sessionId: string) {
+  const [times, setTimes] = useState(() => speakingTimes(sessionId))
+  useEffect(() => onSpeakingChange(() => setTimes(speakingTimes(sessionId))), [sessionId])
   return times
 }
 
@@ -42,7 +42,7 @@ export function HandsPanel({
   const id = useId()
   const hands = useSharedMap(signalsDoc, SIGNALS_HANDS, readHands)
   const [quietFirst, setQuietFirst] = useState(false)
-  const times = useSpeakingTimes()
+  const times = useSpeakingTimes(sessionId)
   const { problem, run } = useAction()
   const spoke = (hand: Hand) => times?.get(hand.name) ?? 0
   const ordered =

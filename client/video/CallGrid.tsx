@@ -17,17 +17,17 @@ const STATE_TEXT: Record<CallState, string> = {
 }
 
 /** The call's people and state, read again on every change the call reports. */
-function useCall(call: CallRoom): { state: CallState; people: CallPerson[] } {
+function useCall(call: CallRoom, sessionId: string): { state: CallState; people: CallPerson[] } {
   const [snapshot, setSnapshot] = useState(() => ({ state: call.state(), people: call.people() }))
   useEffect(() => {
-    noteSpeakers(call.people())
+    noteSpeakers(sessionId, call.people())
     return call.subscribe(() => {
       const people = call.people()
       // Speaking time, for the facilitators' "quiet first" order of raised hands.
-      noteSpeakers(people)
+      noteSpeakers(sessionId, people)
       setSnapshot({ state: call.state(), people })
     })
-  }, [call])
+  }, [call, sessionId])
   return snapshot
 }
 
@@ -47,7 +47,7 @@ export function CallGrid({
   role: 'facilitator' | 'member'
   onLeave: () => void
 }) {
-  const { state, people } = useCall(call)
+  const { state, people } = useCall(call, sessionId)
   const { problem, run } = useAction()
   const [dialog, confirm] = useConfirm()
   const [lastState, setLastState] = useState(state)

@@ -87,12 +87,7 @@ export function VideoCall({
       {phase === 'check' && <PreJoin onJoin={(c) => void join(c)} onCancel={onClose} />}
       {phase === 'joining' && <LoadingNotice>Joining the call…</LoadingNotice>}
       {phase === 'in' && call && (
-        <CallGrid
-          call={call}
-          sessionId={sessionId}
-          role={role}
-          onLeave={onClose}
-        />
+        <CallGrid call={call} sessionId={sessionId} role={role} onLeave={onClose} />
       )}
     </div>
   )
