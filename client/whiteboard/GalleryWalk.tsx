@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useValue } from 'tldraw'
 import { z } from 'zod'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { apiRequest } from '../api/apiRequest.ts'
@@ -16,23 +16,25 @@ interface GalleryWalkProps {
   keyOf: (layer: DocName) => string
 }
 
-/** How many shapes each layer holds now, by name. */
+/**
+ * How many shapes each layer holds now, by name: read again as shapes change and as they
+ * change hands (the same reactive reading as the canvas's text list).
+ */
 function useCounts(ready: CanvasReady | null): Map<string, number> {
-  const [counts, setCounts] = useState(new Map<string, number>())
-  useEffect(() => {
-    if (!ready) return
-    const count = () => {
-      const next = new Map<string, number>()
+  return useValue(
+    'layer counts',
+    () => {
+      const counts = new Map<string, number>()
+      if (!ready) return counts
+      ready.binding.version()
       for (const shape of ready.editor.getCurrentPageShapes()) {
         const name = ready.binding.sourceOf(shape.id)?.name
-        if (name) next.set(name, (next.get(name) ?? 0) + 1)
+        if (name) counts.set(name, (counts.get(name) ?? 0) + 1)
       }
-      setCounts(next)
-    }
-    count()
-    return ready.editor.store.listen(count, { scope: 'document' })
-  }, [ready])
-  return counts
+      return counts
+    },
+    [ready],
+  )
 }
 
 /**

@@ -36,6 +36,9 @@ export interface WhiteboardPanelProps {
 /** tldraw shows its editor without a key only on this machine (with a watermark). */
 const isLocal = () => ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname)
 
+/** A layer's key: the last part of its document's name (`…/canvas/<key>`). */
+const keyOf = (name: DocName) => name.slice(name.lastIndexOf('/') + 1)
+
 const readGallery = (settings: Y.Map<unknown>): string[] | null => {
   const shown = settings.get(CANVAS_GALLERY)
   return Array.isArray(shown) ? shown.filter((k): k is string => typeof k === 'string') : null
@@ -166,8 +169,7 @@ function Whiteboard({
       {role === 'member' && spotlight && which === 'group' && (
         <div className="presented-notice" role="status">
           <p>
-            {spotlight.work &&
-            spotlight.work === entry.layer?.slice(entry.layer.lastIndexOf('/') + 1)
+            {spotlight.work && entry.layer && spotlight.work === keyOf(entry.layer)
               ? 'Your facilitator is showing your work to the group.'
               : 'Your facilitator is showing the group a work on the canvas.'}
           </p>
@@ -240,7 +242,6 @@ function Canvas({
     [shown, role, layerName],
   )
   if (!docs) return <LoadingNotice>Opening the canvas…</LoadingNotice>
-  const keyOf = (name: DocName) => name.slice(name.lastIndexOf('/') + 1)
   return (
     <>
       {canvasDoc && (
