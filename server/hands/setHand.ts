@@ -21,9 +21,11 @@ export async function setHand(
     else if (!hands.has(lineKey)) hands.set(lineKey, hand)
   })
   await sync.serverWrite(sessionDocName.line(groupId, sessionId, lineKey) as DocName, (doc) => {
+    // Only a change is written: lowering a hand that is not up (a member sent back) adds nothing.
     const own = doc.getMap(LINE_HAND)
-    if (!hand) own.set('raisedAt', null)
-    else if (typeof own.get('raisedAt') !== 'number') own.set('raisedAt', hand.raisedAt)
+    const up = typeof own.get('raisedAt') === 'number'
+    if (!hand && up) own.set('raisedAt', null)
+    else if (hand && !up) own.set('raisedAt', hand.raisedAt)
   })
 }
 
