@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
-import { servePdfAssets } from './http/servePdfAssets.ts'
+import { servePackageFiles } from './http/servePackageFiles.ts'
 import { z } from 'zod'
 import { authRoutes } from './auth/authRoutes.ts'
 import { signDevToken } from './auth/devToken.ts'
@@ -86,6 +86,9 @@ export function createApp(services: Services, options: AppOptions) {
   const secure = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
+      // WebAssembly may be compiled (the background blur's segmentation model, pdf.js's
+      // decoders); JavaScript `eval` stays refused.
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       // LiveKit's signalling (its WebSocket, and HTTP when a join fails), when video is set up.
       connectSrc: ["'self'", ...videoOrigins(services.video)],
       imgSrc: ["'self'", 'data:', 'blob:'],
@@ -213,7 +216,7 @@ export function createApp(services: Services, options: AppOptions) {
     throw new HTTPException(404, { message: 'not found' })
   })
 
-  servePdfAssets(app)
+  servePackageFiles(app)
   if (deps.clientDir) serveClient(app, deps.clientDir)
 
   app.onError((error, c) => {

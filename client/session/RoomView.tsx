@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useEffectEvent, useState, type ReactNode } f
 import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { ConnectionBadge } from '../sync/ConnectionBadge.tsx'
+import { CallBadge } from '../video/CallBadge.tsx'
 import type { SyncedDoc } from '../sync/openSyncedDoc.ts'
 import { useSyncedDoc } from '../sync/useSyncedDoc.ts'
 import { useSyncSnapshot } from '../sync/useSyncSnapshot.ts'
@@ -145,6 +146,7 @@ function Room({
       {self.role === 'member' && <CrisisCard lineDoc={lineDoc} />}
       <SessionHeader session={session} backTo={backTo}>
         <ConnectionBadge state={connection} />
+        <CallBadge />
       </SessionHeader>
       <div className="room-layout">
         <div className="room-main">

@@ -9,7 +9,7 @@ const WIDTH = 1600
 
 /**
  * Each page of a PDF as a JPEG image, one after the other, in this browser. Its character
- * maps, fonts and decoders come from our own origin (`server/http/servePdfAssets.ts`).
+ * maps, fonts and decoders come from our own origin (`server/http/servePackageFiles.ts`).
  */
 export async function* pdfPages(
   file: Blob,

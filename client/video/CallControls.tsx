@@ -1,22 +1,30 @@
 import { useState } from 'react'
 import { useAction } from '../ui/useAction.ts'
+import { blurSupported } from './blur/blurSupported.ts'
 import type { CallPerson, CallRoom, CameraAudience } from './callTypes.ts'
 
-/** One's own controls: microphone, camera, audio only, who sees one's camera, leaving. */
+/**
+ * One's own controls: microphone, camera, background blur, audio only, who sees one's camera,
+ * leaving.
+ */
 export function CallControls({
   call,
   me,
   member,
+  blurAtJoin,
   onLeave,
 }: {
   call: CallRoom
   me: CallPerson | undefined
   /** Members choose who sees their camera; facilitators are seen by their group. */
   member: boolean
+  blurAtJoin: boolean
   onLeave: () => void
 }) {
   const { problem, run } = useAction()
   const [audioOnly, setAudioOnly] = useState(false)
+  const [blur, setBlur] = useState(blurAtJoin)
+  const [blurring, setBlurring] = useState(false)
   const [audience, setAudience] = useState<CameraAudience>('everyone')
   const microphoneOn = me?.microphoneOn ?? false
   const cameraOn = me?.cameraOn ?? false
@@ -40,6 +48,27 @@ export function CallControls({
         >
           {cameraOn ? 'Turn camera off' : 'Turn camera on'}
         </button>
+        {blurSupported() && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-pressed={blur}
+            disabled={blurring || audioOnly}
+            onClick={() =>
+              void run(async () => {
+                setBlurring(true)
+                try {
+                  await call.setBlur(!blur)
+                  setBlur(!blur)
+                } finally {
+                  setBlurring(false)
+                }
+              })
+            }
+          >
+            {blurring ? 'Preparing the blur…' : 'Blur my background'}
+          </button>
+        )}
         <button
           type="button"
           className="button button--quiet button--small"

@@ -6,6 +6,7 @@ import { useAction } from '../ui/useAction.ts'
 import { useConfirm } from '../ui/useConfirm.tsx'
 import { CallControls } from './CallControls.tsx'
 import { CallTile } from './CallTile.tsx'
+import { setCallStatus } from './callStatus.ts'
 import { noteSpeakers } from './speakingTime.ts'
 import type { CallPerson, CallRoom, CallState } from './callTypes.ts'
 
@@ -40,16 +41,21 @@ export function CallGrid({
   call,
   sessionId,
   role,
+  blurAtJoin,
   onLeave,
 }: {
   call: CallRoom
   sessionId: string
   role: 'facilitator' | 'member'
+  blurAtJoin: boolean
   onLeave: () => void
 }) {
   const { state, people } = useCall(call, sessionId)
   const { problem, run } = useAction()
   const [dialog, confirm] = useConfirm()
+  // The state is shown in the room's header, beside the workspace's connection, and said.
+  useEffect(() => setCallStatus(state), [state])
+  useEffect(() => () => setCallStatus(null), [])
   const [lastState, setLastState] = useState(state)
   if (state !== lastState) {
     setLastState(state)
@@ -81,9 +87,6 @@ export function CallGrid({
   return (
     <section className="call stack-small" aria-label="Video call">
       {dialog}
-      <p className="call-state" role="status" data-state={state}>
-        {STATE_TEXT[state]}
-      </p>
       <ul className="call-grid plain-list">
         {people.map((person) => (
           <CallTile key={person.identity} person={person}>
@@ -121,6 +124,7 @@ export function CallGrid({
         call={call}
         me={people.find((p) => p.isLocal)}
         member={role === 'member'}
+        blurAtJoin={blurAtJoin}
         onLeave={onLeave}
       />
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { CheckboxField } from '../ui/CheckboxField.tsx'
 import { SelectField } from '../ui/SelectField.tsx'
+import { blurSupported } from './blur/blurSupported.ts'
 import type { JoinChoices } from './callTypes.ts'
 import { useLevel } from './useLevel.ts'
 
@@ -13,6 +14,42 @@ function useDevices(kind: MediaDeviceKind, refresh: unknown) {
       .then((all) => setDevices(all.filter((d) => d.kind === kind && d.deviceId)))
   }, [kind, refresh])
   return devices
+}
+
+type BlurState = 'off' | 'preparing' | 'on' | 'failed'
+
+/**
+ * The preview through the background blur, when it is asked for: its code and MediaPipe's model
+ * load only then. Until it runs, the plain camera shows (nothing leaves the device here).
+ */
+function useBlurredPreview(stream: MediaStream | null, blur: boolean) {
+  const camera = stream?.getVideoTracks()[0] ?? null
+  const [result, setResult] = useState<{
+    camera: MediaStreamTrack
+    blurred: MediaStream | null
+  } | null>(null)
+  useEffect(() => {
+    if (!blur || !camera) return
+    let live = true
+    let stop: (() => Promise<void>) | null = null
+    import('./blur/backgroundBlur.ts')
+      .then(({ blurPreview }) => blurPreview(camera))
+      .then((preview) => {
+        stop = preview.stop
+        if (!live) return void preview.stop()
+        setResult({ camera, blurred: new MediaStream([preview.track]) })
+      })
+      .catch(() => live && setResult({ camera, blurred: null }))
+    return () => {
+      live = false
+      void stop?.()
+      setResult(null)
+    }
+  }, [camera, blur])
+  const current = blur && camera && result?.camera === camera ? result : null
+  const state: BlurState =
+    !blur || !camera ? 'off' : !current ? 'preparing' : current.blurred ? 'on' : 'failed'
+  return { blurred: current?.blurred ?? null, state }
 }
 
 /**
@@ -34,6 +71,8 @@ export function PreJoin({
   const [denied, setDenied] = useState(false)
   const [cameraOn, setCameraOn] = useState(true)
   const [microphoneOn, setMicrophoneOn] = useState(true)
+  const [blur, setBlur] = useState(false)
+  const { blurred, state: blurState } = useBlurredPreview(stream, blur)
   useEffect(() => {
     let live = true
     let opened: MediaStream | null = null
@@ -55,8 +94,8 @@ export function PreJoin({
     }
   }, [cameraId, microphoneId])
   useEffect(() => {
-    if (video.current) video.current.srcObject = stream
-  }, [stream])
+    if (video.current) video.current.srcObject = blurred ?? stream
+  }, [stream, blurred])
   const cameras = useDevices('videoinput', stream)
   const microphones = useDevices('audioinput', stream)
   const level = useLevel(stream)
@@ -79,7 +118,29 @@ export function PreJoin({
           muted
           playsInline
           data-live={stream ? 'true' : 'false'}
+          data-blurred={blurred ? 'true' : 'false'}
         />
+      )}
+      {!denied && blurSupported() && (
+        <>
+          <CheckboxField
+            id={`${id}-blur`}
+            label="Blur my background"
+            hint="Only you stay sharp; the room behind you is blurred before your picture leaves this device."
+            checked={blur}
+            onChange={setBlur}
+          />
+          {blurState === 'preparing' && (
+            <p className="hint" role="status">
+              Preparing the blur (a first time takes a few seconds)…
+            </p>
+          )}
+          {blurState === 'failed' && (
+            <p className="field-error" role="alert">
+              The blur could not start on this device. You can join with your camera off instead.
+            </p>
+          )}
+        </>
       )}
       {cameras.length > 1 && (
         <SelectField
@@ -128,6 +189,7 @@ export function PreJoin({
               microphoneId,
               cameraOn: cameraOn && !denied,
               microphoneOn: microphoneOn && !denied,
+              blur,
             })
           }}
         >

@@ -48,6 +48,7 @@ export function VideoCall({
   const [call, setCall] = useState<CallRoom | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [e2ee, setE2ee] = useState(false)
+  const [blurAtJoin, setBlurAtJoin] = useState(false)
   const generation = useSharedMap(roomDoc, ROOM_STATE, readGeneration)
   useEffect(() => {
     if (!call || !e2ee || generation === null) return
@@ -60,6 +61,7 @@ export function VideoCall({
   const join = async (choices: JoinChoices) => {
     setPhase('joining')
     setProblem(null)
+    setBlurAtJoin(choices.blur)
     try {
       const ticket = await apiRequest(`/api/sessions/${sessionId}/video/token`, {
         method: 'POST',
@@ -87,7 +89,13 @@ export function VideoCall({
       {phase === 'check' && <PreJoin onJoin={(c) => void join(c)} onCancel={onClose} />}
       {phase === 'joining' && <LoadingNotice>Joining the call…</LoadingNotice>}
       {phase === 'in' && call && (
-        <CallGrid call={call} sessionId={sessionId} role={role} onLeave={onClose} />
+        <CallGrid
+          call={call}
+          sessionId={sessionId}
+          role={role}
+          blurAtJoin={blurAtJoin}
+          onLeave={onClose}
+        />
       )}
     </div>
   )

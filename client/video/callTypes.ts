@@ -1,7 +1,8 @@
 /**
  * The call as the room's video UI sees it: a small interface of ours, filled by LiveKit in the
  * product (`livekitCall.ts`) and by a fake room in tests (LiveKit's own simulation does not run
- * in Chromium). Nothing outside `client/video/livekitCall.ts` imports `livekit-client`.
+ * in Chromium). Nothing outside `client/video/livekitCall.ts` and the background blur
+ * (`client/video/blur/`, loaded only when someone turns it on) imports `livekit-client`.
  */
 export type CallState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected'
 
@@ -30,6 +31,8 @@ export interface CallRoom {
   /** A weak connection: no one's video is received, and one's own camera stays off. */
   setAudioOnly: (on: boolean) => Promise<void>
   setCameraAudience: (audience: CameraAudience) => Promise<void>
+  /** Blurs one's background (everything but oneself) before the camera leaves the device. */
+  setBlur: (on: boolean) => Promise<void>
   /** A new media key (an encrypted call, after someone was taken out). */
   setKey: (key: string) => Promise<void>
   leave: () => Promise<void>
@@ -41,6 +44,8 @@ export interface JoinChoices {
   microphoneId: string | null
   cameraOn: boolean
   microphoneOn: boolean
+  /** The background blurred from the first frame sent. */
+  blur: boolean
 }
 
 /** Filled by a test page to stand in for LiveKit (see e2e/video.e2e.ts). */

@@ -1,5 +1,6 @@
 import {
   ConnectionState,
+  type LocalVideoTrack,
   ExternalE2EEKeyProvider,
   Room,
   RoomEvent,
@@ -106,7 +107,18 @@ export async function connectLiveKit(ticket: VideoTicket, choices: JoinChoices):
   if (keyProvider) await room.setE2EEEnabled(true)
   await room.startAudio()
   await room.localParticipant.setMicrophoneEnabled(choices.microphoneOn)
-  await room.localParticipant.setCameraEnabled(choices.cameraOn)
+  // Blur is set before the camera is published: not one unblurred frame is sent.
+  let blur = choices.blur
+  const newBlur = async () => (await import('./blur/backgroundBlur.ts')).createBackgroundBlur()
+  const cameraTrack = () =>
+    room.localParticipant.getTrackPublication(Track.Source.Camera)?.track as
+      LocalVideoTrack | undefined
+  const enableCamera = async (on: boolean) => {
+    const track = cameraTrack()
+    if (!on || track) return room.localParticipant.setCameraEnabled(on)
+    return room.localParticipant.setCameraEnabled(true, blur ? { processor: await newBlur() } : {})
+  }
+  await enableCamera(choices.cameraOn)
   return {
     state: () => STATES[room.state] ?? 'connecting',
     people: () => [
@@ -121,7 +133,7 @@ export async function connectLiveKit(ticket: VideoTicket, choices: JoinChoices):
       await room.localParticipant.setMicrophoneEnabled(on)
     },
     setCamera: async (on) => {
-      await room.localParticipant.setCameraEnabled(on && !audioOnly)
+      await enableCamera(on && !audioOnly)
     },
     setAudioOnly: async (on) => {
       audioOnly = on
@@ -134,6 +146,13 @@ export async function connectLiveKit(ticket: VideoTicket, choices: JoinChoices):
     setCameraAudience: async (next) => {
       audience = next
       await applyAudience()
+    },
+    setBlur: async (on) => {
+      blur = on
+      const track = cameraTrack()
+      if (!track) return
+      if (on) await track.setProcessor(await newBlur())
+      else await track.stopProcessor()
     },
     setKey: async (key) => {
       await keyProvider?.setKey(key)

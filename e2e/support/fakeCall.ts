@@ -1,4 +1,4 @@
-import type { CallPerson, CallRoom, JoinChoices } from '../../client/video/callTypes.ts'
+import type { CallPerson, CallRoom, CallState, JoinChoices } from '../../client/video/callTypes.ts'
 
 /**
  * Stands in for LiveKit in the page (`window.hearthFakeCall`), since LiveKit's own simulation
@@ -57,8 +57,13 @@ export function installFakeCall() {
     ]
     const listeners = new Set<() => void>()
     const changed = () => listeners.forEach((fn) => fn())
+    let state: CallState = 'connected'
+    window.hearthFakeCallState = (next) => {
+      state = next
+      changed()
+    }
     return {
-      state: () => 'connected',
+      state: () => state,
       people: () => people.map((p) => ({ ...p })),
       subscribe: (fn) => {
         listeners.add(fn)
@@ -71,8 +76,20 @@ export function installFakeCall() {
       setCamera: async () => {},
       setAudioOnly: async () => {},
       setCameraAudience: async () => {},
+      setBlur: async (on) => {
+        window.hearthFakeCallBlur = on
+      },
       setKey: async () => {},
       leave: async () => {},
     }
+  }
+}
+
+declare global {
+  interface Window {
+    /** The fake room's record of the last background blur asked for. */
+    hearthFakeCallBlur?: boolean
+    /** Moves the fake room to another connection state (a line dropping, coming back). */
+    hearthFakeCallState?: (state: CallState) => void
   }
 }
