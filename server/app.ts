@@ -46,6 +46,11 @@ import { videoRoutes } from './video/videoRoutes.ts'
 import { videoModerationRoutes } from './video/videoModerationRoutes.ts'
 import { videoWebhookRoutes } from './video/videoWebhookRoutes.ts'
 import { handRoutes } from './hands/handRoutes.ts'
+import { checkinRoutes } from './checkins/checkinRoutes.ts'
+import { measureRoutes } from './measures/measureRoutes.ts'
+import { breathingRoutes } from './breathing/breathingRoutes.ts'
+import { timeRoutes } from './clock/timeRoutes.ts'
+import { goalRoutes } from './goals/goalRoutes.ts'
 
 export interface AppOptions {
   secret: string
@@ -208,6 +213,11 @@ export function createApp(services: Services, options: AppOptions) {
     videoModerationRoutes,
     videoWebhookRoutes,
     handRoutes,
+    checkinRoutes,
+    measureRoutes,
+    breathingRoutes,
+    timeRoutes,
+    goalRoutes,
   ]) {
     app.route('/api', routes(services))
   }

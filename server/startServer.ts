@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { parseGroupDocName } from '../shared/documents/docKinds.ts'
+import { parseGoalsDocName } from '../shared/goals/goalsDocNames.ts'
 import { chatState } from './chat/chatState.ts'
 import { loadCrisisConfig } from './crisis/loadCrisisConfig.ts'
 import type { Authorize } from './access/authorize.ts'
@@ -138,7 +139,7 @@ export async function startServer(
     },
     onOpened: (principal, doc) => {
       if (principal.kind === 'token') return
-      const groupId = parseGroupDocName(doc)?.groupId ?? null
+      const groupId = parseGroupDocName(doc)?.groupId ?? parseGoalsDocName(doc)?.groupId ?? null
       appendAudit(
         db,
         {

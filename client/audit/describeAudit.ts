@@ -47,6 +47,11 @@ const ACTIONS: Record<string, string> = {
   'canvas.unlocked': 'Unlocked the group canvas',
   'video.muted': 'Muted someone’s microphone in the call',
   'video.removed': 'Took someone out of the call',
+  'checkin.opened': 'Opened a check-in',
+  'measure.sent': 'Sent a questionnaire (PHQ-9 or GAD-7)',
+  'measure.answered': 'Answered a questionnaire',
+  'goals.shared': 'Shared their own goals with the facilitators',
+  'goals.unshared': 'Took back their own goals from the facilitators',
 }
 
 /** Names the trail can show for ids: facilitators, members (pseudonyms) and sessions. */

@@ -36,7 +36,7 @@ export function CrisisCard({ lineDoc }: { lineDoc: Y.Doc | null }) {
         You are not alone
       </h2>
       <p>
-        What you wrote sounded very hard. Your facilitators have been told privately, and they will
+        What you shared sounded very hard. Your facilitators have been told privately, and they will
         reach out. Only you can see this.
       </p>
       <CrisisResources resources={shown.resources} />

@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { lazy, Suspense, useCallback } from 'react'
 import { apiRequest } from '../api/apiRequest.ts'
 import { useResource } from '../api/useResource.ts'
 import { AuditSection } from '../audit/AuditSection.tsx'
@@ -15,6 +15,12 @@ import { GROUP_KIND_SHORT } from './groupKinds.ts'
 import { groupDetail, type GroupDetail } from './groupSchemas.ts'
 import { GROUP_SECTIONS, isGroupSection, type GroupSectionId } from './groupSections.ts'
 import { SettingsSection } from './SettingsSection.tsx'
+import { LoadingNotice } from '../ui/LoadingNotice.tsx'
+
+// The goals' lists and editors load in their own chunk, when the section opens.
+const GroupGoalsSection = lazy(() =>
+  import('../goals/GroupGoalsSection.tsx').then((m) => ({ default: m.GroupGoalsSection })),
+)
 
 /** One group, for its facilitators: a section for each part of running it. */
 export function GroupPage({ groupId, section }: { groupId: string; section: string }) {
@@ -110,6 +116,12 @@ function SectionBody({
       return <MembersSection groupId={group.id} lead={group.yourRole === 'lead'} />
     case 'invitations':
       return <InvitationsSection groupId={group.id} />
+    case 'goals':
+      return (
+        <Suspense fallback={<LoadingNotice>Opening the goals…</LoadingNotice>}>
+          <GroupGoalsSection groupId={group.id} />
+        </Suspense>
+      )
     case 'agreement':
       return <AgreementSection group={group} onPublished={reload} />
     case 'settings':

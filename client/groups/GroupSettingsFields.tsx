@@ -100,6 +100,13 @@ export function GroupSettingsFields({
           onChange={(facilitatorsSeeAuthors) => onChange({ facilitatorsSeeAuthors })}
         />
         <CheckboxField
+          id={id('checkinsNamed')}
+          label="Facilitators can see each member's check-in"
+          hint="Without this, facilitators see only the group's overall answers, as members do. Members are told this whenever they check in."
+          checked={values.checkinsNamed}
+          onChange={(checkinsNamed) => onChange({ checkinsNamed })}
+        />
+        <CheckboxField
           id={id('chatKept')}
           label="Keep the chat after each session"
           hint="Members can read it again afterwards, as long as you release it. Without this, the chat is cleared when a session ends. Members are told before they join."

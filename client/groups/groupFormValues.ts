@@ -16,6 +16,7 @@ export const EMPTY_GROUP_FORM: GroupFormValues = {
   autoAdmit: false,
   chatKept: true,
   videoE2ee: false,
+  checkinsNamed: false,
   crisisRegion: 'other',
 }
 

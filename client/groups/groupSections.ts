@@ -3,6 +3,7 @@ export const GROUP_SECTIONS = [
   { id: 'schedule', label: 'Sessions' },
   { id: 'members', label: 'Members' },
   { id: 'invitations', label: 'Invitations' },
+  { id: 'goals', label: 'Goals' },
   { id: 'agreement', label: 'Agreement' },
   { id: 'settings', label: 'Settings' },
   { id: 'audit', label: 'Audit trail' },

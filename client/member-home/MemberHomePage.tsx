@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { lazy, Suspense, useCallback } from 'react'
 import { apiRequest } from '../api/apiRequest.ts'
 import { useResource } from '../api/useResource.ts'
 import type { MemberMe } from '../auth/meSchema.ts'
@@ -14,6 +14,11 @@ import { NextSession } from './NextSession.tsx'
 import { YourMaterials } from './YourMaterials.tsx'
 import { LeaveGroupSection } from '../erasure/LeaveGroupSection.tsx'
 import { ReminderToggle } from '../reminders/ReminderToggle.tsx'
+
+// One's own check-ins and scores: their own chunk.
+const HowYouHaveBeen = lazy(() =>
+  import('../checkins/HowYouHaveBeen.tsx').then((m) => ({ default: m.HowYouHaveBeen })),
+)
 
 // Often enough that "Join" appears soon after the facilitator opens the waiting room.
 const REFRESH_MS = 10_000
@@ -43,6 +48,11 @@ export function MemberHomePage({ me }: { me: MemberMe }) {
             )}
             <NextSession sessions={data.sessions} canJoin={data.agreement.accepted} />
             {data.agreement.accepted && <YourMaterials />}
+            {data.agreement.accepted && (
+              <Suspense fallback={null}>
+                <HowYouHaveBeen />
+              </Suspense>
+            )}
             {(data.group.description || data.group.goals) && (
               <section className="card stack-small" aria-labelledby="about-heading">
                 <h2 id="about-heading">About the group</h2>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { lazy, Suspense, useCallback } from 'react'
 import { apiRequest } from '../api/apiRequest.ts'
 import { useResource } from '../api/useResource.ts'
 import { Link } from '../router/Link.tsx'
@@ -8,6 +8,12 @@ import { library } from './librarySchema.ts'
 import { SearchMaterials } from './SearchMaterials.tsx'
 import { DownloadArchive } from '../export/DownloadArchive.tsx'
 import { DeleteCopyButton } from '../erasure/DeleteCopyButton.tsx'
+import { LoadingNotice } from '../ui/LoadingNotice.tsx'
+
+// The goals' lists and editors load in their own chunk.
+const LibraryGoals = lazy(() =>
+  import('../goals/LibraryGoals.tsx').then((m) => ({ default: m.LibraryGoals })),
+)
 
 /** The session page with this document open on arrival (the room keeps open sheets there). */
 const openAt = (sessionId: string, document: string) =>
@@ -34,64 +40,73 @@ export function YourMaterials() {
         fileName="my-hearth-materials.zip"
       />
       <Loaded resource={materials} loading="Finding your materials…" retry={reload}>
-        {({ sessions }) =>
-          sessions.length === 0 ? (
-            <p className="muted">
-              Nothing yet. What you write in a session stays here for you to come back to.
-            </p>
-          ) : (
-            <ul className="plain-list library">
-              {sessions.map(({ session, releasedUntil, items }) => (
-                <li key={session.id} className="library-session">
-                  <h3 className="library-session-title">
-                    <Link to={`/session/${session.id}`}>{session.title}</Link>
-                  </h3>
-                  <p className="muted">
-                    {formatSessionTime(session.startsAt, session.durationMinutes, {
-                      timeZone: session.timeZone,
-                    })}
-                  </p>
-                  {releasedUntil !== null && (
+        {({ sessions, goals }) => (
+          <>
+            <Suspense fallback={<LoadingNotice>Opening the goals…</LoadingNotice>}>
+              <LibraryGoals view={goals} />
+            </Suspense>
+            {sessions.length === 0 ? (
+              <p className="muted">
+                Nothing yet. What you write in a session stays here for you to come back to.
+              </p>
+            ) : (
+              <ul className="plain-list library">
+                {sessions.map(({ session, releasedUntil, items }) => (
+                  <li key={session.id} className="library-session">
+                    <h3 className="library-session-title">
+                      <Link to={`/session/${session.id}`}>{session.title}</Link>
+                    </h3>
                     <p className="muted">
-                      The group’s materials stay here until {formatMoment(releasedUntil)}. Your own
-                      copies stay yours; export them to keep a file.
+                      {formatSessionTime(session.startsAt, session.durationMinutes, {
+                        timeZone: session.timeZone,
+                      })}
                     </p>
-                  )}
-                  {items.length === 0 ? (
-                    <p className="muted">Nothing to come back to from this session.</p>
-                  ) : (
-                    <ul className="plain-list library-items">
-                      {items.map((item) => (
-                        <li key={`${item.kind}:${item.id}`}>
-                          <Link
-                            to={
-                              item.kind === 'worksheet'
-                                ? openAt(session.id, item.document)
-                                : `/session/${session.id}`
-                            }
-                          >
-                            {item.kind === 'answers'
-                              ? `${item.title}: shared answers`
-                              : item.kind === 'slides'
-                                ? `${item.title}: slides`
-                                : item.title}
-                          </Link>{' '}
-                          <span className="muted">{item.note}</span>
-                          {item.kind === 'worksheet' && (
-                            <Downloads id={item.id} title={item.title} />
-                          )}
-                          {item.kind === 'worksheet' && item.own && (
-                            <DeleteCopyButton id={item.id} title={item.title} onDeleted={reload} />
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )
-        }
+                    {releasedUntil !== null && (
+                      <p className="muted">
+                        The group’s materials stay here until {formatMoment(releasedUntil)}. Your
+                        own copies stay yours; export them to keep a file.
+                      </p>
+                    )}
+                    {items.length === 0 ? (
+                      <p className="muted">Nothing to come back to from this session.</p>
+                    ) : (
+                      <ul className="plain-list library-items">
+                        {items.map((item) => (
+                          <li key={`${item.kind}:${item.id}`}>
+                            <Link
+                              to={
+                                item.kind === 'worksheet'
+                                  ? openAt(session.id, item.document)
+                                  : `/session/${session.id}`
+                              }
+                            >
+                              {item.kind === 'answers'
+                                ? `${item.title}: shared answers`
+                                : item.kind === 'slides'
+                                  ? `${item.title}: slides`
+                                  : item.title}
+                            </Link>{' '}
+                            <span className="muted">{item.note}</span>
+                            {item.kind === 'worksheet' && (
+                              <Downloads id={item.id} title={item.title} />
+                            )}
+                            {item.kind === 'worksheet' && item.own && (
+                              <DeleteCopyButton
+                                id={item.id}
+                                title={item.title}
+                                onDeleted={reload}
+                              />
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
       </Loaded>
     </section>
   )

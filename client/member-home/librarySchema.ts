@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { memberSession } from './memberHomeSchema.ts'
+import { goalsView } from '../../shared/goals/goalsView.ts'
 
 /** `GET /api/member/library`: per session attended, newest first, what the member may revisit. */
 export const library = z.object({
@@ -20,5 +21,7 @@ export const library = z.object({
       ),
     }),
   ),
+  /** The group's goals and the member's own, kept across sessions. */
+  goals: goalsView,
 })
 export type Library = z.infer<typeof library>

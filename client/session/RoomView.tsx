@@ -25,11 +25,21 @@ import { useRoomPeople } from './useRoomPeople.ts'
 import { PresentedNotice } from './PresentedNotice.tsx'
 import { usePresenting } from './usePresenting.ts'
 import { Workspace } from './Workspace.tsx'
+import { RoomGoals } from '../goals/RoomGoals.tsx'
+import { BreathingTogether } from '../breathing/BreathingTogether.tsx'
+import { BreathingControl } from '../breathing/BreathingControl.tsx'
 import './roomLayout.css'
 
 // The chat loads in its own chunk, after the room.
 const ChatPanel = lazy(() =>
   import('../chat/ChatPanel.tsx').then((m) => ({ default: m.ChatPanel })),
+)
+// Check-ins and questionnaires: their own chunk, after the room.
+const MemberRituals = lazy(() =>
+  import('../checkins/MemberRituals.tsx').then((m) => ({ default: m.MemberRituals })),
+)
+const FacilitatorRituals = lazy(() =>
+  import('../checkins/FacilitatorRituals.tsx').then((m) => ({ default: m.FacilitatorRituals })),
 )
 // The notes editor (TipTap) loads when a facilitator's room first shows it.
 const NotesPane = lazy(() =>
@@ -148,8 +158,14 @@ function Room({
         <ConnectionBadge state={connection} />
         <CallBadge />
       </SessionHeader>
+      {/* The goals, a moment for when one enters a session in progress; then one button. */}
+      <RoomGoals
+        groupId={session.groupId}
+        startOpen={session.status === 'open' || session.status === 'live'}
+      />
       <div className="room-layout">
         <div className="room-main">
+          <BreathingTogether roomDoc={synced.doc} over={ended} />
           <div className="room-region room-region--stage" data-shown={shown('stage')}>
             <VideoStage sessionId={session.id} role={self.role} roomDoc={synced.doc} over={ended} />
           </div>
@@ -164,6 +180,11 @@ function Room({
                   setReturns((n) => n + 1)
                 }}
               />
+            )}
+            {self.role === 'member' && !ended && (
+              <Suspense fallback={null}>
+                <MemberRituals sessionId={session.id} roomDoc={synced.doc} lineDoc={lineDoc} />
+              </Suspense>
             )}
             {presenting.problem && (
               <p className="field-error" role="alert">
@@ -203,6 +224,9 @@ function Room({
           )}
           <div className="room-region room-region--people" data-shown={shown('people')}>
             {facilitator?.people}
+            {facilitator && (session.status === 'open' || session.status === 'live') && (
+              <BreathingControl sessionId={session.id} roomDoc={synced.doc} />
+            )}
             <InTheRoom self={self} others={others} marks={facilitator?.marks} />
           </div>
           <div className="room-region room-region--chat" data-shown={shown('chat')}>
@@ -222,6 +246,15 @@ function Room({
           {facilitator && (
             <div className="room-region room-region--session" data-shown={shown('session')}>
               {facilitator.session}
+              {!ended && (
+                <Suspense fallback={<LoadingNotice>Opening check-ins…</LoadingNotice>}>
+                  <FacilitatorRituals
+                    sessionId={session.id}
+                    roomDoc={synced.doc}
+                    signalsDoc={facilitator.signalsDoc}
+                  />
+                </Suspense>
+              )}
               <Suspense fallback={<LoadingNotice>Opening your notes…</LoadingNotice>}>
                 <NotesPane groupId={session.groupId} sessionId={session.id} />
               </Suspense>

@@ -83,7 +83,8 @@ function SignalRow({
       <p>
         <strong>{words}</strong>{' '}
         <span className="signal-time">
-          {crisis ? 'Written' : 'Sent privately'} at {formatClock(signal.at)}.
+          {!crisis ? 'Sent privately' : signal.source === 'measure' ? 'Answered' : 'Written'} at{' '}
+          {formatClock(signal.at)}.
         </span>
       </p>
       {crisis && (

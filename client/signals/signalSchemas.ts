@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type * as Y from 'yjs'
 import {
+  ALERT_SOURCES,
   SIGNAL_KINDS,
   SIGNALS_LIST,
   SIGNALS_RESOURCES,
@@ -24,7 +25,7 @@ export const silentSignal = z.object({
   /** The member's private line, where a facilitator may answer them (when they may know who). */
   line: docNameSchema.optional(),
   category: z.string().max(40).optional(),
-  source: z.enum(['chat', 'line']).optional(),
+  source: z.enum(ALERT_SOURCES).optional(),
   text: z.string().nullable().optional(),
 })
 export type SilentSignal = z.infer<typeof silentSignal>
@@ -93,7 +94,15 @@ export function describeSignal(
   signal: Pick<SilentSignal, 'kind' | 'name' | 'category' | 'source'>,
 ): string {
   if (signal.kind === 'crisis') {
-    const where = signal.source === 'line' ? 'A private message' : 'A chat message'
+    if (signal.source === 'measure') {
+      return `${signal.name} answered PHQ-9 question 9 (thoughts of being better off dead or of self-harm) above “Not at all”.`
+    }
+    const where = {
+      line: 'A private message',
+      checkin: 'A check-in word',
+      chat: 'A chat message',
+      measure: '',
+    }[signal.source ?? 'chat']
     const risk = RISK_WORDS[signal.category ?? ''] ?? 'risk'
     return `${where} from ${signal.name} may be about ${risk}.`
   }

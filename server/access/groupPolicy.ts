@@ -19,6 +19,8 @@ import {
   type ReleaseColumns,
 } from '../release/releaseOf.ts'
 import { authorizeByGrants, type Authorize } from './authorize.ts'
+import { parseGoalsDocName } from '../../shared/goals/goalsDocNames.ts'
+import { goalsPolicy } from '../goals/goalsPolicy.ts'
 
 /**
  * The access policy: signed development tokens by their grants, people by their role in the
@@ -66,6 +68,7 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
     const row = lineOwner.get(doc.lineKey, doc.sessionId) as { member_id: string } | undefined
     return row?.member_id
   }
+  const decideGoals = goalsPolicy(db)
   const handoutOf = db.sql.prepare('SELECT 1 FROM handouts WHERE id = ? AND session_id = ?')
   const deckEditor = db.sql.prepare(
     'SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?',
@@ -99,6 +102,9 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
         ? 'write'
         : 'none'
     }
+    // A group's goals, and a member's own: beside the sessions, by their own rules.
+    const goals = parseGoalsDocName(docName)
+    if (goals) return decideGoals(principal, goals)
     const doc = parseGroupDocName(docName)
     if (!doc) return 'none'
     const sheet = sheetOf(doc)

@@ -70,6 +70,11 @@ export type AuditAction =
   | 'canvas.unlocked'
   | 'video.muted'
   | 'video.removed'
+  | 'checkin.opened'
+  | 'measure.sent'
+  | 'measure.answered'
+  | 'goals.shared'
+  | 'goals.unshared'
 
 export type AuditActorKind = 'facilitator' | 'member' | 'system' | 'anonymous'
 

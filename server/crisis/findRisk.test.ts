@@ -283,7 +283,9 @@ describe('findRisk: seeded fuzz', () => {
     for (const text of messages) {
       const started = performance.now()
       const match = findRisk(text, phrases)
-      expect(performance.now() - started, JSON.stringify(text)).toBeLessThan(50)
+      // A guard against runaway backtracking (which takes seconds on 2,000 characters), not a
+      // speed target: generous enough that a machine busy with other tests never trips it.
+      expect(performance.now() - started, JSON.stringify(text)).toBeLessThan(500)
       if (match) expect(RISK_CATEGORIES).toContain(match.category)
     }
   })

@@ -475,4 +475,63 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, generation)
   );
   `,
+  `
+  -- Check-ins and measures (issue 18). A check-in is opened by a facilitator at a session; a
+  -- member's answer (a mood of 0 to 10, a word, or both) is theirs, shown to the group only as
+  -- an aggregate, to facilitators one by one only where the group allows (checkins_named). A
+  -- measure (PHQ-9, GAD-7) is sent at a session; the answers, score and band are the member's
+  -- and the facilitators', never the group's.
+  ALTER TABLE groups ADD COLUMN checkins_named INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE checkins (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    kind TEXT NOT NULL,
+    moment TEXT NOT NULL,
+    -- The group's setting when it opened: members answer under the promise the card made.
+    named INTEGER NOT NULL,
+    opened_at INTEGER NOT NULL,
+    opened_by TEXT NOT NULL,
+    closed_at INTEGER
+  );
+  CREATE INDEX checkins_by_session ON checkins (session_id, opened_at);
+  CREATE TABLE checkin_answers (
+    checkin_id TEXT NOT NULL REFERENCES checkins (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    mood INTEGER,
+    word TEXT,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (checkin_id, member_id)
+  );
+  CREATE INDEX checkin_answers_by_member ON checkin_answers (member_id);
+  CREATE TABLE measure_requests (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions (id),
+    measure TEXT NOT NULL,
+    sent_at INTEGER NOT NULL,
+    sent_by TEXT NOT NULL,
+    UNIQUE (session_id, measure)
+  );
+  CREATE TABLE measure_answers (
+    request_id TEXT NOT NULL REFERENCES measure_requests (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    answers TEXT NOT NULL,
+    score INTEGER NOT NULL,
+    band TEXT NOT NULL,
+    answered_at INTEGER NOT NULL,
+    PRIMARY KEY (request_id, member_id)
+  );
+  CREATE INDEX measure_answers_by_member ON measure_answers (member_id);
+  `,
+  `
+  -- Goals (issue 18): a member's own goals are opened by an opaque key (no member id in the
+  -- document's name); sharing them with the facilitators is the member's consent, kept here.
+  CREATE TABLE member_goals (
+    group_id TEXT NOT NULL REFERENCES groups (id),
+    member_id TEXT NOT NULL REFERENCES members (id),
+    goals_key TEXT NOT NULL UNIQUE,
+    shared_with_facilitators INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (group_id, member_id)
+  );
+  `,
 ]

@@ -7,6 +7,8 @@ import type { Services } from '../http/AppEnv.ts'
 import { publishResults } from '../slides/publishResults.ts'
 import { eraseMemberChat } from '../chat/eraseMemberChat.ts'
 import { eraseMemberCanvas } from '../whiteboard/eraseMemberCanvas.ts'
+import { eraseMemberRituals } from '../checkins/eraseMemberRituals.ts'
+import { eraseMemberGoals } from '../goals/eraseMemberGoals.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
 
 /**
@@ -83,6 +85,8 @@ export async function eraseMember(
   }
   documents += await eraseMemberChat(services, memberId)
   documents += await eraseMemberCanvas(services, memberId)
+  documents += await eraseMemberRituals(services, memberId)
+  documents += await eraseMemberGoals(services, memberId)
   db.transaction(() => {
     db.sql.prepare('DELETE FROM private_lines WHERE member_id = ?').run(memberId)
     db.sql.prepare('DELETE FROM silent_signals WHERE member_id = ?').run(memberId)

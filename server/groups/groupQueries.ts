@@ -15,6 +15,7 @@ interface GroupRow {
   chat_kept: number
   crisis_region: string
   video_e2ee: number
+  checkins_named: number
 }
 
 export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
@@ -34,6 +35,7 @@ export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
     // A region no longer shipped falls back to the international resources.
     crisisRegion: crisisRegion.catch('other').parse(g.crisis_region),
     videoE2ee: g.video_e2ee === 1,
+    checkinsNamed: g.checkins_named === 1,
   }
 }
 

@@ -30,8 +30,9 @@ export function groupRoutes(services: Services) {
       db.sql
         .prepare(
           `INSERT INTO groups (id, name, theme, kind, description, goals, capacity, anonymous_chat,
-             facilitators_see_authors, auto_admit, chat_kept, crisis_region, video_e2ee, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             facilitators_see_authors, auto_admit, chat_kept, crisis_region, video_e2ee, checkins_named,
+             created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -47,6 +48,7 @@ export function groupRoutes(services: Services) {
           Number(body.chatKept),
           body.crisisRegion,
           Number(body.videoE2ee),
+          Number(body.checkinsNamed),
           now(),
         )
       db.sql
@@ -116,6 +118,7 @@ export function groupRoutes(services: Services) {
       chatKept: 'chat_kept',
       crisisRegion: 'crisis_region',
       videoE2ee: 'video_e2ee',
+      checkinsNamed: 'checkins_named',
     }
     const changed = Object.entries(body).filter(([, v]) => v !== undefined)
     if (changed.length === 0) return c.json({ ok: true })

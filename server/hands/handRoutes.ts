@@ -4,8 +4,7 @@ import { handRequest } from '../../shared/hands/hands.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { personRate } from '../http/personRate.ts'
-import { inProgress, sessionRow } from '../sessions/roomState.ts'
-import { roomPerson } from '../sessions/roomPerson.ts'
+import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
 import { setHand } from './setHand.ts'
 
@@ -22,18 +21,18 @@ export function handRoutes(services: Services) {
   const app = new Hono<AppEnv>()
   const canRaise = personRate(HAND_RATE, now)
 
-  const during = (sessionId: string) => {
-    if (!inProgress(sessionRow(db, sessionId).status)) {
-      throw new HTTPException(409, { message: 'Hands are raised only during the session.' })
-    }
-  }
+  const during = (sessionId: string) =>
+    requireInProgress(services, sessionId, 'Hands are raised only during the session.')
 
   app.post('/sessions/:sessionId/hand', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPerson(c, services, sessionId)
-    if (person.role !== 'member') {
-      throw new HTTPException(403, { message: 'Members raise their hands; facilitators lead.' })
-    }
+    const person = roomPersonAs(
+      c,
+      services,
+      sessionId,
+      'member',
+      'Members raise their hands; facilitators lead.',
+    )
     const { raised } = await parseBody(c, handRequest)
     during(sessionId)
     if (!canRaise(person.principal.id)) {
@@ -53,8 +52,7 @@ export function handRoutes(services: Services) {
 
   app.delete('/sessions/:sessionId/hands/:lineKey', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPerson(c, services, sessionId)
-    if (person.role !== 'facilitator') throw new HTTPException(403, { message: 'not allowed' })
+    const person = roomPersonAs(c, services, sessionId, 'facilitator')
     during(sessionId)
     const line = db.sql
       .prepare('SELECT line_key FROM private_lines WHERE session_id = ? AND line_key = ?')

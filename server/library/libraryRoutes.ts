@@ -4,6 +4,7 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
 import { libraryOf } from './libraryOf.ts'
 import { searchLibrary } from './searchLibrary.ts'
+import { memberGoalsView } from '../goals/memberGoals.ts'
 
 /**
  * A member's library (`libraryOf.ts`) and the search over it. Opening any item goes through
@@ -22,6 +23,8 @@ export function libraryRoutes(services: Services) {
         releasedUntil,
         items: items.map(({ stored: _stored, ...item }) => item),
       })),
+      // The group's goals and the member's own, kept across sessions (each opened by its rule).
+      goals: memberGoalsView(db, member.groupId, member.id, services.now()),
     })
   })
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { addGoal } from '../../shared/goals/goals.ts'
+import { goalsDocName } from '../../shared/goals/goalsDocNames.ts'
 import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
 import { facilitator, groupBody, member, PASSPHRASE, scheduleSession } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
@@ -120,12 +122,27 @@ describe('peer anonymity at the byte level', () => {
     const handout = (await lead.post(`/api/sessions/${sessionId}/handouts`, { deckId })).json
       .document as string
     await sky.get(`/api/sessions/${sessionId}/handouts`)
+    // Goals: the group's (the lead recorded one) and Sky's own, opened by an opaque key, while
+    // Robin's own are shared with the facilitators.
+    const leadGoals = connectProvider(server.wsUrl, goalsDocName.group(groupId), null, {
+      cookie: lead.cookie!,
+    })
+    clients.push(leadGoals)
+    await leadGoals.synced()
+    addGoal(leadGoals.doc, 'g1', 'Notice one kind thing a day')
+    await leadGoals.saved()
+    await robin.get(`/api/groups/${groupId}/goals`)
+    await robin.post('/api/member/goals/share', { shared: true })
+    const goals = (await sky.get(`/api/groups/${groupId}/goals`)).json
+    await sky.post('/api/member/goals/share', { shared: false })
     for (const name of [
       sheet.sharedWithYou[0].document,
       sheet.answers,
       sheet.document,
       skyLine,
       handout,
+      goals.group.document,
+      goals.own.document,
     ]) {
       const doc = new Y.Doc()
       const provider = new WebsocketProvider(server.wsUrl, name, doc, {
@@ -148,6 +165,7 @@ describe('peer anonymity at the byte level', () => {
     expect(everything).toContain('Robin') // the test sees what peers do see
     // Robin's signal, and that the lead saw it, reached nothing of Sky's.
     expect(everything).toContain('need-a-moment') // Sky's own line was read
+    expect(everything).toContain('Notice one kind thing a day') // the group's goals were read
     expect(everything).not.toContain(robinSignal)
     expect(everything).not.toContain('not-ok')
     for (const secret of [

@@ -4,6 +4,7 @@ import type { FacilitatorPrincipal, MemberPrincipal } from '../auth/Principal.ts
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { isAdmitted } from './isAdmitted.ts'
+import { inProgress, sessionRow } from './roomState.ts'
 
 /** Someone in a session's room: a facilitator of its group, or a member admitted to it. */
 export type RoomPerson = (
@@ -30,4 +31,27 @@ export function roomPerson(c: Context<AppEnv>, services: Services, sessionId: st
     return { role: 'member', principal, groupId }
   }
   throw new HTTPException(403, { message: 'not allowed' })
+}
+
+/**
+ * Someone in the room who must hold one role (a facilitator leads, a member answers); anyone
+ * else in the room is refused with `refusal`, and anyone outside it as `roomPerson` refuses.
+ */
+export function roomPersonAs<R extends RoomPerson['role']>(
+  c: Context<AppEnv>,
+  services: Services,
+  sessionId: string,
+  role: R,
+  refusal = 'not allowed',
+): Extract<RoomPerson, { role: R }> {
+  const person = roomPerson(c, services, sessionId)
+  if (person.role !== role) throw new HTTPException(403, { message: refusal })
+  return person as Extract<RoomPerson, { role: R }>
+}
+
+/** Refuses (409, in the words given) what only happens while the session is open or live. */
+export function requireInProgress(services: Services, sessionId: string, refusal: string): void {
+  if (!inProgress(sessionRow(services.db, sessionId).status)) {
+    throw new HTTPException(409, { message: refusal })
+  }
 }

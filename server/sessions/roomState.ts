@@ -1,5 +1,6 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
+import { ROOM_BREATHING } from '../../shared/breathing/patterns.ts'
 import { ROOM_STATE, WAITING_STATE, type Presented } from '../../shared/sessions/roomState.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Services } from '../http/AppEnv.ts'
@@ -98,6 +99,8 @@ export async function publishRoomState(
     // The decks brought into the session: the same list for everyone (no person's id in it).
     state.set('handouts', handoutsOf(db, g, sessionId))
     state.set('presented', presentedOf(row))
+    // A breathing exercise (server/breathing/) ends with the session.
+    if (!inProgress(row.status) && state.get(ROOM_BREATHING)) state.set(ROOM_BREATHING, null)
     const revision = (state.get('revision') as number | undefined) ?? 0
     if (worksheetsChanged || revision === 0) state.set('revision', revision + 1)
   })

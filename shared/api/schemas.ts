@@ -46,6 +46,11 @@ export const groupSettings = z.object({
   crisisRegion: crisisRegion.default('other'),
   /** The group's video is end-to-end encrypted: a key per session, only for those admitted. */
   videoE2ee: z.boolean().default(false),
+  /**
+   * Facilitators see each member's check-in (mood and word) by name; otherwise only the
+   * group's aggregate, as members do.
+   */
+  checkinsNamed: z.boolean().default(false),
 })
 export type GroupSettings = z.infer<typeof groupSettings>
 

@@ -31,6 +31,9 @@ export const ID_PREFIX = {
   mute: 'u',
   canvas: 'y',
   video: 'v',
+  checkin: 'j',
+  measure: 'q',
+  goals: 'o',
 } as const
 
 export type WorksheetId = string & { readonly __brand: 'WorksheetId' }

@@ -4,8 +4,9 @@
  */
 
 /**
- * In the session-room document: `session`, `worksheets`, `revision`, and `presented` (what
- * the facilitators brought everyone to, `Presented` or null).
+ * In the session-room document: `session`, `worksheets`, `revision`, `presented` (what
+ * the facilitators brought everyone to, `Presented` or null) and `breathing` (the group's
+ * breathing exercise or null: shared/breathing/patterns.ts).
  */
 export const ROOM_STATE = 'state'
 

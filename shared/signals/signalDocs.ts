@@ -29,5 +29,9 @@ export const LINE_SIGNALS = 'signals'
 export const SIGNAL_KINDS = ['need-a-moment', 'not-ok'] as const
 export type SignalKind = (typeof SIGNAL_KINDS)[number]
 
-/** What a crisis alert was raised on. */
-export type AlertSource = 'chat' | 'line'
+/**
+ * What a crisis alert was raised on: a chat or private message, a check-in's word, or a PHQ-9
+ * answer above "Not at all" on item 9 (thoughts of being better off dead or of self-harm).
+ */
+export const ALERT_SOURCES = ['chat', 'line', 'checkin', 'measure'] as const
+export type AlertSource = (typeof ALERT_SOURCES)[number]

@@ -19,6 +19,9 @@ import { CHAT_ROUTES } from './chatRoutes.ts'
 import { CANVAS_ROUTES } from './canvasRoutes.ts'
 import { VIDEO_ROUTES } from './videoRoutes.ts'
 import { HAND_ROUTES } from './handRoutes.ts'
+import { RITUAL_ROUTES } from './ritualRoutes.ts'
+import { GOAL_ROUTES } from './goalCases.ts'
+import { BREATHING_ROUTES } from './breathingRoutes.ts'
 
 export { fixtures, PEOPLE, type Person, type World } from './matrixPeople.ts'
 
@@ -346,6 +349,9 @@ export const ROUTES: Record<string, RouteCase> = {
   ...CANVAS_ROUTES,
   ...VIDEO_ROUTES,
   ...HAND_ROUTES,
+  ...RITUAL_ROUTES,
+  ...GOAL_ROUTES,
+  ...BREATHING_ROUTES,
   'PUT /api/me/preferences': {
     allowed: ANY_FACILITATOR,
     request: async () => ({ path: '/api/me/preferences', body: { signalSound: false } }),

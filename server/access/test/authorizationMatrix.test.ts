@@ -11,6 +11,9 @@ import type { HttpClient } from '../../test/httpClient.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 import { DOCUMENTS, fixtures, PEOPLE, ROUTES, type World } from './authorizationCases.ts'
 import { canvasKeyFor } from '../../whiteboard/canvasKeys.ts'
+import { goalsDocName } from '../../../shared/goals/goalsDocNames.ts'
+import { memberGoalsFor } from '../../goals/memberGoals.ts'
+import { GOALS_DOCUMENTS } from './goalCases.ts'
 
 describe('[C2] authorization matrix', () => {
   let server: TestServer
@@ -148,6 +151,44 @@ describe('[C2] authorization matrix', () => {
     expect(
       await server.services.authorize(admitted, sessionDocName.room(groupA, sessionB) as DocName),
     ).toBe('none')
+  })
+
+  it('decides the goals documents for every person exactly', async () => {
+    const { groupA, groupB, people } = world
+    const key = (g: string, m: string) =>
+      memberGoalsFor(server.services.db, g, m, server.services.now()).goals_key
+    const names = {
+      'group-goals': goalsDocName.group(groupA),
+      'member-goals': goalsDocName.member(groupA, key(groupA, people.admitted.id)),
+    }
+    const principalOf = (person: (typeof PEOPLE)[number]) => {
+      const cookie = world.people[person].cookie
+      return cookie ? principalFromLogin(server.services, cookie.split('=')[1]!) : null
+    }
+    for (const [kind, name] of Object.entries(names)) {
+      const decided: Record<string, Access> = {}
+      for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
+        const principal = principalOf(person)
+        decided[person] = principal
+          ? await server.services.authorize(principal, name as DocName)
+          : 'none'
+      }
+      const rights = GOALS_DOCUMENTS[kind as keyof typeof GOALS_DOCUMENTS]
+      expect(decided, kind).toEqual(
+        Object.fromEntries(
+          PEOPLE.filter((p) => p !== 'visitor').map((p) => [p, rights[p] ?? 'none']),
+        ),
+      )
+    }
+    // Nothing of group B's goals for group A's member, nor a key under another group's name.
+    const admitted = principalOf('admitted')!
+    for (const name of [
+      goalsDocName.group(groupB),
+      goalsDocName.member(groupB, key(groupB, people.otherMember.id)),
+      goalsDocName.member(groupB, key(groupA, people.admitted.id)),
+    ]) {
+      expect(await server.services.authorize(admitted, name as DocName), name).toBe('none')
+    }
   })
 
   for (const [route, { allowed, request, signIn }] of Object.entries(ROUTES)) {

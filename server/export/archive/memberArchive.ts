@@ -2,12 +2,14 @@ import type { DocName } from '../../../shared/documents/docName.ts'
 import type { MemberPrincipal } from '../../auth/Principal.ts'
 import type { Services } from '../../http/AppEnv.ts'
 import { libraryOf } from '../../library/libraryOf.ts'
+import { ownHistoryMarkdown } from '../../checkins/ownHistory.ts'
 import { sessionDay, sessionFolder, worksheetFiles } from './worksheetFiles.ts'
 import type { ArchiveSection } from './zipArchive.ts'
 
 /**
  * Everything a member may take with them, per session: their own copies and the group's
- * sheets released to them, each re-authorised before it is read. Other members' answers are
+ * sheets released to them, each re-authorised before it is read; and their own check-ins and
+ * questionnaire scores. Other members' answers are
  * left out even where shared with the group: an export is the member's own material.
  */
 export async function memberArchive(
@@ -32,6 +34,22 @@ export async function memberArchive(
       heading: context,
       note: 'Your own copies, and the group’s sheets as the group left them.',
       files,
+    })
+  }
+  const history = ownHistoryMarkdown(services.db, member.id, member.groupId)
+  if (history) {
+    sections.push({
+      heading: 'How I have been',
+      note: 'Your check-ins and questionnaire scores, for you alone.',
+      files: [
+        {
+          folder: 'how-i-have-been',
+          name: 'how-i-have-been',
+          extension: 'md',
+          data: history,
+          label: 'Your check-ins and scores, as text',
+        },
+      ],
     })
   }
   return { sections, documents }

@@ -1,0 +1,166 @@
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import {
+  answerFits,
+  checkinAnswerRequest,
+  LINE_CHECKINS,
+  openCheckinRequest,
+} from '../../shared/checkins/checkins.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { appendAudit } from '../audit/audit.ts'
+import { raiseCrisisAlert } from '../chat/crisisAlert.ts'
+import { findRisk } from '../crisis/findRisk.ts'
+import { newId } from '../db/newId.ts'
+import { groupSettingsOf } from '../groups/groupQueries.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { requireMember } from '../http/guards.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { personRate } from '../http/personRate.ts'
+import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
+import { lineKeyFor, lineNameFor } from '../signals/privateLines.ts'
+import { ownCheckins } from './ownHistory.ts'
+import {
+  checkinRow,
+  latestCheckin,
+  publishCheckin,
+  publishNamedAnswers,
+  type CheckinRow,
+} from './publishCheckin.ts'
+
+/** Changing one's answer a few times is fine; a stream of it is not. */
+const ANSWER_RATE = { burst: 5, perSecond: 0.5 }
+
+/**
+ * Check-ins: a facilitator opens one (closing the one before) and closes it; members answer
+ * through the server, which keeps each answer and shows the room only the aggregate
+ * (`publishCheckin.ts`), and the facilitators each answer only where the group allows. A word
+ * is read for risk like a chat message: the facilitators are alerted (by name only where the
+ * group names answers) and the writer is shown crisis resources privately.
+ */
+export function checkinRoutes(services: Services) {
+  const { db, now } = services
+  const app = new Hono<AppEnv>()
+  const canAnswer = personRate(ANSWER_RATE, now)
+
+  const during = (sessionId: string) =>
+    requireInProgress(services, sessionId, 'Check-ins happen during the session.')
+  const facilitatorOf = (c: Context<AppEnv>, sessionId: string) =>
+    roomPersonAs(c, services, sessionId, 'facilitator')
+  const close = (row: CheckinRow) => {
+    db.sql.prepare('UPDATE checkins SET closed_at = ? WHERE id = ?').run(now(), row.id)
+  }
+
+  app.post('/sessions/:sessionId/checkins', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const { principal, groupId } = facilitatorOf(c, sessionId)
+    const { kind, moment } = await parseBody(c, openCheckinRequest)
+    during(sessionId)
+    // Fixed for this check-in: changing the setting later never names answers given before.
+    const named = groupSettingsOf(db, groupId)?.checkinsNamed ?? false
+    const id = newId('checkin')
+    const at = now()
+    db.transaction(() => {
+      db.sql
+        .prepare('UPDATE checkins SET closed_at = ? WHERE session_id = ? AND closed_at IS NULL')
+        .run(at, sessionId)
+      db.sql
+        .prepare(
+          `INSERT INTO checkins (id, session_id, kind, moment, named, opened_at, opened_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, sessionId, kind, moment, Number(named), at, principal.id)
+      appendAudit(
+        db,
+        {
+          actor: principal,
+          action: 'checkin.opened',
+          target: { kind: 'session', id: sessionId },
+          groupId,
+          detail: { kind, moment },
+        },
+        at,
+      )
+    })
+    await publishCheckin(services, groupId, checkinRow(db, sessionId, id)!)
+    return c.json({ id }, 201)
+  })
+
+  app.post('/sessions/:sessionId/checkins/:checkinId/close', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const { groupId } = facilitatorOf(c, sessionId)
+    const row = checkinRow(db, sessionId, c.req.param('checkinId'))
+    if (!row) throw new HTTPException(404, { message: 'No such check-in.' })
+    if (row.closed_at === null) close(row)
+    await publishCheckin(services, groupId, checkinRow(db, sessionId, row.id)!)
+    return c.json({ closed: true })
+  })
+
+  app.put('/sessions/:sessionId/checkins/:checkinId/answer', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const person = roomPersonAs(
+      c,
+      services,
+      sessionId,
+      'member',
+      'Members check in; facilitators lead.',
+    )
+    const answer = await parseBody(c, checkinAnswerRequest)
+    during(sessionId)
+    const row = checkinRow(db, sessionId, c.req.param('checkinId'))
+    if (!row || row.id !== latestCheckin(db, sessionId)?.id) {
+      throw new HTTPException(404, { message: 'No such check-in.' })
+    }
+    if (row.closed_at !== null) {
+      throw new HTTPException(409, { message: 'This check-in has closed.' })
+    }
+    if (!answerFits(row.kind, answer)) {
+      throw new HTTPException(400, {
+        message:
+          row.kind === 'both'
+            ? 'This check-in asks for a number and a word.'
+            : row.kind === 'mood'
+              ? 'This check-in asks for a number from 0 to 10.'
+              : 'This check-in asks for a word.',
+      })
+    }
+    const { principal, groupId } = person
+    if (!canAnswer(principal.id)) {
+      throw new HTTPException(429, { message: 'One moment: your answer is on its way.' })
+    }
+    const at = now()
+    db.sql
+      .prepare(
+        `INSERT INTO checkin_answers (checkin_id, member_id, mood, word, answered_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (checkin_id, member_id) DO UPDATE SET mood = excluded.mood,
+           word = excluded.word, answered_at = excluded.answered_at`,
+      )
+      .run(row.id, principal.id, answer.mood ?? null, answer.word ?? null, at)
+    lineKeyFor(db, sessionId, principal.id)
+    const line = lineNameFor(db, groupId, sessionId, principal.id) as DocName
+    await services.sync.serverWrite(line, (doc) => doc.getMap(LINE_CHECKINS).set(row.id, { at }))
+    const named = row.named === 1
+    if (named) await publishNamedAnswers(services, groupId, row)
+    await publishCheckin(services, groupId, row)
+    const risk = answer.word ? findRisk(answer.word, services.crisis.phrases) : null
+    if (risk && answer.word) {
+      await raiseCrisisAlert(services, {
+        groupId,
+        sessionId,
+        writer: principal,
+        risk,
+        source: 'checkin',
+        text: answer.word,
+        named,
+      })
+    }
+    return c.json({ answered: true })
+  })
+
+  app.get('/member/checkins', (c) => {
+    const member = requireMember(c)
+    return c.json({ checkins: ownCheckins(db, member.id, member.groupId) })
+  })
+
+  return app
+}

@@ -1,0 +1,149 @@
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import {
+  measureAnswersRequest,
+  ROOM_MEASURES,
+  sendMeasureRequest,
+} from '../../shared/measures/measureDocs.ts'
+import {
+  ANSWER_LABELS,
+  InvalidAnswers,
+  MEASURES,
+  PHQ9_SELF_HARM_ITEM,
+  scoreMeasure,
+  type MeasureId,
+} from '../../shared/measures/measures.ts'
+import { appendAudit } from '../audit/audit.ts'
+import { raiseCrisisAlert } from '../chat/crisisAlert.ts'
+import { newId } from '../db/newId.ts'
+import type { AppEnv, Services } from '../http/AppEnv.ts'
+import { requireMember } from '../http/guards.ts'
+import { parseBody } from '../http/parseBody.ts'
+import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
+import { publishMeasureResult } from './publishMeasureResult.ts'
+import { ownMeasures } from '../checkins/ownHistory.ts'
+
+/**
+ * Validated measures (PHQ-9, GAD-7): a facilitator sends one at a session; each member may
+ * answer it once, through the server, which scores it as published (shared/measures) and keeps
+ * the result for the member and the facilitators only. A PHQ-9 answered above "Not at all" on
+ * item 9 raises the facilitators' crisis banner and shows the member the crisis resources of
+ * the group's region, privately, at once.
+ */
+export function measureRoutes(services: Services) {
+  const { db, now } = services
+  const app = new Hono<AppEnv>()
+
+  const during = (sessionId: string) =>
+    requireInProgress(
+      services,
+      sessionId,
+      'Questionnaires are sent and answered during the session.',
+    )
+
+  app.post('/sessions/:sessionId/measures', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const person = roomPersonAs(c, services, sessionId, 'facilitator')
+    const { measure } = await parseBody(c, sendMeasureRequest)
+    during(sessionId)
+    const sent = db.sql
+      .prepare('SELECT id FROM measure_requests WHERE session_id = ? AND measure = ?')
+      .get(sessionId, measure) as { id: string } | undefined
+    if (sent) return c.json({ id: sent.id })
+    const id = newId('measure')
+    const at = now()
+    db.transaction(() => {
+      db.sql
+        .prepare(
+          'INSERT INTO measure_requests (id, session_id, measure, sent_at, sent_by) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(id, sessionId, measure, at, person.principal.id)
+      appendAudit(
+        db,
+        {
+          actor: person.principal,
+          action: 'measure.sent',
+          target: { kind: 'session', id: sessionId },
+          groupId: person.groupId,
+          detail: { measure },
+        },
+        at,
+      )
+    })
+    await services.sync.serverWrite(
+      sessionDocName.room(person.groupId, sessionId) as DocName,
+      (doc) => void doc.getMap(ROOM_MEASURES).set(id, { measure, sentAt: at }),
+    )
+    return c.json({ id }, 201)
+  })
+
+  app.post('/sessions/:sessionId/measures/:requestId/answers', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    const person = roomPersonAs(c, services, sessionId, 'member', 'Members answer questionnaires.')
+    const { answers } = await parseBody(c, measureAnswersRequest)
+    during(sessionId)
+    const request = db.sql
+      .prepare('SELECT id, measure FROM measure_requests WHERE id = ? AND session_id = ?')
+      .get(c.req.param('requestId'), sessionId) as { id: string; measure: MeasureId } | undefined
+    if (!request) throw new HTTPException(404, { message: 'No such questionnaire.' })
+    let score
+    try {
+      score = scoreMeasure(request.measure, answers)
+    } catch (error) {
+      if (error instanceof InvalidAnswers) throw new HTTPException(400, { message: error.message })
+      throw error
+    }
+    const member = person.principal
+    const at = now()
+    const inserted = db.transaction(() => {
+      const result = db.sql
+        .prepare(
+          `INSERT INTO measure_answers (request_id, member_id, answers, score, band, answered_at)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .run(request.id, member.id, JSON.stringify(answers), score.total, score.band, at)
+      if (result.changes === 0) return false
+      appendAudit(
+        db,
+        {
+          actor: member,
+          action: 'measure.answered',
+          target: { kind: 'session', id: sessionId },
+          groupId: person.groupId,
+          // Which questionnaire only: the score is health information, not the trail's.
+          detail: { measure: request.measure },
+        },
+        at,
+      )
+      return true
+    })
+    if (!inserted) throw new HTTPException(409, { message: 'You have already answered this one.' })
+    const result = { measure: request.measure, score: score.total, band: score.band, at }
+    await publishMeasureResult(services, sessionId, member, request.id, {
+      ...result,
+      selfHarm: score.selfHarmPositive,
+    })
+    if (score.selfHarmPositive) {
+      const item = MEASURES.phq9.items[PHQ9_SELF_HARM_ITEM]!
+      await raiseCrisisAlert(services, {
+        groupId: person.groupId,
+        sessionId,
+        writer: member,
+        risk: { category: 'suicide', locale: 'en' },
+        source: 'measure',
+        text: `${item}: ${ANSWER_LABELS[answers[PHQ9_SELF_HARM_ITEM]!]}`,
+        named: true,
+      })
+    }
+    return c.json(result, 201)
+  })
+
+  app.get('/member/measures', (c) => {
+    const member = requireMember(c)
+    return c.json({ measures: ownMeasures(db, member.id, member.groupId) })
+  })
+
+  return app
+}

@@ -1,0 +1,74 @@
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
+import {
+  LINE_MEASURES,
+  SIGNALS_MEASURE_RESULTS,
+  type FacilitatorResult,
+  type MeasureResult,
+  type MemberResults,
+} from '../../shared/measures/measureDocs.ts'
+import type { MeasureId } from '../../shared/measures/measures.ts'
+import type { MemberPrincipal } from '../auth/Principal.ts'
+import type { Services } from '../http/AppEnv.ts'
+import { lineKeyFor, lineNameFor } from '../signals/privateLines.ts'
+
+/** How many earlier scores the facilitators' trend shows beside a new one. */
+const TREND_LENGTH = 8
+
+/** The member's earlier scores on a measure in this group (other sessions), oldest first. */
+function earlierScores(
+  services: Services,
+  member: MemberPrincipal,
+  measure: MeasureId,
+  before: string,
+) {
+  return (
+    services.db.sql
+      .prepare(
+        `SELECT a.score, a.answered_at AS at FROM measure_answers a
+         JOIN measure_requests r ON r.id = a.request_id JOIN sessions s ON s.id = r.session_id
+         WHERE a.member_id = ? AND r.measure = ? AND s.group_id = ? AND r.id != ?
+         ORDER BY a.answered_at DESC LIMIT ?`,
+      )
+      .all(member.id, measure, member.groupId, before, TREND_LENGTH) as {
+      score: number
+      at: number
+    }[]
+  ).reverse()
+}
+
+/**
+ * A member's result where only they and the facilitators read: their private line (their own
+ * result), and the facilitators' signals document (by name, with the trend of their earlier
+ * scores). Never the room document.
+ */
+export async function publishMeasureResult(
+  services: Services,
+  sessionId: string,
+  member: MemberPrincipal,
+  requestId: string,
+  result: MeasureResult & { selfHarm: boolean },
+): Promise<void> {
+  const { db, sync } = services
+  const { selfHarm, ...own } = result
+  await sync.serverWrite(
+    lineNameFor(db, member.groupId, sessionId, member.id),
+    (doc) => void doc.getMap(LINE_MEASURES).set(requestId, own),
+  )
+  const lineKey = lineKeyFor(db, sessionId, member.id)
+  const shown: FacilitatorResult = {
+    ...own,
+    selfHarm,
+    earlier: earlierScores(services, member, result.measure, requestId),
+  }
+  await sync.serverWrite(sessionDocName.signals(member.groupId, sessionId) as DocName, (doc) => {
+    const map = doc.getMap(SIGNALS_MEASURE_RESULTS)
+    const before = map.get(lineKey) as MemberResults | undefined
+    const entry: MemberResults = {
+      name: member.name,
+      colour: member.colour,
+      results: { ...before?.results, [requestId]: shown },
+    }
+    map.set(lineKey, entry)
+  })
+}
