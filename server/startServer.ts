@@ -28,6 +28,9 @@ import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 import { scheduledJobs } from './jobs/scheduledJobs.ts'
 import { loadVapidKeys } from './reminders/vapid.ts'
+import { KeyRing } from './crypto/keyRing.ts'
+import { loadMasterKey } from './crypto/masterKey.ts'
+import { sealStoredSecrets } from './crypto/totpSecrets.ts'
 import { docByteCap } from './sync/docByteCap.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
@@ -69,6 +72,13 @@ export async function startServer(
     overrides.store ??
     new SqliteDocStore({ path: config.dbPath, synchronous: config.sqliteSynchronous })
   const db = openDatabase(config.dbPath)
+  const now = overrides.now ?? systemClock
+  const keys = new KeyRing(
+    config.keyRingPath,
+    loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log),
+    now,
+  )
+  sealStoredSecrets(db, keys, log)
   const databaseCheck = quickCheck(db.sql)
   if (databaseCheck.ok) log.info({ ms: databaseCheck.ms }, 'database check passed')
   else log.error({ problems: databaseCheck.problems }, 'database check found problems')
@@ -84,7 +94,6 @@ export async function startServer(
     // Who types in the chat is the server's to tell (as the identity policy allows).
     serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
   })
-  const now = overrides.now ?? systemClock
   const services: Services = {
     db,
     log,
@@ -100,6 +109,7 @@ export async function startServer(
     chat: chatState(sync),
     tldrawLicenseKey: config.tldrawLicenseKey,
     video: config.video,
+    keys,
   }
   sync.onChanged = answerMirror(services)
   const app = createApp(services, {
@@ -211,6 +221,7 @@ export async function startServer(
       server.closeAllConnections()
       await store.close()
       db.close()
+      keys.close()
       log.info('stopped')
     })())
   const routes = app.routes

@@ -1,3 +1,4 @@
+import { openTotpSecret, sealTotpSecret } from '../crypto/totpSecrets.ts'
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import {
@@ -105,7 +106,10 @@ export function authRoutes(services: Services) {
       | undefined
     const passwordOk = await verify(reservation, body.password, row?.password_hash)
     if (!row || !passwordOk) return fail('password')
-    if (row.totp_enabled && !useTotp(row.id, row.totp_secret!, body.code)) {
+    if (
+      row.totp_enabled &&
+      !useTotp(row.id, openTotpSecret(services.keys, row.id, row.totp_secret!), body.code)
+    ) {
       return fail('second-factor')
     }
     releaseAttempt(db, keys, reservation)
@@ -213,7 +217,9 @@ export function authRoutes(services: Services) {
     }
     if (row.totp_enabled)
       throw new HTTPException(409, { message: 'two-factor sign-in is already on' })
-    db.sql.prepare('UPDATE facilitators SET totp_secret = ? WHERE id = ?').run(secret, principal.id)
+    db.sql
+      .prepare('UPDATE facilitators SET totp_secret = ? WHERE id = ?')
+      .run(sealTotpSecret(services.keys, principal.id, secret), principal.id)
     return c.json({ secret, uri: totpUri(secret, row.email) })
   })
 
@@ -225,7 +231,10 @@ export function authRoutes(services: Services) {
       .get(principal.id) as {
       totp_secret: string | null
     }
-    if (!row.totp_secret || !useTotp(principal.id, row.totp_secret, code)) {
+    if (
+      !row.totp_secret ||
+      !useTotp(principal.id, openTotpSecret(services.keys, principal.id, row.totp_secret), code)
+    ) {
       throw new HTTPException(400, { message: 'That code did not match; try the next one.' })
     }
     db.sql.prepare('UPDATE facilitators SET totp_enabled = 1 WHERE id = ?').run(principal.id)

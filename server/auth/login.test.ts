@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { facilitator, groupBody, member, PASSPHRASE, PASSWORD } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
@@ -69,6 +71,16 @@ describe('[C15] signing in', () => {
       (await login({ email: 'a@x.example', password: PASSWORD, code: currentTotp(secret, now) }))
         .status,
     ).toBe(200)
+    // [C19] The secret is stored sealed: not in the database file or its log, in any encoding.
+    server.db.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+    const files = readdirSync(server.dataDir).map((f) => readFileSync(join(server.dataDir, f)))
+    for (const form of [secret, Buffer.from(secret).toString('base64'), secret.toLowerCase()]) {
+      for (const file of files) expect(file.includes(Buffer.from(form))).toBe(false)
+    }
+    const stored = server.db.sql.prepare('SELECT totp_secret FROM facilitators').get() as {
+      totp_secret: string
+    }
+    expect(stored.totp_secret.startsWith('sealed:')).toBe(true)
   })
 
   it('is rate-limited per account, for known and unknown accounts alike, and recovers', async () => {

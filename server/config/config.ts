@@ -13,6 +13,12 @@ const envSchema = z.object({
   HEARTH_DATA_DIR: z.string().default('data'),
   HEARTH_DB_PATH: z.string().optional(),
   HEARTH_SECRET: z.string().min(32).optional(),
+  /** The master key (32 bytes, base64 or hex) that wraps every data key (docs/SECURITY.md). */
+  HEARTH_MASTER_KEY: z.string().min(1).optional(),
+  /** Or a file holding it, on another volume than the data. */
+  HEARTH_MASTER_KEY_FILE: z.string().min(1).optional(),
+  /** The wrapped data keys: a file of their own, never in the data's backups. */
+  HEARTH_KEYRING_PATH: z.string().optional(),
   HEARTH_PUBLIC_ORIGIN: z.url().optional(),
   HEARTH_ALLOWED_ORIGINS: z.string().optional(),
   HEARTH_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -120,6 +126,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     dataDir,
     dbPath: e.HEARTH_DB_PATH ?? resolve(dataDir, 'hearth.sqlite'),
     secret: e.HEARTH_SECRET,
+    masterKey: { configured: e.HEARTH_MASTER_KEY, file: e.HEARTH_MASTER_KEY_FILE },
+    keyRingPath: e.HEARTH_KEYRING_PATH ?? resolve(dataDir, 'keys.sqlite'),
     publicOrigin,
     allowedOrigins,
     /** Without a configured public origin, any loopback origin on the server's own port. */

@@ -1,4 +1,5 @@
 import type { Authorize } from '../access/authorize.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { LoginPolicy } from '../auth/logins.ts'
 import type { ThrottlePolicy } from '../auth/loginThrottle.ts'
@@ -35,6 +36,8 @@ export interface Services {
   tldrawLicenseKey: string | null
   /** LiveKit, when video is set up; null: the room runs without video. */
   video: VideoConfig | null
+  /** The data keys (wrapped by the master key) that seal what is stored. */
+  keys: KeyRing
 }
 
 /** Re-decides every open socket that `affected` selects (after removal, admission, roles). */

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { DatabaseSync } from 'node:sqlite'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from '../log/logger.ts'
+import { KeyRing, KeyRingProblem } from './keyRing.ts'
+import { loadMasterKey, MasterKeyProblem, parseMasterKey } from './masterKey.ts'
+import { open, seal, SealedDataRejected } from './seal.ts'
+
+const quiet = createLogger('silent')
+const master = () => parseMasterKey(randomBytes(32).toString('base64'), 'test')
+const folder = () => mkdtempSync(join(tmpdir(), 'hearth-keys-'))
+
+describe('the key ring', () => {
+  it('makes a data key per scope on first use, keeps it across restarts, and stores it only wrapped', () => {
+    const dir = folder()
+    const path = join(dir, 'keys.sqlite')
+    const m = master()
+    const ring = new KeyRing(path, m, () => 1)
+    const key = ring.keyOf('group:g1')
+    expect(ring.keyOf('group:g1')).toBe(key)
+    expect(Buffer.from(ring.keyOf('group:g2')).equals(Buffer.from(key))).toBe(false)
+    ring.close()
+    const again = new KeyRing(path, m, () => 2)
+    expect(Buffer.from(again.keyOf('group:g1')).equals(Buffer.from(key))).toBe(true)
+    again.close()
+    const file = readFileSync(path)
+    expect(file.includes(Buffer.from(key))).toBe(false)
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+  })
+
+  it('refuses to start with another master key than the one that wrapped its keys', () => {
+    const path = join(folder(), 'keys.sqlite')
+    const ring = new KeyRing(path, master(), () => 1)
+    ring.keyOf('system')
+    ring.close()
+    expect(() => new KeyRing(path, master(), () => 1)).toThrow(KeyRingProblem)
+  })
+
+  it('destroys a key for good: what it sealed no longer opens, with this ring or from a copy', () => {
+    const dir = folder()
+    const path = join(dir, 'keys.sqlite')
+    const m = master()
+    const ring = new KeyRing(path, m, () => 1)
+    const sealed = seal(ring.keyOf('group:g1'), Buffer.from('grief'), 'doc a')
+    const peek = new DatabaseSync(path)
+    const { wrapped } = peek
+      .prepare("SELECT wrapped FROM data_keys WHERE scope = 'group:g1'")
+      .get() as {
+      wrapped: Uint8Array
+    }
+    peek.close()
+    ring.destroy('group:g1')
+    // Not left behind in a free page or the write-ahead log either.
+    const onDisk = Buffer.concat(
+      [path, `${path}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
+    )
+    expect(onDisk.includes(Buffer.from(wrapped))).toBe(false)
+    expect(ring.has('group:g1')).toBe(false)
+    const fresh = ring.keyOf('group:g1')
+    expect(() => open(fresh, sealed, 'doc a')).toThrow(SealedDataRejected)
+    ring.close()
+    const reopened = new KeyRing(path, m, () => 2)
+    expect(() => open(reopened.keyOf('group:g1'), sealed, 'doc a')).toThrow(SealedDataRejected)
+    reopened.close()
+  })
+
+  it('rotates the master key by rewrapping: everything sealed before still opens, and the old master opens nothing', () => {
+    const path = join(folder(), 'keys.sqlite')
+    const old = master()
+    const next = master()
+    const ring = new KeyRing(path, old, () => 1)
+    const before = seal(ring.keyOf('group:g1'), Buffer.from('before'), 'doc a')
+    expect(ring.rewrap(next)).toBe(1)
+    const after = seal(ring.keyOf('group:g1'), Buffer.from('after'), 'doc b')
+    ring.close()
+    const rotated = new KeyRing(path, next, () => 2)
+    const key = rotated.keyOf('group:g1')
+    expect(Buffer.from(open(key, before, 'doc a')).toString()).toBe('before')
+    expect(Buffer.from(open(key, after, 'doc b')).toString()).toBe('after')
+    rotated.close()
+    expect(() => new KeyRing(path, old, () => 3)).toThrow(KeyRingProblem)
+  })
+})
+
+describe('the master key', () => {
+  it('is made once into the data folder when none is configured, readable by its owner only, with a warning', () => {
+    const dir = folder()
+    const lines: string[] = []
+    const log = createLogger('warn', { write: (line: string) => void lines.push(line) })
+    const first = loadMasterKey({ dataDir: dir }, log)
+    const second = loadMasterKey({ dataDir: dir }, quiet)
+    expect(second.id).toBe(first.id)
+    expect(statSync(join(dir, 'master.key')).mode & 0o777).toBe(0o600)
+    expect(lines.join('')).toContain('move it off this disk')
+  })
+
+  it('takes a configured key as base64 or hex, and refuses anything but 32 bytes', () => {
+    const bytes = randomBytes(32)
+    const a = loadMasterKey({ configured: bytes.toString('base64'), dataDir: folder() }, quiet)
+    const b = loadMasterKey({ configured: bytes.toString('hex'), dataDir: folder() }, quiet)
+    expect(a.id).toBe(b.id)
+    expect(() => loadMasterKey({ configured: 'short', dataDir: folder() }, quiet)).toThrow(
+      MasterKeyProblem,
+    )
+    expect(() => loadMasterKey({ file: '/nonexistent/key', dataDir: folder() }, quiet)).toThrow(
+      MasterKeyProblem,
+    )
+  })
+})
