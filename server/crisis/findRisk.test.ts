@@ -246,11 +246,14 @@ describe('findRisk: speed', () => {
     (_, text) => {
       const started = performance.now()
       findRisk(text, phrases)
-      expect(performance.now() - started).toBeLessThan(50)
+      // Runaway backtracking takes seconds here; a busy machine's pause takes a few dozen ms.
+      expect(performance.now() - started).toBeLessThan(500)
     },
   )
 
-  it('an ordinary 2,000-character message takes well under a millisecond on average', () => {
+  // A guard against a slow path (a scan per phrase, backtracking), not a speed target: it
+  // takes about 0.3 ms on this machine, and a busy CI machine must never trip it.
+  it('an ordinary 2,000-character message takes a few milliseconds at most on average', () => {
     const text = 'I had a long day at work and the train was late again, but I am ok. '
       .repeat(30)
       .slice(0, 2000)
@@ -258,7 +261,7 @@ describe('findRisk: speed', () => {
     const runs = 200
     const started = performance.now()
     for (let i = 0; i < runs; i++) findRisk(text, phrases)
-    expect((performance.now() - started) / runs).toBeLessThan(1)
+    expect((performance.now() - started) / runs).toBeLessThan(10)
   })
 })
 
