@@ -4,7 +4,6 @@ import { z } from 'zod'
 import {
   CHECKIN_KINDS,
   ROOM_CHECKIN,
-  roomCheckin,
   SIGNALS_CHECKIN_ANSWERS,
   type CheckinKind,
   type CheckinMoment,
@@ -13,7 +12,6 @@ import {
   memberResults,
   ROOM_MEASURES,
   SIGNALS_MEASURE_RESULTS,
-  type MemberResults,
 } from '../../shared/measures/measureDocs.ts'
 import { MEASURE_IDS, MEASURES } from '../../shared/measures/measures.ts'
 import { apiRequest } from '../api/apiRequest.ts'
@@ -23,6 +21,7 @@ import { PersonName } from '../ui/PersonName.tsx'
 import { SelectField } from '../ui/SelectField.tsx'
 import { useAction } from '../ui/useAction.ts'
 import { CheckinAggregate } from './CheckinAggregate.tsx'
+import { readCheckin, readSent } from './readRituals.ts'
 import './checkins.css'
 
 const KIND_LABELS: Record<CheckinKind, string> = {
@@ -31,12 +30,6 @@ const KIND_LABELS: Record<CheckinKind, string> = {
   word: 'A word',
 }
 
-const readCheckin = (map: Y.Map<unknown>) => {
-  const parsed = roomCheckin.safeParse(map.get('current'))
-  return parsed.success ? parsed.data : null
-}
-const readSentKinds = (map: Y.Map<unknown>) =>
-  new Set([...map.values()].map((v) => (v as { measure?: string } | null)?.measure))
 const namedAnswer = z.object({
   name: z.string(),
   colour: z.string(),
@@ -60,7 +53,7 @@ const readResults = (map: Y.Map<unknown>) =>
       const parsed = memberResults.safeParse(raw)
       return parsed.success ? [parsed.data] : []
     })
-    .sort((a, b) => a.name.localeCompare(b.name)) as MemberResults[]
+    .sort((a, b) => a.name.localeCompare(b.name))
 
 /**
  * The facilitators' side of check-ins and questionnaires: open a check-in and close it, see the
@@ -79,7 +72,8 @@ export function FacilitatorRituals({
 }) {
   const id = useId()
   const checkin = useSharedMap(roomDoc, ROOM_CHECKIN, readCheckin)
-  const sentKinds = useSharedMap(roomDoc, ROOM_MEASURES, readSentKinds)
+  const sent = useSharedMap(roomDoc, ROOM_MEASURES, readSent)
+  const sentKinds = new Set(sent.map((m) => m.measure))
   const named = useSharedMap(signalsDoc, SIGNALS_CHECKIN_ANSWERS, readNamed)
   const results = useSharedMap(signalsDoc, SIGNALS_MEASURE_RESULTS, readResults)
   const [kind, setKind] = useState<CheckinKind>('both')

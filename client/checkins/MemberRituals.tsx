@@ -1,22 +1,17 @@
 import type * as Y from 'yjs'
-import { LINE_CHECKINS, ROOM_CHECKIN, roomCheckin } from '../../shared/checkins/checkins.ts'
+import { LINE_CHECKINS, ROOM_CHECKIN } from '../../shared/checkins/checkins.ts'
 import {
   LINE_MEASURES,
   measureResult,
   ROOM_MEASURES,
-  sentMeasure,
   type MeasureResult,
-  type SentMeasure,
 } from '../../shared/measures/measureDocs.ts'
 import { useSharedMap } from '../sync/useSharedMap.ts'
 import { MeasureForm } from '../measures/MeasureForm.tsx'
 import { CheckinCard } from './CheckinCard.tsx'
+import { readCheckin, readSent } from './readRituals.ts'
 import './checkins.css'
 
-const readCheckin = (map: Y.Map<unknown>) => {
-  const parsed = roomCheckin.safeParse(map.get('current'))
-  return parsed.success ? parsed.data : null
-}
 const readAnswered = (map: Y.Map<unknown>) => {
   const out = new Map<string, number>()
   map.forEach((value, id) => {
@@ -25,13 +20,6 @@ const readAnswered = (map: Y.Map<unknown>) => {
   })
   return out
 }
-const readSent = (map: Y.Map<unknown>) =>
-  [...map.entries()]
-    .flatMap(([id, raw]) => {
-      const parsed = sentMeasure.safeParse(raw)
-      return parsed.success ? [{ id, ...parsed.data }] : []
-    })
-    .sort((a, b) => a.sentAt - b.sentAt) as (SentMeasure & { id: string })[]
 const readResults = (map: Y.Map<unknown>) => {
   const out = new Map<string, MeasureResult>()
   map.forEach((raw, id) => {

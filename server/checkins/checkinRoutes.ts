@@ -17,7 +17,7 @@ import { requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { personRate } from '../http/personRate.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
-import { lineKeyFor, lineNameFor } from '../signals/privateLines.ts'
+import { lineNameFor } from '../signals/privateLines.ts'
 import { ownCheckins } from './ownHistory.ts'
 import {
   checkinRow,
@@ -136,7 +136,7 @@ export function checkinRoutes(services: Services) {
            word = excluded.word, answered_at = excluded.answered_at`,
       )
       .run(row.id, principal.id, answer.mood ?? null, answer.word ?? null, at)
-    lineKeyFor(db, sessionId, principal.id)
+    // Makes the member's line (and its key) on first use: the named answers join on it.
     const line = lineNameFor(db, groupId, sessionId, principal.id) as DocName
     await services.sync.serverWrite(line, (doc) => doc.getMap(LINE_CHECKINS).set(row.id, { at }))
     const named = row.named === 1

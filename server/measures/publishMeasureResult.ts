@@ -10,7 +10,7 @@ import {
 import type { MeasureId } from '../../shared/measures/measures.ts'
 import type { MemberPrincipal } from '../auth/Principal.ts'
 import type { Services } from '../http/AppEnv.ts'
-import { lineKeyFor, lineNameFor } from '../signals/privateLines.ts'
+import { lineKeyFor } from '../signals/privateLines.ts'
 
 /** How many earlier scores the facilitators' trend shows beside a new one. */
 const TREND_LENGTH = 8
@@ -51,11 +51,11 @@ export async function publishMeasureResult(
 ): Promise<void> {
   const { db, sync } = services
   const { selfHarm, ...own } = result
+  const lineKey = lineKeyFor(db, sessionId, member.id)
   await sync.serverWrite(
-    lineNameFor(db, member.groupId, sessionId, member.id),
+    sessionDocName.line(member.groupId, sessionId, lineKey) as DocName,
     (doc) => void doc.getMap(LINE_MEASURES).set(requestId, own),
   )
-  const lineKey = lineKeyFor(db, sessionId, member.id)
   const shown: FacilitatorResult = {
     ...own,
     selfHarm,
