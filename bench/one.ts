@@ -11,6 +11,7 @@ import { stormRun } from './scenarios/benchJoinStorm.ts'
 import {
   floor,
   hearth,
+  hearthUnsealed,
   hocuspocus,
   hocuspocusSqlite,
   yWebsocket,
@@ -19,7 +20,7 @@ import {
 /**
  * One run of one scenario against one server, for working on a single figure without the
  * full run (nothing is written to bench/results except profiles):
- *   npm run bench:one -- group <hearth|hocuspocus|y-websocket> [rooms=40] [seconds=20]
+ *   npm run bench:one -- group <hearth|'hearth, unsealed'|hocuspocus|y-websocket> [rooms=40] [seconds=20]
  *   npm run bench:one -- join <hearth|hocuspocus+sqlite|y-websocket> [paced|burst] [updates]
  *   npm run bench:one -- storm <hearth|hocuspocus|y-websocket|floor> [clients]
  *   npm run bench:one -- send   (CPU of one small send, bench/sendCost.ts; run it on one core)
@@ -31,7 +32,7 @@ if (scenario === 'send') {
     process.stdout.write(`${r.mode}: ${r.usPerSend.toFixed(2)} µs\n`)
   process.exit(0)
 }
-const variants = [hearth, hocuspocus, hocuspocusSqlite, yWebsocket, floor]
+const variants = [hearth, hearthUnsealed, hocuspocus, hocuspocusSqlite, yWebsocket, floor]
 if (!['group', 'join', 'storm'].includes(scenario)) {
   process.stderr.write(`unknown scenario "${scenario}": group, join, storm or send\n`)
   process.exit(2)
@@ -61,6 +62,7 @@ const dir = `bench/results/one-${Date.now()}`
 if (profile) mkdirSync(dir, { recursive: true })
 const target = await spawnTarget(variant.name, {
   persist: variant.persist,
+  ...(variant.env && { env: variant.env }),
   cpuProfDir: profile === 'server' ? dir : undefined,
 })
 const threads0 = threadCpuMicros(target.info.pid)

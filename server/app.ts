@@ -18,6 +18,8 @@ import { readLoginCookie } from './http/loginCookie.ts'
 import { serveClient } from './http/serveClient.ts'
 import { TryLater } from './http/TryLater.ts'
 import type { QuickCheck } from './db/quickCheck.ts'
+import { KeyErased } from './crypto/keyRing.ts'
+import { SealedDataRejected } from './crypto/seal.ts'
 import { invitationRoutes } from './members/invitationRoutes.ts'
 import { memberRoutes } from './members/memberRoutes.ts'
 import { attendanceRoutes } from './sessions/attendanceRoutes.ts'
@@ -237,6 +239,14 @@ export function createApp(services: Services, options: AppOptions) {
     }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ error: error.message, requestId: id }, error.status)
+    }
+    if (error instanceof SealedDataRejected || error instanceof KeyErased) {
+      // The message names the record (table, column, row), never its content.
+      deps.log.error(
+        { err: error, requestId: id, path: c.req.path },
+        'a stored record could not be opened',
+      )
+      return c.json({ error: 'A stored record could not be read.', requestId: id }, 500)
     }
     deps.log.error({ err: error, requestId: id, path: c.req.path }, 'request failed')
     return c.json({ error: 'internal error', requestId: id }, 500)

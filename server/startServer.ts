@@ -27,9 +27,12 @@ import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import { SqliteDocStore } from './store/SqliteDocStore.ts'
 import { scheduledJobs } from './jobs/scheduledJobs.ts'
+import { scheduledBackups } from './backup/scheduledBackups.ts'
 import { loadVapidKeys } from './reminders/vapid.ts'
 import { KeyRing } from './crypto/keyRing.ts'
+import { docCipher } from './crypto/docKeys.ts'
 import { loadMasterKey } from './crypto/masterKey.ts'
+import { sealStoredRecords } from './crypto/sealStoredRecords.ts'
 import { sealStoredSecrets } from './crypto/totpSecrets.ts'
 import { docByteCap } from './sync/docByteCap.ts'
 import { createUpgradeHandler } from './sync/handleUpgrade.ts'
@@ -55,6 +58,8 @@ export interface RunningServer {
   sweepLogins(): void
   /** The scheduled jobs (retention, reminders); run every minute on their own, and by tests. */
   runJobs(): Promise<void>
+  /** Takes a backup when one is due (HEARTH_BACKUP_EVERY_HOURS); checked every minute. */
+  runBackups(): Promise<void>
   /** Stops accepting, commits everything, closes sockets, then the stores. */
   close(): Promise<void>
 }
@@ -68,17 +73,23 @@ export async function startServer(
   overrides: { store?: DocStore; authorize?: Authorize; now?: Clock } = {},
 ): Promise<RunningServer> {
   const secret = loadSecret(config.secret, config.dataDir)
+  const now = overrides.now ?? systemClock
+  const masterKey = () => loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log)
+  const keys = new KeyRing(config.keyRingPath, masterKey(), now, masterKey)
   const store =
     overrides.store ??
-    new SqliteDocStore({ path: config.dbPath, synchronous: config.sqliteSynchronous })
+    new SqliteDocStore({
+      path: config.dbPath,
+      synchronous: config.sqliteSynchronous,
+      ...(config.sealAtRest && { cipher: docCipher(keys) }),
+      onLegacySealed: (counts) => log.info(counts, 'sealed document rows stored in clear'),
+    })
+  if (!config.sealAtRest) {
+    log.error('HEARTH_BENCH_UNSEALED: documents are stored in clear; for benchmarks only')
+  }
   const db = openDatabase(config.dbPath)
-  const now = overrides.now ?? systemClock
-  const keys = new KeyRing(
-    config.keyRingPath,
-    loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log),
-    now,
-  )
   sealStoredSecrets(db, keys, log)
+  sealStoredRecords(db, keys, log)
   const databaseCheck = quickCheck(db.sql)
   if (databaseCheck.ok) log.info({ ms: databaseCheck.ms }, 'database check passed')
   else log.error({ problems: databaseCheck.problems }, 'database check found problems')
@@ -89,7 +100,7 @@ export async function startServer(
     compaction: config.compaction,
     idleUnloadMs: config.idleUnloadMs,
     commitIntervalMs: config.commitIntervalMs,
-    seed: worksheetSeeder(db),
+    seed: worksheetSeeder(db, keys),
     maxBytes: docByteCap(config.limits.maxDocBytes),
     // Who types in the chat is the server's to tell (as the identity policy allows).
     serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
@@ -185,9 +196,18 @@ export async function startServer(
     pruneFailures(db, services.throttle, now)
   }
   const jobs = scheduledJobs(services)
+  // On a worker thread: the loop keeps serving sockets while the database is copied.
+  const backups = scheduledBackups({
+    dbPath: config.dbPath,
+    ...config.backup,
+    key: () => keys.keyOf('backup'),
+    now: services.now,
+    log,
+  })
   const sweeper = setInterval(() => {
     sweepLogins()
     void jobs.run()
+    void backups.runIfDue()
   }, SWEEP_MS)
   sweeper.unref()
 
@@ -215,6 +235,7 @@ export async function startServer(
     (closing ??= (async () => {
       clearInterval(sweeper)
       await jobs.settle()
+      await backups.settle()
       server.close()
       await sync.close()
       wss.close()
@@ -239,6 +260,7 @@ export async function startServer(
     setupLink,
     sweepLogins,
     runJobs: jobs.run,
+    runBackups: backups.runIfDue,
     close,
   }
 }

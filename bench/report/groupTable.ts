@@ -28,6 +28,17 @@ function serverLatency(runs: GroupRun[], rooms: number, target: string): string 
   )
 }
 
+/** The median over runs of one figure of Hearth's own latency report. */
+export function serverMedian(
+  runs: GroupRun[],
+  rooms: number,
+  target: string,
+  pick: (r: NonNullable<GroupRun['serverLatency']>) => number | undefined,
+): number {
+  const here = runs.filter((g) => g.rooms === rooms && g.target === target && g.serverLatency)
+  return median(here.map((g) => pick(g.serverLatency!) ?? NaN))
+}
+
 /** What other processes used of a core during the window: its busy share less ours. */
 const othersOn =
   (core: number): Pick =>

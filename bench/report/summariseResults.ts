@@ -4,7 +4,7 @@ import type { GroupRun } from '../scenarios/benchGroup.ts'
 import type { JoinStormRun } from '../scenarios/benchJoinStorm.ts'
 import { coldJoinMedians, coldJoinTable } from './coldJoinTable.ts'
 import { durabilitySum, durabilityTable } from './durabilityTable.ts'
-import { groupMedian, groupTable } from './groupTable.ts'
+import { groupMedian, groupTable, serverMedian } from './groupTable.ts'
 import { fmt, markdownTable } from './markdownTable.ts'
 import { stormMedian, stormTable } from './stormTable.ts'
 
@@ -25,6 +25,13 @@ export function summariseResults(r: Results, targetRooms: number) {
   const coldRatio = (pattern: 'paced' | 'burst') =>
     coldJoinMedians(r.coldJoin, 'hearth', pattern).cold /
     coldJoinMedians(r.coldJoin, 'hocuspocus+sqlite', pattern).cold
+  const sealedAt = r.group.runs.find((x) => x.target === 'hearth, unsealed')?.rooms ?? targetRooms
+  const sealCpu =
+    groupMedian(g, sealedAt, 'hearth', (x) => x.serverCpuUsPerDelivery) /
+    groupMedian(g, sealedAt, 'hearth, unsealed', (x) => x.serverCpuUsPerDelivery)
+  const sealAck =
+    serverMedian(g, sealedAt, 'hearth', (l) => l.durable?.p50) /
+    serverMedian(g, sealedAt, 'hearth, unsealed', (l) => l.durable?.p50)
   const lost = durabilitySum(r.durability, 'hearth', (d) => d.lost)
   const last = stormMedian(r.storm, 'hearth', (s) => s.result.lastMs)
   const targets = [
@@ -48,6 +55,16 @@ export function summariseResults(r: Results, targetRooms: number) {
       value: fmt(coldRatio(pattern), 2),
       met: coldRatio(pattern) <= 0.5,
     })),
+    {
+      target: `sealed at rest, server CPU per delivered update at ${sealedAt} rooms ≤ 1.10 × unsealed`,
+      value: fmt(sealCpu, 2),
+      met: sealCpu <= 1.1,
+    },
+    {
+      target: `sealed at rest, durable-ack latency (p50) at ${sealedAt} rooms ≤ 1.10 × unsealed`,
+      value: fmt(sealAck, 2),
+      met: sealAck <= 1.1,
+    },
     {
       target: 'join storm: last client has the state ≤ 1 s (median)',
       value: `${fmt(last, 0)} ms`,

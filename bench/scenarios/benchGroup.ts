@@ -5,6 +5,7 @@ import { median } from '../stats.ts'
 import { spawnTarget, type SyncLatencyReport } from '../targets/spawnTarget.ts'
 import {
   hearth,
+  hearthUnsealed,
   hocuspocus,
   hocuspocusSqlite,
   yWebsocket,
@@ -35,7 +36,7 @@ export async function benchGroup(cfg: BenchConfig, log: (line: string) => void) 
   for (let i = 0; ; i++) {
     const rooms = roomsAt(g.levels, i)
     const targets = [hearth, hocuspocus, yWebsocket]
-    if (rooms === g.persistedPeerAt) targets.push(hocuspocusSqlite)
+    if (rooms === g.persistedPeerAt) targets.push(hocuspocusSqlite, hearthUnsealed)
     for (let run = 0; run < cfg.runs; run++) {
       for (const target of targets) runs.push(await groupRun(cfg, target, rooms, run, log))
     }
@@ -82,7 +83,10 @@ async function groupRun(
   log: (line: string) => void,
 ): Promise<GroupRun> {
   const g = cfg.group
-  const target = await spawnTarget(variant.name, { persist: variant.persist })
+  const target = await spawnTarget(variant.name, {
+    ...(variant.persist !== undefined && { persist: variant.persist }),
+    ...(variant.env && { env: variant.env }),
+  })
   const client = spawnClientProcess()
   try {
     const result = await client.call('groupWorkload', groupArgs(g, target.info, rooms))

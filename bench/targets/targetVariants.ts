@@ -5,9 +5,17 @@ export interface TargetVariant {
   label: string
   name: TargetName
   persist?: boolean
+  /** Extra environment for the server process. */
+  env?: Record<string, string>
 }
 
 export const hearth: TargetVariant = { label: 'hearth', name: 'hearth' }
+/** Hearth with its rows stored in clear: what sealing them at rest costs (issue 19). */
+export const hearthUnsealed: TargetVariant = {
+  label: 'hearth, unsealed',
+  name: 'hearth',
+  env: { HEARTH_BENCH_UNSEALED: '1' },
+}
 /** Hocuspocus with its default configuration: no extension, documents in memory only. */
 export const hocuspocus: TargetVariant = { label: 'hocuspocus', name: 'hocuspocus' }
 /** Hocuspocus with its Database extension storing to SQLite, at its default debounce. */

@@ -51,6 +51,20 @@ describe('describeAudit', () => {
     })
   })
 
+  it('says a group was deleted, with no more than who did it', () => {
+    const erased = entry({
+      action: 'group.erased',
+      target_kind: 'group',
+      target_id: 'g1',
+      detail: '{"members":3,"sessions":1,"documents":7}',
+    })
+    expect(describeAudit(erased, names)).toEqual({
+      actor: 'Dr Morgan',
+      action: 'Deleted the group and everything in it, for good',
+      target: 'The group',
+    })
+  })
+
   it('falls back gently for unknown people and actions', () => {
     const line = describeAudit(
       entry({ actor_kind: 'anonymous', actor_id: null, action: 'new.thing', target_id: 'm9' }),

@@ -36,6 +36,7 @@ const ACTIONS: Record<string, string> = {
   'session.materials-deleted': 'Session materials deleted when their time ran out',
   'worksheet.erased': 'Erased their own copy of a worksheet',
   'member.erased': 'Erased a member’s data',
+  'group.erased': 'Deleted the group and everything in it, for good',
   'chat.message-removed': 'Removed a chat message',
   'chat.settings-changed': 'Changed the chat’s settings (slow mode, lock)',
   'chat.muted': 'Paused a member’s chat messages',

@@ -7,6 +7,7 @@ import { announce } from '../ui/announce.ts'
 import { FormProblem } from '../ui/FormProblem.tsx'
 import { SubmitButton } from '../ui/SubmitButton.tsx'
 import { focusField, validateForm, type FieldErrors } from '../ui/validateForm.ts'
+import { DeleteGroupSection } from '../erasure/DeleteGroupSection.tsx'
 import { FacilitatorsPanel } from './FacilitatorsPanel.tsx'
 import {
   changedSettings,
@@ -18,7 +19,7 @@ import {
 import type { GroupDetail } from './groupSchemas.ts'
 import { GroupSettingsFields } from './GroupSettingsFields.tsx'
 
-/** The group's settings, and who facilitates it. */
+/** The group's settings, who facilitates it, and (for its lead) deleting it. */
 export function SettingsSection({ group, onSaved }: { group: GroupDetail; onSaved: () => void }) {
   const [values, setValues] = useState(() => groupFormFromSettings(group.settings))
   const [errors, setErrors] = useState<FieldErrors<GroupField>>({})
@@ -70,6 +71,7 @@ export function SettingsSection({ group, onSaved }: { group: GroupDetail; onSave
         </div>
       </form>
       <FacilitatorsPanel group={group} onAdded={onSaved} />
+      {group.yourRole === 'lead' && <DeleteGroupSection group={group} />}
     </div>
   )
 }

@@ -50,6 +50,7 @@ export type AuditAction =
   | 'session.materials-deleted'
   | 'worksheet.erased'
   | 'member.erased'
+  | 'group.erased'
   | 'reminders.on'
   | 'reminders.off'
   | 'member.exported'

@@ -30,7 +30,7 @@ interface MuteRow {
  */
 export function chatModerationRoutes(services: Services) {
   const { db, now, sync } = services
-  const record = chatRecord(db)
+  const record = chatRecord(db, services.keys)
   const app = new Hono<AppEnv>()
 
   const facilitatorOf = (c: Context<AppEnv>) => {

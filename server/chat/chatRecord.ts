@@ -5,6 +5,8 @@ import {
   type ChatMessage,
   type Reaction,
 } from '../../shared/chat/chatDoc.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
+import { chatText, groupScope } from '../crypto/sealedColumns.ts'
 import type { Db } from '../db/openDatabase.ts'
 
 /** A message as stored: what anyone may see, plus the server-only link to its writer. */
@@ -21,9 +23,11 @@ export interface ChatRow {
 
 /**
  * The server's record of a session's chat (`chat_messages`): every message, where the chat
- * document holds only the recent ones. Views built here never carry `member_id`.
+ * document holds only the recent ones. Views built here never carry `member_id`. The words are
+ * sealed with the group's key, to the message's row; rows are opened as they are read, and one
+ * that does not open throws (`SealedDataRejected`) rather than showing as removed or empty.
  */
-export function chatRecord(db: Db) {
+export function chatRecord(db: Db, keys: KeyRing) {
   const nextSeq = db.sql.prepare(
     'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM chat_messages WHERE session_id = ?',
   )
@@ -31,10 +35,21 @@ export function chatRecord(db: Db) {
     `INSERT INTO chat_messages (id, session_id, seq, at, author, member_id, text)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
-  const byId = db.sql.prepare('SELECT * FROM chat_messages WHERE id = ? AND session_id = ?')
-  const older = db.sql.prepare(
-    `SELECT * FROM chat_messages WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+  const byId = db.sql.prepare(
+    `SELECT m.*, s.group_id FROM chat_messages m JOIN sessions s ON s.id = m.session_id
+     WHERE m.id = ? AND m.session_id = ?`,
   )
+  const older = db.sql.prepare(
+    `SELECT m.*, s.group_id FROM chat_messages m JOIN sessions s ON s.id = m.session_id
+     WHERE m.session_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`,
+  )
+  const groupOf = db.sql.prepare('SELECT group_id FROM sessions WHERE id = ?')
+  const opened = (stored: unknown): ChatRow | undefined => {
+    if (!stored) return undefined
+    const { group_id, ...row } = stored as ChatRow & { group_id: string }
+    if (row.text === null) return row
+    return { ...row, text: chatText.open(keys, groupScope(group_id), row.id, row.text) }
+  }
   const counts = db.sql.prepare(
     'SELECT reaction, COUNT(*) AS n FROM chat_reactions WHERE message_id = ? GROUP BY reaction',
   )
@@ -74,15 +89,16 @@ export function chatRecord(db: Db) {
     }): ChatRow {
       return db.transaction(() => {
         const { seq } = nextSeq.get(m.sessionId) as { seq: number }
-        insert.run(m.id, m.sessionId, seq, m.at, JSON.stringify(m.author), m.memberId, m.text)
-        return byId.get(m.id, m.sessionId) as unknown as ChatRow
+        const { group_id } = groupOf.get(m.sessionId) as { group_id: string }
+        const text = chatText.seal(keys, groupScope(group_id), m.id, m.text)
+        insert.run(m.id, m.sessionId, seq, m.at, JSON.stringify(m.author), m.memberId, text)
+        return opened(byId.get(m.id, m.sessionId))!
       })
     },
-    get: (sessionId: string, id: string) =>
-      byId.get(id, sessionId) as unknown as ChatRow | undefined,
+    get: (sessionId: string, id: string) => opened(byId.get(id, sessionId)),
     /** The page of messages before `seq`, oldest first. */
     before(sessionId: string, seq: number, limit: number = CHAT_PAGE): ChatMessage[] {
-      const rows = older.all(sessionId, seq, limit) as unknown as ChatRow[]
+      const rows = older.all(sessionId, seq, limit).map((row) => opened(row)!)
       return rows.reverse().map(viewOf)
     },
     /** Forgets a message that could not be delivered (its chat document refused it). */

@@ -49,7 +49,7 @@ function authorOf(speaker: ChatSpeaker, named = false): ChatAuthor {
  */
 export function chatRoutes(services: Services) {
   const { db, now, sync } = services
-  const record = chatRecord(db)
+  const record = chatRecord(db, services.keys)
   const app = new Hono<AppEnv>()
   const canPost = personRate(POST_RATE, now)
   const canReact = personRate(REACT_RATE, now)

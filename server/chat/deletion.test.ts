@@ -42,12 +42,19 @@ describe('chat: deleted means gone, and long chats page', () => {
     // A risk phrase: the alert quotes the message in the facilitators' document too.
     const signals = await world.open(s.signals, s.lead)
     await eventually(() => signals.doc.getArray(SIGNALS_LIST).length === 1, 'the alert')
-    expect(foundInDatabase(world.server, ['Anselm', KEPT])).toEqual(['Anselm', KEPT])
+    // Sealed at rest (C19): the words are in the file only as ciphertext, before and after.
+    expect(foundInDatabase(world.server, ['Anselm', KEPT])).toEqual([])
+    const stored = (id: string) =>
+      world.server.db.sql.prepare('SELECT text FROM chat_messages WHERE id = ?').get(id) as {
+        text: string | null
+      }
+    expect(stored(id).text).toMatch(/^sealed:/)
 
     expect((await s.lead.delete(`/api/sessions/${s.sessionId}/chat/${id}`)).status).toBe(200)
     await eventually(() => texts(skyView.doc)[0] === null, 'removed for Sky')
     expect(texts(skyView.doc)).toEqual([null, KEPT])
-    expect(foundInDatabase(world.server, ['Anselm', 'brother', KEPT])).toEqual([KEPT])
+    expect(foundInDatabase(world.server, ['Anselm', 'brother', KEPT])).toEqual([])
+    expect(stored(id).text).toBeNull()
     // A fresh reader gets the mark, not the words; the facilitators' alert keeps no copy.
     const fresh = await world.open(s.chat, s.lead)
     expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).includes(Buffer.from('Anselm'))).toBe(

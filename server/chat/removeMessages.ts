@@ -20,7 +20,7 @@ export async function removeMessages(
   by: 'facilitator' | 'member',
 ): Promise<number> {
   const { db, now, sync } = services
-  const record = chatRecord(db)
+  const record = chatRecord(db, services.keys)
   const chat = sessionDocName.chat(session.groupId, session.id) as DocName
   const signals = sessionDocName.signals(session.groupId, session.id) as DocName
   const removed = ids.flatMap((id) => {

@@ -10,6 +10,7 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { raiseCrisisAlert } from '../chat/crisisAlert.ts'
 import { findRisk } from '../crisis/findRisk.ts'
+import { checkinWord, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
 import { newId } from '../db/newId.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
@@ -128,6 +129,15 @@ export function checkinRoutes(services: Services) {
       throw new HTTPException(429, { message: 'One moment: your answer is on its way.' })
     }
     const at = now()
+    const word =
+      answer.word === undefined || answer.word === null
+        ? null
+        : checkinWord.seal(
+            services.keys,
+            groupScope(groupId),
+            rowIdOf(row.id, principal.id),
+            answer.word,
+          )
     db.sql
       .prepare(
         `INSERT INTO checkin_answers (checkin_id, member_id, mood, word, answered_at)
@@ -135,7 +145,7 @@ export function checkinRoutes(services: Services) {
          ON CONFLICT (checkin_id, member_id) DO UPDATE SET mood = excluded.mood,
            word = excluded.word, answered_at = excluded.answered_at`,
       )
-      .run(row.id, principal.id, answer.mood ?? null, answer.word ?? null, at)
+      .run(row.id, principal.id, answer.mood ?? null, word, at)
     // Makes the member's line (and its key) on first use: the named answers join on it.
     const line = lineNameFor(db, groupId, sessionId, principal.id) as DocName
     await services.sync.serverWrite(line, (doc) => doc.getMap(LINE_CHECKINS).set(row.id, { at }))
@@ -159,7 +169,7 @@ export function checkinRoutes(services: Services) {
 
   app.get('/member/checkins', (c) => {
     const member = requireMember(c)
-    return c.json({ checkins: ownCheckins(db, member.id, member.groupId) })
+    return c.json({ checkins: ownCheckins(services, member.id, member.groupId) })
   })
 
   return app

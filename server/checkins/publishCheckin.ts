@@ -9,6 +9,7 @@ import {
 } from '../../shared/checkins/checkins.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { checkinWord, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Services } from '../http/AppEnv.ts'
 
@@ -35,13 +36,35 @@ export const latestCheckin = (db: Db, sessionId: string) =>
     )
     .get(sessionId) as unknown as CheckinRow | undefined
 
-const answersOf = (db: Db, checkinId: string) =>
-  db.sql
-    .prepare(
-      // In an order that tells nothing of who answered when (the aggregate sorts again anyway).
-      'SELECT mood, word FROM checkin_answers WHERE checkin_id = ? ORDER BY word, mood',
+/** A stored answer's word, opened (the group's key, sealed to the answer's row). */
+export const openWord = (
+  services: Services,
+  groupId: string,
+  checkinId: string,
+  memberId: string,
+  word: string | null,
+) =>
+  word === null
+    ? null
+    : checkinWord.open(services.keys, groupScope(groupId), rowIdOf(checkinId, memberId), word)
+
+const answersOf = (services: Services, groupId: string, checkinId: string) =>
+  (
+    services.db.sql
+      .prepare('SELECT member_id, mood, word FROM checkin_answers WHERE checkin_id = ?')
+      .all(checkinId) as { member_id: string; mood: number | null; word: string | null }[]
+  )
+    .map((a) => ({
+      mood: a.mood,
+      word: openWord(services, groupId, checkinId, a.member_id, a.word),
+    }))
+    // In an order that tells nothing of who answered when (the aggregate sorts again anyway).
+    .sort(
+      (a, b) =>
+        (a.word ?? '').localeCompare(b.word ?? '') ||
+        Number(a.word !== null) - Number(b.word !== null) ||
+        (a.mood ?? -1) - (b.mood ?? -1),
     )
-    .all(checkinId) as { mood: number | null; word: string | null }[]
 
 /**
  * Writes the check-in as the room shows it: what it asks, whether it is open, how many answered,
@@ -53,7 +76,7 @@ export async function publishCheckin(
   groupId: string,
   row: CheckinRow,
 ): Promise<void> {
-  const answers = answersOf(services.db, row.id)
+  const answers = answersOf(services, groupId, row.id)
   const view: RoomCheckin = {
     id: row.id,
     kind: row.kind,
@@ -81,7 +104,8 @@ export async function publishNamedAnswers(
 ): Promise<void> {
   const named = services.db.sql
     .prepare(
-      `SELECT p.line_key AS lineKey, m.pseudonym AS name, m.colour, a.mood, a.word
+      `SELECT p.line_key AS lineKey, m.pseudonym AS name, m.colour, a.mood, a.word,
+         a.member_id AS memberId
        FROM checkin_answers a JOIN members m ON m.id = a.member_id
        JOIN private_lines p ON p.session_id = ? AND p.member_id = a.member_id
        WHERE a.checkin_id = ? ORDER BY a.answered_at`,
@@ -92,12 +116,21 @@ export async function publishNamedAnswers(
     colour: string
     mood: number | null
     word: string | null
+    memberId: string
   }[]
   await services.sync.serverWrite(
     sessionDocName.signals(groupId, row.session_id) as DocName,
     (doc) =>
       void doc
         .getMap(SIGNALS_CHECKIN_ANSWERS)
-        .set(row.id, Object.fromEntries(named.map(({ lineKey, ...rest }) => [lineKey, rest]))),
+        .set(
+          row.id,
+          Object.fromEntries(
+            named.map(({ lineKey, memberId, word, ...rest }) => [
+              lineKey,
+              { ...rest, word: openWord(services, groupId, row.id, memberId, word) },
+            ]),
+          ),
+        ),
   )
 }

@@ -33,6 +33,18 @@ describe('parseConfig', () => {
     ).toBe(true)
   })
 
+  it('keeps 14 backups in <data>/backups and takes none on its own unless asked', () => {
+    const defaults = parseConfig({ HEARTH_DATA_DIR: '/srv/hearth' }).backup
+    expect(defaults).toEqual({ dir: '/srv/hearth/backups', keep: 14, everyHours: 0 })
+    const set = parseConfig({
+      HEARTH_BACKUP_DIR: '/mnt/backups',
+      HEARTH_BACKUP_KEEP: '30',
+      HEARTH_BACKUP_EVERY_HOURS: '6',
+    }).backup
+    expect(set).toEqual({ dir: '/mnt/backups', keep: 30, everyHours: 6 })
+    expect(() => parseConfig({ HEARTH_BACKUP_KEEP: '0' })).toThrow(/HEARTH_BACKUP_KEEP/)
+  })
+
   it('adds extra allowed origins', () => {
     const config = parseConfig({ HEARTH_ALLOWED_ORIGINS: 'http://localhost:5173, https://x.org/' })
     expect(config.allowedOrigins.has('http://localhost:5173')).toBe(true)

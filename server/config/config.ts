@@ -19,6 +19,12 @@ const envSchema = z.object({
   HEARTH_MASTER_KEY_FILE: z.string().min(1).optional(),
   /** The wrapped data keys: a file of their own, never in the data's backups. */
   HEARTH_KEYRING_PATH: z.string().optional(),
+  /** Encrypted backups of the data: their folder, how many to keep, how often (0: never). */
+  HEARTH_BACKUP_DIR: z.string().optional(),
+  HEARTH_BACKUP_KEEP: int(14, 1),
+  HEARTH_BACKUP_EVERY_HOURS: int(0, 0),
+  /** Benchmarks only: store document rows in clear, to measure what sealing them costs. */
+  HEARTH_BENCH_UNSEALED: bool.default(false),
   HEARTH_PUBLIC_ORIGIN: z.url().optional(),
   HEARTH_ALLOWED_ORIGINS: z.string().optional(),
   HEARTH_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -128,6 +134,13 @@ export function parseConfig(env: Record<string, string | undefined>) {
     secret: e.HEARTH_SECRET,
     masterKey: { configured: e.HEARTH_MASTER_KEY, file: e.HEARTH_MASTER_KEY_FILE },
     keyRingPath: e.HEARTH_KEYRING_PATH ?? resolve(dataDir, 'keys.sqlite'),
+    /** `npm run backup` and, when `everyHours` > 0, the server's own schedule (server/backup/). */
+    backup: {
+      dir: resolve(e.HEARTH_BACKUP_DIR ?? resolve(dataDir, 'backups')),
+      keep: e.HEARTH_BACKUP_KEEP,
+      everyHours: e.HEARTH_BACKUP_EVERY_HOURS,
+    },
+    sealAtRest: !e.HEARTH_BENCH_UNSEALED,
     publicOrigin,
     allowedOrigins,
     /** Without a configured public origin, any loopback origin on the server's own port. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../log/logger.ts'
-import { KeyRing, KeyRingProblem } from './keyRing.ts'
+import { KeyErased, KeyRing, KeyRingProblem } from './keyRing.ts'
 import { loadMasterKey, MasterKeyProblem, parseMasterKey } from './masterKey.ts'
 import { open, seal, SealedDataRejected } from './seal.ts'
 
@@ -59,12 +59,16 @@ describe('the key ring', () => {
     )
     expect(onDisk.includes(Buffer.from(wrapped))).toBe(false)
     expect(ring.has('group:g1')).toBe(false)
-    const fresh = ring.keyOf('group:g1')
-    expect(() => open(fresh, sealed, 'doc a')).toThrow(SealedDataRejected)
+    // No new key is ever made for an erased scope, so no late write starts a readable history.
+    expect(ring.erased('group:g1')).toBe(true)
+    expect(() => ring.keyOf('group:g1')).toThrow(KeyErased)
     ring.close()
     const reopened = new KeyRing(path, m, () => 2)
-    expect(() => open(reopened.keyOf('group:g1'), sealed, 'doc a')).toThrow(SealedDataRejected)
+    expect(() => reopened.keyOf('group:g1')).toThrow(KeyErased)
+    // Other scopes are untouched.
+    expect(reopened.keyOf('group:g2')).toHaveLength(32)
     reopened.close()
+    expect(() => open(randomBytes(32), sealed, 'doc a')).toThrow(SealedDataRejected)
   })
 
   it('rotates the master key by rewrapping: everything sealed before still opens, and the old master opens nothing', () => {

@@ -5,11 +5,25 @@ import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import type { MasterKey } from './masterKey.ts'
 import { KEY_BYTES, open, seal } from './seal.ts'
 
-/** What a data key protects: `system` (server secrets), `group:<id>`, `member:<id>`. */
-export type KeyScope = 'system' | `group:${string}` | `member:${string}`
+/**
+ * What a data key protects: `system` (server secrets, facilitators' libraries), `backup` (the
+ * backup files), `group:<id>` (a group's documents and records), `member:<id>` (a member's
+ * private copies).
+ */
+export type KeyScope = 'system' | 'backup' | `group:${string}` | `member:${string}`
 
 export class KeyRingProblem extends Error {
   override name = 'KeyRingProblem'
+}
+
+/** The scope's key was destroyed (crypto-erasure): nothing may be sealed or opened with it. */
+export class KeyErased extends Error {
+  override name = 'KeyErased'
+  readonly scope: string
+  constructor(scope: string) {
+    super(`the data key of ${scope} was erased`)
+    this.scope = scope
+  }
 }
 
 const wrapContext = (scope: string) => `data key ${scope}`
@@ -25,8 +39,14 @@ export class KeyRing {
   #master: MasterKey
   readonly #now: Clock
   readonly #keys = new Map<string, Uint8Array>()
+  readonly #reloadMaster: (() => MasterKey) | null
 
-  constructor(path: string, master: MasterKey, now: Clock) {
+  /**
+   * `reloadMaster` reads the configured master key again: after an online rotation (another
+   * process rewrapped the keys, `npm run rotate-key`) the running server adopts the new key the
+   * first time it meets a key wrapped by it.
+   */
+  constructor(path: string, master: MasterKey, now: Clock, reloadMaster?: () => MasterKey) {
     preparePrivateFile(path)
     this.#db = new DatabaseSync(path)
     this.#db.exec(`
@@ -40,11 +60,29 @@ export class KeyRing {
         master_id TEXT NOT NULL,
         created_at INTEGER NOT NULL
       );
+      -- Scopes whose key was destroyed: a key is never made again for them, so an erased
+      -- group's late write fails instead of starting a new, readable history.
+      CREATE TABLE IF NOT EXISTS erased_scopes (
+        scope TEXT PRIMARY KEY,
+        erased_at INTEGER NOT NULL
+      );
+      -- Which master key wraps the ring now (rotation changes it with the keys, atomically).
+      CREATE TABLE IF NOT EXISTS ring_master (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        master_id TEXT NOT NULL
+      );
     `)
     this.#master = master
     this.#now = now
+    this.#reloadMaster = reloadMaster ?? null
+    this.#db
+      .prepare('INSERT OR IGNORE INTO ring_master (one, master_id) VALUES (1, ?)')
+      .run(master.id)
     const other = this.#db
-      .prepare('SELECT COUNT(*) AS n FROM data_keys WHERE master_id != ?')
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM data_keys WHERE master_id != ?1)
+           + (SELECT COUNT(*) FROM ring_master WHERE master_id != ?1) AS n`,
+      )
       .get(master.id) as { n: number }
     if (other.n > 0) {
       throw new KeyRingProblem(
@@ -53,25 +91,61 @@ export class KeyRing {
     }
   }
 
-  /** The scope's data key, made (and stored wrapped) on first use. */
+  /** The scope's data key, made (and stored wrapped) on first use; `KeyErased` once destroyed. */
   keyOf(scope: KeyScope): Uint8Array {
     const known = this.#keys.get(scope)
     if (known) return known
-    const row = this.#db.prepare('SELECT wrapped FROM data_keys WHERE scope = ?').get(scope) as
-      { wrapped: Uint8Array } | undefined
-    let key: Uint8Array
-    if (row) {
-      key = open(this.#master.key, row.wrapped, wrapContext(scope))
-    } else {
-      key = randomBytes(KEY_BYTES)
+    if (this.#db.prepare('SELECT 1 FROM erased_scopes WHERE scope = ?').get(scope)) {
+      throw new KeyErased(scope)
+    }
+    const row = this.#db
+      .prepare('SELECT wrapped, master_id FROM data_keys WHERE scope = ?')
+      .get(scope) as { wrapped: Uint8Array; master_id: string } | undefined
+    const key = row
+      ? open(this.#masterFor(row.master_id).key, row.wrapped, wrapContext(scope))
+      : this.#make(scope)
+    this.#keys.set(scope, key)
+    return key
+  }
+
+  /** A new key, wrapped by the ring's current master in the same transaction that reads it. */
+  #make(scope: KeyScope): Uint8Array {
+    const key = randomBytes(KEY_BYTES)
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      const { master_id } = this.#db.prepare('SELECT master_id FROM ring_master').get() as {
+        master_id: string
+      }
+      const master = this.#masterFor(master_id)
       this.#db
         .prepare(
           'INSERT INTO data_keys (scope, wrapped, master_id, created_at) VALUES (?, ?, ?, ?)',
         )
-        .run(scope, seal(this.#master.key, key, wrapContext(scope)), this.#master.id, this.#now())
+        .run(scope, seal(master.key, key, wrapContext(scope)), master.id, this.#now())
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      throw error
     }
-    this.#keys.set(scope, key)
     return key
+  }
+
+  /** The master with this id: ours, or the configured one read again after a rotation. */
+  #masterFor(id: string): MasterKey {
+    if (id === this.#master.id) return this.#master
+    const fresh = this.#reloadMaster?.()
+    if (fresh?.id === id) {
+      this.#master = fresh
+      return fresh
+    }
+    throw new KeyRingProblem(
+      'The data keys were rewrapped by another master key (a rotation): configure the new key and restart.',
+    )
+  }
+
+  /** Whether the scope's key was destroyed. */
+  erased(scope: KeyScope): boolean {
+    return this.#db.prepare('SELECT 1 FROM erased_scopes WHERE scope = ?').get(scope) !== undefined
   }
 
   /** Whether the scope has a key (erased scopes have none). */
@@ -85,7 +159,17 @@ export class KeyRing {
    */
   destroy(scope: KeyScope): void {
     this.#keys.delete(scope)
-    this.#db.prepare('DELETE FROM data_keys WHERE scope = ?').run(scope)
+    this.#db.exec('BEGIN IMMEDIATE')
+    try {
+      this.#db.prepare('DELETE FROM data_keys WHERE scope = ?').run(scope)
+      this.#db
+        .prepare('INSERT OR IGNORE INTO erased_scopes (scope, erased_at) VALUES (?, ?)')
+        .run(scope, this.#now())
+      this.#db.exec('COMMIT')
+    } catch (error) {
+      if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
+      throw error
+    }
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
   }
 
@@ -107,6 +191,7 @@ export class KeyRing {
         const key = open(this.#master.key, wrapped, wrapContext(scope))
         update.run(seal(next.key, key, wrapContext(scope)), next.id, scope)
       }
+      this.#db.prepare('UPDATE ring_master SET master_id = ?').run(next.id)
       this.#db.exec('COMMIT')
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK')

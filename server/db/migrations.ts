@@ -534,4 +534,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (group_id, member_id)
   );
   `,
+  `
+  -- Encryption at rest (issue 19): which stored snapshots and images are sealed. TEXT columns
+  -- tell by their 'sealed:' prefix; raw bytes cannot, so older rows are 0 until start-up seals
+  -- them (server/crypto/sealStoredRecords.ts).
+  ALTER TABLE session_snapshots ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE images ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+  `,
+  `
+  -- Erasing a group (issue 19). erased_at: when its lead erased it; from then on it is in no
+  -- list and every route for it answers 410. erasure_finished_at: when its documents, data
+  -- keys and rows were gone (a server stopped half-way finishes at its next scheduled run,
+  -- server/erasure/eraseGroup.ts). The row stays, blanked, so the audit trail's group id
+  -- still names something.
+  ALTER TABLE groups ADD COLUMN erased_at INTEGER;
+  ALTER TABLE groups ADD COLUMN erasure_finished_at INTEGER;
+  `,
 ]

@@ -99,5 +99,8 @@ export async function eraseMember(
       )
       .run(FORMER_MEMBER, newId('member'), memberId)
   })
+  // Their private copies are deleted above; destroying their key makes older backups of them
+  // unreadable too (crypto-erasure).
+  services.keys.destroy(`member:${memberId}`)
   return { documents, loginsEnded }
 }

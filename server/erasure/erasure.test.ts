@@ -9,6 +9,8 @@ import { HttpClient } from '../test/httpClient.ts'
 import { addWorksheet, openSession, serverPerTest } from '../test/roomWorld.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { readableInStore } from '../test/readableInStore.ts'
+import { KeyErased } from '../crypto/keyRing.ts'
 
 describe('erasure', () => {
   const world = serverPerTest()
@@ -65,14 +67,18 @@ describe('erasure', () => {
 
   it('a member who leaves and erases leaves no word of theirs in the database file, and the group’s documents intact', async () => {
     const { server, lead, groupId, sessionId, robin, sky, shared, priv } = await sessionWithWords()
-    // The test can fail: before erasure, Robin's words are in the file.
-    expect(foundInDatabase(server, ROBINS)).toEqual(ROBINS)
+    // The test can fail: before erasure, Robin's words can be read from the store (sealed at
+    // rest, so not as bytes of the file).
+    expect(await readableInStore(server, ROBINS)).toEqual(ROBINS)
 
     const stale = new HttpClient(server.url)
     stale.cookie = robin.cookie
     expect((await robin.post('/api/member/erase', {})).status).toBe(400)
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
     expect(foundInDatabase(server, ROBINS)).toEqual([])
+    expect(await readableInStore(server, ROBINS)).toEqual([])
+    // Their key is destroyed too: older backups of their private copies cannot be opened.
+    expect(() => server.services.keys.keyOf(`member:${robin.id}`)).toThrow(KeyErased)
     // Signed out everywhere; the pseudonym and passphrase no longer open anything.
     expect((await stale.get('/api/me')).status).toBe(401)
     const again = await new HttpClient(server.url).post('/api/auth/member-login', {
@@ -119,11 +125,12 @@ describe('erasure', () => {
     const { server, lead, groupId, sessionId, robin, sky, priv } = await sessionWithWords()
     // Sky cannot delete Robin's copy (Sky's own is another document); an unknown sheet is 404.
     expect((await sky.delete(`/api/member/worksheets/${priv}`)).status).toBe(200)
-    expect(foundInDatabase(server, ROBINS)).toEqual(ROBINS)
+    expect(await readableInStore(server, ROBINS)).toEqual(ROBINS)
     expect((await robin.delete('/api/member/worksheets/wnotasheet0000000000')).status).toBe(404)
     // Robin deletes their copy: its words, and what it shared, are gone.
     expect((await robin.delete(`/api/member/worksheets/${priv}`)).status).toBe(200)
     expect(foundInDatabase(server, ROBINS)).toEqual([])
+    expect(await readableInStore(server, ROBINS)).toEqual([])
     const library = (await robin.get('/api/member/library')).json.sessions[0].items
     expect(JSON.stringify(library)).not.toContain('ROBIN')
     // Robin's deleted copy is no longer listed for Robin (Sky's is Sky's own).

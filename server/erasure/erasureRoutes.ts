@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
+import { eraseGroupRequest } from '../../shared/api/schemas.ts'
 import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator, requireMember } from '../http/guards.ts'
@@ -8,6 +9,7 @@ import { clearLoginCookie } from '../http/loginCookie.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
+import { eraseGroup } from './eraseGroup.ts'
 import { eraseMember } from './eraseMember.ts'
 import { wipeFreedSpace } from './wipeFreedSpace.ts'
 
@@ -16,9 +18,10 @@ const confirmation = z.object({ confirm: z.literal('erase') }).strict()
 
 /**
  * Erasure (issue 13): a member deletes one of their own copies, or leaves the group and erases
- * everything that is theirs; the group's lead erases a member on their request. Every path
- * ends with the write-ahead log folded and truncated (`wipeFreedSpace.ts`), and the trail
- * records who erased what, by id and count, never its content.
+ * everything that is theirs; the group's lead erases a member on their request, or (issue 19)
+ * the whole group. Every path ends with the write-ahead log folded and truncated
+ * (`wipeFreedSpace.ts`), and the trail records who erased what, by id and count, never its
+ * content.
  */
 export function erasureRoutes(services: Services) {
   const { db, now, log } = services
@@ -100,6 +103,29 @@ export function erasureRoutes(services: Services) {
       },
       now(),
     )
+    await wipe()
+    return c.json({ ok: true })
+  })
+
+  app.post('/groups/:groupId/erase', async (c) => {
+    const groupId = c.req.param('groupId')
+    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    const { name } = await parseBody(c, eraseGroupRequest).catch((error: unknown) => {
+      if (!(error instanceof HTTPException) || error.status !== 400) throw error
+      throw new HTTPException(400, {
+        message: `To delete the group, confirm with "erase" and its exact name (${error.message}): nothing was deleted.`,
+      })
+    })
+    const group = db.sql.prepare('SELECT name FROM groups WHERE id = ?').get(groupId) as {
+      name: string
+    }
+    if (name !== group.name) {
+      throw new HTTPException(400, {
+        message: 'The name typed is not the group’s name: nothing was deleted.',
+      })
+    }
+    const erased = await eraseGroup(services, groupId, principal)
+    log.info({ ...erased }, 'erasure: a group was erased')
     await wipe()
     return c.json({ ok: true })
   })

@@ -12,6 +12,7 @@ import { openRawSocket, type RawSocket } from '../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 import { encodeSyncFrame } from '../sync/encodeFrames.ts'
 import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { readableInStore } from '../test/readableInStore.ts'
 
 const goalsOf = (client: TestClient) => readGoals(client.doc.getArray(GOALS_ARRAY))
 
@@ -174,8 +175,9 @@ describe('goals: the group’s and each member’s own', () => {
     addGoal(group.doc, 'g1', 'GROUP-GOAL-WORDS')
     await Promise.all([mine.saved(), group.saved()])
     await server.sync.drain()
-    expect(foundInDatabase(server, ['ROBIN-GOAL-WORDS'])).toEqual(['ROBIN-GOAL-WORDS'])
+    expect(await readableInStore(server, ['ROBIN-GOAL-WORDS'])).toEqual(['ROBIN-GOAL-WORDS'])
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
+    expect(await readableInStore(server, ['ROBIN-GOAL-WORDS'])).toEqual([])
     expect(foundInDatabase(server, ['ROBIN-GOAL-WORDS'])).toEqual([])
     const count = server.db.sql.prepare('SELECT COUNT(*) AS n FROM member_goals').get() as {
       n: number

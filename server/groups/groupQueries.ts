@@ -1,5 +1,7 @@
 import type { GroupSettings } from '../../shared/api/schemas.ts'
 import { crisisRegion } from '../../shared/crisis/regions.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
+import { agreementText, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
 import type { Db } from '../db/openDatabase.ts'
 
 interface GroupRow {
@@ -39,18 +41,42 @@ export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
   }
 }
 
-export function currentAgreement(db: Db, groupId: string): { version: number; text: string } {
+/** The group's agreement as last published, opened (0 and '' before the first). */
+export function currentAgreement(
+  db: Db,
+  keys: KeyRing,
+  groupId: string,
+): { version: number; text: string } {
   const row = db.sql
     .prepare(
       'SELECT version, text FROM agreements WHERE group_id = ? ORDER BY version DESC LIMIT 1',
     )
     .get(groupId) as { version: number; text: string } | undefined
-  return row ?? { version: 0, text: '' }
+  if (!row) return { version: 0, text: '' }
+  const text = agreementText.open(
+    keys,
+    groupScope(groupId),
+    rowIdOf(groupId, row.version),
+    row.text,
+  )
+  return { version: row.version, text }
 }
+
+/** The current agreement's version only (0 before the first): its text stays sealed. */
+export function currentAgreementVersion(db: Db, groupId: string): number {
+  const row = db.sql
+    .prepare('SELECT MAX(version) AS version FROM agreements WHERE group_id = ?')
+    .get(groupId) as { version: number | null }
+  return row.version ?? 0
+}
+
+/** The agreement's text as stored: sealed with the group's key, to its group and version. */
+export const sealAgreement = (keys: KeyRing, groupId: string, version: number, text: string) =>
+  agreementText.seal(keys, groupScope(groupId), rowIdOf(groupId, version), text)
 
 /** Whether a member has accepted the group's current agreement. */
 export function hasAcceptedCurrent(db: Db, groupId: string, memberId: string): boolean {
-  const { version } = currentAgreement(db, groupId)
+  const version = currentAgreementVersion(db, groupId)
   return !!db.sql
     .prepare('SELECT 1 FROM agreement_acceptances WHERE member_id = ? AND version = ?')
     .get(memberId, version)

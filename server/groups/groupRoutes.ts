@@ -13,7 +13,12 @@ import { newId } from '../db/newId.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { currentAgreement, groupSettingsOf } from './groupQueries.ts'
+import {
+  currentAgreement,
+  currentAgreementVersion,
+  groupSettingsOf,
+  sealAgreement,
+} from './groupQueries.ts'
 
 const roleRequest = z.object({ role: z.enum(['lead', 'co']) })
 
@@ -58,7 +63,7 @@ export function groupRoutes(services: Services) {
         .run(id, principal.id)
       db.sql
         .prepare('INSERT INTO agreements (group_id, version, text, created_at) VALUES (?, 1, ?, ?)')
-        .run(id, body.agreement, now())
+        .run(id, sealAgreement(services.keys, id, 1, body.agreement), now())
       appendAudit(
         db,
         { actor: principal, action: 'group.created', target: { kind: 'group', id }, groupId: id },
@@ -96,7 +101,7 @@ export function groupRoutes(services: Services) {
       id: groupId,
       yourRole: role,
       settings: groupSettingsOf(db, groupId),
-      agreement: currentAgreement(db, groupId),
+      agreement: currentAgreement(db, services.keys, groupId),
       facilitators,
     })
   })
@@ -149,10 +154,10 @@ export function groupRoutes(services: Services) {
     const { principal } = requireGroupFacilitator(c, services, groupId)
     const { text } = await parseBody(c, publishAgreementRequest)
     const version = db.transaction(() => {
-      const next = currentAgreement(db, groupId).version + 1
+      const next = currentAgreementVersion(db, groupId) + 1
       db.sql
         .prepare('INSERT INTO agreements (group_id, version, text, created_at) VALUES (?, ?, ?, ?)')
-        .run(groupId, next, text, now())
+        .run(groupId, next, sealAgreement(services.keys, groupId, next, text), now())
       appendAudit(
         db,
         { actor: principal, action: 'agreement.published', groupId, detail: { version: next } },

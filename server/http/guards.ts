@@ -37,7 +37,9 @@ export function facilitatorRole(services: Services, groupId: string, facilitator
 
 /**
  * A facilitator of this group (the lead only, if asked). A group that does not exist answers
- * like one the caller does not run, so ids cannot be probed.
+ * like one the caller does not run, so ids cannot be probed. An erased group answers 410
+ * Gone, so that its former facilitators' open pages can say so: its id, random and now
+ * empty, tells a prober nothing of what it held.
  */
 export function requireGroupFacilitator(
   c: Context<AppEnv>,
@@ -46,6 +48,12 @@ export function requireGroupFacilitator(
   { leadOnly = false } = {},
 ): { principal: FacilitatorPrincipal; role: FacilitatorRole } {
   const principal = requireFacilitator(c)
+  if (
+    services.db.sql
+      .prepare('SELECT 1 FROM groups WHERE id = ? AND erased_at IS NOT NULL')
+      .get(groupId)
+  )
+    throw new HTTPException(410, { message: 'This group was deleted.' })
   const role = facilitatorRole(services, groupId, principal.id)
   if (!role || (leadOnly && role !== 'lead'))
     throw new HTTPException(403, { message: 'not allowed' })

@@ -4,7 +4,7 @@ import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requirePrincipal } from '../http/guards.ts'
-import { storeImage } from './storeImage.ts'
+import { imageBytes, storeImage } from './storeImage.ts'
 import { canvasDocsUsing } from '../whiteboard/canvasImages.ts'
 
 const HASH = /^[0-9a-f]{64}$/
@@ -26,7 +26,7 @@ export function imageRoutes(services: Services) {
       .prepare('SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?')
       .get(deckId, me.id)
     if (!editor) throw new HTTPException(403, { message: 'not allowed' })
-    const stored = await storeImage(c, db, now(), (hash) =>
+    const stored = await storeImage(c, services, now(), (hash) =>
       db.sql
         .prepare('INSERT OR IGNORE INTO deck_images (deck_id, hash) VALUES (?, ?)')
         .run(deckId, hash),
@@ -41,10 +41,8 @@ export function imageRoutes(services: Services) {
       // Unknown, or not this person's to see: the same answer.
       throw new HTTPException(404, { message: 'no such image' })
     }
-    const image = db.sql.prepare('SELECT type, data FROM images WHERE hash = ?').get(hash) as {
-      type: string
-      data: Uint8Array
-    }
+    const image = imageBytes(db, services.keys, hash)
+    if (!image) throw new HTTPException(404, { message: 'no such image' })
     return c.body(new Uint8Array(image.data), 200, {
       'content-type': image.type,
       'x-content-type-options': 'nosniff',

@@ -1,4 +1,5 @@
 import type { Services } from '../http/AppEnv.ts'
+import { finishGroupErasures } from '../erasure/eraseGroup.ts'
 import { deleteExpired } from '../release/deleteExpired.ts'
 import { sendReminders } from '../reminders/sendReminders.ts'
 
@@ -8,6 +9,7 @@ type Job = (services: Services) => Promise<unknown>
 const JOBS: [string, Job][] = [
   ['reminders', sendReminders],
   ['retention', deleteExpired],
+  ['erasure', finishGroupErasures],
 ]
 
 /**

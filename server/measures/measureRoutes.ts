@@ -18,12 +18,14 @@ import {
 import { appendAudit } from '../audit/audit.ts'
 import { raiseCrisisAlert } from '../chat/crisisAlert.ts'
 import { newId } from '../db/newId.ts'
+import { groupScope, measureAnswers, rowIdOf } from '../crypto/sealedColumns.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { publishMeasureResult } from './publishMeasureResult.ts'
 import { ownMeasures } from '../checkins/ownHistory.ts'
+import { sealResult } from './storedResults.ts'
 
 /**
  * Validated measures (PHQ-9, GAD-7): a facilitator sends one at a session; each member may
@@ -97,13 +99,26 @@ export function measureRoutes(services: Services) {
     }
     const member = person.principal
     const at = now()
+    // The item answers are kept for the record only (nothing reads them back): sealed.
+    const sealed = measureAnswers.seal(
+      services.keys,
+      groupScope(person.groupId),
+      rowIdOf(request.id, member.id),
+      JSON.stringify(answers),
+    )
+    const stored = sealResult(
+      services.keys,
+      person.groupId,
+      { requestId: request.id, memberId: member.id },
+      { score: score.total, band: score.band },
+    )
     const inserted = db.transaction(() => {
       const result = db.sql
         .prepare(
           `INSERT INTO measure_answers (request_id, member_id, answers, score, band, answered_at)
            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         )
-        .run(request.id, member.id, JSON.stringify(answers), score.total, score.band, at)
+        .run(request.id, member.id, sealed, stored.score, stored.band, at)
       if (result.changes === 0) return false
       appendAudit(
         db,
@@ -142,7 +157,7 @@ export function measureRoutes(services: Services) {
 
   app.get('/member/measures', (c) => {
     const member = requireMember(c)
-    return c.json({ measures: ownMeasures(db, member.id, member.groupId) })
+    return c.json({ measures: ownMeasures(services, member.id, member.groupId) })
   })
 
   return app

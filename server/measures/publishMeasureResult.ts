@@ -11,6 +11,7 @@ import type { MeasureId } from '../../shared/measures/measures.ts'
 import type { MemberPrincipal } from '../auth/Principal.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
+import { openResult } from './storedResults.ts'
 
 /** How many earlier scores the facilitators' trend shows beside a new one. */
 const TREND_LENGTH = 8
@@ -25,16 +26,23 @@ function earlierScores(
   return (
     services.db.sql
       .prepare(
-        `SELECT a.score, a.answered_at AS at FROM measure_answers a
+        `SELECT r.id AS requestId, a.score, a.band, a.answered_at AS at FROM measure_answers a
          JOIN measure_requests r ON r.id = a.request_id JOIN sessions s ON s.id = r.session_id
          WHERE a.member_id = ? AND r.measure = ? AND s.group_id = ? AND r.id != ?
          ORDER BY a.answered_at DESC LIMIT ?`,
       )
       .all(member.id, measure, member.groupId, before, TREND_LENGTH) as {
-      score: number
+      requestId: string
+      score: string
+      band: string
       at: number
     }[]
-  ).reverse()
+  )
+    .reverse()
+    .map((row) => ({
+      score: openResult(services.keys, member.groupId, { ...row, memberId: member.id }, row).score,
+      at: row.at,
+    }))
 }
 
 /**

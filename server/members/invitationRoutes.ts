@@ -4,8 +4,13 @@ import { acceptInvitationRequest, createInvitationRequest } from '../../shared/a
 import { appendAudit } from '../audit/audit.ts'
 import { createLogin, endLoginsOf, hashToken } from '../auth/logins.ts'
 import { hashQueue, hashSecret, passwordProblem, PASSWORD_PROBLEM_TEXT } from '../auth/passwords.ts'
+import { groupScope, invitationLabel } from '../crypto/sealedColumns.ts'
 import { newId, newSecret } from '../db/newId.ts'
-import { currentAgreement, groupSettingsOf } from '../groups/groupQueries.ts'
+import {
+  currentAgreement,
+  currentAgreementVersion,
+  groupSettingsOf,
+} from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator } from '../http/guards.ts'
 import { setLoginCookie } from '../http/loginCookie.ts'
@@ -36,6 +41,9 @@ const REFUSALS = {
 /** Invitations (single- and multi-use, expiring, stored hashed) and joining under a pseudonym. */
 export function invitationRoutes(services: Services) {
   const { db, now } = services
+  // A facilitator's note on an invitation is the group's: sealed (even when empty) to its row.
+  const sealLabel = (groupId: string, id: string, label: string) =>
+    invitationLabel.seal(services.keys, groupScope(groupId), id, label)
   const app = new Hono<AppEnv>()
 
   const linkFor = (token: string) => `${services.publicOrigin}/join#${token}`
@@ -86,7 +94,7 @@ export function invitationRoutes(services: Services) {
           expiresAt,
           principal.id,
           now(),
-          body.label ?? '',
+          sealLabel(groupId, id, body.label ?? ''),
         )
       appendAudit(
         db,
@@ -113,8 +121,14 @@ export function invitationRoutes(services: Services) {
            created_at AS createdAt, member_id IS NOT NULL AS isReissue, label
          FROM invitations WHERE group_id = ? ORDER BY created_at DESC`,
       )
-      .all(groupId) as { isReissue: number }[]
-    return c.json({ invitations: rows.map((r) => ({ ...r, isReissue: r.isReissue === 1 })) })
+      .all(groupId) as { id: string; isReissue: number; label: string }[]
+    return c.json({
+      invitations: rows.map((r) => ({
+        ...r,
+        isReissue: r.isReissue === 1,
+        label: invitationLabel.open(services.keys, groupScope(groupId), r.id, r.label),
+      })),
+    })
   })
 
   app.post('/groups/:groupId/invitations/:invitationId/revoke', (c) => {
@@ -154,10 +168,19 @@ export function invitationRoutes(services: Services) {
     db.transaction(() => {
       db.sql
         .prepare(
-          `INSERT INTO invitations (id, group_id, token_hash, max_uses, expires_at, created_by, created_at, member_id)
-           VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
+          `INSERT INTO invitations (id, group_id, token_hash, max_uses, expires_at, created_by, created_at, member_id, label)
+           VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)`,
         )
-        .run(id, groupId, hashToken(token), expiresAt, principal.id, now(), memberId)
+        .run(
+          id,
+          groupId,
+          hashToken(token),
+          expiresAt,
+          principal.id,
+          now(),
+          memberId,
+          sealLabel(groupId, id, ''),
+        )
       appendAudit(
         db,
         {
@@ -188,7 +211,7 @@ export function invitationRoutes(services: Services) {
         description: group.description,
         kind: group.kind,
       },
-      agreement: currentAgreement(db, invitation.group_id),
+      agreement: currentAgreement(db, services.keys, invitation.group_id),
       anonymousChat: group.anonymousChat,
       facilitatorsSeeAuthors: group.facilitatorsSeeAuthors,
       chatKept: group.chatKept,
@@ -222,7 +245,7 @@ async function accept(
     // Checked again inside the transaction: two people may use the last place at once.
     const invitation = check(token)
     const groupId = invitation.group_id
-    if (body.agreementVersion !== currentAgreement(db, groupId).version) {
+    if (body.agreementVersion !== currentAgreementVersion(db, groupId)) {
       throw new HTTPException(409, {
         message: 'The group agreement has just changed. Please read it again.',
       })

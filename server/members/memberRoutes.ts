@@ -4,7 +4,12 @@ import { acceptAgreementRequest } from '../../shared/api/schemas.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { endLoginsOf, hashToken } from '../auth/logins.ts'
 import { newSecret } from '../db/newId.ts'
-import { currentAgreement, groupSettingsOf, hasAcceptedCurrent } from '../groups/groupQueries.ts'
+import {
+  currentAgreement,
+  currentAgreementVersion,
+  groupSettingsOf,
+  hasAcceptedCurrent,
+} from '../groups/groupQueries.ts'
 import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
@@ -18,7 +23,7 @@ export function memberRoutes(services: Services) {
   app.get('/groups/:groupId/members', (c) => {
     const groupId = c.req.param('groupId')
     requireGroupFacilitator(c, services, groupId)
-    const { version } = currentAgreement(db, groupId)
+    const version = currentAgreementVersion(db, groupId)
     const rows = db.sql
       .prepare(
         `SELECT m.id, m.pseudonym, m.colour, m.status, m.created_at AS joinedAt,
@@ -63,7 +68,7 @@ export function memberRoutes(services: Services) {
   app.get('/member/home', (c) => {
     const member = requireMember(c)
     const group = groupSettingsOf(db, member.groupId)!
-    const agreement = currentAgreement(db, member.groupId)
+    const agreement = currentAgreement(db, services.keys, member.groupId)
     const sessions = db.sql
       .prepare(
         `SELECT id, title, starts_at AS startsAt, duration_minutes AS durationMinutes, time_zone AS timeZone, status
@@ -88,7 +93,7 @@ export function memberRoutes(services: Services) {
   app.post('/member/agreement', async (c) => {
     const member = requireMember(c)
     const { version } = await parseBody(c, acceptAgreementRequest)
-    if (version !== currentAgreement(db, member.groupId).version) {
+    if (version !== currentAgreementVersion(db, member.groupId)) {
       throw new HTTPException(409, {
         message: 'The group agreement has just changed. Please read it again.',
       })

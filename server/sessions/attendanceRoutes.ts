@@ -6,6 +6,7 @@ import {
   waitingMessageRequest,
 } from '../../shared/api/schemas.ts'
 import { appendAudit } from '../audit/audit.ts'
+import { groupScope, waitingMessage } from '../crypto/sealedColumns.ts'
 import { groupSettingsOf, hasAcceptedCurrent } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
@@ -36,7 +37,11 @@ export function attendanceRoutes(services: Services) {
     requireGroupFacilitator(c, services, groupId)
     const rows = attendanceRows(db, sessionId)
     const row = sessionRow(sessionId)
-    return c.json({ session: view(row), people: rows, message: waitingMessageOf(row) })
+    return c.json({
+      session: view(row),
+      people: rows,
+      message: waitingMessageOf(services.keys, row),
+    })
   })
 
   app.post('/sessions/:sessionId/admit', async (c) => {
@@ -151,7 +156,17 @@ export function attendanceRoutes(services: Services) {
     db.transaction(() => {
       db.sql
         .prepare('UPDATE sessions SET waiting_message = ? WHERE id = ?')
-        .run(message ? JSON.stringify(message) : null, sessionId)
+        .run(
+          message
+            ? waitingMessage.seal(
+                services.keys,
+                groupScope(groupId),
+                sessionId,
+                JSON.stringify(message),
+              )
+            : null,
+          sessionId,
+        )
       appendAudit(
         db,
         {

@@ -2,6 +2,8 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { ROOM_BREATHING } from '../../shared/breathing/patterns.ts'
 import { ROOM_STATE, WAITING_STATE, type Presented } from '../../shared/sessions/roomState.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
+import { groupScope, waitingMessage } from '../crypto/sealedColumns.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { handoutsOf } from '../slides/handoutsOf.ts'
@@ -37,9 +39,19 @@ export const sessionView = (s: SessionRow) => ({
   locked: s.locked === 1,
 })
 
-/** The facilitators' word to those waiting, `{ text, at }`, or null (see attendanceRoutes.ts). */
-export const waitingMessageOf = (row: SessionRow): { text: string; at: number } | null =>
-  row.waiting_message ? (JSON.parse(row.waiting_message) as { text: string; at: number }) : null
+/**
+ * The facilitators' word to those waiting, `{ text, at }`, or null (see attendanceRoutes.ts):
+ * stored sealed with the group's key, to the session's row.
+ */
+export const waitingMessageOf = (
+  keys: KeyRing,
+  row: SessionRow,
+): { text: string; at: number } | null =>
+  row.waiting_message
+    ? (JSON.parse(
+        waitingMessage.open(keys, groupScope(row.group_id), row.id, row.waiting_message),
+      ) as { text: string; at: number })
+    : null
 
 /** What the facilitators brought everyone to (see presentRoutes.ts). */
 function presentedOf(row: SessionRow): Presented | null {
@@ -108,6 +120,6 @@ export async function publishRoomState(
     const state = doc.getMap(WAITING_STATE)
     state.set('session', session)
     state.set('people', people)
-    state.set('message', waitingMessageOf(row))
+    state.set('message', waitingMessageOf(services.keys, row))
   })
 }

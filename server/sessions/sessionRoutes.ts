@@ -140,7 +140,9 @@ export function sessionRoutes(services: Services) {
       },
       // For those waiting (and the facilitators): the facilitators' word, if any.
       waitingMessage:
-        attendance === 'waiting' || attendance === 'facilitator' ? waitingMessageOf(s) : null,
+        attendance === 'waiting' || attendance === 'facilitator'
+          ? waitingMessageOf(services.keys, s)
+          : null,
       documents: inRoom
         ? {
             room: sessionDocName.room(groupId, sessionId),

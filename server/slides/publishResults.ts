@@ -2,6 +2,7 @@ import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { slidesOf } from '../../shared/slides/deckDoc.ts'
 import { forTheGroup, tally, type ResponseSpec } from '../../shared/slides/responses.ts'
+import { groupScope, rowIdOf, slideResponse } from '../crypto/sealedColumns.ts'
 import type { Services } from '../http/AppEnv.ts'
 
 export interface HandoutRef {
@@ -32,13 +33,21 @@ export async function publishResults(
   const { db, sync } = services
   const deck = sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName
   const spec = question ?? (await questionOf(services, handout, slideId))
+  // Sorted here, once opened: the order answers came in would tell who wrote what.
   const answers = (
     db.sql
-      .prepare(
-        'SELECT value FROM slide_responses WHERE handout_id = ? AND slide_id = ? ORDER BY value',
-      )
-      .all(handout.id, slideId) as { value: string }[]
-  ).map((r) => r.value)
+      .prepare('SELECT member_id, value FROM slide_responses WHERE handout_id = ? AND slide_id = ?')
+      .all(handout.id, slideId) as { member_id: string; value: string }[]
+  )
+    .map((r) =>
+      slideResponse.open(
+        services.keys,
+        groupScope(handout.groupId),
+        rowIdOf(handout.id, slideId, r.member_id),
+        r.value,
+      ),
+    )
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const results = spec ? tally(spec, answers) : null
   const resultsName = sessionDocName.handoutResults(
     handout.groupId,

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { checkAnswer, responseValue, SHOW_THRESHOLD } from '../../shared/slides/responses.ts'
 import { appendAudit } from '../audit/audit.ts'
+import { groupScope, rowIdOf, slideResponse } from '../crypto/sealedColumns.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
@@ -65,7 +66,18 @@ export function responseRoutes(services: Services) {
          VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (handout_id, slide_id, member_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`,
       )
-      .run(handout.id, slideId, member.id, stored, now())
+      .run(
+        handout.id,
+        slideId,
+        member.id,
+        slideResponse.seal(
+          services.keys,
+          groupScope(handout.groupId),
+          rowIdOf(handout.id, slideId, member.id),
+          stored,
+        ),
+        now(),
+      )
     await publishResults(services, handout, slideId, spec)
     return c.json({ ok: true, answer: stored })
   })

@@ -7,6 +7,8 @@ import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import type { Principal } from '../auth/Principal.ts'
+import { scopeOfDoc } from '../crypto/docKeys.ts'
+import { rowIdOf, snapshotData } from '../crypto/sealedColumns.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 
@@ -70,8 +72,14 @@ export function snapshotRoutes(services: Services) {
     if (!row || !(await readable(principal, row.doc))) {
       throw new HTTPException(404, { message: 'no such snapshot' })
     }
+    const state = snapshotData.open(
+      services.keys,
+      scopeOfDoc(row.doc as DocName),
+      rowIdOf(row.id, row.doc),
+      row.data,
+    )
     const doc = new Y.Doc()
-    Y.applyUpdate(doc, row.data)
+    Y.applyUpdate(doc, state)
     const content: JSONContent = yXmlFragmentToProsemirrorJSON(
       doc.getXmlFragment(WORKSHEET_FRAGMENT),
     )

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
+import { scopeOfDoc } from '../crypto/docKeys.ts'
+import { rowIdOf, snapshotData } from '../crypto/sealedColumns.ts'
 import { newId } from '../db/newId.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { storedDocsOfSession } from '../store/storedDocsOfSession.ts'
@@ -8,6 +10,7 @@ import { storedDocsOfSession } from '../store/storedDocsOfSession.ts'
  * When a session ends, keeps each of its worksheet documents — the group's sheets and every
  * member's own copy — as it is at that moment, so "as it was at the end of session 4" can
  * be read even after later edits. Taken once: ending is final, and a retry changes nothing.
+ * Sealed like the document itself (a member's copy with the member's key), to its row and name.
  */
 export async function takeSessionSnapshots(services: Services, sessionId: string): Promise<number> {
   const { db, sync, now } = services
@@ -18,13 +21,15 @@ export async function takeSessionSnapshots(services: Services, sessionId: string
     .map((name) => ({ name, parsed: parseGroupDocName(name) }))
     .filter(({ parsed }) => parsed?.kind === 'session-shared' || parsed?.kind === 'member-private')
   const insert = db.sql.prepare(
-    `INSERT OR IGNORE INTO session_snapshots (id, session_id, worksheet_id, doc, taken_at, data)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO session_snapshots
+       (id, session_id, worksheet_id, doc, taken_at, data, sealed) VALUES (?, ?, ?, ?, ?, ?, 1)`,
   )
   let taken = 0
   for (const { name, parsed } of names) {
     const state = await sync.serverRead(name, (doc) => Y.encodeStateAsUpdate(doc))
-    const result = insert.run(newId('snapshot'), sessionId, parsed!.itemId!, name, now(), state)
+    const id = newId('snapshot')
+    const sealed = snapshotData.seal(services.keys, scopeOfDoc(name), rowIdOf(id, name), state)
+    const result = insert.run(id, sessionId, parsed!.itemId!, name, now(), sealed)
     taken += Number(result.changes)
   }
   return taken

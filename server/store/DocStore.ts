@@ -10,6 +10,11 @@ export interface StoredDoc {
   lastSeq: number
   /** Bytes of `updates`, so that the caller knows when compaction is due. */
   updateBytes: number
+  /**
+   * Rows that did not decrypt (tampered with, moved, or their key erased), left out of the
+   * above; the first reason names the record. Absent when every row opened.
+   */
+  rejected?: { rows: number; reason: string }
 }
 
 export interface AppendEntry {

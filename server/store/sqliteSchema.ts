@@ -19,4 +19,27 @@ export function prepareDocStoreSchema(db: DatabaseSync, synchronous: 'FULL' | 'N
       data BLOB NOT NULL
     );
   `)
+  // Rows written before encryption at rest are plain (sealed = 0) until the store seals them.
+  for (const table of ['doc_updates', 'doc_snapshots']) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]
+    if (!columns.some((c) => c.name === 'sealed')) {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0`)
+    }
+  }
+}
+
+/**
+ * The next free place in the log: after every row ever written (AUTOINCREMENT's counter
+ * remembers deleted ones) and every snapshot's position.
+ */
+export function nextSeqOf(db: DatabaseSync): number {
+  const row = db
+    .prepare(
+      `SELECT MAX(n) AS n FROM (
+         SELECT MAX(seq) AS n FROM doc_updates
+         UNION ALL SELECT seq FROM sqlite_sequence WHERE name = 'doc_updates'
+         UNION ALL SELECT MAX(up_to_seq) FROM doc_snapshots)`,
+    )
+    .get() as { n: number | null }
+  return (row.n ?? 0) + 1
 }

@@ -23,7 +23,7 @@ parentPort!.on('message', (request: WriterRequest) => {
         response = { id: request.id, ok: true, seqs: writes.append(unpackEntries(request.packed)) }
         break
       case 'compact':
-        writes.compact(request.doc, request.snapshot, request.upToSeq)
+        writes.compact(request.doc, request.snapshot, request.upToSeq, request.sealed)
         response = { id: request.id, ok: true }
         break
       case 'delete':

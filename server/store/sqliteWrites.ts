@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import type { AppendEntry } from './DocStore.ts'
+import type { StoredRow } from './packEntries.ts'
 
 /**
  * The write side of the SQLite store: each method is one transaction. Used directly (inline)
@@ -15,31 +15,38 @@ export class SqliteWrites {
 
   constructor(db: DatabaseSync) {
     this.#db = db
-    this.#insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
+    this.#insert = db.prepare(
+      'INSERT INTO doc_updates (seq, doc, data, sealed) VALUES (?, ?, ?, ?)',
+    )
     this.#upsertSnapshot = db.prepare(
-      `INSERT INTO doc_snapshots (doc, up_to_seq, data) VALUES (?, ?, ?)
-       ON CONFLICT (doc) DO UPDATE SET up_to_seq = excluded.up_to_seq, data = excluded.data`,
+      `INSERT INTO doc_snapshots (doc, up_to_seq, data, sealed) VALUES (?, ?, ?, ?)
+       ON CONFLICT (doc) DO UPDATE SET
+         up_to_seq = excluded.up_to_seq, data = excluded.data, sealed = excluded.sealed`,
     )
     this.#deleteUpdatesUpTo = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?')
     this.#deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?')
     this.#deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE doc = ?')
   }
 
-  /** Returns each document's newest sequence number, as pairs (they cross a thread). */
-  append(entries: readonly AppendEntry[]): [string, number][] {
+  /**
+   * Rows come with their places (a duplicate place fails the whole batch rather than being
+   * written twice). Returns each document's newest sequence number, as pairs (they cross a
+   * thread).
+   */
+  append(rows: readonly StoredRow[]): [string, number][] {
     return this.#transaction(() => {
       const last = new Map<string, number>()
-      for (const { doc, update } of entries) {
-        const { lastInsertRowid } = this.#insert.run(doc, update)
-        last.set(doc, Number(lastInsertRowid))
+      for (const { seq, doc, data, sealed } of rows) {
+        this.#insert.run(seq, doc, data, sealed ? 1 : 0)
+        last.set(doc, seq)
       }
       return [...last]
     })
   }
 
-  compact(doc: string, snapshot: Uint8Array, upToSeq: number): void {
+  compact(doc: string, snapshot: Uint8Array, upToSeq: number, sealed: boolean): void {
     this.#transaction(() => {
-      this.#upsertSnapshot.run(doc, upToSeq, snapshot)
+      this.#upsertSnapshot.run(doc, upToSeq, snapshot, sealed ? 1 : 0)
       this.#deleteUpdatesUpTo.run(doc, upToSeq)
     })
   }

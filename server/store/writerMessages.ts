@@ -1,8 +1,15 @@
 /** Messages between `SqliteDocStore` and its writer thread. */
 export type WriterRequest =
-  /** `packed` is `packEntries(entries)`, transferred rather than cloned. */
+  /** `packed` is `packEntries(rows)`, transferred rather than cloned. */
   | { id: number; op: 'append'; packed: Uint8Array }
-  | { id: number; op: 'compact'; doc: string; snapshot: Uint8Array; upToSeq: number }
+  | {
+      id: number
+      op: 'compact'
+      doc: string
+      snapshot: Uint8Array
+      upToSeq: number
+      sealed: boolean
+    }
   | { id: number; op: 'delete'; doc: string }
   | { id: number; op: 'close' }
   | { id: number; op: 'ping' }

@@ -3,8 +3,10 @@ import type { StoredDoc } from '../store/DocStore.ts'
 
 /** What replaying a document's stored rows found wrong; all zero/false for a sound document. */
 export interface Damage {
-  /** Rows (snapshot included) that Yjs could not read. */
+  /** Rows (snapshot included) that did not decrypt or that Yjs could not read. */
   unreadableRows: number
+  /** Why the first row did not decrypt (names the record, never its bytes). */
+  sealRejected?: string
   /** Updates whose dependencies are missing (a lost row): Yjs keeps them pending, unapplied. */
   missingDependencies: boolean
 }
@@ -15,7 +17,7 @@ export interface Damage {
  * the updates that depend on the lost row as pending structs and shows none of them.
  */
 export function replayStored(doc: Y.Doc, stored: StoredDoc): Damage | null {
-  let unreadableRows = 0
+  let unreadableRows = stored.rejected?.rows ?? 0
   Y.transact(doc, () => {
     for (const row of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
       try {
@@ -26,5 +28,8 @@ export function replayStored(doc: Y.Doc, stored: StoredDoc): Damage | null {
     }
   })
   const missingDependencies = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-  return unreadableRows > 0 || missingDependencies ? { unreadableRows, missingDependencies } : null
+  if (unreadableRows === 0 && !missingDependencies) return null
+  const damage: Damage = { unreadableRows, missingDependencies }
+  if (stored.rejected) damage.sealRejected = stored.rejected.reason
+  return damage
 }

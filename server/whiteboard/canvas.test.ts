@@ -6,6 +6,7 @@ import { ROOM_STATE } from '../../shared/sessions/roomState.ts'
 import { sniff } from '../chat/test/chatWorld.ts'
 import { eventually, type TestClient } from '../test/connectProvider.ts'
 import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { readableInStore } from '../test/readableInStore.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { openSession, serverPerTest } from '../test/roomWorld.ts'
 
@@ -157,9 +158,11 @@ describe('the group canvas: each person draws on a layer only they (and facilita
       records(own).set('shape:x', shape('shape:x', 0, 'ROBIN-DRAWING-ZQ'))
       await own.saved()
     }
-    expect(foundInDatabase(server, ['ROBIN-DRAWING-ZQ'])).toEqual(['ROBIN-DRAWING-ZQ'])
+    // Sealed at rest (C19): readable with the server's keys, not as bytes of the file.
+    expect(await readableInStore(server, ['ROBIN-DRAWING-ZQ'])).toEqual(['ROBIN-DRAWING-ZQ'])
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
     expect(foundInDatabase(server, ['ROBIN-DRAWING-ZQ'])).toEqual([])
+    expect(await readableInStore(server, ['ROBIN-DRAWING-ZQ'])).toEqual([])
     const view = await world.open(canvas, lead)
     expect(view.doc.getMap(CANVAS_LAYERS).size).toBe(1)
   })

@@ -57,7 +57,7 @@ export function canvasImageRoutes(services: Services) {
     if (!canAdd(principal.id)) {
       throw new HTTPException(429, { message: 'Please wait a moment before adding another.' })
     }
-    const stored = await storeImage(c, db, now(), (hash) =>
+    const stored = await storeImage(c, services, now(), (hash) =>
       db.sql
         .prepare('INSERT OR IGNORE INTO canvas_images (key, hash, created_at) VALUES (?, ?, ?)')
         .run(key.key, hash, now()),

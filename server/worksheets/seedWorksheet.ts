@@ -4,6 +4,8 @@ import * as Y from 'yjs'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import { worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
+import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
 import type { Db } from '../db/openDatabase.ts'
 
 /** The starting state of a worksheet document, as one Yjs update. */
@@ -15,8 +17,10 @@ export function worksheetUpdate(content: JSONContent): Uint8Array {
 /**
  * The sync server's seed hook for worksheets: a shared worksheet, or a member's private copy,
  * starts as the content fixed when the facilitator assigned it. Any other document starts empty.
+ * Content that does not open throws (`SealedDataRejected`): the document is not opened at all,
+ * rather than opened empty.
  */
-export function worksheetSeeder(db: Db) {
+export function worksheetSeeder(db: Db, keys: KeyRing) {
   const find = db.sql.prepare(
     'SELECT mode, content FROM worksheets WHERE id = ? AND session_id = ? AND group_id = ?',
   )
@@ -29,6 +33,7 @@ export function worksheetSeeder(db: Db) {
     if (!row) return null
     const expected = doc.kind === 'session-shared' ? 'shared' : 'private'
     if (row.mode !== expected) return null
-    return worksheetUpdate(JSON.parse(row.content) as JSONContent)
+    const content = worksheetContent.open(keys, groupScope(doc.groupId), doc.itemId, row.content)
+    return worksheetUpdate(JSON.parse(content) as JSONContent)
   }
 }

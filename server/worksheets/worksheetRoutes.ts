@@ -19,6 +19,8 @@ import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { copyKeyFor } from './privateCopies.ts'
 import { isValidWorksheet } from './validateContent.ts'
+import { openTemplate, sealTemplate, type TemplateRow } from './templateRows.ts'
+import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
 import { publishRoomState } from '../sessions/roomState.ts'
 import type { ReleaseKind } from '../../shared/sessions/release.ts'
 import { releasedNow } from '../release/releaseOf.ts'
@@ -49,18 +51,9 @@ const shareBody = z.object({
   fieldId: z.string().min(1).max(64).optional(),
 })
 
-interface TemplateRow {
-  id: string
-  owner_id: string
-  title: string
-  summary: string
-  source: string
-  content: string
-}
-
 /** The template library, assigning worksheets to a session, and a member's consent to share. */
 export function worksheetRoutes(services: Services) {
-  const { db, now } = services
+  const { db, now, keys } = services
   const app = new Hono<AppEnv>()
 
   const templateFor = (id: string, facilitatorId: string) => {
@@ -70,14 +63,7 @@ export function worksheetRoutes(services: Services) {
       .prepare('SELECT * FROM worksheet_templates WHERE id = ? AND owner_id = ?')
       .get(id, facilitatorId) as TemplateRow | undefined
     if (!row) throw new HTTPException(404, { message: 'no such template' })
-    return {
-      id: row.id,
-      title: row.title,
-      summary: row.summary,
-      source: row.source,
-      content: JSON.parse(row.content),
-      builtIn: false,
-    }
+    return openTemplate(keys, row)
   }
 
   app.get('/templates', (c) => {
@@ -88,14 +74,7 @@ export function worksheetRoutes(services: Services) {
     return c.json({
       templates: [
         ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, builtIn: true })),
-        ...own.map((t) => ({
-          id: t.id,
-          title: t.title,
-          summary: t.summary,
-          source: t.source,
-          content: JSON.parse(t.content),
-          builtIn: false,
-        })),
+        ...own.map((t) => openTemplate(keys, t)),
       ],
     })
   })
@@ -106,6 +85,7 @@ export function worksheetRoutes(services: Services) {
     if (!isValidWorksheet(body.content))
       throw new HTTPException(400, { message: 'invalid: content' })
     const id = newId('template')
+    const sealed = sealTemplate(keys, id, body)
     db.sql
       .prepare(
         'INSERT INTO worksheet_templates (id, owner_id, title, summary, source, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -113,10 +93,10 @@ export function worksheetRoutes(services: Services) {
       .run(
         id,
         facilitator.id,
-        body.title,
-        body.summary,
-        body.source,
-        JSON.stringify(body.content),
+        sealed.title,
+        sealed.summary,
+        sealed.source,
+        sealed.content,
         now(),
         now(),
       )
@@ -128,17 +108,19 @@ export function worksheetRoutes(services: Services) {
     const body = await parseBody(c, templateBody, TEMPLATE_BODY_BYTES)
     if (!isValidWorksheet(body.content))
       throw new HTTPException(400, { message: 'invalid: content' })
+    const templateId = c.req.param('templateId')
+    const sealed = sealTemplate(keys, templateId, body)
     const result = db.sql
       .prepare(
         'UPDATE worksheet_templates SET title = ?, summary = ?, source = ?, content = ?, updated_at = ? WHERE id = ? AND owner_id = ?',
       )
       .run(
-        body.title,
-        body.summary,
-        body.source,
-        JSON.stringify(body.content),
+        sealed.title,
+        sealed.summary,
+        sealed.source,
+        sealed.content,
         now(),
-        c.req.param('templateId'),
+        templateId,
         facilitator.id,
       )
     if (result.changes === 0) throw new HTTPException(404, { message: 'no such template' })
@@ -175,7 +157,7 @@ export function worksheetRoutes(services: Services) {
           template.id,
           template.title,
           mode,
-          JSON.stringify(template.content),
+          worksheetContent.seal(keys, groupScope(groupId), id, JSON.stringify(template.content)),
           principal.id,
           now(),
           homework ? 1 : 0,

@@ -120,3 +120,11 @@ export const waitingMessageRequest = z
 
 /** `PUT /api/me/preferences`: a facilitator's own settings. */
 export const preferencesRequest = z.object({ signalSound: z.boolean() }).strict()
+
+/**
+ * `POST /api/groups/:id/erase`: what cannot be undone is asked for in words, and with the
+ * group's exact name typed, so that no stray request or wrong tab erases a group.
+ */
+export const eraseGroupRequest = z
+  .object({ confirm: z.literal('erase'), name: z.string().max(200) })
+  .strict()

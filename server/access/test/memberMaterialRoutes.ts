@@ -30,6 +30,11 @@ export const MEMBER_MATERIAL_ROUTES: Record<string, RouteCase> = {
       body: {},
     }),
   },
+  // Without the confirmation: 400 for the lead, and nothing is erased.
+  'POST /api/groups/:groupId/erase': {
+    allowed: ['lead'],
+    request: async (w) => ({ path: `/api/groups/${w.groupA}/erase`, body: {} }),
+  },
   'GET /api/member/reminders': {
     allowed: ANY_MEMBER,
     request: async () => ({ path: '/api/member/reminders' }),

@@ -14,7 +14,7 @@ export function chatTranscript(
   folder: string,
   context: string,
 ): ArchiveFile | null {
-  const record = chatRecord(services.db)
+  const record = chatRecord(services.db, services.keys)
   const messages = record.before(session.id, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
   if (messages.length === 0) return null
   const time = new Intl.DateTimeFormat('en-GB', {

@@ -36,7 +36,7 @@ export async function memberArchive(
       files,
     })
   }
-  const history = ownHistoryMarkdown(services.db, member.id, member.groupId)
+  const history = ownHistoryMarkdown(services, member.id, member.groupId)
   if (history) {
     sections.push({
       heading: 'How I have been',

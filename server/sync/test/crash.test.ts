@@ -3,38 +3,10 @@ import { CloseCode } from '../../../shared/sync/closeCodes.ts'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { spawnServer, type ServerProcess } from '../../test/spawnServer.ts'
 import { rng, testSeed } from '../../test/rng.ts'
+import { tokenWriter } from '../../test/tokenWriter.ts'
 
 const WRITERS = 4
 const ROUNDS = 3
-
-/**
- * A writer that appends numbered tokens and remembers, for each, the count of update frames
- * sent on its socket when it went out. An ack of n makes every token with index <= n durable.
- */
-function streamingWriter(server: ServerProcess, doc: string, id: number) {
-  const client = connectProvider(server.wsUrl, doc, server.token())
-  const inFlight: { token: string; frame: number }[] = []
-  const acknowledged: string[] = []
-  const originalAcked = client.save.acked.bind(client.save)
-  client.save.acked = (count: number) => {
-    originalAcked(count)
-    while (inFlight.length > 0 && inFlight[0]!.frame <= count)
-      acknowledged.push(inFlight.shift()!.token)
-  }
-  const originalReset = client.save.reset.bind(client.save)
-  client.save.reset = () => {
-    originalReset()
-    inFlight.length = 0 // tokens of a dead socket were never acknowledged on it
-  }
-  let n = 0
-  const write = () => {
-    if (!client.provider.wsconnected) return
-    const token = `<${id}:${n++}>`
-    client.text.insert(client.text.length, token)
-    inFlight.push({ token, frame: client.save.counts.sent })
-  }
-  return { client, acknowledged, write }
-}
 
 describe('durability across SIGKILL', () => {
   const clients: TestClient[] = []
@@ -52,7 +24,7 @@ describe('durability across SIGKILL', () => {
     const allAcked: string[] = []
     for (let round = 0; round < ROUNDS; round++) {
       const writers = Array.from({ length: WRITERS }, (_, i) =>
-        streamingWriter(server!, 'crash/doc', round * 10 + i),
+        tokenWriter(server!, 'crash/doc', round * 10 + i),
       )
       clients.push(...writers.map((w) => w.client))
       await Promise.all(writers.map((w) => w.client.synced()))

@@ -12,6 +12,7 @@ import { openRawSocket } from '../../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 import { SqliteDocStore } from '../../store/SqliteDocStore.ts'
 import { encodeSyncFrame } from '../encodeFrames.ts'
+import { until } from '../../test/until.ts'
 
 describe('a damaged document', () => {
   let server: TestServer
@@ -76,5 +77,50 @@ describe('a damaged document', () => {
     await eventually(() => reader.doc.getText('t').toString().includes('edit 4;'), 'content')
     expect(server.sync.health()).toEqual({ commitsFailing: null, damagedDocuments: 0 })
     expect(server.logs.some((l) => l.msg === 'database check passed')).toBe(true)
+  })
+
+  it('[C19] one changed byte of a sealed row is refused, named, and the rest of the server works', async () => {
+    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' })
+    const { dataDir } = server
+    for (const name of ['damage/tampered', 'damage/intact']) {
+      const writer = connectProvider(server.wsUrl, name, server.token())
+      clients.push(writer)
+      await writer.synced()
+      writer.doc.getText('t').insert(0, `what I wrote in ${name}`)
+      await until(() => server.sync.serverRead(name as DocName, (d) => d.getText('t').length > 0))
+    }
+    for (const c of clients.splice(0)) c.destroy()
+    await server.close()
+    const raw = new DatabaseSync(join(dataDir, 'hearth.sqlite'))
+    const row = raw
+      .prepare(
+        "SELECT seq, data, sealed FROM doc_updates WHERE doc = 'damage/tampered' ORDER BY seq DESC",
+      )
+      .get() as { seq: number; data: Uint8Array; sealed: number }
+    expect(row.sealed).toBe(1)
+    const changed = Uint8Array.from(row.data)
+    changed[changed.length - 20]! ^= 0x01
+    raw.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(changed, row.seq)
+    raw.close()
+
+    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' }, { dataDir })
+    const reader = await openRawSocket(server.wsUrl, 'damage/tampered', server.token())
+    await reader.next((f) => f[0] === MessageType.sync, 2_000)
+    const error = server.logs.find((l) => l.msg === 'document is damaged; serving it read-only')
+    expect(error).toMatchObject({ doc: 'damage/tampered', unreadableRows: 1 })
+    expect(String(error!.sealRejected)).toContain(`doc damage/tampered update ${row.seq}`)
+    // No byte of what was written reaches the log.
+    expect(JSON.stringify(server.logs)).not.toContain('what I wrote')
+    const intact = connectProvider(server.wsUrl, 'damage/intact', server.token())
+    clients.push(intact)
+    await intact.synced()
+    expect(intact.doc.getText('t').toString()).toBe('what I wrote in damage/intact')
+    intact.doc.getText('t').insert(0, 'still writable; ')
+    await until(() =>
+      server.sync.serverRead('damage/intact' as DocName, (d) =>
+        d.getText('t').toString().startsWith('still writable'),
+      ),
+    )
+    expect(server.sync.health().damagedDocuments).toBe(1)
   })
 })

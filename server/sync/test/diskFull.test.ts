@@ -31,7 +31,7 @@ describe('a full disk', () => {
     db.exec(`PRAGMA max_page_count = ${pages + 2}`)
     let thrown: unknown
     try {
-      writes.append([{ doc: 'full/x' as DocName, update: new Uint8Array(256 * 1024) }])
+      writes.append([{ seq: 1, doc: 'full/x', data: new Uint8Array(256 * 1024), sealed: false }])
     } catch (error) {
       thrown = error
     }
@@ -40,7 +40,7 @@ describe('a full disk', () => {
     expect(db.isTransaction).toBe(false)
     // Room again: the next write goes through.
     db.exec('PRAGMA max_page_count = 1000000')
-    writes.append([{ doc: 'full/x' as DocName, update: Uint8Array.of(0, 0) }])
+    writes.append([{ seq: 2, doc: 'full/x', data: Uint8Array.of(0, 0), sealed: false }])
   })
 
   it('tells the writer its edits are not saved, reports unhealthy, and recovers when room returns', async () => {

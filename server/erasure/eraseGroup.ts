@@ -1,0 +1,141 @@
+import type { DocName } from '../../shared/documents/docName.ts'
+import { CloseCode } from '../../shared/sync/closeCodes.ts'
+import { appendAudit } from '../audit/audit.ts'
+import type { FacilitatorPrincipal } from '../auth/Principal.ts'
+import { endLoginsOf } from '../auth/logins.ts'
+import type { Services } from '../http/AppEnv.ts'
+import { dropUnusedImages } from '../images/storeImage.ts'
+import { deleteGroupRows } from './deleteGroupRows.ts'
+
+export interface GroupErased {
+  members: number
+  sessions: number
+  documents: number
+}
+
+/** Every document of a group is named `g/<group>/…` (shared/documents/docKinds.ts). */
+const prefixOf = (groupId: string) => `g/${groupId}/`
+
+/**
+ * Every document of the group in the store, after what was accepted so far is committed.
+ * Compared by prefix with `substr`, not `LIKE`: `_` and `%` in a name must not match anything.
+ */
+async function storedDocsOfGroup(services: Services, groupId: string): Promise<DocName[]> {
+  await services.sync.drain()
+  const prefix = prefixOf(groupId)
+  const rows = services.db.sql
+    .prepare(
+      `SELECT doc FROM doc_updates WHERE substr(doc, 1, :n) = :prefix
+       UNION SELECT doc FROM doc_snapshots WHERE substr(doc, 1, :n) = :prefix`,
+    )
+    .all({ n: prefix.length, prefix }) as { doc: string }[]
+  return rows.map((r) => r.doc as DocName)
+}
+
+/**
+ * The group's lead erases the whole group, for good (issue 19). First, in one transaction,
+ * the group leaves every list and route (`erased_at`), nobody may open anything of it any more
+ * (its facilitators are unlinked, its members removed, their logins ended) and the trail
+ * records it, by id and counts. Then the rest, which a server stopped half-way finishes at its
+ * next scheduled run: `finishGroupErasure`.
+ */
+export async function eraseGroup(
+  services: Services,
+  groupId: string,
+  by: FacilitatorPrincipal,
+): Promise<GroupErased> {
+  const { db, now } = services
+  const documents = (await storedDocsOfGroup(services, groupId)).length
+  const { counts, loginsEnded } = db.transaction(() => {
+    const at = now()
+    const count = (sql: string) => (db.sql.prepare(sql).get(groupId) as { n: number }).n
+    const counts: GroupErased = {
+      members: count('SELECT COUNT(*) AS n FROM members WHERE group_id = ?'),
+      sessions: count('SELECT COUNT(*) AS n FROM sessions WHERE group_id = ?'),
+      documents,
+    }
+    db.sql.prepare('UPDATE groups SET erased_at = ? WHERE id = ?').run(at, groupId)
+    db.sql.prepare('DELETE FROM group_facilitators WHERE group_id = ?').run(groupId)
+    const members = db.sql
+      .prepare(
+        `UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?)
+           WHERE group_id = ? RETURNING id`,
+      )
+      .all(at, groupId) as { id: string }[]
+    const loginsEnded = members.flatMap((m) => endLoginsOf(db, { kind: 'member', id: m.id }, at))
+    appendAudit(
+      db,
+      {
+        actor: by,
+        action: 'group.erased',
+        target: { kind: 'group', id: groupId },
+        groupId,
+        detail: { ...counts },
+      },
+      at,
+    )
+    return { counts, loginsEnded }
+  })
+  services.sync.closeLogins(loginsEnded)
+  await finishGroupErasure(services, groupId)
+  return counts
+}
+
+/**
+ * The rest of a group's erasure; each step can run again. Every open socket on one of its
+ * documents is closed and every document deleted (loaded or stored); then the data keys of the
+ * group and of each of its members are destroyed, so that every copy of what they sealed,
+ * older backups included, is unreadable; then its rows are deleted and its own row blanked.
+ * Returns the documents deleted.
+ */
+export function finishGroupErasure(services: Services, groupId: string): Promise<number> {
+  // One run per group at a time: the scheduled job may find one the route is still finishing.
+  const running = finishing.get(services) ?? new Map<string, Promise<number>>()
+  finishing.set(services, running)
+  let run = running.get(groupId)
+  if (!run) {
+    run = finish(services, groupId).finally(() => running.delete(groupId))
+    running.set(groupId, run)
+  }
+  return run
+}
+
+const finishing = new WeakMap<Services, Map<string, Promise<number>>>()
+
+async function finish(services: Services, groupId: string): Promise<number> {
+  const { db, sync, keys, now } = services
+  const prefix = prefixOf(groupId)
+  const names = new Set<DocName>()
+  for (const connection of [...sync.connections()]) {
+    if (!connection.room.name.startsWith(prefix)) continue
+    names.add(connection.room.name)
+    connection.close(CloseCode.forbidden, 'group erased')
+  }
+  for (const name of await storedDocsOfGroup(services, groupId)) names.add(name)
+  for (const name of names) await sync.forget(name)
+  const members = db.sql.prepare('SELECT id FROM members WHERE group_id = ?').all(groupId) as {
+    id: string
+  }[]
+  // Only once nothing of the group is left to write: a write sealed after this would fail.
+  keys.destroy(`group:${groupId}`)
+  for (const member of members) keys.destroy(`member:${member.id}`)
+  deleteGroupRows(db, groupId, now())
+  dropUnusedImages(db)
+  return names.size
+}
+
+/** Finishes every erasure a stopped server left half-way (a scheduled job); logs counts only. */
+export async function finishGroupErasures(services: Services): Promise<number> {
+  const pending = services.db.sql
+    .prepare('SELECT id FROM groups WHERE erased_at IS NOT NULL AND erasure_finished_at IS NULL')
+    .all() as { id: string }[]
+  let finished = 0
+  for (const { id } of pending) {
+    // One the route is finishing right now is not left half-way.
+    if (finishing.get(services)?.has(id)) continue
+    const documents = await finishGroupErasure(services, id)
+    services.log.info({ documents }, 'erasure: a group erased before a stop was finished')
+    finished++
+  }
+  return finished
+}
