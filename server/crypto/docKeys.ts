@@ -18,6 +18,18 @@ export function scopeOfDoc(doc: DocName): KeyScope {
 }
 
 /** The document store's view of the key ring. */
-export const docCipher = (keys: KeyRing): DocCipher => ({
-  keyOf: (doc) => keys.keyOf(scopeOfDoc(doc)),
-})
+export function docCipher(keys: KeyRing): DocCipher {
+  // Every commit asks for the key of each document in it: the name is parsed once.
+  const scopes = new Map<string, KeyScope>()
+  return {
+    keyOf(doc) {
+      let scope = scopes.get(doc)
+      if (!scope) {
+        if (scopes.size >= 10_000) scopes.clear()
+        scope = scopeOfDoc(doc)
+        scopes.set(doc, scope)
+      }
+      return keys.keyOf(scope)
+    },
+  }
+}

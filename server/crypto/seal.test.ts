@@ -37,4 +37,12 @@ describe('sealing a value', () => {
     expect(() => openText(key, stored, 'totp f2')).toThrow(SealedDataRejected)
     expect(() => openText(key, 'JBSWY3DPEHPK3PXP', 'totp f1')).toThrow(SealedDataRejected)
   })
+
+  it('gives every value its own nonce, across refills of the nonce pool', () => {
+    const seen = new Set<string>()
+    for (let i = 0; i < 3000; i++) {
+      seen.add(Buffer.from(seal(key, text, 'doc x').subarray(1, 13)).toString('hex'))
+    }
+    expect(seen.size).toBe(3000)
+  })
 })
