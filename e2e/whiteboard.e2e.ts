@@ -151,17 +151,20 @@ describe('the whiteboard', () => {
     }
 
     // Lea's pointer over the canvas: Max sees a cursor with her name, as the server stamped it.
-    // tldraw hides a collaborator's cursor once it has been still for a few seconds, so Lea keeps
-    // moving until Max's canvas (which may still be loading) shows it.
-    const box = (await lea.page.locator('.whiteboard-canvas').boundingBox())!
+    // The canvas is measured where it is now: the goals moment above it loads in its own chunk
+    // and may push it down (below the window) after the first look.
+    const canvas = lea.page.locator('.whiteboard-canvas')
     const leaTag = max.page.locator('.tl-nametag', { hasText: 'Lea' })
-    for (let i = 0; i < 30 && !(await leaTag.isVisible()); i++) {
-      await lea.page.mouse.move(box.x + 200 + (i % 2) * 60, box.y + 150 + (i % 2) * 30, {
+    for (let i = 0; i < 20 && !(await leaTag.isVisible()); i++) {
+      await canvas.scrollIntoViewIfNeeded()
+      const at = (await canvas.boundingBox())!
+      await lea.page.mouse.move(at.x + 200 + (i % 2) * 60, at.y + 150 + (i % 2) * 30, {
         steps: 4,
       })
       await max.page.waitForTimeout(250)
     }
     await leaTag.waitFor()
+    const box = (await canvas.boundingBox())!
 
     // Lea drops a picture: it is uploaded, and the document holds its address only.
     const bytes = [...png()]
