@@ -31,6 +31,15 @@ export function benchConfig(quick: boolean) {
       killAfterMs: (quick ? [1_500, 3_000] : [2_000, 14_000]) as [number, number],
     },
     loadTime: quick ? [1_000] : [1_000, 5_000, 20_000],
+    footprint: {
+      /** Idle connected clients: `rooms` × `perRoom`, as the group workload's 40 rooms of 12. */
+      rooms: quick ? 10 : 40,
+      perRoom: 12,
+      /** Idle documents, each written once and held open by one client. */
+      documents: quick ? 250 : 1_000,
+      /** Idle time before each memory reading, so connecting and writing have settled. */
+      settleMs: 2_000,
+    },
   }
 }
 

@@ -7,6 +7,7 @@ import { listAnomalies } from './report/listAnomalies.ts'
 import { summariseResults } from './report/summariseResults.ts'
 import { benchColdJoin } from './scenarios/benchColdJoin.ts'
 import { benchDurability } from './scenarios/benchDurability.ts'
+import { benchFootprint } from './scenarios/benchFootprint.ts'
 import { benchGroup } from './scenarios/benchGroup.ts'
 import { benchJoinStorm } from './scenarios/benchJoinStorm.ts'
 import { profileHearth } from './scenarios/profileHearth.ts'
@@ -40,6 +41,7 @@ const group = await benchGroup(cfg, log)
 const coldJoin = await benchColdJoin(cfg, log)
 const storm = await benchJoinStorm(cfg, log)
 const durability = await benchDurability(cfg, seed, log)
+const footprint = await benchFootprint(cfg, log)
 const loadTimes = []
 for (const n of cfg.loadTime) loadTimes.push(await loadTime(n, 500))
 const finished = new Date()
@@ -55,6 +57,7 @@ const results = {
   coldJoin,
   storm,
   durability,
+  footprint,
   loadTime: loadTimes,
 }
 const summary = summariseResults(results, cfg.quick ? 10 : 40)
@@ -75,6 +78,8 @@ process.stdout.write(
     summary.storm,
     '## Durability (SIGKILL during the group workload, 10 rooms)',
     summary.durability,
+    `## Memory and start-up (idle, ${cfg.footprint.settleMs / 1000} s settled; medians of ${cfg.runs} runs)`,
+    summary.footprint,
     '## Hearth store load time (in-process, no server)',
     ...loadTimes.map((l) => JSON.stringify(l)),
     '## Targets',

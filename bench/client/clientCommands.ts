@@ -1,5 +1,6 @@
 import { durabilityRound } from './durabilityRound.ts'
 import { groupWorkload } from './groupWorkload.ts'
+import { connectIdle, releaseIdle } from './idleClients.ts'
 import { joinStorm } from './joinStorm.ts'
 import { timeJoin } from './timeJoin.ts'
 import { verifyTokens } from './verifyTokens.ts'
@@ -14,6 +15,8 @@ export const clientCommands = {
   joinStorm,
   durabilityRound,
   verifyTokens,
+  connectIdle,
+  releaseIdle,
 }
 
 export type ClientCommands = typeof clientCommands

@@ -36,5 +36,10 @@ export function listAnomalies(r: Results): string[] {
       notes.push(`${where}: lost ${d.lostExamples.join(', ')}`)
     printed(where, d.output)
   }
+  for (const f of r.footprint) {
+    const where = `footprint run ${f.run + 1} ${f.load} ${f.target}`
+    if (f.disconnects > 0) notes.push(`${where}: ${f.disconnects} idle sockets closed`)
+    printed(where, f.output)
+  }
   return notes
 }

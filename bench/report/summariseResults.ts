@@ -1,9 +1,11 @@
 import type { ColdJoinRun } from '../scenarios/benchColdJoin.ts'
 import type { DurabilityRun } from '../scenarios/benchDurability.ts'
+import type { FootprintRun } from '../scenarios/benchFootprint.ts'
 import type { GroupRun } from '../scenarios/benchGroup.ts'
 import type { JoinStormRun } from '../scenarios/benchJoinStorm.ts'
 import { coldJoinMedians, coldJoinTable } from './coldJoinTable.ts'
 import { durabilitySum, durabilityTable } from './durabilityTable.ts'
+import { footprintTable, footprintTargets } from './footprintTable.ts'
 import { groupMedian, groupTable, serverMedian } from './groupTable.ts'
 import { fmt, markdownTable } from './markdownTable.ts'
 import { stormMedian, stormTable } from './stormTable.ts'
@@ -13,9 +15,10 @@ export interface Results {
   coldJoin: ColdJoinRun[]
   storm: JoinStormRun[]
   durability: DurabilityRun[]
+  footprint: FootprintRun[]
 }
 
-/** The tables of every section and the verdict on each of issue #3's targets. */
+/** The tables of every section and the verdict on each target of issues #3 and #20. */
 export function summariseResults(r: Results, targetRooms: number) {
   const g = r.group.runs
   const cpuRatio =
@@ -70,12 +73,14 @@ export function summariseResults(r: Results, targetRooms: number) {
       value: `${fmt(last, 0)} ms`,
       met: last <= 1000,
     },
+    ...footprintTargets(r.footprint),
   ]
   return {
     group: groupTable(g),
     coldJoin: coldJoinTable(r.coldJoin),
     storm: stormTable(r.storm),
     durability: durabilityTable(r.durability),
+    footprint: footprintTable(r.footprint),
     verdict: markdownTable(
       ['target', 'Hearth', 'met'],
       targets.map((t) => [t.target, t.value, t.met ? 'yes' : 'NO']),

@@ -138,8 +138,12 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
       } else if (entry.msg === 'listening' && entry.port) {
         clearTimeout(timer)
         resolve(entry.port)
-      } else if (entry.msg?.startsWith('HEARTH_BENCH_UNSEALED')) {
-        // The unsealed variant's own warning: expected, not an anomaly.
+      } else if (
+        entry.msg?.startsWith('HEARTH_BENCH_UNSEALED') ||
+        line.startsWith('Hearth is running at')
+      ) {
+        // The unsealed variant's own warning, and the start-up banner (it carries a set-up
+        // link, which has no place in a results file): expected, not anomalies.
       } else if (
         entry.level === undefined ||
         entry.level >= 40 ||
