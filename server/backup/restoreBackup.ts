@@ -15,6 +15,7 @@ import {
 } from 'node:fs'
 import { basename, join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { vacuumInto } from './vacuumInto.ts'
 import { quickCheck } from '../db/quickCheck.ts'
 import { type BackupHeader, openBackupFile } from './backupFormat.ts'
 
@@ -65,18 +66,6 @@ function prepareTarget(target: string): { made: boolean } {
   }
   mkdirSync(target, { recursive: true, mode: 0o700 })
   return { made: true }
-}
-
-/** Copies a live SQLite file consistently (a read snapshot) into a new 0600 file. */
-function vacuumInto(from: string, to: string): void {
-  closeSync(openSync(to, 'wx', 0o600))
-  const source = new DatabaseSync(from)
-  try {
-    source.exec('PRAGMA busy_timeout = 5000')
-    source.prepare('VACUUM INTO ?').run(to)
-  } finally {
-    source.close()
-  }
 }
 
 /**

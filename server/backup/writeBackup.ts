@@ -14,8 +14,8 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
 import { DEFAULT_CHUNK_BYTES, sealBackupFile } from './backupFormat.ts'
+import { vacuumInto } from './vacuumInto.ts'
 import { backupsToPrune } from './backupRules.ts'
 import { backupName, listBackups } from './listBackups.ts'
 
@@ -118,15 +118,7 @@ export function writeBackup(request: BackupRequest): BackupResult {
   const plain = join(dir, `.${name}.plain.tmp`)
   const sealing = join(dir, `.${name}.tmp`)
   try {
-    // VACUUM INTO accepts an empty file: made first, so the clear copy is 0600 from its start.
-    closeSync(openSync(plain, 'wx', 0o600))
-    const source = new DatabaseSync(dbPath)
-    try {
-      source.exec('PRAGMA busy_timeout = 5000')
-      source.prepare('VACUUM INTO ?').run(plain)
-    } finally {
-      source.close()
-    }
+    vacuumInto(dbPath, plain)
     const header = { id, createdAt, chunkBytes: request.chunkBytes ?? DEFAULT_CHUNK_BYTES }
     const bytes = sealBackupFile(key, header, plain, sealing)
     const file = join(dir, name)

@@ -5,12 +5,11 @@ import * as Y from 'yjs'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { currentTotp } from '../auth/totp.ts'
-import { connectProvider, type TestClient } from '../test/connectProvider.ts'
+import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { addWorksheet, openSession } from '../test/roomWorld.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
-import { until } from '../test/until.ts'
 
 /** Every file under `dir`, recursively: database, its log, uploads, backups, keys. */
 function everyFile(dir: string): string[] {
@@ -44,10 +43,12 @@ describe('[C19] health data at rest', () => {
     return client
   }
   const stored = (doc: string, text: string) =>
-    until(() =>
-      server!.sync.serverRead(doc as DocName, (d) =>
-        Buffer.from(Y.encodeStateAsUpdate(d)).includes(Buffer.from(text)),
-      ),
+    eventually(
+      () =>
+        server!.sync.serverRead(doc as DocName, (d) =>
+          Buffer.from(Y.encodeStateAsUpdate(d)).includes(Buffer.from(text)),
+        ),
+      `${doc} on the server`,
     )
 
   it('after a session with worksheets, chat, notes and a check-in, no sentence typed and no two-factor secret is in the data folder', async () => {

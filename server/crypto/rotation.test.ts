@@ -5,13 +5,12 @@ import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { createLogger } from '../log/logger.ts'
-import { connectProvider, type TestClient } from '../test/connectProvider.ts'
+import { connectProvider, eventually, type TestClient } from '../test/connectProvider.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 import { KeyRing, KeyRingProblem } from './keyRing.ts'
 import { parseMasterKey } from './masterKey.ts'
 import { rotateMasterKey } from './rotateMasterKey.ts'
 import { open } from './seal.ts'
-import { until } from '../test/until.ts'
 
 const quiet = createLogger('silent')
 
@@ -29,8 +28,9 @@ describe('[C19] master key rotation, online', () => {
     clients.push(client)
     await client.synced()
     client.doc.getText('t').insert(0, text)
-    await until(() =>
-      server!.sync.serverRead(name as DocName, (d) => d.getText('t').toString() === text),
+    await eventually(
+      () => server!.sync.serverRead(name as DocName, (d) => d.getText('t').toString() === text),
+      `${name} on the server`,
     )
   }
 

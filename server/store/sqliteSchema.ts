@@ -26,6 +26,9 @@ export function prepareDocStoreSchema(db: DatabaseSync, synchronous: 'FULL' | 'N
       db.exec(`ALTER TABLE ${table} ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0`)
     }
   }
+  // The start-up search for plain rows (sealLegacyRows.ts) reads this, not the whole log: it
+  // is empty once everything is sealed.
+  db.exec('CREATE INDEX IF NOT EXISTS doc_updates_plain ON doc_updates (seq) WHERE sealed = 0')
 }
 
 /**

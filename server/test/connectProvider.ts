@@ -96,10 +96,17 @@ export function connectProvider(
   }
 }
 
-/** Polls `check` until it holds, or fails after `ms` with `what`. */
-export async function eventually(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+/**
+ * Polls `check` (which may ask the server, asynchronously) until it holds, or fails after `ms`
+ * with `what`.
+ */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 10_000,
+): Promise<void> {
   const deadline = Date.now() + ms
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 10))
   }

@@ -12,7 +12,6 @@ import { openRawSocket } from '../../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 import { SqliteDocStore } from '../../store/SqliteDocStore.ts'
 import { encodeSyncFrame } from '../encodeFrames.ts'
-import { until } from '../../test/until.ts'
 
 describe('a damaged document', () => {
   let server: TestServer
@@ -87,7 +86,10 @@ describe('a damaged document', () => {
       clients.push(writer)
       await writer.synced()
       writer.doc.getText('t').insert(0, `what I wrote in ${name}`)
-      await until(() => server.sync.serverRead(name as DocName, (d) => d.getText('t').length > 0))
+      await eventually(
+        () => server.sync.serverRead(name as DocName, (d) => d.getText('t').length > 0),
+        `${name} on the server`,
+      )
     }
     for (const c of clients.splice(0)) c.destroy()
     await server.close()
@@ -116,10 +118,12 @@ describe('a damaged document', () => {
     await intact.synced()
     expect(intact.doc.getText('t').toString()).toBe('what I wrote in damage/intact')
     intact.doc.getText('t').insert(0, 'still writable; ')
-    await until(() =>
-      server.sync.serverRead('damage/intact' as DocName, (d) =>
-        d.getText('t').toString().startsWith('still writable'),
-      ),
+    await eventually(
+      () =>
+        server.sync.serverRead('damage/intact' as DocName, (d) =>
+          d.getText('t').toString().startsWith('still writable'),
+        ),
+      'the intact document takes writes',
     )
     expect(server.sync.health().damagedDocuments).toBe(1)
   })
