@@ -211,7 +211,6 @@ export async function startServer(
   }, SWEEP_MS)
   sweeper.unref()
 
-  await store.ready?.()
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, resolve)

@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import { EditorContent, useEditor } from '@tiptap/react'
 import type * as Y from 'yjs'
-import { slideExtensions } from '../../shared/slides/deckDoc.ts'
+import { slideExtensions } from '../../shared/slides/slideSchema.ts'
 
 /**
  * One rich-text part of a slide (or its speaker notes), bound to its Yjs fragment: edited

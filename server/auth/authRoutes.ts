@@ -190,7 +190,7 @@ export function authRoutes(services: Services) {
   app.post('/setup', async (c) => {
     const body = await parseBody(c, setupRequest)
     // A weak password must not use up the link.
-    const problem = passwordProblem(body.password)
+    const problem = await passwordProblem(body.password)
     if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
     const linkGone = () =>
       new HTTPException(410, {

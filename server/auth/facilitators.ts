@@ -27,7 +27,7 @@ export async function createFacilitator(
   now: number,
   claim: () => boolean = () => true,
 ): Promise<CreateFacilitatorResult> {
-  const problem = passwordProblem(input.password)
+  const problem = await passwordProblem(input.password)
   if (problem) return { ok: false, error: 'weak-password', message: PASSWORD_PROBLEM_TEXT[problem] }
   const email = normaliseEmail(input.email)
   const hash = await hashSecret(input.password)

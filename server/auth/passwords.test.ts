@@ -18,7 +18,7 @@ describe('passwords', () => {
     ['aaaaaaaaaaaaaaa', 'too-common'],
     ['x'.repeat(300), 'too-long'],
     ['maple-river-lantern-7', null],
-  ])('[C15] %j → %s', (password, problem) => {
-    expect(passwordProblem(password)).toBe(problem)
+  ])('[C15] %j → %s', async (password, problem) => {
+    expect(await passwordProblem(password)).toBe(problem)
   })
 })

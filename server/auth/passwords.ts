@@ -1,5 +1,4 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { dictionary } from '@zxcvbn-ts/language-common'
 import { HashQueue } from './HashQueue.ts'
 
 /** scrypt (memory-hard): N=2^15, r=8 uses 32 MiB and about 0.1 s per hash on this machine. */
@@ -55,7 +54,15 @@ export function dummySecretHash(): Promise<string> {
   }))
 }
 
-const COMMON = new Set(dictionary['passwords-common'] as string[])
+/**
+ * The common passwords, loaded on first use: the list and its set cost tens of MiB and some
+ * 25 ms, which a server should pay when someone first chooses a password, not at every start.
+ */
+let commonSet: Promise<Set<string>> | null = null
+const commonPasswords = () =>
+  (commonSet ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common'] as string[]),
+  ))
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'too-common'
 
@@ -65,12 +72,13 @@ export const MIN_PASSWORD_LENGTH = 12
  * At least 12 characters, and neither a common password nor one with a common password at its
  * core (`password1234`, `Qwerty!!!!!!`).
  */
-export function passwordProblem(password: string): PasswordProblem | null {
+export async function passwordProblem(password: string): Promise<PasswordProblem | null> {
   if ([...password].length < MIN_PASSWORD_LENGTH) return 'too-short'
   if (password.length > 256) return 'too-long'
   const lower = password.toLowerCase()
   const core = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '')
-  if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core))) return 'too-common'
+  const common = await commonPasswords()
+  if (common.has(lower) || (core.length >= 4 && common.has(core))) return 'too-common'
   if (/^(.)\1+$/u.test(password)) return 'too-common'
   return null
 }

@@ -1,7 +1,17 @@
-import { Secret, TOTP } from 'otpauth'
+import { createRequire } from 'node:module'
+import type * as OtpAuth from 'otpauth'
+
+const require = createRequire(import.meta.url)
+let otpauthModule: typeof OtpAuth | null = null
+/**
+ * `otpauth` loads when a second factor is first set up or checked, not at every start. It is
+ * required rather than imported so that these functions stay synchronous for their callers.
+ */
+const otpauth = () => (otpauthModule ??= require('otpauth') as typeof OtpAuth)
 
 /** TOTP (RFC 6238) for facilitators' second factor: 6 digits, 30 s, one step of clock skew. */
 function totpFor(secretBase32: string, label: string) {
+  const { Secret, TOTP } = otpauth()
   return new TOTP({
     issuer: 'Hearth',
     label,
@@ -13,6 +23,7 @@ function totpFor(secretBase32: string, label: string) {
 }
 
 export function newTotpSecret(): string {
+  const { Secret } = otpauth()
   return new Secret({ size: 20 }).base32
 }
 

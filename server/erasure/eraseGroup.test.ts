@@ -126,7 +126,7 @@ describe('[C19] erasing a group', () => {
     for (const m of [admitted, waiting, w.people.removed]) {
       expect(() => keys.keyOf(`member:${m.id}`)).toThrow(KeyErased)
     }
-    const old = new SqliteDocStore({ path: backup, writer: 'inline', cipher: docCipher(keys) })
+    const old = new SqliteDocStore({ path: backup, cipher: docCipher(keys) })
     for (const name of before) {
       const loaded = await old.load(name as DocName)
       expect(loaded.rejected?.rows, name).toBeGreaterThan(0)

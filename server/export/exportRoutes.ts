@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { readWorksheet } from '../worksheets/readWorksheet.ts'
 import { fileName } from './fileName.ts'
 import { toMarkdown } from './toMarkdown.ts'
 import { toPdf } from './toPdf.ts'
@@ -61,7 +62,7 @@ export function exportRoutes(services: Services) {
     if ((await services.authorize(member, name)) === 'none') {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    const blocks = await services.sync.serverRead(name, worksheetBlocks)
+    const blocks = worksheetBlocks(await readWorksheet(services, name))
     const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: w.timeZone })
     const header = {
       title: w.mode === 'shared' ? w.title : `${w.title} (my copy)`,

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
 import type { ExportHeader } from './toMarkdown.ts'
 import { scaleWords, type ExportBlock } from './worksheetBlocks.ts'
 
@@ -9,13 +9,18 @@ const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
 const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
 const OBLIQUE = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf')
 
+/** PDFKit and its font code load with the first export (some 30 MiB), not at every start. */
+let pdfkit: Promise<typeof PDFDocument> | null = null
+const loadPdfkit = () => (pdfkit ??= import('pdfkit').then((m) => m.default))
+
 /** A worksheet as an A4 PDF, text only, with the fonts embedded (subset). */
-export function toPdf(
+export async function toPdf(
   header: ExportHeader,
   blocks: ExportBlock[],
   createdAt: Date,
 ): Promise<Buffer> {
-  const pdf = new PDFDocument({
+  const PdfDocument = await loadPdfkit()
+  const pdf = new PdfDocument({
     size: 'A4',
     margin: 56,
     info: { Title: header.title, Producer: 'Hearth', Creator: 'Hearth', CreationDate: createdAt },

@@ -1,7 +1,4 @@
 import type { JSONContent } from '@tiptap/core'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 
 /** A worksheet reduced to what an export shows: text only, no marks, links or attributes. */
 export type ExportBlock =
@@ -25,9 +22,8 @@ const textOf = (node: JSONContent): string =>
 const numberOr = (value: unknown, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback
 
-/** The blocks of a worksheet document, in order. */
-export function worksheetBlocks(doc: Y.Doc): ExportBlock[] {
-  const root = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(WORKSHEET_FRAGMENT))
+/** The blocks of a worksheet's content (see `readWorksheet`), in order. */
+export function worksheetBlocks(root: JSONContent): ExportBlock[] {
   const blocks: ExportBlock[] = []
   const visit = (node: JSONContent) => {
     const attrs = node.attrs ?? {}

@@ -1,9 +1,11 @@
+import type { JSONContent } from '@tiptap/core'
 import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { MemberPrincipal } from '../auth/Principal.ts'
 import { deckText } from '../../shared/slides/deckText.ts'
 import { worksheetBlocks } from '../export/worksheetBlocks.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { readWorksheet } from '../worksheets/readWorksheet.ts'
 import { libraryOf } from './libraryOf.ts'
 
 export interface SearchHit {
@@ -55,16 +57,16 @@ export async function searchLibrary(
   return hits
 }
 
-function textOf(services: Services, name: DocName, kind: string): Promise<string> {
+async function textOf(services: Services, name: DocName, kind: string): Promise<string> {
   // A canvas is found by its title: its drawings have no text to search.
-  if (kind === 'canvas') return Promise.resolve('')
-  return services.sync.serverRead(name, (doc) =>
-    kind === 'answers' ? answersText(doc) : kind === 'slides' ? deckText(doc) : worksheetText(doc),
-  )
+  if (kind === 'canvas') return ''
+  if (kind === 'answers') return services.sync.serverRead(name, answersText)
+  if (kind === 'slides') return services.sync.serverRead(name, deckText)
+  return worksheetText(await readWorksheet(services, name))
 }
 
-const worksheetText = (doc: Y.Doc) =>
-  worksheetBlocks(doc)
+const worksheetText = (content: JSONContent) =>
+  worksheetBlocks(content)
     .flatMap((b) =>
       b.kind === 'answer'
         ? [b.label, ...b.paragraphs]

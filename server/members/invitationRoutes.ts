@@ -237,7 +237,7 @@ async function accept(
   // The token first: a bogus or used link costs a lookup, never a hash (0.1 s, 32 MiB).
   check(token)
   const body = await parseBody(c, acceptInvitationRequest)
-  const problem = passwordProblem(body.passphrase)
+  const problem = await passwordProblem(body.passphrase)
   if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
   hashQueue.refuseIfFull()
   const hash = await hashSecret(body.passphrase)

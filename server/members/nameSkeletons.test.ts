@@ -27,12 +27,23 @@ describe('look-alike names', () => {
     expect(looksLikeAny(b, [a])).toBe(false)
   })
 
-  it.each(['Robin · Facilitator', 'FACILITAT0R', 'Admin', 'Hearth team', 'Thеrapist Jo'])(
-    '%s claims a role',
-    (name) => {
-      expect(claimsARole(name)).toBe(true)
-    },
-  )
+  it.each([
+    'Robin · Facilitator',
+    'FACILITAT0R',
+    'Admin',
+    'Hearth team',
+    'Thеrapist Jo',
+    'Adm1n',
+    '5taff',
+    'Th3rapist',
+    'M0D3RAT0R',
+  ])('%s claims a role', (name) => {
+    expect(claimsARole(name)).toBe(true)
+  })
+
+  it.each(['Lena', 'Stella', 'Alice 17', 'Dr Owl', 'Sam'])('%s claims none', (name) => {
+    expect(claimsARole(name)).toBe(false)
+  })
 
   it('leaves nothing of a name made only of punctuation and spaces', () => {
     expect(nameSkeletons(' .-. ')).toEqual([''])

@@ -1,6 +1,6 @@
-import webpush from 'web-push'
 import type { Services } from '../http/AppEnv.ts'
 import { vapidAuthorization } from './vapid.ts'
+import { webPush } from './webPush.ts'
 
 /** A reminder goes out this long before a session starts. */
 export const REMINDER_LEAD_MS = 60 * 60_000
@@ -87,7 +87,7 @@ async function deliver(
   authorization: string,
   ttlSeconds: number,
 ): Promise<'sent' | 'gone' | number> {
-  const request = webpush.generateRequestDetails(
+  const request = webPush().generateRequestDetails(
     { endpoint: reminder.endpoint, keys: { p256dh: reminder.p256dh, auth: reminder.auth } },
     payload,
     {

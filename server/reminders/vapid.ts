@@ -1,7 +1,7 @@
 import { createPrivateKey, sign } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import webpush from 'web-push'
+import { webPush } from './webPush.ts'
 
 export interface VapidKeys {
   /** Uncompressed P-256 point, base64url: what browsers subscribe with. */
@@ -18,7 +18,7 @@ export function loadVapidKeys(dataDir: string): VapidKeys {
   const file = join(dataDir, 'vapid.json')
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const keys = webpush.generateVAPIDKeys()
+  const keys = webPush().generateVAPIDKeys()
   writeFileSync(file, JSON.stringify(keys), { mode: 0o600 })
   return keys
 }

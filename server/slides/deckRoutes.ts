@@ -9,7 +9,7 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { STARTER_DECKS } from '../../shared/slides/starters/starterDecks.ts'
-import { seedDeck, titleSlide } from './seedDeck.ts'
+import type * as SeedDeck from './seedDeck.ts'
 
 const title = z.string().trim().min(1, 'Give the deck a title.').max(120)
 const createRequest = z.union([
@@ -18,6 +18,10 @@ const createRequest = z.union([
   z.object({ starter: z.enum(STARTER_DECKS.map((d) => d.id) as [string, ...string[]]) }).strict(),
 ])
 const editorRequest = z.object({ facilitatorId: z.string().max(64) }).strict()
+
+/** Seeding brings TipTap and ProseMirror: loaded with the first new deck, not at every start. */
+let seeding: Promise<typeof SeedDeck> | null = null
+const loadSeedDeck = () => (seeding ??= import('./seedDeck.ts'))
 
 /**
  * A facilitator's library of decks: create one (seeded on the server with its title slide),
@@ -71,6 +75,7 @@ export function deckRoutes(services: Services) {
     const starter = 'starter' in body ? STARTER_DECKS.find((d) => d.id === body.starter)! : null
     const deckTitle = starter ? starter.title : (body as { title: string }).title
     const id = newId('deck')
+    const { seedDeck, titleSlide } = await loadSeedDeck()
     db.transaction(() => {
       db.sql
         .prepare('INSERT INTO decks (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)')

@@ -1,7 +1,8 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import { bodyFragment, deckParts, sideFragment, slideSchema } from '../../shared/slides/deckDoc.ts'
+import { bodyFragment, deckParts, sideFragment } from '../../shared/slides/deckDoc.ts'
 import { newSlideId } from '../../shared/slides/newSlideId.ts'
+import { slideSchema } from '../../shared/slides/slideSchema.ts'
 import type { StarterSlide } from '../../shared/slides/starters/blocks.ts'
 
 export type SeedSlide = StarterSlide

@@ -1,16 +1,14 @@
-import type { JSONContent } from '@tiptap/core'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as Y from 'yjs'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { scopeOfDoc } from '../crypto/docKeys.ts'
 import { rowIdOf, snapshotData } from '../crypto/sealedColumns.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
+import { worksheetReader } from '../worksheets/readWorksheet.ts'
 
 interface SnapshotRow {
   id: string
@@ -78,11 +76,10 @@ export function snapshotRoutes(services: Services) {
       rowIdOf(row.id, row.doc),
       row.data,
     )
+    const read = await worksheetReader()
     const doc = new Y.Doc()
     Y.applyUpdate(doc, state)
-    const content: JSONContent = yXmlFragmentToProsemirrorJSON(
-      doc.getXmlFragment(WORKSHEET_FRAGMENT),
-    )
+    const content = read(doc)
     doc.destroy()
     return c.json({
       id: row.id,

@@ -40,6 +40,4 @@ export interface DocStore {
   /** Removes the document and its whole history. */
   delete(doc: DocName): Promise<void>
   close(): Promise<void>
-  /** Resolves when the store can take writes without a start-up delay. */
-  ready?(): Promise<void>
 }

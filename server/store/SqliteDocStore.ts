@@ -1,30 +1,22 @@
-import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import { DatabaseSync, type StatementSync } from 'node:sqlite'
-import { Worker } from 'node:worker_threads'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
 import { type DocCipher, openSnapshot, openUpdate, sealSnapshot, sealUpdate } from './docCipher.ts'
-import { packEntries, type StoredRow } from './packEntries.ts'
 import { sealLegacyRows } from './sealLegacyRows.ts'
 import { nextSeqOf, prepareDocStoreSchema } from './sqliteSchema.ts'
-import { SqliteWrites } from './sqliteWrites.ts'
-import { StoreWriteError } from './StoreWriteError.ts'
-import type { WriterRequest, WriterResponse } from './writerMessages.ts'
+import { SqliteWrites, type StoredRow } from './sqliteWrites.ts'
+import { WalSync } from './walSync.ts'
 
 export interface SqliteDocStoreOptions {
   /** A file path, or ':memory:' for tests that need no durability. */
   path: string
   /**
-   * FULL fsyncs the WAL on every commit (survives power loss); NORMAL survives a process crash
-   * only. Health data defaults to FULL; commits are batched, so the cost is per batch.
+   * FULL: a write is acknowledged once it is on the disk (survives power loss); NORMAL: once
+   * it is in the operating system's hands (survives a crash of the process only). Health data
+   * defaults to FULL; commits are grouped, so the cost is per group.
    */
   synchronous?: 'FULL' | 'NORMAL'
-  /**
-   * 'thread' (default for files) commits on a worker thread: a commit with FULL waits about a
-   * millisecond for fsync, which would otherwise stall every socket. 'inline' commits on the
-   * caller's thread (in-memory databases cannot be shared with a thread).
-   */
-  writer?: 'thread' | 'inline'
   /**
    * Seals every row with its document's data key (encryption at rest, C19). Without one (tests
    * and benchmarks of the store itself) rows are written as they come.
@@ -34,30 +26,42 @@ export interface SqliteDocStoreOptions {
   onLegacySealed?: (counts: { sealed: number; keyless: number }) => void
 }
 
-type Pending = { resolve: (r: WriterResponse & { ok: true }) => void; reject: (e: Error) => void }
+/**
+ * The log is folded into the database file after this many transactions or bytes written
+ * (SQLite's own default, 1,000 pages of the log, is about 250 small transactions).
+ */
+const CHECKPOINT_EVERY = { transactions: 256, bytes: 2 * 1024 * 1024 }
 
 /**
  * The default `DocStore`: one SQLite file through the built-in `node:sqlite` (no native addon),
- * in WAL mode. Reads run on the caller's connection; WAL lets them proceed beside a commit.
+ * in WAL mode, on the caller's thread. A transaction costs tens of microseconds when it does
+ * not wait for the disk; with FULL the wait happens off the loop (`WalSync`), so relaying edits
+ * never stops for an fsync.
  */
 export class SqliteDocStore implements DocStore {
   readonly #db: DatabaseSync
   readonly #selectSnapshot: StatementSync
   readonly #selectUpdates: StatementSync
-  readonly #inline: SqliteWrites | null
-  readonly #worker: Worker | null
-  readonly #pending = new Map<number, Pending>()
+  readonly #writes: SqliteWrites
   readonly #cipher: DocCipher | null
-  #nextId = 1
+  /** Null without FULL (or in memory): then SQLite's own syncing is all there is. */
+  readonly #wal: WalSync | null
+  readonly #sinceCheckpoint = { transactions: 0, bytes: 0 }
   /** Places are given here, not by SQLite: a row's place is sealed into it. */
   #nextSeq: number
   #closed = false
 
   constructor(options: SqliteDocStoreOptions) {
-    const { path, synchronous = 'FULL', writer, cipher } = options
+    const { path, synchronous = 'FULL', cipher } = options
     preparePrivateFile(path)
     this.#db = new DatabaseSync(path)
-    prepareDocStoreSchema(this.#db, synchronous)
+    const offLoop = synchronous === 'FULL' && path !== ':memory:'
+    prepareDocStoreSchema(this.#db, offLoop ? 'OFF' : synchronous)
+    // This connection never folds the log into the database itself: with syncing off it would
+    // do so without an fsync, and a log rewound over pages the disk does not have yet could
+    // lose acknowledged rows. `#checkpointIfDue` folds it with FULL instead.
+    if (offLoop) this.#db.exec('PRAGMA wal_autocheckpoint = 0')
+    this.#wal = offLoop ? new WalSync(path) : null
     this.#cipher = cipher ?? null
     if (cipher) {
       const counts = sealLegacyRows(this.#db, cipher)
@@ -70,39 +74,7 @@ export class SqliteDocStore implements DocStore {
     this.#selectUpdates = this.#db.prepare(
       'SELECT seq, data, sealed FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
     )
-    const useThread = (writer ?? (path === ':memory:' ? 'inline' : 'thread')) === 'thread'
-    this.#inline = useThread ? null : new SqliteWrites(this.#db)
-    this.#worker = useThread
-      ? new Worker(new URL('./sqliteWriterThread.ts', import.meta.url), {
-          workerData: { path, synchronous },
-        })
-      : null
-    this.#worker?.on('message', (response: WriterResponse) => {
-      const waiting = this.#pending.get(response.id)
-      this.#pending.delete(response.id)
-      if (!waiting) return
-      if (response.ok) waiting.resolve(response)
-      else {
-        waiting.reject(
-          new StoreWriteError(
-            `document store write failed: ${response.error}`,
-            response.sqliteCode,
-          ),
-        )
-      }
-    })
-    this.#worker?.on('error', (error) => this.#failAll(error))
-    this.#worker?.on('exit', () => this.#failAll(new Error('document store writer stopped')))
-  }
-
-  /**
-   * Resolves once the writer thread runs; the server waits for it before it listens, so the
-   * first edit after a start does not wait for a thread to boot.
-   */
-  ready(): Promise<void> {
-    const worker = this.#worker
-    if (!worker) return Promise.resolve()
-    return this.#send({ op: 'ping' }).then(() => undefined)
+    this.#writes = new SqliteWrites(this.#db)
   }
 
   async load(doc: DocName): Promise<StoredDoc> {
@@ -134,54 +106,75 @@ export class SqliteDocStore implements DocStore {
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {
+    this.#open()
+    let bytes = 0
     const rows: StoredRow[] = entries.map(({ doc, update }) => {
       const seq = this.#nextSeq++
       const key = this.#cipher?.keyOf(doc)
+      bytes += update.byteLength
       return key
         ? { seq, doc, data: sealUpdate(key, doc, seq, update), sealed: true }
         : { seq, doc, data: update, sealed: false }
     })
-    const seqs = this.#inline
-      ? this.#inline.append(rows)
-      : ((await this.#send({ op: 'append', packed: packEntries(rows) })).seqs ?? [])
+    const seqs = this.#writes.append(rows)
+    await this.#durable(bytes)
     return new Map(seqs as [DocName, number][])
   }
 
   async compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.#open()
     const key = this.#cipher?.keyOf(doc)
     const data = key ? sealSnapshot(key, doc, upToSeq, snapshot) : snapshot
-    if (this.#inline) this.#inline.compact(doc, data, upToSeq, key !== undefined)
-    else await this.#send({ op: 'compact', doc, snapshot: data, upToSeq, sealed: !!key })
+    this.#writes.compact(doc, data, upToSeq, key !== undefined)
+    await this.#durable(data.byteLength)
   }
 
   async delete(doc: DocName): Promise<void> {
-    if (this.#inline) this.#inline.delete(doc)
-    else await this.#send({ op: 'delete', doc })
+    this.#open()
+    this.#writes.delete(doc)
+    await this.#durable(0)
   }
 
   async close(): Promise<void> {
     if (this.#closed) return
     this.#closed = true
-    if (this.#worker) {
-      await this.#send({ op: 'close' }, true)
-      await this.#worker.terminate()
-    }
+    await this.#wal?.sync()
+    this.#wal?.close()
     if (this.#db.isOpen) this.#db.close()
   }
 
-  #send(request: DistributiveOmit<WriterRequest, 'id'>, closing = false) {
-    if (this.#closed && !closing) return Promise.reject(new Error('document store is closed'))
-    const id = this.#nextId++
-    return new Promise<WriterResponse & { ok: true }>((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject })
-      const transfer = request.op === 'append' ? [request.packed.buffer as ArrayBuffer] : []
-      this.#worker!.postMessage({ ...request, id }, transfer)
-    })
+  #open(): void {
+    if (this.#closed) throw new Error('document store is closed')
   }
 
-  #failAll(error: Error): void {
-    for (const { reject } of this.#pending.values()) reject(error)
-    this.#pending.clear()
+  /** Waits until the transaction just committed is on the disk (FULL), folding the log if due. */
+  async #durable(bytes: number): Promise<void> {
+    if (!this.#wal) return
+    this.#sinceCheckpoint.transactions++
+    this.#sinceCheckpoint.bytes += bytes
+    await this.#wal.sync()
+    this.#checkpointIfDue()
+  }
+
+  /**
+   * Folds the log into the database with FULL syncing (log, then database file), on this
+   * connection for that moment only. A fold that readers hold back stays partial: SQLite
+   * rewinds the log only once every frame is in the database file, and that file synced.
+   */
+  #checkpointIfDue(): void {
+    const due = this.#sinceCheckpoint
+    if (due.transactions < CHECKPOINT_EVERY.transactions && due.bytes < CHECKPOINT_EVERY.bytes) {
+      return
+    }
+    if (this.#closed || !this.#db.isOpen) return
+    due.transactions = 0
+    due.bytes = 0
+    this.#db.exec('PRAGMA synchronous = FULL')
+    try {
+      this.#db.exec('PRAGMA wal_checkpoint(PASSIVE)')
+    } finally {
+      this.#db.exec('PRAGMA synchronous = OFF')
+    }
   }
 }
 
@@ -224,5 +217,3 @@ class RowOpener {
     return this.#key
   }
 }
-
-type DistributiveOmit<T, K extends keyof never> = T extends unknown ? Omit<T, K> : never

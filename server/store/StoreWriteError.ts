@@ -32,7 +32,14 @@ export function sqliteCodeName(code: number | null): string {
   return code === null ? 'unknown' : (names[code] ?? `SQLITE_${code}`)
 }
 
-/** The SQLite code behind any store failure, from the writer thread or inline. */
+/**
+ * The code behind any store failure: SQLite's, or the system's when making the log durable
+ * failed (`EIO`, `ENOSPC` from fdatasync).
+ */
 export function storeErrorCode(error: unknown): string {
-  return sqliteCodeName(error instanceof StoreWriteError ? error.sqliteCode : sqliteCodeOf(error))
+  if (error instanceof StoreWriteError) return sqliteCodeName(error.sqliteCode)
+  const sqlite = sqliteCodeOf(error)
+  if (sqlite !== null) return sqliteCodeName(sqlite)
+  const system = (error as { code?: unknown } | null)?.code
+  return typeof system === 'string' && /^E[A-Z]+$/.test(system) ? system : 'unknown'
 }

@@ -29,11 +29,8 @@ const words = (text: string) => new TextEncoder().encode(text)
 const onDisk = (path: string) =>
   Buffer.concat([path, `${path}-wal`].filter(existsSync).map((f) => readFileSync(f)))
 
-docStoreContract('SQLite, sealed (writer thread)', async () => {
+docStoreContract('SQLite, sealed', async () => {
   return new SqliteDocStore({ path: tempPath(), cipher: testCipher() })
-})
-docStoreContract('SQLite, sealed (inline)', async () => {
-  return new SqliteDocStore({ path: tempPath(), writer: 'inline', cipher: testCipher() })
 })
 
 describe('sealed document rows', () => {
@@ -58,7 +55,7 @@ describe('sealed document rows', () => {
   it('a changed byte, or a row moved to another document, is refused and named, and the other rows still load', async () => {
     const path = tempPath()
     const cipher = testCipher()
-    const store = new SqliteDocStore({ path, cipher, writer: 'inline' })
+    const store = new SqliteDocStore({ path, cipher })
     await store.append([
       { doc, update: words('one') },
       { doc, update: words('two') },
@@ -75,7 +72,7 @@ describe('sealed document rows', () => {
     raw.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(flipped, first.seq)
     raw.prepare("UPDATE doc_updates SET doc = 'ga/room' WHERE doc = 'ga/other'").run()
     raw.close()
-    const reopened = new SqliteDocStore({ path, cipher, writer: 'inline' })
+    const reopened = new SqliteDocStore({ path, cipher })
     const loaded = await reopened.load(doc)
     expect(loaded.updates.map((u) => new TextDecoder().decode(u))).toEqual(['two'])
     expect(loaded.rejected?.rows).toBe(2)
@@ -85,7 +82,7 @@ describe('sealed document rows', () => {
 
   it('seals rows written before encryption at rest when it starts, and they still load', async () => {
     const path = tempPath()
-    const plain = new SqliteDocStore({ path, writer: 'inline' })
+    const plain = new SqliteDocStore({ path })
     const seqs = await plain.append([{ doc, update: words('an old plain row') }])
     await plain.compact(doc, words('an old plain snapshot'), seqs.get(doc)!)
     await plain.append([{ doc, update: words('a later plain row') }])
@@ -109,11 +106,11 @@ describe('sealed document rows', () => {
   it('a document whose key was erased can be neither read nor written', async () => {
     const path = tempPath()
     const erased = new Set<string>()
-    const store = new SqliteDocStore({ path, cipher: testCipher(erased), writer: 'inline' })
+    const store = new SqliteDocStore({ path, cipher: testCipher(erased) })
     await store.append([{ doc, update: words('before erasure') }])
     erased.add('ga')
     await store.close()
-    const after = new SqliteDocStore({ path, cipher: testCipher(erased), writer: 'inline' })
+    const after = new SqliteDocStore({ path, cipher: testCipher(erased) })
     const loaded = await after.load(doc)
     expect(loaded.updates).toEqual([])
     expect(loaded.rejected?.reason).toContain('erased')

@@ -1,7 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite'
 
-/** Tables of the document store; shared by the reading and the writing connection. */
-export function prepareDocStoreSchema(db: DatabaseSync, synchronous: 'FULL' | 'NORMAL'): void {
+/** Tables of the document store, and its connection's settings. */
+export function prepareDocStoreSchema(
+  db: DatabaseSync,
+  synchronous: 'FULL' | 'NORMAL' | 'OFF',
+): void {
   db.exec(`
     PRAGMA journal_mode = WAL;
     PRAGMA synchronous = ${synchronous};

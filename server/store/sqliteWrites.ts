@@ -1,9 +1,19 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
-import type { StoredRow } from './packEntries.ts'
 
 /**
- * The write side of the SQLite store: each method is one transaction. Used directly (inline)
- * or from the writer thread, so that fsync never blocks the event loop that relays edits.
+ * One row of a document's log as it is written: its place (given by the store, because the
+ * place is part of what seals it), the document, and the bytes, sealed or (without a key
+ * ring, in tests and benchmarks) as they came.
+ */
+export interface StoredRow {
+  seq: number
+  doc: string
+  data: Uint8Array
+  sealed: boolean
+}
+
+/**
+ * The write side of the SQLite store: each method is one transaction.
  */
 export class SqliteWrites {
   readonly #db: DatabaseSync
@@ -30,8 +40,7 @@ export class SqliteWrites {
 
   /**
    * Rows come with their places (a duplicate place fails the whole batch rather than being
-   * written twice). Returns each document's newest sequence number, as pairs (they cross a
-   * thread).
+   * written twice). Returns each document's newest sequence number, as pairs.
    */
   append(rows: readonly StoredRow[]): [string, number][] {
     return this.#transaction(() => {

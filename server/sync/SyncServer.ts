@@ -35,7 +35,7 @@ export interface SyncServerOptions {
    * when the document is first loaded, before any client sees it: seeding on the server means
    * two clients opening a new worksheet at once cannot both fill it in.
    */
-  seed?: (name: DocName) => Uint8Array | null
+  seed?: (name: DocName) => Uint8Array | null | Promise<Uint8Array | null>
   /** The size cap of a document (default: none). */
   maxBytes?: (name: DocName) => number
   /** Documents whose presence only the server sets (see `DocRoom.serverPresenceOnly`). */
@@ -304,7 +304,7 @@ export class SyncServer {
     let { lastSeq } = stored
     let rows = stored.updates.length
     if (!damage && !stored.snapshot && rows === 0) {
-      const seed = this.#opts.seed?.(name)
+      const seed = await this.#opts.seed?.(name)
       if (seed) {
         Y.applyUpdate(doc, seed)
         lastSeq = (await this.#opts.store.append([{ doc: name, update: seed }])).get(name) ?? 0

@@ -22,7 +22,6 @@ export async function readableInStore(server: TestServer, needles: string[]): Pr
     .all() as { doc: string }[]
   const store = new SqliteDocStore({
     path: copy,
-    writer: 'inline',
     cipher: docCipher(server.services.keys),
   })
   const found = new Set<string>()

@@ -1,4 +1,4 @@
-import { AccessToken, TrackSource } from 'livekit-server-sdk'
+import { livekitSdk } from './livekitSdk.ts'
 import type { VideoConfig } from './videoConfig.ts'
 
 /**
@@ -9,22 +9,17 @@ import type { VideoConfig } from './videoConfig.ts'
  */
 export const VIDEO_TOKEN_SECONDS = 10 * 60
 
-const MEMBER_SOURCES = [TrackSource.CAMERA, TrackSource.MICROPHONE]
-const FACILITATOR_SOURCES = [
-  ...MEMBER_SOURCES,
-  TrackSource.SCREEN_SHARE,
-  TrackSource.SCREEN_SHARE_AUDIO,
-]
-
 /**
  * A join token with the least a person needs: members publish camera and microphone, facilitators
  * also share a screen; nobody publishes data (the chat is Hearth's, moderated) or changes their
  * own name or metadata; nobody gets room admin (facilitators act through the server).
  */
-export function mintVideoToken(
+export async function mintVideoToken(
   config: VideoConfig,
   person: { identity: string; name: string; role: 'facilitator' | 'member'; room: string },
 ): Promise<string> {
+  const { AccessToken, TrackSource } = await livekitSdk()
+  const memberSources = [TrackSource.CAMERA, TrackSource.MICROPHONE]
   const token = new AccessToken(config.apiKey, config.apiSecret, {
     identity: person.identity,
     name: person.name,
@@ -39,7 +34,10 @@ export function mintVideoToken(
     canPublish: true,
     canPublishData: false,
     canUpdateOwnMetadata: false,
-    canPublishSources: person.role === 'facilitator' ? FACILITATOR_SOURCES : MEMBER_SOURCES,
+    canPublishSources:
+      person.role === 'facilitator'
+        ? [...memberSources, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO]
+        : memberSources,
   })
   return token.toJwt()
 }

@@ -1,14 +1,16 @@
-import { RoomServiceClient } from 'livekit-server-sdk'
+import type { RoomServiceClient } from 'livekit-server-sdk'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { livekitSdk } from './livekitSdk.ts'
 import { videoRoomOf } from './videoConfig.ts'
 import { rotateVideoKey } from './videoKeys.ts'
 
 /** LiveKit's room service for this deployment (its admin calls are the server's alone). */
-export const roomService = (services: Services): RoomServiceClient | null =>
-  services.video
-    ? new RoomServiceClient(services.video.url, services.video.apiKey, services.video.apiSecret)
-    : null
+export async function roomService(services: Services): Promise<RoomServiceClient | null> {
+  if (!services.video) return null
+  const { RoomServiceClient } = await livekitSdk()
+  return new RoomServiceClient(services.video.url, services.video.apiKey, services.video.apiSecret)
+}
 
 /**
  * Takes a person out of a session's call: no new token for them in this session, LiveKit
@@ -36,7 +38,7 @@ export async function removeFromCall(
       )
       .run(now(), row.identity)
   }
-  const rooms = roomService(services)
+  const rooms = await roomService(services)
   if (rooms) {
     try {
       await rooms.removeParticipant(videoRoomOf(sessionId), row.identity, {

@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { TrackSource } from 'livekit-server-sdk'
 import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { changeAttendance } from '../sessions/changeAttendance.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
+import { livekitSdk } from './livekitSdk.ts'
 import { removeFromCall, roomService } from './removeFromCall.ts'
 import { videoRoomOf } from './videoConfig.ts'
 import { personOfIdentity } from './videoIdentity.ts'
@@ -38,7 +38,8 @@ export function videoModerationRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/video/participants/:identity/mute', async (c) => {
     const { sessionId, groupId, principal, identity, person } = target(c)
-    const rooms = roomService(services)!
+    const rooms = (await roomService(services))!
+    const { TrackSource } = await livekitSdk()
     const room = videoRoomOf(sessionId)
     const participant = await rooms.getParticipant(room, identity).catch(() => null)
     const microphone = participant?.tracks.find((t) => t.source === TrackSource.MICROPHONE)

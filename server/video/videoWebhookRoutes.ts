@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { WebhookReceiver } from 'livekit-server-sdk'
+import type { WebhookReceiver } from 'livekit-server-sdk'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { readLimitedText } from '../http/parseBody.ts'
 import { publishRoomState } from '../sessions/roomState.ts'
+import { livekitSdk } from './livekitSdk.ts'
 import { sessionOfVideoRoom } from './videoConfig.ts'
 import { personOfIdentity } from './videoIdentity.ts'
 
@@ -24,6 +25,7 @@ export function videoWebhookRoutes(services: Services) {
     const config = services.video
     if (!config) throw new HTTPException(404, { message: 'not found' })
     const body = await readLimitedText(c, WEBHOOK_MAX_BYTES)
+    const { WebhookReceiver } = await livekitSdk()
     const receiver = new WebhookReceiver(config.apiKey, config.apiSecret)
     let event: Awaited<ReturnType<WebhookReceiver['receive']>>
     try {

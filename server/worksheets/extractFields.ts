@@ -1,7 +1,4 @@
 import type { JSONContent } from '@tiptap/core'
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 
 /** One answer of a worksheet, reduced to what can be shown as plain text. */
 export interface FieldAnswer {
@@ -18,10 +15,10 @@ const textOf = (node: JSONContent): string =>
     : (node.content ?? []).map(textOf).join(node.type === 'answerField' ? '\n' : '')
 
 /**
- * The labelled fields of a worksheet document. Shared answers are copied as plain text: a peer
+ * The labelled fields of a worksheet's content (see `readWorksheet`). Shared answers are copied as plain text: a peer
  * never receives rich content, links or attributes from someone else's sheet (C21).
  */
-export function extractFields(doc: Y.Doc): Map<string, FieldAnswer> {
+export function extractFields(root: JSONContent): Map<string, FieldAnswer> {
   const fields = new Map<string, FieldAnswer>()
   const visit = (node: JSONContent) => {
     const fieldId = node.attrs?.fieldId
@@ -37,6 +34,6 @@ export function extractFields(doc: Y.Doc): Map<string, FieldAnswer> {
     }
     for (const child of node.content ?? []) visit(child)
   }
-  visit(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(WORKSHEET_FRAGMENT)))
+  visit(root)
   return fields
 }

@@ -2,6 +2,7 @@ import { parseGroupDocName, sessionDocName } from '../../shared/documents/docKin
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { extractFields } from './extractFields.ts'
+import { readWorksheet } from './readWorksheet.ts'
 
 interface ShareRow {
   audience: 'facilitators' | 'group'
@@ -27,7 +28,7 @@ export async function mirrorSharedAnswers(services: Services, privateDoc: DocNam
       "SELECT audience, field_id, share_key FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND field_id != ''",
     )
     .all(itemId!, ownerId!) as unknown as ShareRow[]
-  const fields = await services.sync.serverRead(privateDoc, extractFields)
+  const fields = extractFields(await readWorksheet(services, privateDoc))
   for (const audience of ['facilitators', 'group'] as const) {
     const wanted = shares.filter((s) => s.audience === audience && fields.has(s.field_id))
     if (wanted.length === 0) continue

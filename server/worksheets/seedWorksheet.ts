@@ -1,18 +1,16 @@
 import type { JSONContent } from '@tiptap/core'
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
-import * as Y from 'yjs'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
-import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
-import { worksheetSchema } from '../../shared/worksheets/worksheetSchema.ts'
 import type { KeyRing } from '../crypto/keyRing.ts'
 import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
 import type { Db } from '../db/openDatabase.ts'
+import type * as WorksheetUpdate from './worksheetUpdate.ts'
 
-/** The starting state of a worksheet document, as one Yjs update. */
-export function worksheetUpdate(content: JSONContent): Uint8Array {
-  const doc = prosemirrorJSONToYDoc(worksheetSchema(), content, WORKSHEET_FRAGMENT)
-  return Y.encodeStateAsUpdate(doc)
-}
+/**
+ * TipTap, ProseMirror and their Yjs binding (tens of MiB), loaded when the first worksheet is
+ * seeded rather than at every start: the checks before it tell most documents apart without.
+ */
+let tiptapPart: Promise<typeof WorksheetUpdate> | null = null
+const loadWorksheetUpdate = () => (tiptapPart ??= import('./worksheetUpdate.ts'))
 
 /**
  * The sync server's seed hook for worksheets: a shared worksheet, or a member's private copy,
@@ -24,7 +22,7 @@ export function worksheetSeeder(db: Db, keys: KeyRing) {
   const find = db.sql.prepare(
     'SELECT mode, content FROM worksheets WHERE id = ? AND session_id = ? AND group_id = ?',
   )
-  return (name: string): Uint8Array | null => {
+  return async (name: string): Promise<Uint8Array | null> => {
     const doc = parseGroupDocName(name)
     if (!doc?.itemId || (doc.kind !== 'session-shared' && doc.kind !== 'member-private'))
       return null
@@ -34,6 +32,7 @@ export function worksheetSeeder(db: Db, keys: KeyRing) {
     const expected = doc.kind === 'session-shared' ? 'shared' : 'private'
     if (row.mode !== expected) return null
     const content = worksheetContent.open(keys, groupScope(doc.groupId), doc.itemId, row.content)
+    const { worksheetUpdate } = await loadWorksheetUpdate()
     return worksheetUpdate(JSON.parse(content) as JSONContent)
   }
 }

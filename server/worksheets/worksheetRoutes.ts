@@ -82,7 +82,7 @@ export function worksheetRoutes(services: Services) {
   app.post('/templates', async (c) => {
     const facilitator = requireFacilitator(c)
     const body = await parseBody(c, templateBody, TEMPLATE_BODY_BYTES)
-    if (!isValidWorksheet(body.content))
+    if (!(await isValidWorksheet(body.content)))
       throw new HTTPException(400, { message: 'invalid: content' })
     const id = newId('template')
     const sealed = sealTemplate(keys, id, body)
@@ -106,7 +106,7 @@ export function worksheetRoutes(services: Services) {
   app.put('/templates/:templateId', async (c) => {
     const facilitator = requireFacilitator(c)
     const body = await parseBody(c, templateBody, TEMPLATE_BODY_BYTES)
-    if (!isValidWorksheet(body.content))
+    if (!(await isValidWorksheet(body.content)))
       throw new HTTPException(400, { message: 'invalid: content' })
     const templateId = c.req.param('templateId')
     const sealed = sealTemplate(keys, templateId, body)

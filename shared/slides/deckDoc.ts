@@ -1,5 +1,3 @@
-import { getSchema } from '@tiptap/core'
-import StarterKit from '@tiptap/starter-kit'
 import type * as Y from 'yjs'
 import { responseSpec, type ResponseSpec } from './responses.ts'
 
@@ -86,15 +84,3 @@ export function slidesOf(doc: Y.Doc): SlideView[] {
         : []
     })
 }
-
-/** The shape of a slide's text: headings, paragraphs, lists, emphasis. */
-export const slideExtensions = () => [
-  StarterKit.configure({
-    undoRedo: false,
-    codeBlock: false,
-    horizontalRule: false,
-    heading: { levels: [1, 2, 3] },
-  }),
-]
-
-export const slideSchema = () => getSchema(slideExtensions())

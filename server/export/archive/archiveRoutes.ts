@@ -31,7 +31,7 @@ export function archiveRoutes(services: Services) {
   app.get('/member/export', async (c) => {
     const member = requireMember(c)
     const { sections, documents } = await memberArchive(services, member)
-    const archive = zipArchive(
+    const archive = await zipArchive(
       'My Hearth materials',
       `Exported ${new Date(now()).toISOString().slice(0, 10)}. Each worksheet is here as a PDF and as plain text (Markdown). Only your own copies and the group’s sheets are included.`,
       sections,
@@ -57,7 +57,7 @@ export function archiveRoutes(services: Services) {
     const { principal } = requireGroupFacilitator(c, services, groupId)
     const session = sessionRow(db, sessionId)
     const { sections, documents } = await sessionArchive(services, principal, session)
-    const archive = zipArchive(
+    const archive = await zipArchive(
       session.title,
       `The session’s materials, exported ${new Date(now()).toISOString().slice(0, 10)}. Each worksheet is here as a PDF and as plain text (Markdown).`,
       sections,

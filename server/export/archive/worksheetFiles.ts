@@ -1,6 +1,7 @@
 import type { DocName } from '../../../shared/documents/docName.ts'
 import type { Services } from '../../http/AppEnv.ts'
 import { toMarkdown, type ExportHeader } from '../toMarkdown.ts'
+import { readWorksheet } from '../../worksheets/readWorksheet.ts'
 import { toPdf } from '../toPdf.ts'
 import { worksheetBlocks } from '../worksheetBlocks.ts'
 import type { ArchiveFile } from './zipArchive.ts'
@@ -12,7 +13,7 @@ export async function worksheetFiles(
   header: ExportHeader,
   folder: string,
 ): Promise<ArchiveFile[]> {
-  const blocks = await services.sync.serverRead(doc, worksheetBlocks)
+  const blocks = worksheetBlocks(await readWorksheet(services, doc))
   const pdf = await toPdf(header, blocks, new Date(services.now()))
   return [
     {

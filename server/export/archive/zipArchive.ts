@@ -1,5 +1,9 @@
-import { zipSync, type Zippable } from 'fflate'
+import type * as Fflate from 'fflate'
 import { fileName } from '../fileName.ts'
+
+/** fflate loads with the first archive, not at every start. */
+let fflate: Promise<typeof Fflate> | null = null
+const loadFflate = () => (fflate ??= import('fflate'))
 
 /** One file of an archive, under a folder per session. */
 export interface ArchiveFile {
@@ -29,13 +33,13 @@ const escapeHtml = (text: string) =>
  * file in words and links to it. Paths are built from ASCII slugs only: no title can climb
  * out of the archive's folder or collide with another file.
  */
-export function zipArchive(
+export async function zipArchive(
   title: string,
   intro: string,
   sections: ArchiveSection[],
   createdAt: Date,
-): Uint8Array {
-  const files: Zippable = {}
+): Promise<Uint8Array> {
+  const files: Fflate.Zippable = {}
   const used = new Set<string>()
   const unique = (path: string, extension: string) => {
     let candidate = `${path}.${extension}`
@@ -77,5 +81,6 @@ export function zipArchive(
     '</body></html>',
   ].join('\n')
   files['index.html'] = [new TextEncoder().encode(html), { mtime: createdAt }]
+  const { zipSync } = await loadFflate()
   return zipSync(files, { level: 6 })
 }

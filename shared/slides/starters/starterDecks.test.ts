@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { slideSchema } from '../deckDoc.ts'
+import { slideSchema } from '../slideSchema.ts'
 import { STARTER_DECKS } from './starterDecks.ts'
 
 const textOf = (node: unknown): string => JSON.stringify(node)
