@@ -37,8 +37,13 @@ export function benchConfig(quick: boolean) {
       perRoom: 12,
       /** Idle documents, each written once and held open by one client. */
       documents: quick ? 250 : 1_000,
-      /** Idle time before each memory reading, so connecting and writing have settled. */
-      settleMs: 2_000,
+      /**
+       * Idle time before each memory reading, so connecting and writing have settled: longer
+       * than Hearth waits (10 s without a join or an edit) before it gives memory back
+       * (server/process/reclaimMemory.ts). The peers do nothing when idle; it changes nothing
+       * for them.
+       */
+      settleMs: 16_000,
     },
   }
 }

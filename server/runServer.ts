@@ -1,19 +1,14 @@
 import { parseConfig } from './config/config.ts'
 import { createLogger } from './log/logger.ts'
-import { reclaimStartupMemory } from './process/reclaimStartupMemory.ts'
+import { reclaimWhenQuiet } from './process/reclaimMemory.ts'
 import { startServer } from './startServer.ts'
 
 /** The server process: started by `server/main.ts`; configuration comes from the environment. */
 const config = parseConfig(process.env)
 const log = createLogger(config.logLevel)
 const server = await startServer(config, log)
-const reclaimMs = reclaimStartupMemory()
-log.info(
-  { ms: reclaimMs, rssMiB: Math.round(process.memoryUsage().rss / 1048576) },
-  reclaimMs === null
-    ? 'start-up memory not reclaimed (no gc in this Node)'
-    : 'start-up memory reclaimed',
-)
+// Memory grown by loading modules or by a session goes back once the server is quiet.
+reclaimWhenQuiet({ activity: () => server.sync.activity, log })
 const origin = server.services.publicOrigin
 log.info({ url: `${origin}/` }, 'Hearth is running')
 // One plain line for the person who started it (stderr: stdout stays JSON for log tools).

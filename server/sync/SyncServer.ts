@@ -61,6 +61,11 @@ export class SyncServer {
    * Clients add their own network and processing time to these.
    */
   readonly latency = { relay: new LatencyRecorder(), durable: new LatencyRecorder() }
+  /**
+   * Joins and document changes since start: how busy the server is (see reclaimWhenQuiet).
+   * Presence renewals, which idle clients send every 15 s, do not count.
+   */
+  activity = 0
   /** Called after each flush with the documents that changed (for server-side mirrors). */
   onChanged: ((names: DocName[]) => void) | null = null
   #flushScheduled = false
@@ -121,6 +126,7 @@ export class SyncServer {
       log: this.#opts.log,
     })
     args.room.holds--
+    this.activity++
     connection.open()
     return connection
   }
@@ -364,6 +370,7 @@ export class SyncServer {
   }
 
   #markDirty(room: DocRoom<SyncConnection>): void {
+    this.activity++
     this.#dirty.add(room)
     if (!this.#flushScheduled) {
       this.#flushScheduled = true
