@@ -9,8 +9,8 @@ export function benchConfig(quick: boolean) {
     runs: quick ? 1 : 3,
     group: {
       /** Room counts always run, then doubled while no server and not the client saturates. */
-      levels: quick ? [1, 10] : [1, 10, 40],
-      maxRooms: quick ? 10 : 160,
+      levels: [1, 10, 40],
+      maxRooms: quick ? 40 : 160,
       members: 12,
       intervalMs: 250,
       warmupMs: quick ? 1_000 : 2_000,
@@ -21,7 +21,9 @@ export function benchConfig(quick: boolean) {
     },
     coldJoin: {
       updates: quick ? 2_000 : 20_000,
-      patterns: (quick ? ['paced'] : ['paced', 'burst']) as ('paced' | 'burst')[],
+      patterns: (quick ? ['paced', 'authors'] : ['paced', 'burst', 'authors']) as (
+        'paced' | 'burst' | 'authors'
+      )[],
     },
     storm: { clients: quick ? 30 : 150, bytes: quick ? 1024 * 1024 : 4 * 1024 * 1024 },
     durability: {

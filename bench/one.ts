@@ -2,12 +2,14 @@ import { mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchConfig, groupArgs } from './benchConfig.ts'
 import { threadCpuMicros } from './procStats.ts'
+import { durabilityTable } from './report/durabilityTable.ts'
 import { footprintTable } from './report/footprintTable.ts'
 import { summariseProfile } from './report/summariseProfile.ts'
 import { spawnClientProcess } from './spawnClientProcess.ts'
 import { sendCost } from './sendCost.ts'
 import { spawnTarget } from './targets/spawnTarget.ts'
 import { coldJoinRun, type WritePattern } from './scenarios/benchColdJoin.ts'
+import { benchDurability } from './scenarios/benchDurability.ts'
 import { benchFootprint } from './scenarios/benchFootprint.ts'
 import { stormRun } from './scenarios/benchJoinStorm.ts'
 import {
@@ -27,6 +29,7 @@ import {
  *   npm run bench:one -- storm <hearth|hocuspocus|y-websocket|floor> [clients]
  *   npm run bench:one -- send   (CPU of one small send, bench/sendCost.ts; run it on one core)
  *   npm run bench:one -- footprint [quick]   (memory and start-up of all three servers, a table)
+ *   npm run bench:one -- durability [quick]   (SIGKILL rounds against every persisting server)
  * BENCH_ONE_PROFILE=server|client (group only) also summarises a CPU profile of that side.
  */
 const [scenario = 'group', name = 'hearth', ...rest] = process.argv.slice(2)
@@ -42,9 +45,18 @@ if (scenario === 'footprint') {
   process.stdout.write(`${footprintTable(runs)}\n`)
   process.exit(0)
 }
+if (scenario === 'durability') {
+  const runs = await benchDurability(benchConfig(name === 'quick'), Date.now(), (line) =>
+    process.stderr.write(`${line}\n`),
+  )
+  process.stdout.write(`${durabilityTable(runs)}\n`)
+  process.exit(0)
+}
 const variants = [hearth, hearthUnsealed, hocuspocus, hocuspocusSqlite, yWebsocket, floor]
 if (!['group', 'join', 'storm'].includes(scenario)) {
-  process.stderr.write(`unknown scenario "${scenario}": group, join, storm, send or footprint\n`)
+  process.stderr.write(
+    `unknown scenario "${scenario}": group, join, storm, send, footprint or durability\n`,
+  )
   process.exit(2)
 }
 const variant = variants.find((v) => v.label === name || (v.name === name && !v.persist))

@@ -1,4 +1,4 @@
-import type { ColdJoinRun } from '../scenarios/benchColdJoin.ts'
+import type { ColdJoinRun, WritePattern } from '../scenarios/benchColdJoin.ts'
 import type { DurabilityRun } from '../scenarios/benchDurability.ts'
 import type { FootprintRun } from '../scenarios/benchFootprint.ts'
 import type { GroupRun } from '../scenarios/benchGroup.ts'
@@ -21,11 +21,14 @@ export interface Results {
 /** The tables of every section and the verdict on each target of issues #3 and #20. */
 export function summariseResults(r: Results, targetRooms: number) {
   const g = r.group.runs
-  const cpuRatio =
-    groupMedian(g, targetRooms, 'hearth', (x) => x.serverCpuUsPerDelivery) /
-    groupMedian(g, targetRooms, 'hocuspocus', (x) => x.serverCpuUsPerDelivery)
-  const p99 = groupMedian(g, targetRooms, 'hearth', (x) => x.fanoutMs.p99)
-  const coldRatio = (pattern: 'paced' | 'burst') =>
+  const peers = ['hocuspocus', 'y-websocket']
+  /** Hearth ÷ the better peer at `rooms`, every figure from the same round of runs. */
+  const versusBestPeer = (rooms: number, pick: (x: GroupRun['result']) => number) =>
+    groupMedian(g, rooms, 'hearth', pick) /
+    Math.min(...peers.map((peer) => groupMedian(g, rooms, peer, pick)))
+  const levels = [...new Set(g.map((x) => x.rooms))].filter((rooms) => rooms <= 40)
+  const savedP99 = groupMedian(g, targetRooms, 'hearth', (x) => x.saveMs?.p99 ?? Number.NaN)
+  const coldRatio = (pattern: WritePattern) =>
     coldJoinMedians(r.coldJoin, 'hearth', pattern).cold /
     coldJoinMedians(r.coldJoin, 'hocuspocus+sqlite', pattern).cold
   const sealedAt = r.group.runs.find((x) => x.target === 'hearth, unsealed')?.rooms ?? targetRooms
@@ -38,26 +41,42 @@ export function summariseResults(r: Results, targetRooms: number) {
   const lost = durabilitySum(r.durability, 'hearth', (d) => d.lost)
   const last = stormMedian(r.storm, 'hearth', (s) => s.result.lastMs)
   const targets = [
+    ...levels.map((rooms) => {
+      const ratio = versusBestPeer(rooms, (x) => x.serverCpuUsPerDelivery)
+      return {
+        target: `server CPU per delivered update at ${rooms} rooms ≤ the cheaper peer's (ratio)`,
+        value: fmt(ratio, 2),
+        met: ratio <= 1,
+      }
+    }),
+    (() => {
+      const ratio = versusBestPeer(targetRooms, (x) => x.fanoutMs.p99)
+      return {
+        target: `p99 fan-out at ${targetRooms} rooms ≤ the better peer's (ratio)`,
+        value: fmt(ratio, 2),
+        met: ratio <= 1,
+      }
+    })(),
     {
-      target: `server CPU per delivered update at ${targetRooms} rooms ≤ 0.5 × Hocuspocus`,
-      value: fmt(cpuRatio, 2),
-      met: cpuRatio <= 0.5,
-    },
-    {
-      target: `p99 fan-out at ${targetRooms} rooms ≤ 20 ms`,
-      value: `${fmt(p99)} ms`,
-      met: p99 <= 20,
+      target: `"Saved" p99 at ${targetRooms} rooms ≤ 100 ms`,
+      value: `${fmt(savedP99)} ms`,
+      met: savedP99 <= 100,
     },
     {
       target: 'acknowledged edits lost across all SIGKILLs = 0',
       value: String(lost),
       met: lost === 0 && r.durability.length > 0,
     },
-    ...[...new Set(r.coldJoin.map((c) => c.pattern))].map((pattern) => ({
-      target: `cold join (${pattern}-written document) ≤ 0.5 × Hocuspocus`,
-      value: fmt(coldRatio(pattern), 2),
-      met: coldRatio(pattern) <= 0.5,
-    })),
+    // One author's documents keep issue 3's target; the 12-author one (issue 20) has no earlier
+    // figure to stay ahead of, so it is held to the peer's.
+    ...[...new Set(r.coldJoin.map((c) => c.pattern))].map((pattern) => {
+      const limit = pattern === 'authors' ? 1 : 0.5
+      return {
+        target: `cold join (${pattern}-written document) ≤ ${limit} × Hocuspocus`,
+        value: fmt(coldRatio(pattern), 2),
+        met: coldRatio(pattern) <= limit,
+      }
+    }),
     {
       target: `sealed at rest, server CPU per delivered update at ${sealedAt} rooms ≤ 1.10 × unsealed`,
       value: fmt(sealCpu, 2),

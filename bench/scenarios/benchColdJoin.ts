@@ -22,7 +22,7 @@ const HEARTH_WRITE_LIMITS = { HEARTH_UPDATE_RATE: '100000', HEARTH_UPDATE_BURST:
  */
 const SETTLE_MS = 1000
 
-export type WritePattern = 'paced' | 'burst'
+export type WritePattern = 'paced' | 'burst' | 'authors'
 
 export interface ColdJoinRun {
   target: string

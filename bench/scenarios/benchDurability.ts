@@ -2,7 +2,19 @@ import { seededRandom } from '../seededRandom.ts'
 import type { BenchConfig } from '../benchConfig.ts'
 import { spawnClientProcess } from '../spawnClientProcess.ts'
 import { spawnTarget } from '../targets/spawnTarget.ts'
-import { hearth, hocuspocusSqlite, type TargetVariant } from '../targets/targetVariants.ts'
+import {
+  hearth,
+  hocuspocusSqlite,
+  yWebsocketLeveldb,
+  type TargetVariant,
+} from '../targets/targetVariants.ts'
+
+/** What each server's save signal tells its client, for the table. */
+export const SAVE_SIGNAL: Record<string, string> = {
+  [hearth.label]: 'on the disk (after fdatasync)',
+  [hocuspocusSqlite.label]: 'applied in memory (stored after a 2 s debounce)',
+  [yWebsocketLeveldb.label]: 'none (no save signal)',
+}
 
 export interface DurabilityRun {
   target: string
@@ -14,14 +26,18 @@ export interface DurabilityRun {
   saved: number
   /** Of those, edits missing after the restart. */
   lost: number
+  /** Edits another member had received before the kill. */
+  relayed: number
+  /** Of those, edits missing after the restart. */
+  relayedLost: number
   lostExamples: string[]
   output: string
 }
 
 /**
  * SIGKILL in the middle of the group workload, restart on the same store, and count the edits
- * a client had been told were saved that are gone. Every round kills both servers at the same
- * seeded time after typing starts.
+ * a client had been told were saved, and those another member had received, that are gone.
+ * Every round kills every server at the same seeded time after typing starts.
  */
 export async function benchDurability(cfg: BenchConfig, seed: number, log: (line: string) => void) {
   const d = cfg.durability
@@ -31,11 +47,12 @@ export async function benchDurability(cfg: BenchConfig, seed: number, log: (line
     const killAfterMs = Math.round(
       d.killAfterMs[0] + random() * (d.killAfterMs[1] - d.killAfterMs[0]),
     )
-    for (const variant of [hearth, hocuspocusSqlite]) {
+    for (const variant of [hearth, hocuspocusSqlite, yWebsocketLeveldb]) {
       const result = await killRound(variant, round, killAfterMs, d.rooms)
       log(
         `durability round ${round + 1}, ${variant.label}: killed at ${killAfterMs} ms, ` +
-          `${result.saved} told saved, ${result.lost} lost`,
+          `${result.saved} told saved, ${result.lost} lost; ` +
+          `${result.relayed} relayed, ${result.relayedLost} lost`,
       )
       runs.push(result)
     }
@@ -69,6 +86,10 @@ async function killRound(
     })
     try {
       const verified = await client.call('verifyTokens', { target: again.info, saved: typed.saved })
+      const relayed = await client.call('verifyTokens', {
+        target: again.info,
+        saved: typed.relayed,
+      })
       return {
         target: variant.label,
         round,
@@ -76,7 +97,9 @@ async function killRound(
         sent: typed.sent,
         saved: verified.saved,
         lost: verified.lost,
-        lostExamples: verified.lostExamples,
+        relayed: relayed.saved,
+        relayedLost: relayed.lost,
+        lostExamples: [...verified.lostExamples, ...relayed.lostExamples].slice(0, 5),
         output: output + again.output(),
       }
     } finally {

@@ -15,7 +15,10 @@ export interface TargetOptions {
   dataDir?: string
   /** Extra environment, e.g. Hearth's limits. */
   env?: Record<string, string>
-  /** Hocuspocus only: add its Database extension, storing to SQLite in `dataDir`. */
+  /**
+   * Hocuspocus: add its Database extension, storing to SQLite in `dataDir`; the y-websocket
+   * server: its LevelDB persistence (`YPERSISTENCE`) in `dataDir`.
+   */
   persist?: boolean
   /** Write a V8 CPU profile into this directory when the process exits. */
   cpuProfDir?: string
@@ -71,6 +74,14 @@ export async function spawnTarget(
 
 const START_ATTEMPTS = 3
 
+/**
+ * Lines a server prints on every start, not anomalies: Hearth's start-up banner (on stderr; it
+ * carries a set-up link, which has no place in a results file) and the y-websocket server's
+ * note that it persists to LevelDB.
+ */
+const expected = (line: string) =>
+  line.startsWith('Hearth is running at') || line.startsWith('Persisting documents to')
+
 let scratch: string | null = null
 
 /** One temporary directory for every store of this bench process, removed when it exits. */
@@ -98,6 +109,8 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
     }),
     ...(name === 'hocuspocus' &&
       opts.persist && { BENCH_HOCUSPOCUS_DB: join(dataDir, 'hocuspocus.sqlite') }),
+    // The reference server's own LevelDB persistence (y-leveldb), switched on as its README says.
+    ...(name === 'y-websocket' && opts.persist && { YPERSISTENCE: join(dataDir, 'leveldb') }),
     ...opts.env,
   }
   const profile = opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []
@@ -115,7 +128,10 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
     output.push(text)
     if (output.length > 50) output.shift()
   }
-  child.stderr!.setEncoding('utf8').on('data', keep)
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => {
+    const lines = text.split('\n').filter((l) => l.trim() !== '' && !expected(l))
+    if (lines.length > 0) keep(lines.join('\n'))
+  })
   killOnExit(child)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const port = await new Promise<number>((resolve, reject) => {
@@ -138,12 +154,8 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
       } else if (entry.msg === 'listening' && entry.port) {
         clearTimeout(timer)
         resolve(entry.port)
-      } else if (
-        entry.msg?.startsWith('HEARTH_BENCH_UNSEALED') ||
-        line.startsWith('Hearth is running at')
-      ) {
-        // The unsealed variant's own warning, and the start-up banner (it carries a set-up
-        // link, which has no place in a results file): expected, not anomalies.
+      } else if (entry.msg?.startsWith('HEARTH_BENCH_UNSEALED') || expected(line)) {
+        // The unsealed variant's own warning: expected, not an anomaly.
       } else if (
         entry.level === undefined ||
         entry.level >= 40 ||

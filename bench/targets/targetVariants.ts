@@ -25,5 +25,14 @@ export const hocuspocusSqlite: TargetVariant = {
   persist: true,
 }
 export const yWebsocket: TargetVariant = { label: 'y-websocket', name: 'y-websocket' }
+/**
+ * The y-websocket server with its LevelDB persistence (y-leveldb: each update stored as it is
+ * applied, without waiting, and nothing told to the client).
+ */
+export const yWebsocketLeveldb: TargetVariant = {
+  label: 'y-websocket+leveldb',
+  name: 'y-websocket',
+  persist: true,
+}
 /** Not a peer: the least any y-websocket server could do (bench/targets/floorMain.ts). */
 export const floor: TargetVariant = { label: 'floor', name: 'floor' }

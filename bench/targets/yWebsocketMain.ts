@@ -3,8 +3,9 @@ import { setupWSConnection } from '@y/websocket-server/utils'
 import { WebSocketServer } from 'ws'
 
 /**
- * The y-websocket reference server as its own `server.js` starts it (documents in memory only),
- * except that it listens on 127.0.0.1 at a free port and prints one JSON line with the port.
+ * The y-websocket reference server as its own `server.js` starts it (documents in memory only,
+ * or in LevelDB when `YPERSISTENCE` names a folder), except that it listens on 127.0.0.1 at a
+ * free port and prints one JSON line with the port.
  */
 const wss = new WebSocketServer({ noServer: true })
 const server = createServer((_request, response) => {

@@ -103,6 +103,9 @@ export function frameWriter(ws: WebSocket): (frame: Buffer) => void {
  */
 export function wsTransport(ws: WebSocket): Transport {
   const write = frameWriter(ws)
+  // What waits to be written is what waits in the TCP socket (everything goes there directly);
+  // read from it, not through `ws.bufferedAmount`'s getters, since it is asked before each send.
+  const socket = (ws as unknown as { _socket?: Socket })._socket
   return {
     send: (payload) => write(wireFrame(payload)),
     close: (code, reason) => {
@@ -112,7 +115,7 @@ export function wsTransport(ws: WebSocket): Transport {
       setTimeout(() => ws.terminate(), 5_000).unref()
     },
     get bufferedAmount() {
-      return ws.bufferedAmount
+      return socket ? socket.writableLength : ws.bufferedAmount
     },
   }
 }
