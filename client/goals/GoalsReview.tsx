@@ -6,6 +6,7 @@ import { Loaded } from '../ui/Loaded.tsx'
 import { PersonName } from '../ui/PersonName.tsx'
 import { GoalList } from './GoalList.tsx'
 import { ShareOwnGoals } from './ShareOwnGoals.tsx'
+import './goals.css'
 
 /**
  * The group's goals and, for a member, their own (with their consent to share them); for a
