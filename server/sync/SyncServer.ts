@@ -10,6 +10,7 @@ import { compactRoom, hasLogToFold } from './compactRoom.ts'
 import { DocRoom } from './DocRoom.ts'
 import { LatencyRecorder } from './LatencyRecorder.ts'
 import { replayStored } from './replayStored.ts'
+import { SocketClaims } from './SocketClaims.ts'
 import {
   SyncConnection,
   type ConnectionHooks,
@@ -66,6 +67,8 @@ export class SyncServer {
    * Presence renewals, which idle clients send every 15 s, do not count.
    */
   activity = 0
+  /** Sockets held per person, against the cap (`HEARTH_MAX_SOCKETS_PER_PERSON`). */
+  readonly sockets = new SocketClaims()
   /** Called after each flush with the documents that changed (for server-side mirrors). */
   onChanged: ((names: DocName[]) => void) | null = null
   #flushScheduled = false
@@ -129,25 +132,6 @@ export class SyncServer {
     this.activity++
     connection.open()
     return connection
-  }
-
-  readonly #sockets = new Map<string, number>()
-
-  /**
-   * Counts one more socket for `person`, or returns false (counting nothing) when they already
-   * hold `max`. Synchronous, so concurrent upgrades cannot all slip under the cap.
-   */
-  claimSocket(person: string, max: number): boolean {
-    const held = this.#sockets.get(person) ?? 0
-    if (held >= max) return false
-    this.#sockets.set(person, held + 1)
-    return true
-  }
-
-  releaseSocket(person: string): void {
-    const held = (this.#sockets.get(person) ?? 1) - 1
-    if (held > 0) this.#sockets.set(person, held)
-    else this.#sockets.delete(person)
   }
 
   /** Every open connection, across rooms. */

@@ -81,12 +81,12 @@ export function createUpgradeHandler(deps: {
     const { principal } = auth
     if (principal.kind !== 'token') {
       const person = personOf(principal)
-      if (!sync.claimSocket(person, deps.maxSocketsPerPerson)) {
+      if (!sync.sockets.claim(person, deps.maxSocketsPerPerson)) {
         log.warn({ principal: principal.id }, 'upgrade refused: too many sockets')
         return refuse(socket, 429, 'Too Many Requests')
       }
       // Whatever happens next (refusal, failure, the socket's end), the place is given back.
-      socket.once('close', () => sync.releaseSocket(person))
+      socket.once('close', () => sync.sockets.release(person))
     }
     if (isMux) {
       return wss.handleUpgrade(req, socket, head, (ws) => {
