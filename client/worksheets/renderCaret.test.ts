@@ -1,7 +1,11 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 describe('renderCaret', () => {
+  // The client tests share one module world (isolate: false): a fake document left behind made
+  // prosemirror-view fail to load in whichever test file came next.
+  afterEach(() => vi.unstubAllGlobals())
+
   it('marks a facilitator on the caret, and only by the stamped role', async () => {
     const made: { textContent: string; children: unknown[] }[] = []
     const fake = () => {
@@ -18,7 +22,7 @@ describe('renderCaret', () => {
       made.push(el)
       return el
     }
-    globalThis.document = { createElement: fake } as unknown as Document
+    vi.stubGlobal('document', { createElement: fake })
     const { renderCaret } = await import('./renderCaret.ts')
     renderCaret({ name: 'Dr Lead', color: '#2f5d50', role: 'facilitator' })
     expect(made[1]!.textContent).toBe('Dr Lead · Facilitator')
