@@ -118,7 +118,7 @@ export class SqliteDocStore implements DocStore {
     })
     const seqs = this.#writes.append(rows)
     await this.#durable(bytes)
-    return new Map(seqs as [DocName, number][])
+    return seqs as Map<DocName, number>
   }
 
   async compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void> {

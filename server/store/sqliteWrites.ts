@@ -40,16 +40,16 @@ export class SqliteWrites {
 
   /**
    * Rows come with their places (a duplicate place fails the whole batch rather than being
-   * written twice). Returns each document's newest sequence number, as pairs.
+   * written twice). Returns each document's newest sequence number.
    */
-  append(rows: readonly StoredRow[]): [string, number][] {
+  append(rows: readonly StoredRow[]): Map<string, number> {
     return this.#transaction(() => {
       const last = new Map<string, number>()
       for (const { seq, doc, data, sealed } of rows) {
         this.#insert.run(seq, doc, data, sealed ? 1 : 0)
         last.set(doc, seq)
       }
-      return [...last]
+      return last
     })
   }
 

@@ -1,7 +1,7 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { Logger } from '../log/logger.ts'
 import type { AppendEntry, DocStore } from '../store/DocStore.ts'
-import { storeErrorCode } from '../store/StoreWriteError.ts'
+import { storeErrorCode } from '../store/storeErrorCode.ts'
 import { compactRoom, isCompactionDue } from './compactRoom.ts'
 import type { DocRoom, PendingBatch } from './DocRoom.ts'
 import type { LatencyRecorder } from './LatencyRecorder.ts'

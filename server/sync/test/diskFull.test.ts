@@ -11,7 +11,7 @@ import type { DocStore } from '../../store/DocStore.ts'
 import { prepareDocStoreSchema } from '../../store/sqliteSchema.ts'
 import { SqliteDocStore } from '../../store/SqliteDocStore.ts'
 import { SqliteWrites } from '../../store/sqliteWrites.ts'
-import { storeErrorCode, StoreWriteError } from '../../store/StoreWriteError.ts'
+import { storeErrorCode } from '../../store/storeErrorCode.ts'
 import { openRawSocket } from '../../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 import { encodeSyncFrame } from '../encodeFrames.ts'
@@ -50,7 +50,8 @@ describe('a full disk', () => {
       load: (d) => inner.load(d),
       append: (e) =>
         full
-          ? Promise.reject(new StoreWriteError('database or disk is full', 13))
+          ? // As node:sqlite reports it: SQLite's extended code on the error.
+            Promise.reject(Object.assign(new Error('database or disk is full'), { errcode: 13 }))
           : inner.append(e),
       compact: (d, s, u) => inner.compact(d, s, u),
       delete: (d) => inner.delete(d),
