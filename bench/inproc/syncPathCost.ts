@@ -50,7 +50,12 @@ for (let i = 0; i < members; i++) {
     room,
     principal: { kind: 'token', id: `m${i}`, grants: [], expiresAt: Date.now() + 3_600_000 },
     access: 'write',
-    transport: { send: () => void frames++, close: () => {}, bufferedAmount: 0 },
+    transport: {
+      send: () => void frames++,
+      sendWith: () => void (frames += 2),
+      close: () => {},
+      bufferedAmount: 0,
+    },
   })
   connection.receive(Uint8Array.of(100)) // ask for acknowledgements, as Hearth's client does
   connections.push(connection)

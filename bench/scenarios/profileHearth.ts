@@ -9,16 +9,19 @@ const WRITE_LIMITS = { HEARTH_UPDATE_RATE: '100000', HEARTH_UPDATE_BURST: '10000
 
 /**
  * CPU profiles (`node --cpu-prof`) of Hearth's server process under the group workload at the
- * target room count, the cold join of both written documents, and the join storm. Each is
+ * one room and at the target room count, the cold join of both written documents, and the join storm. Each is
  * summarised by self time over the measured part only (a window on the monotonic clock).
  */
 export async function profileHearth(cfg: BenchConfig, dir: string, log: (line: string) => void) {
-  const rooms = cfg.quick ? 10 : 40
   const g = cfg.group
-  const group = await profiled(join(dir, 'group'), {}, (target, client) =>
-    client.call('groupWorkload', groupArgs(g, target.info, rooms)),
-  )
-  log(`profiled the group workload at ${rooms} rooms`)
+  // One room, where fixed costs per update weigh most, and the target room count.
+  const group: Record<number, Awaited<ReturnType<typeof profiled>>> = {}
+  for (const rooms of [1, cfg.quick ? 10 : 40]) {
+    group[rooms] = await profiled(join(dir, `group-${rooms}`), {}, (target, client) =>
+      client.call('groupWorkload', groupArgs(g, target.info, rooms)),
+    )
+    log(`profiled the group workload at ${rooms} rooms`)
+  }
   const coldJoin: Record<string, unknown> = {}
   for (const kind of ['paced', 'burst'] as const) {
     // Written by one process, profiled in the restarted one: load from the store, then sync.

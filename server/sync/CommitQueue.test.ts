@@ -88,6 +88,25 @@ describe('CommitQueue', () => {
     expect(acks).toEqual([1, 1, 1])
   })
 
+  it('rides the first push after the interval instead of waiting for its own timer', async () => {
+    const { store, appends } = recordingStore()
+    const queue = queueOn(store, 300)
+    queue.push([itemFor('a', [])])
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    queue.push([itemFor('b', [])])
+    await new Promise((resolve) => setTimeout(resolve, 340))
+    // The interval is over and the fallback timer (a third of it later) has not fired: the
+    // next push commits at once, with what waited.
+    expect(appends).toHaveLength(1)
+    queue.push([itemFor('c', [])])
+    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c']])
+    // With no push to ride, the fallback timer commits, between the interval and a third more.
+    queue.push([itemFor('d', [])])
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c'], ['d']])
+    expect(appends[2]!.at - appends[1]!.at).toBeGreaterThanOrEqual(399)
+  })
+
   it('commits at once when told to, without waiting out the interval', async () => {
     const { store, appends } = recordingStore()
     const queue = queueOn(store, 60_000)

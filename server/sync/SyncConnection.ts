@@ -13,6 +13,8 @@ import * as Y from 'yjs'
 /** The socket under a connection. A real WebSocket now; a multiplexed channel later. */
 export interface Transport {
   send(frame: Uint8Array): void
+  /** Sends `own` (meant for this client only) and then `frame`, in one write. */
+  sendWith(own: Uint8Array, frame: Uint8Array): void
   close(code: number, reason: string): void
   readonly bufferedAmount: number
 }
@@ -33,6 +35,12 @@ export interface ConnectionHooks {
 }
 
 let nextId = 1
+
+/**
+ * How long an acknowledgement may wait for another frame to its client to ride on before it
+ * is sent alone. In a room where others type, the next relayed edit comes sooner.
+ */
+export const ACK_RIDE_MS = 30
 
 /**
  * One client's view of one document, with the right decided at the upgrade. It decodes every
@@ -59,6 +67,9 @@ export class SyncConnection implements RoomMember {
   readonly #identity: PresenceIdentity | null
   /** The one presence client id this connection speaks for: the first it announced. */
   #clientId: number | null = null
+  /** The latest count durable and not yet told (see sendAck), and its deadline. */
+  #owedAck: number | null = null
+  #ackTimer: NodeJS.Timeout | null = null
 
   constructor(args: {
     transport: Transport
@@ -96,15 +107,39 @@ export class SyncConnection implements RoomMember {
       this.close(CloseCode.rateLimited, 'reader too slow')
       return
     }
-    this.#transport.send(frame)
+    const ack = this.#takeOwedAck()
+    if (ack) this.#transport.sendWith(ack, frame)
+    else this.#transport.send(frame)
   }
 
+  /**
+   * Tells the client that `count` of its updates are on the disk. The acknowledgement rides
+   * the next frame to this client, or goes alone after ACK_RIDE_MS: measured at one room of
+   * twelve, a write of its own for each (one more wake of the client, one more packet) was a
+   * third of the server's JavaScript time, and in a room where others type the next relayed
+   * edit comes within tens of milliseconds.
+   */
   sendAck(count: number): void {
-    if (this.wantsAcks) this.send(encodeAck(count))
+    if (!this.wantsAcks || this.closed) return
+    this.#owedAck = count
+    this.#ackTimer ??= setTimeout(() => {
+      this.#ackTimer = null
+      const ack = this.#takeOwedAck()
+      if (ack) this.send(ack)
+    }, ACK_RIDE_MS)
   }
 
   sendNotSaved(): void {
     if (this.wantsAcks) this.send(encodeNotSaved())
+  }
+
+  #takeOwedAck(): Uint8Array | null {
+    if (this.#owedAck === null) return null
+    const ack = encodeAck(this.#owedAck)
+    this.#owedAck = null
+    if (this.#ackTimer) clearTimeout(this.#ackTimer)
+    this.#ackTimer = null
+    return ack
   }
 
   /** Handles one frame. `frame` must own its buffer (see parseFrame). */
@@ -169,6 +204,9 @@ export class SyncConnection implements RoomMember {
   /** Closes with a named code; idempotent. Presence of this connection is withdrawn. */
   close(code: number, reason: string): void {
     if (this.closed) return
+    // What is on the disk is told before the close, so the client does not send it again.
+    const ack = code === CloseCode.rateLimited ? null : this.#takeOwedAck()
+    if (ack) this.#transport.send(ack)
     this.closed = true
     if (code !== CloseCode.goingAway) {
       this.#log.info(
@@ -183,6 +221,7 @@ export class SyncConnection implements RoomMember {
   /** The socket went away (or was closed): leave the room. */
   detach(): void {
     this.closed = true
+    this.#takeOwedAck()
     if (!this.room.members.delete(this)) return
     const removed = this.room.awareness.removeOwner(this)
     if (removed.length > 0) this.room.broadcast(encodeAwarenessFrame(removed))

@@ -16,16 +16,26 @@ let last: { payload: Uint8Array; frame: Buffer } | null = null
 const large = new WeakMap<Uint8Array, Buffer>()
 const LARGE = 16 * 1024
 
-/** A WebSocket frame (FIN, binary, unmasked as servers send) around `payload`, in one buffer. */
-export function wireFrame(payload: Uint8Array): Buffer {
+/**
+ * A WebSocket frame (FIN, binary, unmasked as servers send) around `payload`, in one buffer.
+ * `once`: a frame for one socket only (an acknowledgement), kept out of the cache so that it
+ * does not push out the relayed update the next member is sent.
+ */
+export function wireFrame(payload: Uint8Array, once = false): Buffer {
+  if (once) return framed(payload)
   if (last?.payload === payload) return last.frame
   const length = payload.byteLength
   const kept = length >= LARGE ? large.get(payload) : undefined
   if (kept) return kept
-  const { frame, at } = emptyFrame(length)
-  frame.set(payload, at)
+  const frame = framed(payload)
   last = { payload, frame }
   if (length >= LARGE) large.set(payload, frame)
+  return frame
+}
+
+function framed(payload: Uint8Array): Buffer {
+  const { frame, at } = emptyFrame(payload.byteLength)
+  frame.set(payload, at)
   return frame
 }
 
@@ -55,7 +65,8 @@ function emptyFrame(length: number): { frame: Buffer; at: number } {
 let lastOnChannels: { payload: Uint8Array; frames: Map<number, Buffer> } | null = null
 
 /** A frame carrying `payload` on a multiplexed channel (varuint channel, then the payload). */
-export function channelWireFrame(channel: number, payload: Uint8Array): Buffer {
+export function channelWireFrame(channel: number, payload: Uint8Array, once = false): Buffer {
+  if (once) return buildChannelFrame(channel, payload)
   if (lastOnChannels?.payload !== payload) lastOnChannels = { payload, frames: new Map() }
   let frame = lastOnChannels.frames.get(channel)
   if (!frame) {
@@ -80,16 +91,29 @@ function buildChannelFrame(channel: number, payload: Uint8Array): Buffer {
   return frame
 }
 
-/** Writes prebuilt frames straight to the TCP socket under `ws` (see wsTransport). */
-export function frameWriter(ws: WebSocket): (frame: Buffer) => void {
+/**
+ * Writes prebuilt frames straight to the TCP socket under `ws` (see wsTransport). Given two,
+ * it writes them in one system call (cork, writev, uncork).
+ */
+export function frameWriter(ws: WebSocket): (frame: Buffer, next?: Buffer) => void {
   const socket = (ws as unknown as { _socket?: Socket })._socket
   if (socket && typeof socket.write === 'function') {
-    return (frame) => {
-      if (ws.readyState === WebSocket.OPEN) socket.write(frame)
+    return (frame, next) => {
+      if (ws.readyState !== WebSocket.OPEN) return
+      if (!next) return void socket.write(frame)
+      socket.cork()
+      socket.write(frame)
+      socket.write(next)
+      socket.uncork()
     }
   }
   // Without the socket, `ws.send` frames the payload itself: strip our header back off.
-  return (frame) => ws.send(frame.subarray(frame[1]! < 126 ? 2 : frame[1] === 126 ? 4 : 10))
+  const unframed = (frame: Buffer) =>
+    ws.send(frame.subarray(frame[1]! < 126 ? 2 : frame[1] === 126 ? 4 : 10))
+  return (frame, next) => {
+    unframed(frame)
+    if (next) unframed(next)
+  }
 }
 
 /**
@@ -108,6 +132,7 @@ export function wsTransport(ws: WebSocket): Transport {
   const socket = (ws as unknown as { _socket?: Socket })._socket
   return {
     send: (payload) => write(wireFrame(payload)),
+    sendWith: (own, payload) => write(wireFrame(own, true), wireFrame(payload)),
     close: (code, reason) => {
       ws.close(code, reason)
       // A reader that stopped reading never answers the close: free its buffer soon, not after

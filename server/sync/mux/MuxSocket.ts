@@ -45,7 +45,7 @@ export class MuxSocket {
   readonly #ws: WebSocket
   readonly #principal: Principal
   readonly #deps: MuxDeps
-  readonly #write: (frame: Buffer) => void
+  readonly #write: (frame: Buffer, next?: Buffer) => void
   readonly #rate: TokenBucket
   /** Open channels, and those whose access is still being decided (null). */
   readonly #channels = new Map<number, SyncConnection | null>()
@@ -129,6 +129,8 @@ export class MuxSocket {
   #transport(channel: number): Transport {
     return {
       send: (payload) => this.#send(channelWireFrame(channel, payload)),
+      sendWith: (own, payload) =>
+        this.#send(channelWireFrame(channel, own, true), channelWireFrame(channel, payload)),
       close: (code, reason) => {
         if (this.#channels.get(channel) === undefined) return
         this.#channels.delete(channel)
@@ -147,12 +149,12 @@ export class MuxSocket {
     this.#send(wireFrame(encodeControl(message)))
   }
 
-  #send(frame: Buffer): void {
+  #send(frame: Buffer, next?: Buffer): void {
     if (this.closed) return
     if (this.#ws.bufferedAmount > this.#deps.limits.maxBufferedBytes) {
       return this.close(CloseCode.rateLimited, 'reader too slow')
     }
-    this.#write(frame)
+    this.#write(frame, next)
   }
 
   /** Closes the socket and every channel on it; idempotent. */
