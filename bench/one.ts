@@ -19,6 +19,7 @@ import {
   hocuspocus,
   hocuspocusSqlite,
   yWebsocket,
+  yWebsocketLeveldb,
 } from './targets/targetVariants.ts'
 
 /**
@@ -52,7 +53,15 @@ if (scenario === 'durability') {
   process.stdout.write(`${durabilityTable(runs)}\n`)
   process.exit(0)
 }
-const variants = [hearth, hearthUnsealed, hocuspocus, hocuspocusSqlite, yWebsocket, floor]
+const variants = [
+  hearth,
+  hearthUnsealed,
+  hocuspocus,
+  hocuspocusSqlite,
+  yWebsocket,
+  yWebsocketLeveldb,
+  floor,
+]
 if (!['group', 'join', 'storm'].includes(scenario)) {
   process.stderr.write(
     `unknown scenario "${scenario}": group, join, storm, send, footprint or durability\n`,

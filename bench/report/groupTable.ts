@@ -69,7 +69,7 @@ export function groupTable(runs: GroupRun[]): string {
         rooms,
         target,
         [...fanout, m((g) => g.fanoutMs.max)].map((x) => fmt(x)).join(' / '),
-        target === 'y-websocket'
+        target.startsWith('y-websocket')
           ? '–'
           : `${fmt(m((g) => g.saveMs?.p50 ?? NaN))} / ${fmt(m((g) => g.saveMs?.p99 ?? NaN))}`,
         fmt(us),

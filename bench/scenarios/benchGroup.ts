@@ -9,6 +9,7 @@ import {
   hocuspocus,
   hocuspocusSqlite,
   yWebsocket,
+  yWebsocketLeveldb,
   type TargetVariant,
 } from '../targets/targetVariants.ts'
 
@@ -36,7 +37,11 @@ export async function benchGroup(cfg: BenchConfig, log: (line: string) => void) 
   for (let i = 0; ; i++) {
     const rooms = roomsAt(g.levels, i)
     const targets = [hearth, hocuspocus, yWebsocket]
-    if (rooms === g.persistedPeerAt) targets.push(hocuspocusSqlite, hearthUnsealed)
+    // The peers as they run when they too store what they are sent, beside their in-memory
+    // runs: at one room, where a commit's fixed cost weighs most, and at the target count.
+    if (rooms === 1 || rooms === g.persistedPeerAt)
+      targets.push(hocuspocusSqlite, yWebsocketLeveldb)
+    if (rooms === g.persistedPeerAt) targets.push(hearthUnsealed)
     for (let run = 0; run < cfg.runs; run++) {
       for (const target of targets) runs.push(await groupRun(cfg, target, rooms, run, log))
     }
