@@ -3,6 +3,7 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
 import { type DocCipher, openSnapshot, openUpdate, sealSnapshot, sealUpdate } from './docCipher.ts'
+import { RowOpener } from './RowOpener.ts'
 import { sealLegacyRows } from './sealLegacyRows.ts'
 import { nextSeqOf, prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites, type StoredRow } from './sqliteWrites.ts'
@@ -184,45 +185,5 @@ export class SqliteDocStore implements DocStore {
     } finally {
       this.#db.exec('PRAGMA synchronous = OFF')
     }
-  }
-}
-
-/**
- * Opens one document's rows, counting those that do not open (changed on disk, moved, or
- * their key erased) instead of throwing: the caller serves what is sound and reports the rest.
- */
-class RowOpener {
-  rejected = 0
-  reason: string | null = null
-  #key: Uint8Array | null | undefined
-  readonly #cipher: DocCipher | null
-  readonly #doc: DocName
-
-  constructor(cipher: DocCipher | null, doc: DocName) {
-    this.#cipher = cipher
-    this.#doc = doc
-  }
-
-  open(
-    data: Uint8Array,
-    sealed: number,
-    opener: (key: Uint8Array, doc: string, place: number, data: Uint8Array) => Uint8Array,
-    place: number,
-  ): Uint8Array | null {
-    if (!sealed) return data
-    try {
-      const key = this.#keyOf()
-      if (!key) throw new Error('no key ring was given to open sealed rows')
-      return opener(key, this.#doc, place, data)
-    } catch (error) {
-      this.rejected++
-      this.reason ??= error instanceof Error ? error.message : String(error)
-      return null
-    }
-  }
-
-  #keyOf(): Uint8Array | null {
-    if (this.#key === undefined) this.#key = this.#cipher?.keyOf(this.#doc) ?? null
-    return this.#key
   }
 }

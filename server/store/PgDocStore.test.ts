@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { DocName } from '../../shared/documents/docName.ts'
+import { throwawaySchema } from '../db/test/throwawaySchema.ts'
+import type { DocCipher } from './docCipher.ts'
+import type { DocStore } from './DocStore.ts'
+import { PgDocStore, prepareDocStoreSchemaPg } from './PgDocStore.ts'
+import { docStoreContract } from './test/docStoreContract.ts'
+
+const drops: (() => Promise<void>)[] = []
+afterAll(async () => {
+  await Promise.all(drops.map((drop) => drop()))
+})
+
+/** A fresh store on a schema of its own; the schema goes when the file's tests end. */
+async function freshStore(cipher?: DocCipher) {
+  const { pool, drop } = await throwawaySchema('docs')
+  drops.push(drop)
+  await prepareDocStoreSchemaPg(pool)
+  return { store: new PgDocStore({ pool, ...(cipher && { cipher }) }), pool }
+}
+
+const oneKey: DocCipher = (() => {
+  const key = randomBytes(32)
+  return { keyOf: () => key }
+})()
+
+docStoreContract('PostgreSQL', async () => (await freshStore()).store)
+docStoreContract('PostgreSQL, sealed', async () => (await freshStore(oneKey)).store)
+
+describe('PgDocStore', () => {
+  const doc = 'pg/room' as DocName
+  const words = (text: string) => new TextEncoder().encode(text)
+
+  it('stores no plain byte of a sealed update or snapshot', async () => {
+    const { store, pool } = await freshStore(oneKey)
+    const seqs = await store.append([{ doc, update: words('I felt alone on Sunday') }])
+    await store.compact(doc, words('the whole of my worry list'), seqs.get(doc)!)
+    await store.append([{ doc, update: words('breathing helped a little') }])
+    const raw = await pool.query<{ data: Buffer }>(
+      'SELECT data FROM doc_updates UNION ALL SELECT data FROM doc_snapshots',
+    )
+    const all = Buffer.concat(raw.rows.map((r) => r.data)).toString('latin1')
+    for (const plain of ['alone on Sunday', 'worry list', 'breathing']) {
+      expect(all).not.toContain(plain)
+    }
+    const loaded = await store.load(doc)
+    expect(new TextDecoder().decode(loaded.snapshot!)).toBe('the whole of my worry list')
+    expect(loaded.updates.map((u) => new TextDecoder().decode(u))).toEqual([
+      'breathing helped a little',
+    ])
+  })
+
+  it('a row moved to another place does not open, and the rest is served', async () => {
+    const { store, pool } = await freshStore(oneKey)
+    await store.append([{ doc, update: words('first') }])
+    await store.append([{ doc, update: words('second') }])
+    await pool.query("UPDATE doc_updates SET seq = 9 WHERE doc = 'pg/room' AND seq = 1")
+    const loaded = await store.load(doc)
+    expect(loaded.updates.map((u) => new TextDecoder().decode(u))).toEqual(['second'])
+    expect(loaded.rejected?.rows).toBe(1)
+  })
+
+  it('numbers places per document in commit order across stores sharing the database', async () => {
+    // Two instances' stores on one schema, appending to the same documents at once.
+    const first = await freshStore()
+    const second: DocStore = new PgDocStore({ pool: first.pool })
+    const docs = ['pg/a', 'pg/b', 'pg/c'] as DocName[]
+    const rounds = 30
+    await Promise.all(
+      [first.store, second].map(async (store, s) => {
+        for (let i = 0; i < rounds; i++) {
+          const order = s === 0 ? docs : [...docs].reverse()
+          await store.append(order.map((d) => ({ doc: d, update: Uint8Array.of(s, i) })))
+        }
+      }),
+    )
+    for (const d of docs) {
+      const loaded = await first.store.load(d)
+      expect(loaded.updates).toHaveLength(rounds * 2)
+      expect(loaded.lastSeq).toBe(rounds * 2)
+      // Each store's own appends stay in its order.
+      for (const s of [0, 1]) {
+        const mine = loaded.updates.filter((u) => u[0] === s).map((u) => u[1])
+        expect(mine).toEqual([...Array(rounds).keys()])
+      }
+    }
+  })
+
+  it('a deleted document never gives a place twice', async () => {
+    const { store } = await freshStore()
+    const before = await store.append([{ doc, update: Uint8Array.of(1) }])
+    await store.delete(doc)
+    const after = await store.append([{ doc, update: Uint8Array.of(2) }])
+    expect(after.get(doc)!).toBeGreaterThan(before.get(doc)!)
+    expect((await store.load(doc)).updates.map((u) => Array.from(u))).toEqual([[2]])
+  })
+})
