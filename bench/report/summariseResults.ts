@@ -49,7 +49,7 @@ export function summariseResults(r: Results, targetRooms: number) {
     ...levels.map((rooms) => {
       const ratio = versusBestPeer(rooms, (x) => x.serverCpuUsPerDelivery)
       return {
-        target: `server CPU per delivered update at ${rooms} rooms ≤ the cheaper peer's (ratio)`,
+        target: `server CPU per delivered update at ${roomsText(rooms)} ≤ the cheaper peer's (ratio)`,
         value: fmt(ratio, 2),
         met: ratio <= 1,
       }
@@ -60,7 +60,7 @@ export function summariseResults(r: Results, targetRooms: number) {
       .map((rooms) => {
         const ratio = versusBestPeer(rooms, (x) => x.serverCpuUsPerDelivery, storingPeers)
         return {
-          target: `(for reference) the same at ${rooms} rooms against the peers storing too`,
+          target: `(for reference) the same at ${roomsText(rooms)} against the peers storing too`,
           value: fmt(ratio, 2),
           met: ratio <= 1,
         }
@@ -123,3 +123,5 @@ export function summariseResults(r: Results, targetRooms: number) {
     targets,
   }
 }
+
+const roomsText = (rooms: number) => `${rooms} room${rooms === 1 ? '' : 's'}`
