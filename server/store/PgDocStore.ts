@@ -1,8 +1,8 @@
 import type { Pool, PoolClient } from 'pg'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
-import { type DocCipher, openSnapshot, openUpdate, sealSnapshot, sealUpdate } from './docCipher.ts'
-import { RowOpener } from './RowOpener.ts'
+import { type DocCipher, sealSnapshot, sealUpdate } from './docCipher.ts'
+import { openStoredDoc } from './openStoredDoc.ts'
 
 export interface PgDocStoreOptions {
   pool: Pool
@@ -86,28 +86,17 @@ export class PgDocStore implements DocStore {
       // leave the rows it folded out of both.
       'REPEATABLE READ READ ONLY',
     )
-    const after = snap ? Number(snap.up_to_seq) : 0
-    const opener = new RowOpener(this.#cipher, doc)
-    const snapshot = snap ? opener.open(bytes(snap.data), +snap.sealed, openSnapshot, after) : null
-    let updateBytes = 0
-    const updates: Uint8Array[] = []
-    for (const row of rows) {
-      const update = opener.open(bytes(row.data), +row.sealed, openUpdate, Number(row.seq))
-      if (!update) continue
-      updateBytes += update.byteLength
-      updates.push(update)
-    }
-    const last = rows.at(-1)
-    const loaded: StoredDoc = {
-      snapshot,
-      updates,
-      lastSeq: last ? Number(last.seq) : after,
-      updateBytes,
-    }
-    if (opener.rejected > 0) {
-      loaded.rejected = { rows: opener.rejected, reason: opener.reason ?? 'unknown' }
-    }
-    return loaded
+    const read = (seq: string, data: Buffer, sealed: boolean) => ({
+      seq: Number(seq),
+      data: bytes(data),
+      sealed: +sealed,
+    })
+    return openStoredDoc(
+      this.#cipher,
+      doc,
+      snap && read(snap.up_to_seq, snap.data, snap.sealed),
+      rows.map((row) => read(row.seq, row.data, row.sealed)),
+    )
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {

@@ -2,8 +2,8 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
-import { type DocCipher, openSnapshot, openUpdate, sealSnapshot, sealUpdate } from './docCipher.ts'
-import { RowOpener } from './RowOpener.ts'
+import { type DocCipher, sealSnapshot, sealUpdate } from './docCipher.ts'
+import { openStoredDoc } from './openStoredDoc.ts'
 import { sealLegacyRows } from './sealLegacyRows.ts'
 import { nextSeqOf, prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites, type StoredRow } from './sqliteWrites.ts'
@@ -88,22 +88,8 @@ export class SqliteDocStore implements DocStore {
     } finally {
       this.#db.exec('COMMIT')
     }
-    const after = snap?.up_to_seq ?? 0
-    const opener = new RowOpener(this.#cipher, doc)
-    const snapshot = snap ? opener.open(snap.data, snap.sealed, openSnapshot, after) : null
-    let updateBytes = 0
-    const updates: Uint8Array[] = []
-    for (const row of rows) {
-      const update = opener.open(row.data, row.sealed, openUpdate, row.seq)
-      if (!update) continue
-      updateBytes += update.byteLength
-      updates.push(update)
-    }
-    const loaded: StoredDoc = { snapshot, updates, lastSeq: rows.at(-1)?.seq ?? after, updateBytes }
-    if (opener.rejected > 0) {
-      loaded.rejected = { rows: opener.rejected, reason: opener.reason ?? 'unknown' }
-    }
-    return loaded
+    const snapshotRow = snap && { seq: snap.up_to_seq, data: snap.data, sealed: snap.sealed }
+    return openStoredDoc(this.#cipher, doc, snapshotRow, rows)
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {

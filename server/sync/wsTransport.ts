@@ -16,13 +16,8 @@ let last: { payload: Uint8Array; frame: Buffer } | null = null
 const large = new WeakMap<Uint8Array, Buffer>()
 const LARGE = 16 * 1024
 
-/**
- * A WebSocket frame (FIN, binary, unmasked as servers send) around `payload`, in one buffer.
- * `once`: a frame for one socket only (an acknowledgement), kept out of the cache so that it
- * does not push out the relayed update the next member is sent.
- */
-export function wireFrame(payload: Uint8Array, once = false): Buffer {
-  if (once) return framed(payload)
+/** A WebSocket frame (FIN, binary, unmasked as servers send) around `payload`, in one buffer. */
+export function wireFrame(payload: Uint8Array): Buffer {
   if (last?.payload === payload) return last.frame
   const length = payload.byteLength
   const kept = length >= LARGE ? large.get(payload) : undefined
@@ -33,7 +28,11 @@ export function wireFrame(payload: Uint8Array, once = false): Buffer {
   return frame
 }
 
-function framed(payload: Uint8Array): Buffer {
+/**
+ * The same frame, not remembered: for a frame meant for one socket only (an acknowledgement),
+ * which must not push out of the cache the relayed update the next member is sent.
+ */
+export function framed(payload: Uint8Array): Buffer {
   const { frame, at } = emptyFrame(payload.byteLength)
   frame.set(payload, at)
   return frame
@@ -65,8 +64,7 @@ function emptyFrame(length: number): { frame: Buffer; at: number } {
 let lastOnChannels: { payload: Uint8Array; frames: Map<number, Buffer> } | null = null
 
 /** A frame carrying `payload` on a multiplexed channel (varuint channel, then the payload). */
-export function channelWireFrame(channel: number, payload: Uint8Array, once = false): Buffer {
-  if (once) return buildChannelFrame(channel, payload)
+export function channelWireFrame(channel: number, payload: Uint8Array): Buffer {
   if (lastOnChannels?.payload !== payload) lastOnChannels = { payload, frames: new Map() }
   let frame = lastOnChannels.frames.get(channel)
   if (!frame) {
@@ -76,7 +74,8 @@ export function channelWireFrame(channel: number, payload: Uint8Array, once = fa
   return frame
 }
 
-function buildChannelFrame(channel: number, payload: Uint8Array): Buffer {
+/** The same frame, not remembered (see `framed`). */
+export function buildChannelFrame(channel: number, payload: Uint8Array): Buffer {
   const prefix = channel < 0x80 ? 1 : channel < 0x4000 ? 2 : channel < 0x200000 ? 3 : 4
   const sized = channel >= 0x10000000 ? 5 : prefix
   const { frame, at } = emptyFrame(sized + payload.byteLength)
@@ -132,7 +131,7 @@ export function wsTransport(ws: WebSocket): Transport {
   const socket = (ws as unknown as { _socket?: Socket })._socket
   return {
     send: (payload) => write(wireFrame(payload)),
-    sendWith: (own, payload) => write(wireFrame(own, true), wireFrame(payload)),
+    sendWith: (own, payload) => write(framed(own), wireFrame(payload)),
     close: (code, reason) => {
       ws.close(code, reason)
       // A reader that stopped reading never answers the close: free its buffer soon, not after

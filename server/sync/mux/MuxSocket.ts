@@ -7,7 +7,7 @@ import { openDocument, type OpenDocumentDeps } from '../openDocument.ts'
 import type { SyncConnection, Transport } from '../SyncConnection.ts'
 import type { SyncServer } from '../SyncServer.ts'
 import { TokenBucket, type Rate } from '../TokenBucket.ts'
-import { channelWireFrame, frameWriter, wireFrame } from '../wsTransport.ts'
+import { buildChannelFrame, channelWireFrame, frameWriter, wireFrame } from '../wsTransport.ts'
 
 /** What one multiplexed socket may do, across all its documents. */
 export interface MuxLimits {
@@ -130,7 +130,7 @@ export class MuxSocket {
     return {
       send: (payload) => this.#send(channelWireFrame(channel, payload)),
       sendWith: (own, payload) =>
-        this.#send(channelWireFrame(channel, own, true), channelWireFrame(channel, payload)),
+        this.#send(buildChannelFrame(channel, own), channelWireFrame(channel, payload)),
       close: (code, reason) => {
         if (this.#channels.get(channel) === undefined) return
         this.#channels.delete(channel)
