@@ -25,12 +25,12 @@ import type { Services } from './http/AppEnv.ts'
 import { loginTokenFromHeader } from './http/loginCookie.ts'
 import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
-import { SqliteDocStore } from './store/SqliteDocStore.ts'
+import type { Fanout, FanoutHandlers } from './fanout/Fanout.ts'
+import { openDocStore } from './store/openDocStore.ts'
 import { scheduledJobs } from './jobs/scheduledJobs.ts'
 import { scheduledBackups } from './backup/scheduledBackups.ts'
 import { loadVapidKeys } from './reminders/vapid.ts'
 import { KeyRing } from './crypto/keyRing.ts'
-import { docCipher } from './crypto/docKeys.ts'
 import { loadMasterKey } from './crypto/masterKey.ts'
 import { sealStoredRecords } from './crypto/sealStoredRecords.ts'
 import { sealStoredSecrets } from './crypto/totpSecrets.ts'
@@ -70,20 +70,19 @@ const SWEEP_MS = 60_000
 export async function startServer(
   config: Config,
   log: Logger,
-  overrides: { store?: DocStore; authorize?: Authorize; now?: Clock } = {},
+  overrides: {
+    store?: DocStore
+    authorize?: Authorize
+    now?: Clock
+    /** Joins this instance to others through this fanout instead of `REDIS_URL` (tests). */
+    link?: (handlers: FanoutHandlers) => Fanout
+  } = {},
 ): Promise<RunningServer> {
   const secret = loadSecret(config.secret, config.dataDir)
   const now = overrides.now ?? systemClock
   const masterKey = () => loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log)
   const keys = new KeyRing(config.keyRingPath, masterKey(), now, masterKey)
-  const store =
-    overrides.store ??
-    new SqliteDocStore({
-      path: config.dbPath,
-      synchronous: config.sqliteSynchronous,
-      ...(config.sealAtRest && { cipher: docCipher(keys) }),
-      onLegacySealed: (counts) => log.info(counts, 'sealed document rows stored in clear'),
-    })
+  const store = overrides.store ?? (await openDocStore(config, keys, log))
   if (!config.sealAtRest) {
     log.error('HEARTH_BENCH_UNSEALED: documents are stored in clear; for benchmarks only')
   }
@@ -93,6 +92,7 @@ export async function startServer(
   const databaseCheck = quickCheck(db.sql)
   if (databaseCheck.ok) log.info({ ms: databaseCheck.ms }, 'database check passed')
   else log.error({ problems: databaseCheck.problems }, 'database check found problems')
+  const authorize = overrides.authorize ?? groupPolicy(db, now)
   const sync = new SyncServer({
     store,
     log,
@@ -104,6 +104,7 @@ export async function startServer(
     maxBytes: docByteCap(config.limits.maxDocBytes),
     // Who types in the chat is the server's to tell (as the identity policy allows).
     serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
+    authorize,
   })
   const services: Services = {
     db,
@@ -114,7 +115,7 @@ export async function startServer(
     throttle: DEFAULT_THROTTLE,
     publicOrigin: config.publicOrigin,
     trustedProxies: config.trustedProxies,
-    authorize: overrides.authorize ?? groupPolicy(db, now),
+    authorize,
     push: { keys: loadVapidKeys(config.dataDir), ...config.push },
     crisis: loadCrisisConfig(config.crisis),
     chat: chatState(sync),
@@ -123,6 +124,12 @@ export async function startServer(
     keys,
   }
   sync.onChanged = answerMirror(services)
+  if (overrides.link) await sync.link(overrides.link)
+  else if (config.redisUrl) {
+    const redisUrl = config.redisUrl
+    const { RedisFanout } = await import('./fanout/RedisFanout.ts')
+    await sync.link((handlers) => RedisFanout.connect(redisUrl, handlers, log))
+  }
   const app = createApp(services, {
     secret,
     playground: config.playground,

@@ -28,6 +28,19 @@ const envSchema = z.object({
   HEARTH_PUBLIC_ORIGIN: z.url().optional(),
   HEARTH_ALLOWED_ORIGINS: z.string().optional(),
   HEARTH_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /**
+   * PostgreSQL, for several instances sharing one record (docs/DEPLOYMENT.md). Today it holds
+   * the documents; accounts, groups and sessions stay in the SQLite file (issue 21, in progress).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// address')
+    .optional(),
+  /** Redis, which carries updates, presence and access changes between instances. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// address')
+    .optional(),
   HEARTH_MAX_FRAME_BYTES: int(8 * 1024 * 1024, 1024),
   HEARTH_MAX_UPDATE_BYTES: int(4 * 1024 * 1024, 1024),
   HEARTH_MAX_AWARENESS_BYTES: int(64 * 1024, 256),
@@ -119,6 +132,11 @@ export function parseConfig(env: Record<string, string | undefined>) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const e = result.data
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // Instances joined by Redis must share one record: each on its own SQLite file would
+    // acknowledge updates the others never store.
+    throw new Error('Invalid configuration:\n  REDIS_URL: needs DATABASE_URL (a shared PostgreSQL)')
+  }
   const playground = playgroundSetting(e.HEARTH_PLAYGROUND, e.HEARTH_PUBLIC_ORIGIN)
   const dataDir = resolve(e.HEARTH_DATA_DIR)
   const publicOrigin = e.HEARTH_PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`
@@ -146,6 +164,8 @@ export function parseConfig(env: Record<string, string | undefined>) {
     /** Without a configured public origin, any loopback origin on the server's own port. */
     allowLoopbackOrigins: e.HEARTH_PUBLIC_ORIGIN === undefined,
     sqliteSynchronous: e.HEARTH_SQLITE_SYNCHRONOUS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
     push: {
       extraOrigins: new Set(
         e.HEARTH_PUSH_EXTRA_ORIGINS?.split(',')

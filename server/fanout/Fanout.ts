@@ -1,4 +1,5 @@
 import type { DocName } from '../../shared/documents/docName.ts'
+import type { AccessScope } from '../sync/accessScope.ts'
 
 /**
  * What another instance tells this one. Updates and presence are for the instance's members of
@@ -24,8 +25,7 @@ export interface FanoutHandlers {
  * a session ended). Plain data, so that it crosses instances.
  */
 export type AccessEvent =
-  | { kind: 'logins-ended'; loginHashes: string[] }
-  | { kind: 'reauthorize'; scope: { groupId?: string; sessionId?: string; personId?: string } }
+  { kind: 'logins-ended'; loginHashes: string[] } | { kind: 'reauthorize'; scope: AccessScope }
 
 /**
  * The messages between Hearth instances that serve the same documents (issue 21). One instance

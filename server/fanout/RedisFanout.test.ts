@@ -88,7 +88,7 @@ for (const [name, make] of [
       await connect(c.handlers)
       const event: AccessEvent = {
         kind: 'reauthorize',
-        scope: { groupId: randomBytes(4).toString('hex') },
+        scope: { docPrefix: randomBytes(4).toString('hex') },
       }
       one.publishAccess(event)
       await eventually(

@@ -22,7 +22,8 @@ describe('messages between instances', () => {
   it('carry access events as plain data', () => {
     const events: AccessEvent[] = [
       { kind: 'logins-ended', loginHashes: ['a', 'b'] },
-      { kind: 'reauthorize', scope: { groupId: 'g1', personId: 'p2' } },
+      { kind: 'reauthorize', scope: { docPrefix: 'g1/', people: { kind: 'member', ids: ['m2'] } } },
+      { kind: 'reauthorize', scope: { docs: ['g1/s1/room'] } },
     ]
     for (const event of events) {
       expect(decodeFanoutFrame(encodeAccessFrame(from, event))).toMatchObject({
@@ -45,6 +46,8 @@ describe('messages between instances', () => {
       Buffer.concat([good.subarray(0, 17), Buffer.of(0, 2, 0xc3, 0x28)]),
       access('{not json'),
       access('{"kind":"reauthorize","scope":{"everyone":"yes"}}'),
+      access('{"kind":"reauthorize","scope":{"people":{"kind":"token"}}}'),
+      access('{"kind":"reauthorize","scope":{"docs":[1]}}'),
       access('{"kind":"logins-ended","loginHashes":[1]}'),
       access('{"kind":"drop-tables"}'),
       access('null'),

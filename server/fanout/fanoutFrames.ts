@@ -1,4 +1,5 @@
 import type { DocName } from '../../shared/documents/docName.ts'
+import { isAccessScope } from '../sync/accessScope.ts'
 import type { AccessEvent } from './Fanout.ts'
 
 /** The first byte of a message between instances. */
@@ -70,10 +71,5 @@ function isAccessEvent(value: unknown): value is AccessEvent {
   if (event.kind === 'logins-ended') {
     return Array.isArray(event.loginHashes) && event.loginHashes.every((h) => typeof h === 'string')
   }
-  if (event.kind !== 'reauthorize' || typeof event.scope !== 'object' || event.scope === null) {
-    return false
-  }
-  return Object.entries(event.scope).every(
-    ([key, id]) => ['groupId', 'sessionId', 'personId'].includes(key) && typeof id === 'string',
-  )
+  return event.kind === 'reauthorize' && isAccessScope(event.scope)
 }

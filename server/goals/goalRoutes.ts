@@ -81,10 +81,7 @@ export function goalRoutes(services: Services) {
       return goalsDocName.member(groupId, own.goals_key)
     })
     // A change of consent takes effect at once: readers who lost it lose their sockets.
-    await services.sync.reauthorize(
-      (conn) => conn.room.name === doc,
-      (conn) => services.authorize(conn.principal, conn.room.name),
-    )
+    await services.sync.reauthorize({ docs: [doc] })
     return c.json({ ok: true, sharedWithFacilitators: shared })
   })
 

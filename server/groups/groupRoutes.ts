@@ -10,7 +10,7 @@ import {
 import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.ts'
 import { normaliseEmail } from '../auth/facilitators.ts'
 import { newId } from '../db/newId.ts'
-import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import {
@@ -250,7 +250,7 @@ export function groupRoutes(services: Services) {
         now(),
       )
     })
-    await reauthorizeWhere(services, (p) => p.kind === 'facilitator' && p.id === facilitatorId)
+    await services.sync.reauthorize({ people: { kind: 'facilitator', ids: [facilitatorId] } })
     return c.json({ ok: true })
   })
 

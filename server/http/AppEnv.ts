@@ -40,17 +40,6 @@ export interface Services {
   keys: KeyRing
 }
 
-/** Re-decides every open socket that `affected` selects (after removal, admission, roles). */
-export function reauthorizeWhere(
-  services: Services,
-  affected: (principal: Principal) => boolean,
-): Promise<void> {
-  return services.sync.reauthorize(
-    (connection) => affected(connection.principal),
-    (connection) => services.authorize(connection.principal, connection.room.name),
-  )
-}
-
 export interface AppEnv {
   Variables: {
     requestId: string

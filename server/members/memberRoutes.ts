@@ -10,7 +10,7 @@ import {
   groupSettingsOf,
   hasAcceptedCurrent,
 } from '../groups/groupQueries.ts'
-import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { calendarFeed } from '../sessions/calendarFeed.ts'
@@ -61,7 +61,7 @@ export function memberRoutes(services: Services) {
     })
     // Removal removes: every open socket of theirs closes now (C4).
     services.sync.closeLogins(ended)
-    await reauthorizeWhere(services, (p) => p.kind === 'member' && p.id === memberId)
+    await services.sync.reauthorize({ people: { kind: 'member', ids: [memberId] } })
     return c.json({ ok: true })
   })
 

@@ -53,10 +53,7 @@ export function releaseRoutes(services: Services) {
       )
     })
     const prefix = sessionDocName.room(groupId, sessionId).slice(0, -'room'.length)
-    await services.sync.reauthorize(
-      (connection) => connection.room.name.startsWith(prefix),
-      (connection) => services.authorize(connection.principal, connection.room.name),
-    )
+    await services.sync.reauthorize({ docPrefix: prefix })
     return c.json({ release: releaseOfSession(sessionId) })
   })
 

@@ -1,6 +1,6 @@
 import { HTTPException } from 'hono/http-exception'
 import { appendAudit } from '../audit/audit.ts'
-import { reauthorizeWhere, type Services } from '../http/AppEnv.ts'
+import { type Services } from '../http/AppEnv.ts'
 import { removeFromCall } from '../video/removeFromCall.ts'
 import { lowerHandOf } from '../hands/setHand.ts'
 import { inProgress, publishRoomState, sessionRow } from './roomState.ts'
@@ -55,7 +55,7 @@ export async function changeAttendance(
       return result.changes === 1
     }),
   )
-  await reauthorizeWhere(services, (p) => p.kind === 'member' && changed.includes(p.id))
+  await services.sync.reauthorize({ people: { kind: 'member', ids: changed } })
   // Out of the room is out of the call (sent back, they may come back once admitted again),
   // and their hand comes down.
   if (state !== 'admitted') {

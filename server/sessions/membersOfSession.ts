@@ -1,13 +1,13 @@
 import type { Db } from '../db/openDatabase.ts'
+import type { AccessScope } from '../sync/accessScope.ts'
 
 /**
- * Selects the members who came to a session (admitted, waiting or sent back): whose open
- * sockets a change to that session re-decides (`reauthorizeWhere`).
+ * The sockets of the members who came to a session (admitted, waiting or sent back): those a
+ * change to that session decides again (`SyncServer.reauthorize`).
  */
-export const membersOfSession =
-  (db: Db, sessionId: string) =>
-  (p: { kind: string; id: string }): boolean =>
-    p.kind === 'member' &&
-    !!db.sql
-      .prepare('SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ?')
-      .get(sessionId, p.id)
+export function membersOfSession(db: Db, sessionId: string): AccessScope {
+  const rows = db.sql
+    .prepare('SELECT member_id FROM session_attendance WHERE session_id = ?')
+    .all(sessionId) as { member_id: string }[]
+  return { people: { kind: 'member', ids: rows.map((r) => r.member_id) } }
+}

@@ -10,7 +10,7 @@ import { takeSessionSnapshots } from '../snapshots/takeSessionSnapshots.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
-import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from './isAdmitted.ts'
@@ -196,7 +196,7 @@ export function sessionRoutes(services: Services) {
         now(),
       )
     })
-    await reauthorizeWhere(services, membersOfSession(db, sessionId))
+    await services.sync.reauthorize(membersOfSession(db, sessionId))
     await publishRoomState(services, sessionId)
     if (status === 'ended' || status === 'cancelled') {
       await endChat(services, { id: sessionId, groupId })

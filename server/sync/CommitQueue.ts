@@ -24,6 +24,13 @@ export interface CommitQueueOptions {
   durable: LatencyRecorder
   /** After a commit and its acks, with the rooms it covered. */
   afterCommit(rooms: DocRoom<SyncConnection>[]): void
+  /**
+   * Told each room's update once it is on the disk, before its writers are acknowledged: what
+   * other instances may now relay (they hold nothing the store has not).
+   */
+  durableUpdate?(room: DocRoom<SyncConnection>, update: Uint8Array): void
+  /** Folds a room's log (default `compactRoom`; several instances read the store first). */
+  compact?(room: DocRoom<SyncConnection>): Promise<void>
 }
 
 const RETRY_MS = 1000
@@ -148,11 +155,15 @@ export class CommitQueue {
         room.rowsSinceSnapshot++
         room.bytesSinceSnapshot += update.byteLength
         room.updatesSinceSnapshot += batch.updates.length
+        this.#opts.durableUpdate?.(room, update)
       }
       for (const [member, count] of batch.acks) member.sendAck(count)
       if (isCompactionDue(room, this.#opts.compaction)) due.add(room)
     }
-    for (const room of due) await compactRoom(room, this.#opts.store, this.#opts.log)
+    for (const room of due) {
+      if (this.#opts.compact) await this.#opts.compact(room)
+      else await compactRoom(room, this.#opts.store, this.#opts.log)
+    }
     this.#opts.afterCommit(items.map((i) => i.room))
   }
 

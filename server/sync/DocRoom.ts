@@ -23,6 +23,16 @@ export interface PendingBatch<M extends RoomMember> {
 }
 
 const EMPTY_STATE_VECTOR = 1
+/** The transaction origin of updates relayed from another instance. */
+const REMOTE = Symbol('remote')
+
+/** Whether every struct of `update` is now in `doc` (none of it waits as pending). */
+function integrated(doc: Y.Doc, update: Uint8Array): boolean {
+  for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+    if (Y.getState(doc.store, client) < clock) return false
+  }
+  return true
+}
 /** The presence client id the server speaks under (a browser's is random and never 0). */
 export const SERVER_PRESENCE_ID = 0
 
@@ -56,6 +66,11 @@ export class DocRoom<M extends RoomMember> {
    */
   serverPresenceOnly = false
   #serverPresenceClock = 0
+  /**
+   * Told every presence frame this instance's members changed, to pass to the other instances
+   * that serve this document (null with one instance).
+   */
+  announce: ((frame: Uint8Array) => void) | null = null
   /** Connections accepted at the upgrade but not yet attached; the room stays loaded for them. */
   holds = 0
   idleTimer: NodeJS.Timeout | null = null
@@ -102,15 +117,48 @@ export class DocRoom<M extends RoomMember> {
    */
   applyUpdate(update: Uint8Array, from: M): void {
     const started = performance.now()
+    const hadPending = this.hasPendingStructs
     Y.applyUpdate(this.doc, update, from)
     // A well-behaved client only sends updates whose dependencies the server has. Pending
     // structs would be kept, encoded into every later sync, and (seen in the fuzz test) can make
-    // the document impossible to load; so the update is refused and the room discarded.
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) throw new MissingDependencies()
+    // the document impossible to load; so the update is refused and the room discarded. When
+    // another instance's update already waits here for its own dependencies (see applyRemote),
+    // only this update's structs are checked.
+    if (hadPending ? !integrated(this.doc, update) : this.hasPendingStructs) {
+      throw new MissingDependencies()
+    }
     this.#version++
     this.#pending.push(update)
     this.size += update.byteLength
     this.#pendingSince ??= started
+  }
+
+  /**
+   * Applies an update another instance has stored (so it is never queued here), and returns
+   * what it changed, to relay to this instance's members (null: nothing new). When a message
+   * before it was missed, it waits for its dependencies (`hasPendingStructs`) until
+   * `SyncServer` reads them from the store.
+   */
+  applyRemote(update: Uint8Array): Uint8Array | null {
+    let changed: Uint8Array | null = null
+    const grab = (effect: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) changed = changed ? Y.mergeUpdates([changed, effect]) : effect
+    }
+    this.doc.on('update', grab)
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE)
+    } finally {
+      this.doc.off('update', grab)
+    }
+    if (changed === null) return null
+    this.#version++
+    this.size += (changed as Uint8Array).byteLength
+    return changed
+  }
+
+  /** Some update waits for changes this copy does not have yet. */
+  get hasPendingStructs(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
   }
 
   /**

@@ -6,7 +6,15 @@ interface Held<C> {
   /** null: the server's own state (see `setServer`). */
   owner: C | null
   person: string | undefined
+  /** When a state relayed from another instance was last renewed (performance.now()). */
+  remoteSeen?: number
 }
+
+/**
+ * A relayed state not renewed for this long is dropped here: its instance may have died
+ * without telling. Browsers renew theirs every 15 s and drop others' after 30 s themselves.
+ */
+const REMOTE_PRESENCE_TTL_MS = 30_000
 
 /**
  * The awareness (presence) states of one document, kept as encoded JSON so that relaying costs
@@ -50,6 +58,33 @@ export class RoomAwareness<C> {
       })
   }
 
+  /**
+   * Applies states relayed from another instance, whose members own them (and whose own checks
+   * they passed). A client id held here by a connection or by this server is left alone.
+   * Returns the entries that changed, to relay to this instance's members.
+   */
+  applyRemote(entries: readonly AwarenessEntry[]): AwarenessEntry[] {
+    const changed: AwarenessEntry[] = []
+    for (const entry of entries) {
+      const held = this.#states.get(entry.clientId)
+      if (held && held.remoteSeen === undefined) continue
+      if (entry.json === 'null') {
+        if (held) this.#states.delete(entry.clientId)
+      } else {
+        if (held && entry.clock < held.clock) continue
+        this.#states.set(entry.clientId, {
+          clock: entry.clock,
+          json: entry.json,
+          owner: null,
+          person: undefined,
+          remoteSeen: performance.now(),
+        })
+      }
+      changed.push(entry)
+    }
+    return changed
+  }
+
   /** Removes every state `owner` held; returns removal entries to relay. */
   removeOwner(owner: C): AwarenessEntry[] {
     const removed: AwarenessEntry[] = []
@@ -63,6 +98,10 @@ export class RoomAwareness<C> {
 
   /** Every current state, for a client that joins or asks. */
   all(): AwarenessEntry[] {
+    const stale = performance.now() - REMOTE_PRESENCE_TTL_MS
+    for (const [clientId, held] of this.#states) {
+      if (held.remoteSeen !== undefined && held.remoteSeen < stale) this.#states.delete(clientId)
+    }
     return [...this.#states].map(([clientId, { clock, json }]) => ({ clientId, clock, json }))
   }
 

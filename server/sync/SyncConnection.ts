@@ -190,7 +190,11 @@ export class SyncConnection implements RoomMember {
         const own = message.entries.filter((e) => e.clientId === this.#clientId)
         const entries = stampPresence(own, this.#identity)
         const changed = this.room.awareness.apply(this, entries, this.person)
-        if (changed.length > 0) this.room.broadcast(encodeAwarenessFrame(changed), this)
+        if (changed.length > 0) {
+          const frame = encodeAwarenessFrame(changed)
+          this.room.broadcast(frame, this)
+          this.room.announce?.(frame)
+        }
         return
       }
       case 'query-awareness':
@@ -224,7 +228,11 @@ export class SyncConnection implements RoomMember {
     this.#takeOwedAck()
     if (!this.room.members.delete(this)) return
     const removed = this.room.awareness.removeOwner(this)
-    if (removed.length > 0) this.room.broadcast(encodeAwarenessFrame(removed))
+    if (removed.length > 0) {
+      const frame = encodeAwarenessFrame(removed)
+      this.room.broadcast(frame)
+      this.room.announce?.(frame)
+    }
     this.#hooks.onClosed(this)
   }
 }

@@ -4,13 +4,17 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
+import type { Fanout, FanoutHandlers } from '../fanout/Fanout.ts'
 import type { DocStore } from '../store/DocStore.ts'
+import type { AccessScope } from './accessScope.ts'
 import { CommitQueue, type CommitItem } from './CommitQueue.ts'
 import { compactRoom, hasLogToFold } from './compactRoom.ts'
-import { DocRoom } from './DocRoom.ts'
+import type { DocRoom } from './DocRoom.ts'
+import { InstanceLink } from './InstanceLink.ts'
 import { LatencyRecorder } from './LatencyRecorder.ts'
-import { replayStored } from './replayStored.ts'
+import { loadRoom } from './loadRoom.ts'
 import { SocketClaims } from './SocketClaims.ts'
+import { closeLoginsOf, reauthorizeIn } from './socketAccess.ts'
 import {
   SyncConnection,
   type ConnectionHooks,
@@ -41,6 +45,8 @@ export interface SyncServerOptions {
   maxBytes?: (name: DocName) => number
   /** Documents whose presence only the server sets (see `DocRoom.serverPresenceOnly`). */
   serverPresence?: (name: DocName) => boolean
+  /** The access policy, to decide open sockets again after a change (`reauthorize`). */
+  authorize?: (principal: Principal, doc: DocName) => Access | Promise<Access>
 }
 
 /**
@@ -52,7 +58,7 @@ export interface SyncServerOptions {
 export class SyncServer {
   readonly #opts: SyncServerOptions
   readonly #rooms = new Map<DocName, Promise<DocRoom<SyncConnection>>>()
-  readonly #loadedRooms = new Set<DocRoom<SyncConnection>>()
+  readonly #loadedRooms = new Map<DocName, DocRoom<SyncConnection>>()
   readonly #dirty = new Set<DocRoom<SyncConnection>>()
   readonly #commits: CommitQueue
   readonly #hooks: ConnectionHooks
@@ -73,6 +79,8 @@ export class SyncServer {
   onChanged: ((names: DocName[]) => void) | null = null
   #flushScheduled = false
   #closing = false
+  /** The other instances serving the same documents, when there are any (see `link`). */
+  #link: InstanceLink | null = null
 
   constructor(opts: SyncServerOptions) {
     this.#opts = opts
@@ -88,7 +96,34 @@ export class SyncServer {
       commitIntervalMs: opts.commitIntervalMs ?? 0,
       durable: this.latency.durable,
       afterCommit: (rooms) => rooms.forEach((room) => this.#maybeIdle(room)),
+      compact: (room) => this.#compact(room),
+      // Other instances get an update only once it is stored: were it relayed sooner and this
+      // instance died before its commit, they would hold it in memory only, and its writer,
+      // reconnecting to one of them, would not send it again (their state already has it).
+      durableUpdate: (room, update) => this.#link?.publishUpdate(room.name, update),
     })
+  }
+
+  /**
+   * Joins this instance to the others that serve the same documents from the same store (issue
+   * 21). Call before the first room opens; `connect` makes the fanout for the given handlers.
+   */
+  async link(connect: (handlers: FanoutHandlers) => Fanout | Promise<Fanout>): Promise<void> {
+    const link = new InstanceLink({
+      store: this.#opts.store,
+      log: this.#opts.log,
+      limits: this.#opts.limits,
+      rooms: {
+        live: (name) => this.#loadedRooms.get(name),
+        all: () => this.#loaded(),
+        discard: (room) => this.#discard(room, null, CloseCode.documentReset),
+        closeLogins: (hashes) =>
+          closeLoginsOf(this.connections(), new Set(hashes), CloseCode.unauthenticated),
+        reauthorize: (scope) => this.#reauthorizeHere(scope),
+      },
+    })
+    link.connect(await connect(link.handlers))
+    this.#link = link
   }
 
   /**
@@ -139,37 +174,31 @@ export class SyncServer {
     for (const room of this.#loaded()) yield* room.members
   }
 
-  /** Closes the sockets of these logins at once (logout, removal, expiry: C4, C16). */
+  /**
+   * Closes the sockets of these logins at once (logout, removal, expiry: C4, C16), on this
+   * instance and on every other.
+   */
   closeLogins(loginHashes: Iterable<string>, code: CloseCode = CloseCode.unauthenticated): number {
     const ended = new Set(loginHashes)
-    let closed = 0
-    for (const connection of [...this.connections()]) {
-      const p = connection.principal
-      if (p.kind !== 'token' && ended.has(p.loginHash)) {
-        connection.close(code, 'signed out')
-        closed++
-      }
-    }
-    return closed
+    if (ended.size > 0) this.#link?.publishAccess({ kind: 'logins-ended', loginHashes: [...ended] })
+    return closeLoginsOf(this.connections(), ended, code)
   }
 
   /**
-   * Decides again for every open connection that `affected` selects, after a change of role,
-   * admission or session state. Losing all access closes with `forbidden`; losing or gaining
-   * write closes with `documentReset`, so the client reconnects and is let in as it now may.
+   * Decides again for every open connection in `scope`, on this instance and on every other,
+   * after a change of role, admission, consent or session state. Losing all access closes with
+   * `forbidden`; losing or gaining write closes with `documentReset`, so the client reconnects
+   * and is let in as it now may.
    */
-  async reauthorize(
-    affected: (connection: SyncConnection) => boolean,
-    authorize: (connection: SyncConnection) => Access | Promise<Access>,
-  ): Promise<void> {
-    for (const connection of [...this.connections()]) {
-      if (connection.closed || !affected(connection)) continue
-      const access = await authorize(connection)
-      if (access === 'none') connection.close(CloseCode.forbidden, 'access withdrawn')
-      else if (access !== connection.access) {
-        connection.close(CloseCode.documentReset, 'access changed')
-      }
-    }
+  async reauthorize(scope: AccessScope): Promise<void> {
+    this.#link?.publishAccess({ kind: 'reauthorize', scope })
+    await this.#reauthorizeHere(scope)
+  }
+
+  #reauthorizeHere(scope: AccessScope): Promise<void> {
+    const authorize = this.#opts.authorize
+    if (!authorize) throw new Error('reauthorize needs the access policy (SyncServerOptions)')
+    return reauthorizeIn(this.connections(), scope, authorize)
   }
 
   /**
@@ -198,7 +227,7 @@ export class SyncServer {
     if (room) {
       room.broken = true
       this.#rooms.delete(name)
-      this.#loadedRooms.delete(room)
+      this.#drop(room)
       this.#cancelIdle(room)
       for (const member of [...room.members]) member.close(CloseCode.forbidden, 'document deleted')
     }
@@ -271,51 +300,41 @@ export class SyncServer {
     this.#commits.stop()
     this.#rooms.clear()
     this.#loadedRooms.clear()
+    await this.#link?.close()
   }
 
   /** Rooms already loaded (not those still loading). */
   #loaded(): DocRoom<SyncConnection>[] {
-    return [...this.#loadedRooms]
+    return [...this.#loadedRooms.values()]
+  }
+
+  /** Forgets a room that is no longer the loaded one of its name. */
+  #drop(room: DocRoom<SyncConnection>): void {
+    if (this.#loadedRooms.get(room.name) !== room) return
+    this.#loadedRooms.delete(room.name)
+    this.#link?.unfollow(room.name)
   }
 
   async #load(name: DocName): Promise<DocRoom<SyncConnection>> {
     // A discarded room of the same name may still have updates on their way to the store.
     await this.drain()
-    const stored = await this.#opts.store.load(name)
-    const doc = new Y.Doc({ gc: true })
-    const damage = replayStored(doc, stored)
-    if (damage) {
-      // Loud, named, and read-only: writing on top would bury what is left of it.
-      this.#opts.log.error({ doc: name, ...damage }, 'document is damaged; serving it read-only')
-      this.#damaged.add(name)
-    } else {
-      this.#damaged.delete(name)
-    }
-    let { lastSeq } = stored
-    let rows = stored.updates.length
-    if (!damage && !stored.snapshot && rows === 0) {
-      const seed = await this.#opts.seed?.(name)
-      if (seed) {
-        Y.applyUpdate(doc, seed)
-        lastSeq = (await this.#opts.store.append([{ doc: name, update: seed }])).get(name) ?? 0
-        rows = 1
+    await this.#link?.follow(name)
+    try {
+      const { room, damage } = await loadRoom(name, this.#opts)
+      if (damage) {
+        // Loud, named, and read-only: writing on top would bury what is left of it.
+        this.#opts.log.error({ doc: name, ...damage }, 'document is damaged; serving it read-only')
+        this.#damaged.add(name)
+      } else {
+        this.#damaged.delete(name)
       }
+      this.#loadedRooms.set(name, room)
+      this.#link?.loaded(room)
+      return room
+    } catch (error) {
+      this.#link?.unfollow(name)
+      throw error
     }
-    const room = new DocRoom<SyncConnection>(
-      name,
-      doc,
-      {
-        lastSeq,
-        rows,
-        bytes: stored.updateBytes,
-        snapshotBytes: stored.snapshot?.byteLength ?? 0,
-      },
-      this.#opts.maxBytes?.(name),
-    )
-    room.damaged = damage !== null
-    room.serverPresenceOnly = this.#opts.serverPresence?.(name) ?? false
-    this.#loadedRooms.add(room)
-    return room
   }
 
   /**
@@ -392,6 +411,7 @@ export class SyncServer {
   }
 
   #compact(room: DocRoom<SyncConnection>): Promise<void> {
+    if (this.#link) return this.#link.fold(room)
     return compactRoom(room, this.#opts.store, this.#opts.log)
   }
 
@@ -399,15 +419,15 @@ export class SyncServer {
    * An update failed half-way or left dependencies missing: drop the in-memory copy (the store
    * holds only complete updates) and make every client resync.
    */
-  #discard(room: DocRoom<SyncConnection>, culprit: SyncConnection, code: CloseCode): void {
+  #discard(room: DocRoom<SyncConnection>, culprit: SyncConnection | null, code: CloseCode): void {
     room.broken = true
     this.#opts.log.warn(
-      { doc: room.name, conn: culprit.id },
+      { doc: room.name, conn: culprit?.id },
       'update failed half-way; discarding room',
     )
     this.#rooms.delete(room.name)
-    this.#loadedRooms.delete(room)
-    culprit.close(code, 'update rejected')
+    this.#drop(room)
+    culprit?.close(code, 'update rejected')
     for (const member of [...room.members]) member.close(CloseCode.documentReset, 'document reset')
     if (room.hasPending) this.#markDirty(room)
   }
@@ -434,7 +454,7 @@ export class SyncServer {
     const entry = this.#rooms.get(room.name)
     if (busy() || !entry || (await entry) !== room) return
     this.#rooms.delete(room.name)
-    this.#loadedRooms.delete(room)
+    this.#drop(room)
     room.doc.destroy()
   }
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../log/logger.ts'
 import { startServer, type RunningServer } from '../startServer.ts'
 import type { Authorize } from '../access/authorize.ts'
 import type { DocStore } from '../store/DocStore.ts'
+import type { Fanout, FanoutHandlers } from '../fanout/Fanout.ts'
 
 export interface TestServer extends RunningServer {
   dataDir: string
@@ -23,7 +24,13 @@ export interface TestServer extends RunningServer {
 /** Starts a real server on port 0 with its own data folder, capturing its logs. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  overrides: { store?: DocStore; authorize?: Authorize; dataDir?: string; now?: Clock } = {},
+  overrides: {
+    store?: DocStore
+    authorize?: Authorize
+    dataDir?: string
+    now?: Clock
+    link?: (handlers: FanoutHandlers) => Fanout
+  } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-test-'))
   const config = parseConfig({
@@ -40,7 +47,8 @@ export async function startTestServer(
       done()
     },
   })
-  const server = await startServer(config, createLogger(config.logLevel, sink), overrides)
+  const { dataDir: _dataDir, ...serverOverrides } = overrides
+  const server = await startServer(config, createLogger(config.logLevel, sink), serverOverrides)
   return {
     ...server,
     dataDir,

@@ -13,7 +13,7 @@ import {
 import { promptById } from '../../shared/whiteboard/prompts.ts'
 import { appendAudit } from '../audit/audit.ts'
 import { membersOfSession } from '../sessions/membersOfSession.ts'
-import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { layerKeysOf, openCanvasKeys } from './canvasKeys.ts'
@@ -101,7 +101,7 @@ export function canvasRoutes(services: Services) {
     )
     // This session's members' layer sockets are decided again: write while unlocked, read
     // while locked.
-    await reauthorizeWhere(services, membersOfSession(db, sessionId))
+    await services.sync.reauthorize(membersOfSession(db, sessionId))
     return c.json({ locked })
   })
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { appendAudit } from '../audit/audit.ts'
-import { reauthorizeWhere, type AppEnv, type Services } from '../http/AppEnv.ts'
+import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { publishRoomState } from '../sessions/roomState.ts'
@@ -45,7 +45,7 @@ export function homeworkRoutes(services: Services) {
         now(),
       )
     })
-    await reauthorizeWhere(services, (p) => p.kind === 'member')
+    await services.sync.reauthorize({ people: { kind: 'member' } })
     await publishRoomState(services, w.sessionId, { worksheetsChanged: true })
     return c.json({ closed })
   })

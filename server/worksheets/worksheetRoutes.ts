@@ -332,10 +332,7 @@ export function worksheetRoutes(services: Services) {
       if (shared) await mirrorSharedAnswers(services, doc)
     } else if (!shared) {
       // Taking the sheet back takes effect at once: its readers lose their sockets.
-      await services.sync.reauthorize(
-        (conn) => conn.room.name === doc,
-        (conn) => services.authorize(conn.principal, conn.room.name),
-      )
+      await services.sync.reauthorize({ docs: [doc] })
     }
     await publishRoomState(services, ws.session_id, { worksheetsChanged: true })
     return c.json({ ok: true })

@@ -5,14 +5,18 @@ import { MuxClient, type SocketClass } from '../../../shared/sync/MuxClient.ts'
 import { encodeControl, MUX_PATH } from '../../../shared/sync/muxFrames.ts'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
+import { authorizeByGrants, type Authorize } from '../../access/authorize.ts'
 
 const cleanups: (() => unknown)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function server(env: Record<string, string> = {}): Promise<TestServer> {
-  const started = await startTestServer(env)
+async function server(
+  env: Record<string, string> = {},
+  authorize: Authorize = authorizeByGrants,
+): Promise<TestServer> {
+  const started = await startTestServer(env, { authorize })
   cleanups.push(() => started.close())
   return started
 }
@@ -89,16 +93,17 @@ describe('one socket, many documents', () => {
   })
 
   it('revoking one document closes only its channel', async () => {
-    const at = await server()
+    const withdrawn = new Set<string>()
+    const at = await server({}, (principal, doc) =>
+      withdrawn.has(doc) ? 'none' : authorizeByGrants(principal, doc),
+    )
     const client = mux(at)
     const kept = channel(at, client, 'mux/write/kept')
     const revoked = channel(at, client, 'mux/write/revoked')
     await Promise.all([kept.synced(), revoked.synced()])
     const closing = nextClose(revoked)
-    await at.services.sync.reauthorize(
-      (c) => c.room.name === 'mux/write/revoked',
-      () => 'none',
-    )
+    withdrawn.add('mux/write/revoked')
+    await at.services.sync.reauthorize({ docs: ['mux/write/revoked'] })
     expect(await closing).toBe(CloseCode.forbidden)
     // The socket and the other document carry on.
     kept.text.insert(0, 'still here')
