@@ -12,9 +12,12 @@ import { coldJoinRun, type WritePattern } from './scenarios/benchColdJoin.ts'
 import { benchDurability } from './scenarios/benchDurability.ts'
 import { benchFootprint } from './scenarios/benchFootprint.ts'
 import { stormRun } from './scenarios/benchJoinStorm.ts'
+import { spawnHearthCluster } from './targets/spawnHearthCluster.ts'
 import {
   floor,
   hearth,
+  hearthPair,
+  hearthPostgres,
   hearthUnsealed,
   hocuspocus,
   hocuspocusSqlite,
@@ -26,6 +29,7 @@ import {
  * One run of one scenario against one server, for working on a single figure without the
  * full run (nothing is written to bench/results except profiles):
  *   npm run bench:one -- group <hearth|'hearth, unsealed'|hocuspocus|y-websocket> [rooms=40] [seconds=20]
+ *     (also 'hearth, postgresql' and 'hearth ×2, postgresql+redis': issue 21's instances)
  *   npm run bench:one -- join <hearth|hocuspocus+sqlite|y-websocket> [paced|burst] [updates]
  *   npm run bench:one -- storm <hearth|hocuspocus|y-websocket|floor> [clients]
  *   npm run bench:one -- send   (CPU of one small send, bench/sendCost.ts; run it on one core)
@@ -56,6 +60,8 @@ if (scenario === 'durability') {
 const variants = [
   hearth,
   hearthUnsealed,
+  hearthPostgres,
+  hearthPair,
   hocuspocus,
   hocuspocusSqlite,
   yWebsocket,
@@ -91,11 +97,13 @@ const g = benchConfig(false).group
 const profile = process.env.BENCH_ONE_PROFILE
 const dir = `bench/results/one-${Date.now()}`
 if (profile) mkdirSync(dir, { recursive: true })
-const target = await spawnTarget(variant.name, {
-  persist: variant.persist,
-  ...(variant.env && { env: variant.env }),
-  cpuProfDir: profile === 'server' ? dir : undefined,
-})
+const target = variant.instances
+  ? await spawnHearthCluster(variant.instances)
+  : await spawnTarget(variant.name, {
+      persist: variant.persist,
+      ...(variant.env && { env: variant.env }),
+      cpuProfDir: profile === 'server' ? dir : undefined,
+    })
 const threads0 = threadCpuMicros(target.info.pid)
 const client = spawnClientProcess({ cpuProfDir: profile === 'client' ? dir : undefined })
 const result = await client.call(

@@ -31,6 +31,33 @@ export function processCpuMicros(pid: number): number {
 const hasSchedstat = existsSync('/proc/self/schedstat')
 
 /** The name and CPU (user, system; microseconds) of every thread of process `pid`, by id. */
+/** CPU time of several processes together, in µs (one that has ended counts nothing). */
+export function processesCpuMicros(pids: readonly number[]): number {
+  let total = 0
+  for (const pid of pids) {
+    try {
+      total += processCpuMicros(pid)
+    } catch {
+      // The process ended (a PostgreSQL backend whose connection closed).
+    }
+  }
+  return total
+}
+
+/** Processes whose command is `name` (PostgreSQL's postmaster and its backends, say). */
+export function pidsNamed(name: string): number[] {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry))
+    } catch {
+      // It ended while listing.
+    }
+  }
+  return pids
+}
+
 export function threadCpuMicros(pid: number) {
   const threads = new Map<string, { name: string; user: number; system: number }>()
   for (const tid of readdirSync(`/proc/${pid}/task`)) {

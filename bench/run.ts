@@ -73,6 +73,8 @@ process.stdout.write(
       `${cfg.group.measureMs / 1000} s measured; medians of ${cfg.runs} runs)`,
     summary.group,
     `Room counts stopped because ${group.stoppedBecause}.`,
+    '## Several instances (PostgreSQL; two instances joined by Redis, each room split between them)',
+    summary.instances,
     `## Cold join (${cfg.coldJoin.updates} updates)`,
     summary.coldJoin,
     '## Join storm',

@@ -10,6 +10,13 @@ export interface TargetInfo {
   pid: number
   /** Hearth only: a write token for every document. */
   token?: string
+  /**
+   * Several Hearth instances serving the same documents: every port (member i of a room goes
+   * to ports[i % n], so that a room's members are spread as behind a proxy without sticky
+   * sessions), and every process whose CPU is the server side's (instances, Redis, PostgreSQL).
+   */
+  ports?: number[]
+  cpuPids?: number[]
 }
 
 /**

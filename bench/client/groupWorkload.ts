@@ -1,4 +1,4 @@
-import { coreBusySeconds, ownCpuMicros, processCpuMicros, processMemory } from '../procStats.ts'
+import { coreBusySeconds, ownCpuMicros, processesCpuMicros, processMemory } from '../procStats.ts'
 import { percentiles } from '../stats.ts'
 import type { TargetInfo } from './BenchClient.ts'
 import type * as Y from 'yjs'
@@ -61,12 +61,13 @@ export async function groupWorkload(args: GroupArgs) {
   })
   await sleepUntil(t0)
   askServerLatency(target)
-  const server0 = processCpuMicros(target.pid)
+  const serverPids = target.cpuPids ?? [target.pid]
+  const server0 = processesCpuMicros(serverPids)
   const client0 = ownCpuMicros()
   const cores0 = coreBusySeconds()
   await sleepUntil(tEnd)
   stop()
-  const server1 = processCpuMicros(target.pid)
+  const server1 = processesCpuMicros(serverPids)
   const client1 = ownCpuMicros()
   const cores1 = coreBusySeconds()
   askServerLatency(target)
@@ -77,7 +78,7 @@ export async function groupWorkload(args: GroupArgs) {
     Promise.all(members.map((m) => m.client.saved())),
     new Promise((r) => setTimeout(r, args.drainMs)),
   ])
-  const server2 = processCpuMicros(target.pid)
+  const server2 = processesCpuMicros(serverPids)
   const memory = processMemory(target.pid)
   const converged = Array.from({ length: args.rooms }, (_, room) => {
     const lengths = new Set(members.filter((m) => m.room === room).map((m) => m.client.text.length))

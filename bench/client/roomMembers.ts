@@ -32,7 +32,10 @@ export async function connectMembers(
   }
   for (let start = 0; start < members.length; start += BATCH) {
     const batch = members.slice(start, start + BATCH)
-    for (const m of batch) m.client = connectBenchClient(target, m.doc)
+    for (const m of batch) {
+      const port = target.ports?.[m.index % target.ports.length] ?? target.port
+      m.client = connectBenchClient({ ...target, port }, m.doc)
+    }
     await withTimeout(
       Promise.all(batch.map((m) => m.client.synced())),
       SYNC_TIMEOUT_MS,

@@ -7,6 +7,7 @@ import { coldJoinMedians, coldJoinTable } from './coldJoinTable.ts'
 import { durabilitySum, durabilityTable } from './durabilityTable.ts'
 import { footprintTable, footprintTargets } from './footprintTable.ts'
 import { groupMedian, groupTable, serverMedian } from './groupTable.ts'
+import { instancesTable } from './instancesTable.ts'
 import { fmt, markdownTable } from './markdownTable.ts'
 import { stormMedian, stormTable } from './stormTable.ts'
 
@@ -112,6 +113,7 @@ export function summariseResults(r: Results, targetRooms: number) {
   ]
   return {
     group: groupTable(g),
+    instances: instancesTable(g),
     coldJoin: coldJoinTable(r.coldJoin),
     storm: stormTable(r.storm),
     durability: durabilityTable(r.durability),

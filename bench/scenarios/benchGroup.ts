@@ -3,8 +3,11 @@ import type { GroupResult } from '../client/groupWorkload.ts'
 import { spawnClientProcess } from '../spawnClientProcess.ts'
 import { median } from '../stats.ts'
 import { spawnTarget, type SyncLatencyReport } from '../targets/spawnTarget.ts'
+import { spawnHearthCluster } from '../targets/spawnHearthCluster.ts'
 import {
   hearth,
+  hearthPair,
+  hearthPostgres,
   hearthUnsealed,
   hocuspocus,
   hocuspocusSqlite,
@@ -42,6 +45,8 @@ export async function benchGroup(cfg: BenchConfig, log: (line: string) => void) 
     if (rooms === 1 || rooms === g.persistedPeerAt)
       targets.push(hocuspocusSqlite, yWebsocketLeveldb)
     if (rooms === g.persistedPeerAt) targets.push(hearthUnsealed)
+    // Several instances (issue 21) beside one, both on PostgreSQL, where fan-out is judged.
+    if (rooms === g.levels[1]) targets.push(hearthPostgres, hearthPair)
     for (let run = 0; run < cfg.runs; run++) {
       for (const target of targets) runs.push(await groupRun(cfg, target, rooms, run, log))
     }
@@ -88,10 +93,12 @@ async function groupRun(
   log: (line: string) => void,
 ): Promise<GroupRun> {
   const g = cfg.group
-  const target = await spawnTarget(variant.name, {
-    ...(variant.persist !== undefined && { persist: variant.persist }),
-    ...(variant.env && { env: variant.env }),
-  })
+  const target = variant.instances
+    ? await spawnHearthCluster(variant.instances)
+    : await spawnTarget(variant.name, {
+        ...(variant.persist !== undefined && { persist: variant.persist }),
+        ...(variant.env && { env: variant.env }),
+      })
   const client = spawnClientProcess()
   try {
     const result = await client.call('groupWorkload', groupArgs(g, target.info, rooms))

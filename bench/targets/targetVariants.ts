@@ -7,6 +7,8 @@ export interface TargetVariant {
   persist?: boolean
   /** Extra environment for the server process. */
   env?: Record<string, string>
+  /** Hearth on PostgreSQL, as this many instances (joined through Redis when more than one). */
+  instances?: number
 }
 
 export const hearth: TargetVariant = { label: 'hearth', name: 'hearth' }
@@ -15,6 +17,18 @@ export const hearthUnsealed: TargetVariant = {
   label: 'hearth, unsealed',
   name: 'hearth',
   env: { HEARTH_BENCH_UNSEALED: '1' },
+}
+/** One Hearth instance storing to PostgreSQL: the base the pair below is compared with. */
+export const hearthPostgres: TargetVariant = {
+  label: 'hearth, postgresql',
+  name: 'hearth',
+  instances: 1,
+}
+/** Two Hearth instances on PostgreSQL joined through Redis, each room's members split (issue 21). */
+export const hearthPair: TargetVariant = {
+  label: 'hearth ×2, postgresql+redis',
+  name: 'hearth',
+  instances: 2,
 }
 /** Hocuspocus with its default configuration: no extension, documents in memory only. */
 export const hocuspocus: TargetVariant = { label: 'hocuspocus', name: 'hocuspocus' }

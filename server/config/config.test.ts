@@ -10,6 +10,22 @@ describe('parseConfig', () => {
     expect([...config.allowedOrigins]).toEqual(['http://localhost:8787'])
   })
 
+  it('joins instances through Redis only when they share PostgreSQL', () => {
+    expect(parseConfig({}).databaseUrl).toBeNull()
+    const both = parseConfig({
+      DATABASE_URL: 'postgres://hearth@db.internal:5432/hearth',
+      REDIS_URL: 'redis://cache.internal:6379',
+    })
+    expect(both.databaseUrl).toBe('postgres://hearth@db.internal:5432/hearth')
+    expect(both.redisUrl).toBe('redis://cache.internal:6379')
+    expect(() => parseConfig({ REDIS_URL: 'redis://cache.internal:6379' })).toThrow(
+      /REDIS_URL: needs DATABASE_URL/,
+    )
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://db.internal/hearth' })).toThrow(
+      /DATABASE_URL/,
+    )
+  })
+
   it('names every bad variable', () => {
     expect(() => parseConfig({ PORT: 'eighty', HEARTH_SECRET: 'short' })).toThrow(
       /PORT[\s\S]*HEARTH_SECRET/,

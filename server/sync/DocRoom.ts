@@ -135,20 +135,32 @@ export class DocRoom<M extends RoomMember> {
 
   /**
    * Applies an update another instance has stored (so it is never queued here), and returns
-   * what it changed, to relay to this instance's members (null: nothing new). When a message
-   * before it was missed, it waits for its dependencies (`hasPendingStructs`) until
+   * what to relay to this instance's members, or null when it changed nothing here. With
+   * `exact`, that is only what was new (a row read back from the store, mostly known already);
+   * otherwise the update itself, which spares encoding the change again on every relay. When a
+   * message before it was missed, it waits for its dependencies (`hasPendingStructs`) until
    * `SyncServer` reads them from the store.
    */
-  applyRemote(update: Uint8Array): Uint8Array | null {
+  applyRemote(update: Uint8Array, exact = false): Uint8Array | null {
     let changed: Uint8Array | null = null
     const grab = (effect: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) changed = changed ? Y.mergeUpdates([changed, effect]) : effect
     }
-    this.doc.on('update', grab)
+    const look = (tr: Y.Transaction) => {
+      if (tr.origin !== REMOTE) return
+      if (tr.deleteSet.clients.size > 0) return void (changed = update)
+      for (const [client, clock] of tr.afterState) {
+        if (tr.beforeState.get(client) !== clock) return void (changed = update)
+      }
+    }
+    const [event, listener] = exact
+      ? (['update', grab] as const)
+      : (['afterTransaction', look] as const)
+    this.doc.on(event, listener as never)
     try {
       Y.applyUpdate(this.doc, update, REMOTE)
     } finally {
-      this.doc.off('update', grab)
+      this.doc.off(event, listener as never)
     }
     if (changed === null) return null
     this.#version++

@@ -143,15 +143,18 @@ export class InstanceLink {
     const stored = await this.#store.load(room.name)
     if (stored.rejected || room.broken) return null
     for (const row of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
-      if (!this.#apply(room, row)) return null
+      if (!this.#apply(room, row, true)) return null
     }
     return stored.lastSeq
   }
 
-  /** Applies an update accepted elsewhere and relays what it changed; false if the room broke. */
-  #apply(room: Room, update: Uint8Array): boolean {
+  /**
+   * Applies an update stored elsewhere and relays it (with `exact`, only what was new here);
+   * false if the room broke.
+   */
+  #apply(room: Room, update: Uint8Array, exact = false): boolean {
     try {
-      const changed = room.applyRemote(update)
+      const changed = room.applyRemote(update, exact)
       if (changed) room.broadcast(encodeUpdate(changed))
       return true
     } catch (error) {
