@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { createLogger } from '../log/logger.ts'
@@ -89,22 +89,30 @@ describe('CommitQueue', () => {
   })
 
   it('rides the first push after the interval instead of waiting for its own timer', async () => {
-    const { store, appends } = recordingStore()
-    const queue = queueOn(store, 300)
-    queue.push([itemFor('a', [])])
-    await new Promise((resolve) => setTimeout(resolve, 5))
-    queue.push([itemFor('b', [])])
-    await new Promise((resolve) => setTimeout(resolve, 340))
-    // The interval is over and the fallback timer (a third of it later) has not fired: the
-    // next push commits at once, with what waited.
-    expect(appends).toHaveLength(1)
-    queue.push([itemFor('c', [])])
-    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c']])
-    // With no push to ride, the fallback timer commits, between the interval and a third more.
-    queue.push([itemFor('d', [])])
-    await new Promise((resolve) => setTimeout(resolve, 600))
-    expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c'], ['d']])
-    expect(appends[2]!.at - appends[1]!.at).toBeGreaterThanOrEqual(399)
+    // Fake timers: on a loaded machine a real 340 ms sleep can outlast the 400 ms fallback.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      const { store, appends } = recordingStore()
+      const queue = queueOn(store, 300)
+      queue.push([itemFor('a', [])])
+      await vi.advanceTimersByTimeAsync(5)
+      queue.push([itemFor('b', [])])
+      await vi.advanceTimersByTimeAsync(335)
+      // The interval is over and the fallback timer (a third of it later) has not fired: the
+      // next push commits at once, with what waited.
+      expect(appends).toHaveLength(1)
+      queue.push([itemFor('c', [])])
+      await vi.advanceTimersByTimeAsync(0)
+      expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c']])
+      // With no push to ride, the fallback timer commits, between the interval and a third more.
+      queue.push([itemFor('d', [])])
+      await vi.advanceTimersByTimeAsync(600)
+      expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c'], ['d']])
+      expect(appends[2]!.at - appends[1]!.at).toBeGreaterThanOrEqual(399)
+      expect(appends[2]!.at - appends[1]!.at).toBeLessThanOrEqual(401)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('commits at once when told to, without waiting out the interval', async () => {

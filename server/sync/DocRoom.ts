@@ -214,6 +214,19 @@ export class DocRoom<M extends RoomMember> {
   }
 
   /**
+   * Takes this tick's updates, merged into one, and relays them (see `relay`) unless the room
+   * is broken; returns them with whom to acknowledge once they are stored.
+   */
+  flush(): { batch: PendingBatch<M>; update: Uint8Array | null } {
+    const batch = this.takePending()
+    const { updates } = batch
+    const update =
+      updates.length === 0 ? null : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    if (update && !this.broken) this.relay(update, batch.acks)
+    return { batch, update }
+  }
+
+  /**
    * Sends one frame with this tick's updates to every member, except the sole writer of the
    * tick (who has them already). The frame is encoded once for all receivers.
    */

@@ -1,53 +1,19 @@
-import * as Y from 'yjs'
-import type { Access } from '../../shared/access/Access.ts'
+import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
-import type { Logger } from '../log/logger.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { Fanout, FanoutHandlers } from '../fanout/Fanout.ts'
-import type { DocStore } from '../store/DocStore.ts'
 import type { AccessScope } from './accessScope.ts'
 import { CommitQueue, type CommitItem } from './CommitQueue.ts'
 import { compactRoom, hasLogToFold } from './compactRoom.ts'
 import type { DocRoom } from './DocRoom.ts'
 import { InstanceLink } from './InstanceLink.ts'
+import type { SyncServerOptions } from './SyncServerOptions.ts'
 import { LatencyRecorder } from './LatencyRecorder.ts'
 import { loadRoom } from './loadRoom.ts'
 import { SocketClaims } from './SocketClaims.ts'
 import { closeLoginsOf, reauthorizeIn } from './socketAccess.ts'
-import {
-  SyncConnection,
-  type ConnectionHooks,
-  type ConnectionLimits,
-  type Transport,
-} from './SyncConnection.ts'
-
-export interface SyncServerOptions {
-  store: DocStore
-  log: Logger
-  limits: ConnectionLimits
-  compaction: { maxRows: number; maxBytes: number }
-  /** How long a document with no connection stays in memory. */
-  idleUnloadMs: number
-  /**
-   * Least time between the starts of two commits. Each commit costs a thread hand-off, an
-   * SQLite transaction and an fsync whatever its size; under steady typing, waiting a few
-   * milliseconds lets one commit carry many edits. Fan-out never waits for it; "Saved" does.
-   */
-  commitIntervalMs?: number
-  /**
-   * Starting content for a document that has never been written, or null. Applied and stored
-   * when the document is first loaded, before any client sees it: seeding on the server means
-   * two clients opening a new worksheet at once cannot both fill it in.
-   */
-  seed?: (name: DocName) => Uint8Array | null | Promise<Uint8Array | null>
-  /** The size cap of a document (default: none). */
-  maxBytes?: (name: DocName) => number
-  /** Documents whose presence only the server sets (see `DocRoom.serverPresenceOnly`). */
-  serverPresence?: (name: DocName) => boolean
-  /** The access policy, to decide open sockets again after a change (`reauthorize`). */
-  authorize?: (principal: Principal, doc: DocName) => Access | Promise<Access>
-}
+import { SyncConnection, type ConnectionHooks, type Transport } from './SyncConnection.ts'
 
 /**
  * The document registry and its write path. Updates are applied on arrival; once per tick of
@@ -390,16 +356,9 @@ export class SyncServer {
     if (this.#dirty.size > 0) {
       const items: CommitItem[] = []
       for (const room of this.#dirty) {
-        const batch = room.takePending()
-        const update =
-          batch.updates.length === 0
-            ? null
-            : batch.updates.length === 1
-              ? batch.updates[0]!
-              : Y.mergeUpdates(batch.updates)
-        if (update && !room.broken) {
-          room.relay(update, batch.acks)
-          if (batch.since !== null) this.latency.relay.record(performance.now() - batch.since)
+        const { batch, update } = room.flush()
+        if (update && !room.broken && batch.since !== null) {
+          this.latency.relay.record(performance.now() - batch.since)
         }
         items.push({ room, batch, update })
       }
