@@ -20,6 +20,8 @@ import { createApp } from './app.ts'
 import { systemClock, type Clock } from './clock/clock.ts'
 import type { Config } from './config/config.ts'
 import { openDatabase, type Db } from './db/openDatabase.ts'
+import { sqliteData } from './data/Data.ts'
+import { openPostgres } from './data/openPostgres.ts'
 import { quickCheck } from './db/quickCheck.ts'
 import type { Services } from './http/AppEnv.ts'
 import { loginTokenFromHeader } from './http/loginCookie.ts'
@@ -82,7 +84,8 @@ export async function startServer(
   const now = overrides.now ?? systemClock
   const masterKey = () => loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log)
   const keys = new KeyRing(config.keyRingPath, masterKey(), now, masterKey)
-  const store = overrides.store ?? (await openDocStore(config, keys, log))
+  const postgres = config.databaseUrl ? await openPostgres(config.databaseUrl, log) : null
+  const store = overrides.store ?? (await openDocStore(config, keys, log, postgres?.pool ?? null))
   if (!config.sealAtRest) {
     log.error('HEARTH_BENCH_UNSEALED: documents are stored in clear; for benchmarks only')
   }
@@ -108,6 +111,8 @@ export async function startServer(
   })
   const services: Services = {
     db,
+    // Capabilities moved to Kysely keep their tables in PostgreSQL when there is one.
+    data: postgres?.data ?? sqliteData(db),
     log,
     sync,
     now,
@@ -200,7 +205,9 @@ export async function startServer(
       sync.closeLogins(ended)
       log.info({ logins: ended.length }, 'logins expired')
     }
-    pruneFailures(db, services.throttle, now)
+    pruneFailures(services.data, services.throttle, now).catch((error: unknown) =>
+      log.error({ err: error }, 'pruning sign-in attempts failed'),
+    )
   }
   const jobs = scheduledJobs(services)
   // On a worker thread: the loop keeps serving sockets while the database is copied.
@@ -247,6 +254,7 @@ export async function startServer(
       wss.close()
       server.closeAllConnections()
       await store.close()
+      await postgres?.pool.end()
       db.close()
       keys.close()
       log.info('stopped')

@@ -53,9 +53,9 @@ export function authRoutes(services: Services) {
   const address = (c: Context) => clientAddress(c, services.trustedProxies)
 
   /** Counts the attempt before any secret is checked; 429 once a limit is reached. */
-  const reserve = (keys: ThrottleKeys) => {
+  const reserve = async (keys: ThrottleKeys) => {
     hashQueue.refuseIfFull()
-    const reservation = reserveAttempt(db, keys, services.throttle, now())
+    const reservation = await reserveAttempt(services.data, keys, services.throttle, now())
     if (!reservation) throw new HTTPException(429, { message: LOGIN_THROTTLED })
     return reservation
   }
@@ -65,7 +65,7 @@ export function authRoutes(services: Services) {
     try {
       return await verifySecret(secret, hash ?? (await dummySecretHash()))
     } catch (error) {
-      cancelAttempt(db, reservation)
+      await cancelAttempt(services.data, reservation)
       throw error
     }
   }
@@ -96,7 +96,7 @@ export function authRoutes(services: Services) {
   app.post('/auth/login', async (c) => {
     const body = await parseBody(c, loginRequest)
     const keys = { account: `f:${normaliseEmail(body.email)}`, address: address(c) }
-    const reservation = reserve(keys)
+    const reservation = await reserve(keys)
     const row = db.sql
       .prepare(
         'SELECT id, password_hash, totp_secret, totp_enabled FROM facilitators WHERE email = ?',
@@ -112,7 +112,7 @@ export function authRoutes(services: Services) {
     ) {
       return fail('second-factor')
     }
-    releaseAttempt(db, keys, reservation)
+    await releaseAttempt(services.data, keys, reservation)
     startLogin(c, { kind: 'facilitator', id: row.id })
     return c.json({ kind: 'facilitator', id: row.id })
   })
@@ -121,7 +121,7 @@ export function authRoutes(services: Services) {
     const body = await parseBody(c, memberLoginRequest)
     const key = pseudonymKey(body.pseudonym)
     const keys = { account: `m:${body.groupId}:${key}`, address: address(c) }
-    const reservation = reserve(keys)
+    const reservation = await reserve(keys)
     const row = db.sql
       .prepare(
         `SELECT id, passphrase_hash FROM members WHERE group_id = ? AND pseudonym_key = ?
@@ -130,7 +130,7 @@ export function authRoutes(services: Services) {
       .get(body.groupId, key) as { id: string; passphrase_hash: string } | undefined
     const ok = await verify(reservation, body.passphrase, row?.passphrase_hash)
     if (!row || !ok) return fail('passphrase')
-    releaseAttempt(db, keys, reservation)
+    await releaseAttempt(services.data, keys, reservation)
     startLogin(c, { kind: 'member', id: row.id })
     return c.json({ kind: 'member' })
   })

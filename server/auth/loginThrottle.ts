@@ -1,4 +1,5 @@
-import type { Db } from '../db/openDatabase.ts'
+import { sql } from 'kysely'
+import { onPostgres, type Data } from '../data/Data.ts'
 
 /**
  * Login rate limits (C15). Every attempt is counted before its password is checked (a
@@ -43,54 +44,86 @@ const keysOf = ({ account, address }: ThrottleKeys) =>
 
 /**
  * Counts one attempt now, before the secret is checked. Returns null, counting nothing, when
- * any key is at its limit. Synchronous, so no other request can run between the check and
- * the count.
+ * any key is at its limit. Check and count are one transaction that no other reservation can
+ * enter: on SQLite, Kysely runs one transaction at a time on the connection; on PostgreSQL,
+ * where instances reserve at once, the keys' advisory locks (taken in order) queue them.
  */
-export function reserveAttempt(
-  db: Db,
+export async function reserveAttempt(
+  data: Data,
   keys: ThrottleKeys,
   policy: ThrottlePolicy,
   now: number,
-): Reservation | null {
+): Promise<Reservation | null> {
   const [pair, account, address] = keysOf(keys)
-  return db.transaction(() => {
-    const count = db.sql.prepare(
-      'SELECT COUNT(*) AS n FROM login_failures WHERE key = ? AND at > ?',
-    )
+  return data.transaction().execute(async (trx) => {
+    if (onPostgres(data)) {
+      for (const key of [pair, account, address].sort()) {
+        await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
+      }
+    }
     const since = now - policy.windowMs
-    const over = (key: string, limit: number) => (count.get(key, since) as { n: number }).n >= limit
+    const over = async (key: string, limit: number) => {
+      const { n } = await trx
+        .selectFrom('login_failures')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('key', '=', key)
+        .where('at', '>', since)
+        .executeTakeFirstOrThrow()
+      return Number(n) >= limit
+    }
     if (
-      over(pair, policy.perPair) ||
-      over(account, policy.perAccount) ||
-      over(address, policy.perAddress)
+      (await over(pair, policy.perPair)) ||
+      (await over(account, policy.perAccount)) ||
+      (await over(address, policy.perAddress))
     ) {
       return null
     }
-    const insert = db.sql.prepare('INSERT INTO login_failures (key, at) VALUES (?, ?)')
-    return [pair, account, address].map((key) => Number(insert.run(key, now).lastInsertRowid))
+    const rows = await trx
+      .insertInto('login_failures')
+      .values([pair, account, address].map((key) => ({ key, at: now })))
+      .returning('id')
+      .execute()
+    return rows.map((row) => Number(row.id))
   })
 }
 
 /** An attempt that never ran (the server was too busy to check it) is not counted. */
-export function cancelAttempt(db: Db, reservation: Reservation): void {
-  const remove = db.sql.prepare('DELETE FROM login_failures WHERE rowid = ?')
-  db.transaction(() => {
-    for (const rowid of reservation) remove.run(rowid)
-  })
+export async function cancelAttempt(data: Data, reservation: Reservation): Promise<void> {
+  if (reservation.length === 0) return
+  await data
+    .deleteFrom('login_failures')
+    .where('id', 'in', [...reservation])
+    .execute()
 }
 
 /**
  * A successful attempt: its reservation is given back, and the earlier failures of the same
  * account from the same address are forgotten (a mistyped password, then the right one).
  */
-export function releaseAttempt(db: Db, keys: ThrottleKeys, reservation: Reservation): void {
-  db.transaction(() => {
-    cancelAttempt(db, reservation)
-    db.sql.prepare('DELETE FROM login_failures WHERE key = ?').run(keysOf(keys)[0])
-  })
+export async function releaseAttempt(
+  data: Data,
+  keys: ThrottleKeys,
+  reservation: Reservation,
+): Promise<void> {
+  await data
+    .deleteFrom('login_failures')
+    .where((eb) =>
+      eb.or([
+        eb('key', '=', keysOf(keys)[0]),
+        ...(reservation.length > 0 ? [eb('id', 'in', [...reservation])] : []),
+      ]),
+    )
+    .execute()
 }
 
 /** Forgets failures older than the window. */
-export function pruneFailures(db: Db, policy: ThrottlePolicy, now: number): void {
-  db.sql.prepare('DELETE FROM login_failures WHERE at <= ?').run(now - policy.windowMs)
+export async function pruneFailures(
+  data: Data,
+  policy: ThrottlePolicy,
+  now: number,
+): Promise<void> {
+  await data
+    .deleteFrom('login_failures')
+    .where('at', '<=', now - policy.windowMs)
+    .execute()
 }

@@ -550,4 +550,17 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE groups ADD COLUMN erased_at INTEGER;
   ALTER TABLE groups ADD COLUMN erasure_finished_at INTEGER;
   `,
+  `
+  -- The throttle's rows get an id of their own (issue 21): the same column on SQLite and on
+  -- PostgreSQL, where there is no rowid. Attempts are short-lived; they are kept as they are.
+  CREATE TABLE login_failures_new (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  INSERT INTO login_failures_new (id, key, at) SELECT rowid, key, at FROM login_failures;
+  DROP TABLE login_failures;
+  ALTER TABLE login_failures_new RENAME TO login_failures;
+  CREATE INDEX login_failures_key ON login_failures (key, at);
+  `,
 ]

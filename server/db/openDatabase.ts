@@ -28,6 +28,10 @@ export function openDatabase(path: string): Db {
   const transaction = <T>(work: () => T): T => {
     // Nested calls join the outer transaction.
     if (depth > 0) return work()
+    // A Kysely transaction is open on this connection (server/data/: both share it while
+    // capabilities move over, and another request's code can run between two of its
+    // statements). It cannot begin another: it runs as a savepoint inside, whole or not at all.
+    if (sql.isTransaction) return inSavepoint(sql, work)
     sql.exec('BEGIN IMMEDIATE')
     depth++
     try {
@@ -54,5 +58,17 @@ export function openDatabase(path: string): Db {
     close: () => {
       if (sql.isOpen) sql.close()
     },
+  }
+}
+
+function inSavepoint<T>(sql: DatabaseSync, work: () => T): T {
+  sql.exec('SAVEPOINT hearth_raw')
+  try {
+    const result = work()
+    sql.exec('RELEASE hearth_raw')
+    return result
+  } catch (error) {
+    if (sql.isTransaction) sql.exec('ROLLBACK TO hearth_raw; RELEASE hearth_raw')
+    throw error
   }
 }

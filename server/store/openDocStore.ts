@@ -1,3 +1,4 @@
+import type { Pool } from 'pg'
 import type { Config } from '../config/config.ts'
 import type { KeyRing } from '../crypto/keyRing.ts'
 import { docCipher } from '../crypto/docKeys.ts'
@@ -6,22 +7,20 @@ import type { DocStore } from './DocStore.ts'
 import { SqliteDocStore } from './SqliteDocStore.ts'
 
 /**
- * The document store the configuration names: PostgreSQL when `DATABASE_URL` is set (its tables
- * made on first start), else the SQLite file. `pg` is loaded only then, so one instance on
- * SQLite starts without it.
+ * The document store: on PostgreSQL when given its pool (`DATABASE_URL`; its tables made on
+ * first start), else the SQLite file.
  */
-export async function openDocStore(config: Config, keys: KeyRing, log: Logger): Promise<DocStore> {
+export async function openDocStore(
+  config: Config,
+  keys: KeyRing,
+  log: Logger,
+  pool: Pool | null,
+): Promise<DocStore> {
   const cipher = config.sealAtRest ? docCipher(keys) : undefined
-  if (config.databaseUrl) {
-    const [{ default: pg }, { PgDocStore, prepareDocStoreSchemaPg }] = await Promise.all([
-      import('pg'),
-      import('./PgDocStore.ts'),
-    ])
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 })
-    // An idle connection PostgreSQL drops must not crash the process.
-    pool.on('error', (error) => log.warn({ err: error.message }, 'postgresql connection error'))
+  if (pool) {
+    const { PgDocStore, prepareDocStoreSchemaPg } = await import('./PgDocStore.ts')
     await prepareDocStoreSchemaPg(pool)
-    return new PgDocStore({ pool, ownsPool: true, ...(cipher && { cipher }) })
+    return new PgDocStore({ pool, ...(cipher && { cipher }) })
   }
   return new SqliteDocStore({
     path: config.dbPath,

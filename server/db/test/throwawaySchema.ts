@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { postgresPool } from '../../data/postgresPool.ts'
 
 /** The database tests run against: the machine's PostgreSQL unless told otherwise. */
 export const TEST_DATABASE_URL =
@@ -13,6 +14,8 @@ export const TEST_DATABASE_URL =
 export async function throwawaySchema(prefix = 't'): Promise<{
   pool: pg.Pool
   schema: string
+  /** Another pool on the same schema: a second instance's connections. */
+  anotherPool(): pg.Pool
   drop(): Promise<void>
 }> {
   const schema = `${prefix}_${randomBytes(6).toString('hex')}`
@@ -23,16 +26,26 @@ export async function throwawaySchema(prefix = 't'): Promise<{
   } finally {
     await admin.end()
   }
-  const pool = new pg.Pool({
+  const pool = postgresPool({
     connectionString: TEST_DATABASE_URL,
     options: `-c search_path=${schema}`,
     max: 4,
   })
+  const others: pg.Pool[] = []
   return {
     pool,
     schema,
+    anotherPool() {
+      const other = postgresPool({
+        connectionString: TEST_DATABASE_URL,
+        options: `-c search_path=${schema}`,
+        max: 4,
+      })
+      others.push(other)
+      return other
+    },
     async drop() {
-      await pool.end().catch(() => {})
+      await Promise.all([pool, ...others].map((p) => p.end().catch(() => {})))
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL })
       await client.connect()
       try {
