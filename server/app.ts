@@ -129,7 +129,7 @@ export function createApp(services: Services, options: AppOptions) {
       throw new HTTPException(403, { message: 'cross-site request refused' })
     }
     const token = readLoginCookie(c, services.publicOrigin)
-    c.set('principal', token ? principalFromLogin(services, token) : null)
+    c.set('principal', token ? await principalFromLogin(services, token) : null)
     await next()
     c.header('Cache-Control', 'no-store')
   })

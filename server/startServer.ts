@@ -57,7 +57,7 @@ export interface RunningServer {
   /** The one-time link that creates the first facilitator, while there is none; else null. */
   setupLink: string | null
   /** Ends logins past their limits and closes their sockets; runs every minute on its own. */
-  sweepLogins(): void
+  sweepLogins(): Promise<void>
   /** The scheduled jobs (retention, reminders); run every minute on their own, and by tests. */
   runJobs(): Promise<void>
   /** Takes a backup when one is due (HEARTH_BACKUP_EVERY_HOURS); checked every minute. */
@@ -156,7 +156,7 @@ export async function startServer(
     wss,
     authenticate: authenticateUpgrade(secret, services.now, (header) => {
       const token = loginTokenFromHeader(header, config.publicOrigin)
-      return token ? principalFromLogin(services, token) : null
+      return token ? principalFromLogin(services, token) : Promise.resolve(null)
     }),
     authorize: services.authorize,
     allowedOrigins: config.allowedOrigins,
@@ -192,22 +192,20 @@ export async function startServer(
     })
   })
 
-  const sweepLogins = () => {
+  const sweepLogins = async () => {
     const now = services.now()
     // An open socket is activity: a member listening through a whole session stays signed in.
     const open = new Set<string>()
     for (const connection of sync.connections()) {
       if (connection.principal.kind !== 'token') open.add(connection.principal.loginHash)
     }
-    touchLogins(db, open, now)
-    const ended = expireLogins(db, (kind) => config.loginPolicy[kind], now)
+    await touchLogins(services.data, open, now)
+    const ended = await expireLogins(services.data, (kind) => config.loginPolicy[kind], now)
     if (ended.length > 0) {
       sync.closeLogins(ended)
       log.info({ logins: ended.length }, 'logins expired')
     }
-    pruneFailures(services.data, services.throttle, now).catch((error: unknown) =>
-      log.error({ err: error }, 'pruning sign-in attempts failed'),
-    )
+    await pruneFailures(services.data, services.throttle, now)
   }
   const jobs = scheduledJobs(services)
   // On a worker thread: the loop keeps serving sockets while the database is copied.
@@ -219,7 +217,7 @@ export async function startServer(
     log,
   })
   const sweeper = setInterval(() => {
-    sweepLogins()
+    sweepLogins().catch((error: unknown) => log.error({ err: error }, 'sweeping logins failed'))
     void jobs.run()
     void backups.runIfDue()
   }, SWEEP_MS)

@@ -43,9 +43,9 @@ export function authRoutes(services: Services) {
   const { db, now, loginPolicy } = services
   const app = new Hono<AppEnv>()
 
-  const startLogin = (c: Context, owner: LoginOwner) => {
+  const startLogin = async (c: Context, owner: LoginOwner) => {
     const policy = loginPolicy[owner.kind]
-    const token = createLogin(db, owner, policy, now())
+    const token = await createLogin(services.data, owner, policy, now())
     setLoginCookie(c, services.publicOrigin, token, policy.absoluteMs)
     appendAudit(db, { actor: owner, action: 'login.succeeded' }, now())
   }
@@ -113,7 +113,7 @@ export function authRoutes(services: Services) {
       return fail('second-factor')
     }
     await releaseAttempt(services.data, keys, reservation)
-    startLogin(c, { kind: 'facilitator', id: row.id })
+    await startLogin(c, { kind: 'facilitator', id: row.id })
     return c.json({ kind: 'facilitator', id: row.id })
   })
 
@@ -131,14 +131,14 @@ export function authRoutes(services: Services) {
     const ok = await verify(reservation, body.passphrase, row?.passphrase_hash)
     if (!row || !ok) return fail('passphrase')
     await releaseAttempt(services.data, keys, reservation)
-    startLogin(c, { kind: 'member', id: row.id })
+    await startLogin(c, { kind: 'member', id: row.id })
     return c.json({ kind: 'member' })
   })
 
-  app.post('/auth/logout', (c) => {
+  app.post('/auth/logout', async (c) => {
     const principal = c.get('principal')
     if (principal && principal.kind !== 'token') {
-      endLogin(db, principal.loginHash, now())
+      await endLogin(services.data, principal.loginHash, now())
       services.sync.closeLogins([principal.loginHash])
       appendAudit(db, { actor: principal, action: 'login.ended' }, now())
     }
@@ -202,7 +202,7 @@ export function authRoutes(services: Services) {
     )
     if (!created.ok && created.error === 'not-claimed') throw linkGone()
     if (!created.ok) throw new HTTPException(400, { message: created.message })
-    startLogin(c, { kind: 'facilitator', id: created.id })
+    await startLogin(c, { kind: 'facilitator', id: created.id })
     return c.json({ kind: 'facilitator', id: created.id }, 201)
   })
 

@@ -27,7 +27,7 @@ export function findToken(req: IncomingMessage, url: URL): string | null {
 export type Authenticate = (
   req: IncomingMessage,
   url: URL,
-) => { ok: true; principal: Principal } | { ok: false; error: TokenError | 'missing' }
+) => Promise<{ ok: true; principal: Principal } | { ok: false; error: TokenError | 'missing' }>
 
 /**
  * Browsers are authenticated from their login cookie, the same session as HTTP; tools, tests
@@ -36,12 +36,12 @@ export type Authenticate = (
 export function authenticateUpgrade(
   secret: string,
   now: Clock,
-  fromCookie: (cookieHeader: string | undefined) => Principal | null,
+  fromCookie: (cookieHeader: string | undefined) => Promise<Principal | null>,
 ): Authenticate {
-  return (req, url) => {
+  return async (req, url) => {
     const token = findToken(req, url)
     if (token) return verifyDevToken(secret, token, now())
-    const principal = fromCookie(req.headers.cookie)
+    const principal = await fromCookie(req.headers.cookie)
     return principal ? { ok: true, principal } : { ok: false, error: 'missing' }
   }
 }

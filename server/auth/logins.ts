@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 import { newSecret } from '../db/newId.ts'
 
 /** Who a login belongs to. */
@@ -21,46 +21,50 @@ export interface ActiveLogin {
   expiresAt: number
 }
 
-interface LoginRow {
-  token_hash: string
-  principal_kind: 'facilitator' | 'member'
-  principal_id: string
-  last_seen_at: number
-  expires_at: number
-  ended_at: number | null
-}
-
 /** Activity closer together than this does not rewrite the row. */
 const TOUCH_EVERY_MS = 30_000
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** Starts a login; the returned token goes into the cookie, only its hash into the database. */
-export function createLogin(db: Db, owner: LoginOwner, policy: LoginPolicy, now: number): string {
+export async function createLogin(
+  data: Data,
+  owner: LoginOwner,
+  policy: LoginPolicy,
+  now: number,
+): Promise<string> {
   const token = newSecret()
-  db.sql
-    .prepare(
-      `INSERT INTO logins (token_hash, principal_kind, principal_id, created_at, last_seen_at,
-         expires_at) VALUES (?, ?, ?, ?, ?, ?)`,
-    )
-    .run(hashToken(token), owner.kind, owner.id, now, now, now + policy.absoluteMs)
+  await data
+    .insertInto('logins')
+    .values({
+      token_hash: hashToken(token),
+      principal_kind: owner.kind,
+      principal_id: owner.id,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: now + policy.absoluteMs,
+    })
+    .execute()
   return token
 }
 
 /** The login a token opens, if it is still valid at `now`; records the activity. */
-export function resolveLogin(
-  db: Db,
+export async function resolveLogin(
+  data: Data,
   token: string,
   policyFor: (kind: LoginOwner['kind']) => LoginPolicy,
   now: number,
-): ActiveLogin | null {
+): Promise<ActiveLogin | null> {
   const tokenHash = hashToken(token)
-  const row = db.sql.prepare('SELECT * FROM logins WHERE token_hash = ?').get(tokenHash) as
-    LoginRow | undefined
+  const row = await data
+    .selectFrom('logins')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst()
   if (!row || row.ended_at !== null) return null
   const policy = policyFor(row.principal_kind)
   if (now >= row.expires_at || now - row.last_seen_at >= policy.idleMs) return null
-  if (now - row.last_seen_at >= TOUCH_EVERY_MS) touchLogins(db, [tokenHash], now)
+  if (now - row.last_seen_at >= TOUCH_EVERY_MS) await touchLogins(data, [tokenHash], now)
   return {
     owner: { kind: row.principal_kind, id: row.principal_id },
     tokenHash,
@@ -68,47 +72,80 @@ export function resolveLogin(
   }
 }
 
+/** Hashes per statement when touching many logins (well under both databases' limits). */
+const TOUCH_BATCH = 500
+
 /** Records activity (an open socket counts) for these logins. */
-export function touchLogins(db: Db, tokenHashes: Iterable<string>, now: number): void {
-  const touch = db.sql.prepare(
-    'UPDATE logins SET last_seen_at = ? WHERE token_hash = ? AND ended_at IS NULL',
-  )
-  db.transaction(() => {
-    for (const h of tokenHashes) touch.run(now, h)
-  })
+export async function touchLogins(
+  data: Data,
+  tokenHashes: Iterable<string>,
+  now: number,
+): Promise<void> {
+  const all = [...tokenHashes]
+  for (let i = 0; i < all.length; i += TOUCH_BATCH) {
+    await data
+      .updateTable('logins')
+      .set({ last_seen_at: now })
+      .where('token_hash', 'in', all.slice(i, i + TOUCH_BATCH))
+      .where('ended_at', 'is', null)
+      .execute()
+  }
 }
 
-export function endLogin(db: Db, tokenHash: string, now: number): void {
-  db.sql
-    .prepare('UPDATE logins SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL')
-    .run(now, tokenHash)
+export async function endLogin(data: Data, tokenHash: string, now: number): Promise<void> {
+  await data
+    .updateTable('logins')
+    .set({ ended_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .execute()
 }
 
-/** Ends every login of one person (removal, re-issued access); returns their hashes. */
-export function endLoginsOf(db: Db, owner: LoginOwner, now: number): string[] {
-  const rows = db.sql
-    .prepare(
-      `UPDATE logins SET ended_at = ? WHERE principal_kind = ? AND principal_id = ?
-         AND ended_at IS NULL RETURNING token_hash`,
-    )
-    .all(now, owner.kind, owner.id) as { token_hash: string }[]
-  return rows.map((r) => r.token_hash)
+/** Ends every login of these people (removal, re-issued access); returns their hashes. */
+export async function endLoginsOf(
+  data: Data,
+  owners: readonly LoginOwner[],
+  now: number,
+): Promise<string[]> {
+  const ended: string[] = []
+  for (const kind of ['facilitator', 'member'] as const) {
+    const ids = owners.filter((o) => o.kind === kind).map((o) => o.id)
+    for (let i = 0; i < ids.length; i += TOUCH_BATCH) {
+      const rows = await data
+        .updateTable('logins')
+        .set({ ended_at: now })
+        .where('principal_kind', '=', kind)
+        .where('principal_id', 'in', ids.slice(i, i + TOUCH_BATCH))
+        .where('ended_at', 'is', null)
+        .returning('token_hash')
+        .execute()
+      ended.push(...rows.map((r) => r.token_hash))
+    }
+  }
+  return ended
 }
 
 /** Ends logins past their idle or absolute limit; returns their hashes, to close sockets. */
-export function expireLogins(
-  db: Db,
+export async function expireLogins(
+  data: Data,
   policyFor: (kind: LoginOwner['kind']) => LoginPolicy,
   now: number,
-): string[] {
+): Promise<string[]> {
   const ended: string[] = []
   for (const kind of ['facilitator', 'member'] as const) {
-    const rows = db.sql
-      .prepare(
-        `UPDATE logins SET ended_at = ? WHERE ended_at IS NULL AND principal_kind = ?
-           AND (expires_at <= ? OR last_seen_at <= ?) RETURNING token_hash`,
+    const rows = await data
+      .updateTable('logins')
+      .set({ ended_at: now })
+      .where('ended_at', 'is', null)
+      .where('principal_kind', '=', kind)
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<=', now),
+          eb('last_seen_at', '<=', now - policyFor(kind).idleMs),
+        ]),
       )
-      .all(now, kind, now, now - policyFor(kind).idleMs) as { token_hash: string }[]
+      .returning('token_hash')
+      .execute()
     ended.push(...rows.map((r) => r.token_hash))
   }
   return ended

@@ -8,9 +8,12 @@ import type { Principal } from './Principal.ts'
  * belongs to a member who was removed. Used by HTTP and by the WebSocket upgrade alike, so
  * both are authenticated from the same session.
  */
-export function principalFromLogin(services: Services, token: string): Principal | null {
+export async function principalFromLogin(
+  services: Services,
+  token: string,
+): Promise<Principal | null> {
   const { db, now, loginPolicy } = services
-  const checked = resolveLogin(db, token, (kind) => loginPolicy[kind], now())
+  const checked = await resolveLogin(services.data, token, (kind) => loginPolicy[kind], now())
   if (!checked) return null
   const login = checked
   if (login.owner.kind === 'facilitator') {

@@ -46,7 +46,7 @@ export async function eraseGroup(
 ): Promise<GroupErased> {
   const { db, now } = services
   const documents = (await storedDocsOfGroup(services, groupId)).length
-  const { counts, loginsEnded } = db.transaction(() => {
+  const { counts, removed, at } = db.transaction(() => {
     const at = now()
     const count = (sql: string) => (db.sql.prepare(sql).get(groupId) as { n: number }).n
     const counts: GroupErased = {
@@ -62,7 +62,6 @@ export async function eraseGroup(
            WHERE group_id = ? RETURNING id`,
       )
       .all(at, groupId) as { id: string }[]
-    const loginsEnded = members.flatMap((m) => endLoginsOf(db, { kind: 'member', id: m.id }, at))
     appendAudit(
       db,
       {
@@ -74,9 +73,10 @@ export async function eraseGroup(
       },
       at,
     )
-    return { counts, loginsEnded }
+    return { counts, removed: members.map((m) => ({ kind: 'member' as const, id: m.id })), at }
   })
-  services.sync.closeLogins(loginsEnded)
+  // After the commit: the members are removed, so their logins open nothing even before this.
+  services.sync.closeLogins(await endLoginsOf(services.data, removed, at))
   await finishGroupErasure(services, groupId)
   return counts
 }

@@ -28,14 +28,12 @@ export async function eraseMember(
     { group_id: string } | undefined
   if (!member) return { documents: 0, loginsEnded: [] }
   // Stop them first: no socket of theirs may write while their documents go.
-  const loginsEnded = db.transaction(() => {
-    db.sql
-      .prepare(
-        "UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?) WHERE id = ?",
-      )
-      .run(now(), memberId)
-    return endLoginsOf(db, { kind: 'member', id: memberId }, now())
-  })
+  db.sql
+    .prepare(
+      "UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?) WHERE id = ?",
+    )
+    .run(now(), memberId)
+  const loginsEnded = await endLoginsOf(services.data, [{ kind: 'member', id: memberId }], now())
   sync.closeLogins(loginsEnded)
   // Every private sheet of the group they may have a copy of: by alias, or stored by name.
   const sheets = db.sql

@@ -335,9 +335,16 @@ async function accept(
     return id
   })
   // A restored member's old logins (a lost device) end now.
-  services.sync.closeLogins(endLoginsOf(db, { kind: 'member', id: memberId }, now()))
+  services.sync.closeLogins(
+    await endLoginsOf(services.data, [{ kind: 'member', id: memberId }], now()),
+  )
   const policy = loginPolicy.member
-  const loginToken = createLogin(db, { kind: 'member', id: memberId }, policy, now())
+  const loginToken = await createLogin(
+    services.data,
+    { kind: 'member', id: memberId },
+    policy,
+    now(),
+  )
   setLoginCookie(c, services.publicOrigin, loginToken, policy.absoluteMs)
   return c.json({ ok: true }, 201)
 }

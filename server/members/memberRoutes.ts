@@ -40,7 +40,7 @@ export function memberRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const memberId = c.req.param('memberId')
     const { principal } = requireGroupFacilitator(c, services, groupId)
-    const ended = db.transaction(() => {
+    db.transaction(() => {
       const result = db.sql
         .prepare(
           "UPDATE members SET status = 'removed', removed_at = ? WHERE id = ? AND group_id = ? AND status = 'active'",
@@ -57,9 +57,10 @@ export function memberRoutes(services: Services) {
         },
         now(),
       )
-      return endLoginsOf(db, { kind: 'member', id: memberId }, now())
     })
-    // Removal removes: every open socket of theirs closes now (C4).
+    // Removal removes: every open socket of theirs closes now (C4). Removed, they sign in no
+    // more; their logins end after the commit.
+    const ended = await endLoginsOf(services.data, [{ kind: 'member', id: memberId }], now())
     services.sync.closeLogins(ended)
     await services.sync.reauthorize({ people: { kind: 'member', ids: [memberId] } })
     return c.json({ ok: true })

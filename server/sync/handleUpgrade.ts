@@ -76,7 +76,8 @@ export function createUpgradeHandler(deps: {
       log.warn({ origin }, 'upgrade refused: foreign origin')
       return refuse(socket, 403, 'Forbidden')
     }
-    const auth = authenticate(req, url)
+    const auth = await authenticate(req, url)
+    if (socket.destroyed) return
     if (!auth.ok) return refuse(socket, 401, 'Unauthorized')
     const { principal } = auth
     if (principal.kind !== 'token') {

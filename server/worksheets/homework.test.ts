@@ -41,7 +41,10 @@ describe('homework', () => {
     expect((await robin.post(`/api/worksheets/${id}/close`, { closed: true })).status).toBe(403)
     expect((await lead.post(`/api/worksheets/${id}/close`, { closed: true })).status).toBe(200)
     await eventually(() => closes.includes(CloseCode.documentReset), 'socket re-decided')
-    const robinAsPrincipal = principalFromLogin(server.services, robin.cookie!.split('=')[1]!)!
+    const robinAsPrincipal = (await principalFromLogin(
+      server.services,
+      robin.cookie!.split('=')[1]!,
+    ))!
     expect(await server.services.authorize(robinAsPrincipal, copyName as DocName)).toBe('read')
     const again = (await robin.get('/api/member/library')).json.sessions[0].items
     expect(again.find((i: { id: string }) => i.id === id)).toMatchObject({ writable: false })

@@ -90,7 +90,9 @@ describe('[C2] authorization matrix', () => {
     const decided: Record<string, Record<string, Access>> = {}
     for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
       const cookie = world.people[person].cookie
-      const principal = cookie ? principalFromLogin(server.services, cookie.split('=')[1]!) : null
+      const principal = cookie
+        ? await principalFromLogin(server.services, cookie.split('=')[1]!)
+        : null
       for (const [kind, name] of Object.entries(names)) {
         decided[kind] ??= {}
         decided[kind]![person] = principal
@@ -112,7 +114,9 @@ describe('[C2] authorization matrix', () => {
     for (const name of [deckDocName.deck(fixtures.deck), deckDocName.notes(fixtures.deck)]) {
       for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
         const cookie = world.people[person].cookie
-        const principal = cookie ? principalFromLogin(server.services, cookie.split('=')[1]!) : null
+        const principal = cookie
+          ? await principalFromLogin(server.services, cookie.split('=')[1]!)
+          : null
         const access = principal
           ? await server.services.authorize(principal, name as DocName)
           : 'none'
@@ -121,7 +125,10 @@ describe('[C2] authorization matrix', () => {
     }
 
     // Nothing of group B for group A, in either direction.
-    const admitted = principalFromLogin(server.services, people.admitted.cookie!.split('=')[1]!)!
+    const admitted = (await principalFromLogin(
+      server.services,
+      people.admitted.cookie!.split('=')[1]!,
+    ))!
     for (const name of [
       sessionDocName.room(groupB, sessionB),
       sessionDocName.shared(groupB, sessionB, 'x'),
@@ -131,7 +138,7 @@ describe('[C2] authorization matrix', () => {
     }
     // Only items that exist can be opened: made-up worksheets (or a shared one named as a
     // private one, and the other way round) are refused to everyone, facilitators included.
-    const lead = principalFromLogin(server.services, people.lead.cookie!.split('=')[1]!)!
+    const lead = (await principalFromLogin(server.services, people.lead.cookie!.split('=')[1]!))!
     for (const name of [
       sessionDocName.shared(groupA, session, 'made-up'),
       sessionDocName.shared(groupA, session, privateWs),
@@ -161,14 +168,14 @@ describe('[C2] authorization matrix', () => {
       'group-goals': goalsDocName.group(groupA),
       'member-goals': goalsDocName.member(groupA, key(groupA, people.admitted.id)),
     }
-    const principalOf = (person: (typeof PEOPLE)[number]) => {
+    const principalOf = async (person: (typeof PEOPLE)[number]) => {
       const cookie = world.people[person].cookie
-      return cookie ? principalFromLogin(server.services, cookie.split('=')[1]!) : null
+      return cookie ? await principalFromLogin(server.services, cookie.split('=')[1]!) : null
     }
     for (const [kind, name] of Object.entries(names)) {
       const decided: Record<string, Access> = {}
       for (const person of PEOPLE.filter((p) => p !== 'visitor')) {
-        const principal = principalOf(person)
+        const principal = await principalOf(person)
         decided[person] = principal
           ? await server.services.authorize(principal, name as DocName)
           : 'none'
@@ -181,7 +188,7 @@ describe('[C2] authorization matrix', () => {
       )
     }
     // Nothing of group B's goals for group A's member, nor a key under another group's name.
-    const admitted = principalOf('admitted')!
+    const admitted = (await principalOf('admitted'))!
     for (const name of [
       goalsDocName.group(groupB),
       goalsDocName.member(groupB, key(groupB, people.otherMember.id)),

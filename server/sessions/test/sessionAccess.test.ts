@@ -114,7 +114,7 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     const socket = await openRawSocket(server.wsUrl, room, null, { cookie: robin.cookie! })
     // An open socket is activity: the sweep keeps the login alive while it is open.
     now += 59 * 60_000
-    server.sweepLogins()
+    await server.sweepLogins()
     expect((await robin.get('/api/member/home')).status).toBe(200)
     socket.ws.close()
     await eventually(
@@ -122,7 +122,7 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
       'socket gone',
     )
     now += 61 * 60_000
-    server.sweepLogins()
+    await server.sweepLogins()
     expect((await robin.get('/api/member/home')).status).toBe(401)
   })
 
@@ -130,7 +130,7 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'open' })
     const socket = await openRawSocket(server.wsUrl, room, null, { cookie: lead.cookie! })
     now += 12 * 3_600_000
-    server.sweepLogins()
+    await server.sweepLogins()
     expect(await socket.closed).toBe(CloseCode.unauthenticated)
     expect((await lead.get('/api/groups')).status).toBe(401)
   })
