@@ -16,6 +16,11 @@ export interface Tables {
     expires_at: number
     ended_at: number | null
   }
+  /** LiveKit webhook ids already handled (server/video/videoWebhookRoutes.ts). */
+  video_events: {
+    id: string
+    received_at: number
+  }
   /** Sign-in attempts counted against the throttle (server/auth/loginThrottle.ts). */
   login_failures: {
     id: Generated<number>

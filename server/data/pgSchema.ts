@@ -27,6 +27,12 @@ const MIGRATIONS = [
   );
   CREATE INDEX logins_principal ON logins (principal_kind, principal_id);
   `,
+  `
+  CREATE TABLE video_events (
+    id TEXT PRIMARY KEY,
+    received_at BIGINT NOT NULL
+  );
+  `,
 ]
 
 /**

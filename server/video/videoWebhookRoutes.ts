@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { firstDelivery } from './videoEvents.ts'
 import { HTTPException } from 'hono/http-exception'
 import type { WebhookReceiver } from 'livekit-server-sdk'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
@@ -34,10 +35,7 @@ export function videoWebhookRoutes(services: Services) {
       throw new HTTPException(401, { message: 'webhook signature refused' })
     }
     if (!event.id) throw new HTTPException(400, { message: 'webhook without an id' })
-    const fresh = db.sql
-      .prepare('INSERT OR IGNORE INTO video_events (id, received_at) VALUES (?, ?)')
-      .run(event.id, now()).changes
-    if (fresh === 0) return c.json({ duplicate: true })
+    if (!(await firstDelivery(services.data, event.id, now()))) return c.json({ duplicate: true })
     const sessionId = event.room ? sessionOfVideoRoom(event.room.name) : null
     const identity = event.participant?.identity
     const person = sessionId && identity ? personOfIdentity(db, sessionId, identity) : null
