@@ -25,7 +25,10 @@ export interface FanoutHandlers {
  * a session ended). Plain data, so that it crosses instances.
  */
 export type AccessEvent =
-  { kind: 'logins-ended'; loginHashes: string[] } | { kind: 'reauthorize'; scope: AccessScope }
+  | { kind: 'logins-ended'; loginHashes: string[] }
+  | { kind: 'reauthorize'; scope: AccessScope }
+  /** Documents deleted (retention, erasure): every instance drops them and deletes again. */
+  | { kind: 'forgotten'; docs: string[] }
 
 /**
  * The messages between Hearth instances that serve the same documents (issue 21). One instance

@@ -24,6 +24,7 @@ describe('messages between instances', () => {
       { kind: 'logins-ended', loginHashes: ['a', 'b'] },
       { kind: 'reauthorize', scope: { docPrefix: 'g1/', people: { kind: 'member', ids: ['m2'] } } },
       { kind: 'reauthorize', scope: { docs: ['g1/s1/room'] } },
+      { kind: 'forgotten', docs: ['g1/s1/line/abc'] },
     ]
     for (const event of events) {
       expect(decodeFanoutFrame(encodeAccessFrame(from, event))).toMatchObject({
@@ -49,6 +50,7 @@ describe('messages between instances', () => {
       access('{"kind":"reauthorize","scope":{"people":{"kind":"token"}}}'),
       access('{"kind":"reauthorize","scope":{"docs":[1]}}'),
       access('{"kind":"logins-ended","loginHashes":[1]}'),
+      access('{"kind":"forgotten","docs":"g1"}'),
       access('{"kind":"drop-tables"}'),
       access('null'),
     ]

@@ -71,5 +71,8 @@ function isAccessEvent(value: unknown): value is AccessEvent {
   if (event.kind === 'logins-ended') {
     return Array.isArray(event.loginHashes) && event.loginHashes.every((h) => typeof h === 'string')
   }
+  if (event.kind === 'forgotten') {
+    return Array.isArray(event.docs) && event.docs.every((d) => typeof d === 'string')
+  }
   return event.kind === 'reauthorize' && isAccessScope(event.scope)
 }

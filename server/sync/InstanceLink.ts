@@ -21,6 +21,8 @@ export interface LinkedRooms {
   /** Access changes made elsewhere, applied to this instance's sockets only. */
   closeLogins(loginHashes: string[]): void
   reauthorize(scope: AccessScope): Promise<void>
+  /** Drops a document another instance deleted, and deletes what this one stored since. */
+  forget(name: DocName): Promise<void>
 }
 
 /**
@@ -184,6 +186,10 @@ export class InstanceLink {
   async #remoteAccess(event: AccessEvent): Promise<void> {
     if (event.kind === 'logins-ended') return this.#rooms.closeLogins(event.loginHashes)
     try {
+      if (event.kind === 'forgotten') {
+        for (const name of event.docs) await this.#rooms.forget(name as DocName)
+        return
+      }
       await this.#rooms.reauthorize(event.scope)
     } catch (error) {
       this.#log.error({ err: error }, 'deciding sockets again failed')

@@ -86,6 +86,7 @@ export class SyncServer {
         closeLogins: (hashes) =>
           closeLoginsOf(this.connections(), new Set(hashes), CloseCode.unauthenticated),
         reauthorize: (scope) => this.#reauthorizeHere(scope),
+        forget: (name) => this.#forgetHere(name),
       },
     })
     link.connect(await connect(link.handlers))
@@ -189,6 +190,13 @@ export class SyncServer {
    * store. A later open starts from nothing.
    */
   async forget(name: DocName): Promise<void> {
+    await this.#forgetHere(name)
+    // Another instance may hold it open, its members still writing: it drops it too, and
+    // deletes again once its own commits have settled, so no row of it outlives this.
+    this.#link?.publishAccess({ kind: 'forgotten', docs: [name] })
+  }
+
+  async #forgetHere(name: DocName): Promise<void> {
     const room = await this.#rooms.get(name)?.catch(() => null)
     if (room) {
       room.broken = true

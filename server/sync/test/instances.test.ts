@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { DocName } from '../../../shared/documents/docName.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
 import { authorizeByGrants } from '../../access/authorize.ts'
 import { throwawaySchema } from '../../db/test/throwawaySchema.ts'
@@ -119,6 +120,27 @@ describe('several instances sharing one store', () => {
       'every reader has every update',
     )
     expect(writer.text.length).toBeGreaterThan(20)
+  })
+
+  it('a document deleted on one instance is dropped by every other, and no row of it survives', async () => {
+    const { servers } = await cluster(2, { HEARTH_COMMIT_INTERVAL_MS: '5' })
+    const [here, there] = [client(servers[0]!, 'multi/erased'), client(servers[1]!, 'multi/erased')]
+    await Promise.all([here.synced(), there.synced()])
+    const closed = new Promise<number>((resolve) =>
+      there.provider.once('connection-close', (event) => resolve(event?.code ?? 0)),
+    )
+    // The member on the other instance keeps writing until their socket closes.
+    const typing = setInterval(() => there.text.insert(0, 'private words '), 2)
+    cleanups.push(() => clearInterval(typing))
+    await new Promise((r) => setTimeout(r, 100))
+    await servers[0]!.sync.forget('multi/erased' as DocName)
+    expect(await closed).toBe(CloseCode.forbidden)
+    clearInterval(typing)
+    await servers[1]!.sync.drain()
+    await eventually(async () => {
+      const stored = await servers[0]!.store.load('multi/erased' as DocName)
+      return stored.snapshot === null && stored.updates.length === 0
+    }, 'nothing of the document in the store')
   })
 
   it('access withdrawn on one instance closes the sockets on every other', async () => {
