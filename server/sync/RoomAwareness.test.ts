@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { RoomAwareness } from './RoomAwareness.ts'
 
 describe('RoomAwareness', () => {
@@ -39,5 +39,33 @@ describe('RoomAwareness', () => {
     room.apply('b', [{ clientId: 2, clock: 1, json: '{}' }])
     expect(room.removeOwner('a')).toEqual([{ clientId: 1, clock: 4, json: 'null' }])
     expect(room.size).toBe(1)
+  })
+
+  it("[C9] another instance's states never overwrite this one's, and go stale when not renewed", () => {
+    vi.useFakeTimers({ toFake: ['performance'] })
+    try {
+      const room = new RoomAwareness<string>()
+      room.apply('a', [{ clientId: 1, clock: 1, json: '{"name":"Ana"}' }], 'member:ana')
+      room.setServer({ clientId: 0, clock: 1, json: '{"typing":[]}' })
+      // Held here, by a connection or the server: a relayed state for the same id is ignored.
+      expect(room.applyRemote([{ clientId: 1, clock: 9, json: '{"name":"Mallory"}' }])).toEqual([])
+      expect(room.applyRemote([{ clientId: 0, clock: 9, json: 'null' }])).toEqual([])
+      // A remote member's state is kept, newer clocks only, and removed when they leave.
+      const bea = { clientId: 2, clock: 3, json: '{"name":"Bea"}' }
+      expect(room.applyRemote([bea])).toEqual([bea])
+      expect(room.applyRemote([{ ...bea, clock: 2, json: '{"name":"old"}' }])).toEqual([])
+      // No local connection takes a remote id over, even claiming to be the same person.
+      expect(room.apply('b', [{ clientId: 2, clock: 4, json: '{}' }], 'member:bea')).toEqual([])
+      expect(room.all().map((e) => e.clientId)).toEqual([1, 0, 2])
+      // Not renewed for 30 s (its instance died without a word): no longer told to joiners.
+      vi.advanceTimersByTime(31_000)
+      expect(room.all().map((e) => e.clientId)).toEqual([1, 0])
+      const cai = { clientId: 3, clock: 1, json: '{"name":"Cai"}' }
+      room.applyRemote([cai])
+      expect(room.applyRemote([{ ...cai, clock: 2, json: 'null' }])).toHaveLength(1)
+      expect(room.all().map((e) => e.clientId)).toEqual([1, 0])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
