@@ -31,17 +31,14 @@ export function openDatabase(path: string): Db {
     // A Kysely transaction is open on this connection (server/data/: both share it while
     // capabilities move over, and another request's code can run between two of its
     // statements). It cannot begin another: it runs as a savepoint inside, whole or not at all.
-    if (sql.isTransaction) return inSavepoint(sql, work)
-    sql.exec('BEGIN IMMEDIATE')
+    if (sql.isTransaction) {
+      return atomically(sql, ['SAVEPOINT hearth_raw', 'RELEASE hearth_raw'], work, () =>
+        sql.exec('ROLLBACK TO hearth_raw; RELEASE hearth_raw'),
+      )
+    }
     depth++
     try {
-      const result = work()
-      sql.exec('COMMIT')
-      return result
-    } catch (error) {
-      // SQLite may have rolled back already (SQLITE_FULL): keep the real error.
-      if (sql.isTransaction) sql.exec('ROLLBACK')
-      throw error
+      return atomically(sql, ['BEGIN IMMEDIATE', 'COMMIT'], work, () => sql.exec('ROLLBACK'))
     } finally {
       depth--
     }
@@ -61,14 +58,21 @@ export function openDatabase(path: string): Db {
   }
 }
 
-function inSavepoint<T>(sql: DatabaseSync, work: () => T): T {
-  sql.exec('SAVEPOINT hearth_raw')
+/** Runs `work` between `begin` and `end`; undoes it if it throws. */
+function atomically<T>(
+  sql: DatabaseSync,
+  [begin, end]: [string, string],
+  work: () => T,
+  undo: () => void,
+): T {
+  sql.exec(begin)
   try {
     const result = work()
-    sql.exec('RELEASE hearth_raw')
+    sql.exec(end)
     return result
   } catch (error) {
-    if (sql.isTransaction) sql.exec('ROLLBACK TO hearth_raw; RELEASE hearth_raw')
+    // SQLite may have rolled back already (SQLITE_FULL): keep the real error.
+    if (sql.isTransaction) undo()
     throw error
   }
 }

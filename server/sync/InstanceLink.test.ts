@@ -1,24 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { bareSyncServer } from './test/bareSyncServer.ts'
 import * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { encodeAckRequest } from '../../shared/sync/ackMessages.ts'
 import { FanoutHub } from '../fanout/InProcessFanout.ts'
 import type { FanoutHandlers } from '../fanout/Fanout.ts'
-import { createLogger } from '../log/logger.ts'
 import type { DocStore } from '../store/DocStore.ts'
 import { SqliteDocStore } from '../store/SqliteDocStore.ts'
 import { eventually } from '../test/connectProvider.ts'
 import { encodeUpdate } from './encodeFrames.ts'
-import { SyncServer } from './SyncServer.ts'
+import type { SyncServer } from './SyncServer.ts'
 import type { Transport } from './SyncConnection.ts'
 
-const limits = {
-  maxUpdateBytes: 1 << 20,
-  maxAwarenessBytes: 1 << 16,
-  maxBufferedBytes: 1 << 24,
-  updateRate: { perSecond: 1000, burst: 1000 },
-  awarenessRate: { perSecond: 100, burst: 100 },
-}
 const name = 'link/doc' as DocName
 const ignore: FanoutHandlers = {
   update: () => {},
@@ -47,14 +40,7 @@ describe('an instance linked to others', () => {
 
   /** One instance under test, on `store`, and the other instance's end of the link. */
   async function linked(store: DocStore) {
-    sync = new SyncServer({
-      store,
-      log: createLogger('silent'),
-      limits,
-      compaction: { maxRows: 500, maxBytes: 1 << 20 },
-      idleUnloadMs: 60_000,
-      commitIntervalMs: 0,
-    })
+    sync = bareSyncServer(store, 0)
     const hub = new FanoutHub()
     await sync.link((handlers) => hub.fanout(handlers))
     return { sync, other: hub.fanout(ignore) }

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { bareSyncServer } from './bareSyncServer.ts'
 import * as Y from 'yjs'
 import type { DocName } from '../../../shared/documents/docName.ts'
 import { decodeAck, encodeAckRequest } from '../../../shared/sync/ackMessages.ts'
-import { createLogger } from '../../log/logger.ts'
 import { SqliteDocStore } from '../../store/SqliteDocStore.ts'
 import { encodeUpdate } from '../encodeFrames.ts'
 import { ACK_RIDE_MS, type SyncConnection, type Transport } from '../SyncConnection.ts'
-import { SyncServer } from '../SyncServer.ts'
+import type { SyncServer } from '../SyncServer.ts'
 
 /** What a connection's transport was asked to write, one entry per write. */
 type Write = { frames: Uint8Array[]; at: number }
@@ -20,14 +20,6 @@ function recordingTransport(writes: Write[]): Transport {
   }
 }
 
-const limits = {
-  maxUpdateBytes: 1 << 20,
-  maxAwarenessBytes: 1 << 16,
-  maxBufferedBytes: 1 << 24,
-  updateRate: { perSecond: 1000, burst: 1000 },
-  awarenessRate: { perSecond: 100, burst: 100 },
-}
-
 describe('acknowledgements', () => {
   let sync: SyncServer | undefined
   afterEach(async () => {
@@ -36,14 +28,7 @@ describe('acknowledgements', () => {
   })
 
   async function room(members: number) {
-    sync = new SyncServer({
-      store: new SqliteDocStore({ path: ':memory:' }),
-      log: createLogger('silent'),
-      limits,
-      compaction: { maxRows: 500, maxBytes: 1 << 20 },
-      idleUnloadMs: 60_000,
-      commitIntervalMs: 5,
-    })
+    sync = bareSyncServer(new SqliteDocStore({ path: ':memory:' }), 5)
     const people: { connection: SyncConnection; writes: Write[]; doc: Y.Doc }[] = []
     for (let i = 0; i < members; i++) {
       const writes: Write[] = []
