@@ -20,7 +20,7 @@ import { createApp } from './app.ts'
 import { systemClock, type Clock } from './clock/clock.ts'
 import type { Config } from './config/config.ts'
 import { openDatabase, type Db } from './db/openDatabase.ts'
-import { sqliteData } from './data/Data.ts'
+import { lazyData } from './data/Data.ts'
 import { openPostgres } from './data/openPostgres.ts'
 import { quickCheck } from './db/quickCheck.ts'
 import type { Services } from './http/AppEnv.ts'
@@ -112,7 +112,9 @@ export async function startServer(
   const services: Services = {
     db,
     // Capabilities moved to Kysely keep their tables in PostgreSQL when there is one.
-    data: postgres?.data ?? sqliteData(db),
+    data: postgres
+      ? () => Promise.resolve(postgres.data)
+      : lazyData(async () => (await import('./data/openData.ts')).sqliteData(db)),
     log,
     sync,
     now,
@@ -199,13 +201,13 @@ export async function startServer(
     for (const connection of sync.connections()) {
       if (connection.principal.kind !== 'token') open.add(connection.principal.loginHash)
     }
-    await touchLogins(services.data, open, now)
-    const ended = await expireLogins(services.data, (kind) => config.loginPolicy[kind], now)
+    await touchLogins(await services.data(), open, now)
+    const ended = await expireLogins(await services.data(), (kind) => config.loginPolicy[kind], now)
     if (ended.length > 0) {
       sync.closeLogins(ended)
       log.info({ logins: ended.length }, 'logins expired')
     }
-    await pruneFailures(services.data, services.throttle, now)
+    await pruneFailures(await services.data(), services.throttle, now)
   }
   const jobs = scheduledJobs(services)
   // On a worker thread: the loop keeps serving sockets while the database is copied.

@@ -45,7 +45,7 @@ export function authRoutes(services: Services) {
 
   const startLogin = async (c: Context, owner: LoginOwner) => {
     const policy = loginPolicy[owner.kind]
-    const token = await createLogin(services.data, owner, policy, now())
+    const token = await createLogin(await services.data(), owner, policy, now())
     setLoginCookie(c, services.publicOrigin, token, policy.absoluteMs)
     appendAudit(db, { actor: owner, action: 'login.succeeded' }, now())
   }
@@ -55,7 +55,7 @@ export function authRoutes(services: Services) {
   /** Counts the attempt before any secret is checked; 429 once a limit is reached. */
   const reserve = async (keys: ThrottleKeys) => {
     hashQueue.refuseIfFull()
-    const reservation = await reserveAttempt(services.data, keys, services.throttle, now())
+    const reservation = await reserveAttempt(await services.data(), keys, services.throttle, now())
     if (!reservation) throw new HTTPException(429, { message: LOGIN_THROTTLED })
     return reservation
   }
@@ -65,7 +65,7 @@ export function authRoutes(services: Services) {
     try {
       return await verifySecret(secret, hash ?? (await dummySecretHash()))
     } catch (error) {
-      await cancelAttempt(services.data, reservation)
+      await cancelAttempt(await services.data(), reservation)
       throw error
     }
   }
@@ -112,7 +112,7 @@ export function authRoutes(services: Services) {
     ) {
       return fail('second-factor')
     }
-    await releaseAttempt(services.data, keys, reservation)
+    await releaseAttempt(await services.data(), keys, reservation)
     await startLogin(c, { kind: 'facilitator', id: row.id })
     return c.json({ kind: 'facilitator', id: row.id })
   })
@@ -130,7 +130,7 @@ export function authRoutes(services: Services) {
       .get(body.groupId, key) as { id: string; passphrase_hash: string } | undefined
     const ok = await verify(reservation, body.passphrase, row?.passphrase_hash)
     if (!row || !ok) return fail('passphrase')
-    await releaseAttempt(services.data, keys, reservation)
+    await releaseAttempt(await services.data(), keys, reservation)
     await startLogin(c, { kind: 'member', id: row.id })
     return c.json({ kind: 'member' })
   })
@@ -138,7 +138,7 @@ export function authRoutes(services: Services) {
   app.post('/auth/logout', async (c) => {
     const principal = c.get('principal')
     if (principal && principal.kind !== 'token') {
-      await endLogin(services.data, principal.loginHash, now())
+      await endLogin(await services.data(), principal.loginHash, now())
       services.sync.closeLogins([principal.loginHash])
       appendAudit(db, { actor: principal, action: 'login.ended' }, now())
     }

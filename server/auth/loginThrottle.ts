@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { onPostgres, type Data } from '../data/Data.ts'
 
 /**
@@ -57,6 +56,8 @@ export async function reserveAttempt(
   const [pair, account, address] = keysOf(keys)
   return data.transaction().execute(async (trx) => {
     if (onPostgres(data)) {
+      // Loaded already (the data is made by it); imported here so that start-up does not.
+      const { sql } = await import('kysely')
       for (const key of [pair, account, address].sort()) {
         await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
       }

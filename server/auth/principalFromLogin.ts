@@ -13,7 +13,12 @@ export async function principalFromLogin(
   token: string,
 ): Promise<Principal | null> {
   const { db, now, loginPolicy } = services
-  const checked = await resolveLogin(services.data, token, (kind) => loginPolicy[kind], now())
+  const checked = await resolveLogin(
+    await services.data(),
+    token,
+    (kind) => loginPolicy[kind],
+    now(),
+  )
   if (!checked) return null
   const login = checked
   if (login.owner.kind === 'facilitator') {

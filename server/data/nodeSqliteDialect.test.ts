@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../db/openDatabase.ts'
-import { sqliteData } from './Data.ts'
+import { sqliteData } from './openData.ts'
 
 describe('Kysely on the Db’s own node:sqlite connection', () => {
   let db: Db

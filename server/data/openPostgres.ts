@@ -1,6 +1,6 @@
 import type { Pool } from 'pg'
 import type { Logger } from '../log/logger.ts'
-import { postgresData, type Data } from './Data.ts'
+import type { Data } from './Data.ts'
 
 /**
  * PostgreSQL, when `DATABASE_URL` names it: one pool for the document store and the relational
@@ -8,9 +8,10 @@ import { postgresData, type Data } from './Data.ts'
  * SQLite starts without `pg`.
  */
 export async function openPostgres(url: string, log: Logger): Promise<{ pool: Pool; data: Data }> {
-  const [{ postgresPool }, { preparePgSchema }] = await Promise.all([
+  const [{ postgresPool }, { preparePgSchema }, { postgresData }] = await Promise.all([
     import('./postgresPool.ts'),
     import('./pgSchema.ts'),
+    import('./openData.ts'),
   ])
   const pool = postgresPool({ connectionString: url, max: 10 })
   // An idle connection PostgreSQL drops must not crash the process.

@@ -76,7 +76,7 @@ export async function eraseGroup(
     return { counts, removed: members.map((m) => ({ kind: 'member' as const, id: m.id })), at }
   })
   // After the commit: the members are removed, so their logins open nothing even before this.
-  services.sync.closeLogins(await endLoginsOf(services.data, removed, at))
+  services.sync.closeLogins(await endLoginsOf(await services.data(), removed, at))
   await finishGroupErasure(services, groupId)
   return counts
 }

@@ -33,7 +33,11 @@ export async function eraseMember(
       "UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?) WHERE id = ?",
     )
     .run(now(), memberId)
-  const loginsEnded = await endLoginsOf(services.data, [{ kind: 'member', id: memberId }], now())
+  const loginsEnded = await endLoginsOf(
+    await services.data(),
+    [{ kind: 'member', id: memberId }],
+    now(),
+  )
   sync.closeLogins(loginsEnded)
   // Every private sheet of the group they may have a copy of: by alias, or stored by name.
   const sheets = db.sql

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/Principal.ts'
 import type { LoginPolicy } from '../auth/logins.ts'
 import type { ThrottlePolicy } from '../auth/loginThrottle.ts'
 import type { Clock } from '../clock/clock.ts'
-import type { Data } from '../data/Data.ts'
+import type { DataSource } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Logger } from '../log/logger.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
@@ -17,7 +17,7 @@ import type { VideoConfig } from '../video/videoConfig.ts'
 export interface Services {
   db: Db
   /** The relational data through Kysely, for the capabilities moved to it (server/data/). */
-  data: Data
+  data: DataSource
   log: Logger
   sync: SyncServer
   /** The clock; tests move it to prove automatic logoff. */

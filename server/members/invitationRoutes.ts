@@ -336,11 +336,11 @@ async function accept(
   })
   // A restored member's old logins (a lost device) end now.
   services.sync.closeLogins(
-    await endLoginsOf(services.data, [{ kind: 'member', id: memberId }], now()),
+    await endLoginsOf(await services.data(), [{ kind: 'member', id: memberId }], now()),
   )
   const policy = loginPolicy.member
   const loginToken = await createLogin(
-    services.data,
+    await services.data(),
     { kind: 'member', id: memberId },
     policy,
     now(),

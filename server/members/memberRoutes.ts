@@ -60,7 +60,11 @@ export function memberRoutes(services: Services) {
     })
     // Removal removes: every open socket of theirs closes now (C4). Removed, they sign in no
     // more; their logins end after the commit.
-    const ended = await endLoginsOf(services.data, [{ kind: 'member', id: memberId }], now())
+    const ended = await endLoginsOf(
+      await services.data(),
+      [{ kind: 'member', id: memberId }],
+      now(),
+    )
     services.sync.closeLogins(ended)
     await services.sync.reauthorize({ people: { kind: 'member', ids: [memberId] } })
     return c.json({ ok: true })

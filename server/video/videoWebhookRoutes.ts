@@ -35,7 +35,8 @@ export function videoWebhookRoutes(services: Services) {
       throw new HTTPException(401, { message: 'webhook signature refused' })
     }
     if (!event.id) throw new HTTPException(400, { message: 'webhook without an id' })
-    if (!(await firstDelivery(services.data, event.id, now()))) return c.json({ duplicate: true })
+    if (!(await firstDelivery(await services.data(), event.id, now())))
+      return c.json({ duplicate: true })
     const sessionId = event.room ? sessionOfVideoRoom(event.room.name) : null
     const identity = event.participant?.identity
     const person = sessionId && identity ? personOfIdentity(db, sessionId, identity) : null

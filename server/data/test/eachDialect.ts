@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { throwawaySchema } from '../../db/test/throwawaySchema.ts'
 import { openDatabase } from '../../db/openDatabase.ts'
-import { postgresData, sqliteData, type Data } from '../Data.ts'
+import type { Data } from '../Data.ts'
+import { postgresData, sqliteData } from '../openData.ts'
 import { preparePgSchema } from '../pgSchema.ts'
 
 export interface OpenedData {
