@@ -124,7 +124,9 @@ export class InstanceLink {
    * still waiting for dependencies is not folded (a snapshot would carry them unresolved).
    */
   async fold(room: Room): Promise<void> {
-    if (room.broken || room.damaged) return
+    // Waiting for dependencies: no fold (and no read of the whole log at every commit) until
+    // the catch-up resolves them.
+    if (room.broken || room.damaged || room.hasPendingStructs) return
     const upTo = await this.#catchUp(room)
     if (upTo === null || room.hasPendingStructs) return
     room.lastSeq = Math.max(room.lastSeq, upTo)
