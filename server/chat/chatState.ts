@@ -1,4 +1,5 @@
 import type { SyncServer } from '../sync/SyncServer.ts'
+import type { DocName } from '../../shared/documents/docName.ts'
 import { ChatTypists } from './chatTyping.ts'
 
 /**
@@ -9,8 +10,10 @@ import { ChatTypists } from './chatTyping.ts'
  */
 export function chatState(sync: SyncServer) {
   const writers = new Map<string, Map<string, string>>()
+  const typists = new ChatTypists(sync)
+  sync.onTyping = (e) => typists.apply(e.chat as DocName, e.person, e.name, e.typing)
   return {
-    typists: new ChatTypists(sync),
+    typists,
     rememberWriter(sessionId: string, messageId: string, memberId: string): void {
       let session = writers.get(sessionId)
       if (!session) writers.set(sessionId, (session = new Map()))

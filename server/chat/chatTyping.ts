@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { TYPING_FIELD, type ChatTyping } from '../../shared/chat/chatDoc.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
@@ -26,14 +27,23 @@ export class ChatTypists {
     this.#sync = sync
   }
 
-  /** `person` (an opaque key) starts or stops typing in `chat`. */
+  /** `person` (an opaque key) starts or stops typing in `chat`; every instance is told. */
   set(chat: DocName, person: string, name: string | null, typing: boolean): void {
+    // Between instances, an anonymous member travels as a hash, not as their id.
+    const key = createHash('sha256').update(person).digest('base64url')
+    this.#sync.shareTyping({ kind: 'typing', chat, person: key, name, typing })
+    this.apply(chat, key, name, typing)
+  }
+
+  /** The same, told by another instance (or the renewal's end): this instance's room only. */
+  apply(chat: DocName, person: string, name: string | null, typing: boolean): void {
     let typists = this.#chats.get(chat)
     const held = typists?.get(person)
     if (held) clearTimeout(held.timer)
     if (typing) {
       if (!typists) this.#chats.set(chat, (typists = new Map()))
-      const timer = setTimeout(() => this.set(chat, person, name, false), TYPING_MS)
+      // Each instance lets it lapse on its own clock: nothing to tell the others.
+      const timer = setTimeout(() => this.apply(chat, person, name, false), TYPING_MS)
       timer.unref()
       typists.set(person, { name, timer })
     } else {

@@ -29,6 +29,20 @@ export type AccessEvent =
   | { kind: 'reauthorize'; scope: AccessScope }
   /** Documents deleted (retention, erasure): every instance drops them and deletes again. */
   | { kind: 'forgotten'; docs: string[] }
+  | TypingEvent
+
+/**
+ * Someone starts or stops typing in a chat (server/chat/chatTyping.ts). Who types is the
+ * server's presence on the chat, so every instance keeps the same typists to tell its members.
+ * `person` is an opaque key; `name` is null for an anonymous member (counted, never named).
+ */
+export interface TypingEvent {
+  kind: 'typing'
+  chat: string
+  person: string
+  name: string | null
+  typing: boolean
+}
 
 /**
  * The messages between Hearth instances that serve the same documents (issue 21). One instance

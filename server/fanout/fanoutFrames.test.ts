@@ -25,6 +25,7 @@ describe('messages between instances', () => {
       { kind: 'reauthorize', scope: { docPrefix: 'g1/', people: { kind: 'member', ids: ['m2'] } } },
       { kind: 'reauthorize', scope: { docs: ['g1/s1/room'] } },
       { kind: 'forgotten', docs: ['g1/s1/line/abc'] },
+      { kind: 'typing', chat: 'g/g1/s/s1/chat', person: 'k', name: null, typing: true },
     ]
     for (const event of events) {
       expect(decodeFanoutFrame(encodeAccessFrame(from, event))).toMatchObject({
@@ -51,6 +52,7 @@ describe('messages between instances', () => {
       access('{"kind":"reauthorize","scope":{"docs":[1]}}'),
       access('{"kind":"logins-ended","loginHashes":[1]}'),
       access('{"kind":"forgotten","docs":"g1"}'),
+      access('{"kind":"typing","chat":"c","person":"k","name":7,"typing":true}'),
       access('{"kind":"drop-tables"}'),
       access('null'),
     ]

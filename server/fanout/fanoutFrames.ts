@@ -71,6 +71,14 @@ function isAccessEvent(value: unknown): value is AccessEvent {
   if (event.kind === 'logins-ended') {
     return Array.isArray(event.loginHashes) && event.loginHashes.every((h) => typeof h === 'string')
   }
+  if (event.kind === 'typing') {
+    return (
+      typeof event.chat === 'string' &&
+      typeof event.person === 'string' &&
+      (event.name === null || typeof event.name === 'string') &&
+      typeof event.typing === 'boolean'
+    )
+  }
   if (event.kind === 'forgotten') {
     return Array.isArray(event.docs) && event.docs.every((d) => typeof d === 'string')
   }

@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { TYPING_FIELD, type ChatTyping } from '../../../shared/chat/chatDoc.ts'
+import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import type { DocName } from '../../../shared/documents/docName.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
 import { authorizeByGrants } from '../../access/authorize.ts'
@@ -141,6 +143,25 @@ describe('several instances sharing one store', () => {
       const stored = await servers[0]!.store.load('multi/erased' as DocName)
       return stored.snapshot === null && stored.updates.length === 0
     }, 'nothing of the document in the store')
+  })
+
+  it("who types in a chat, told on one instance, is shown by every instance's server", async () => {
+    const { servers } = await cluster(2)
+    const chat = sessionDocName.chat('gtyping', 'styping')
+    const reader = client(servers[1]!, chat)
+    await reader.synced()
+    const typing = () =>
+      (reader.provider.awareness.getStates().get(0) as Record<string, ChatTyping> | undefined)?.[
+        TYPING_FIELD
+      ]
+    servers[0]!.services.chat.typists.set(chat as DocName, 'member:ana', 'Ana', true)
+    servers[0]!.services.chat.typists.set(chat as DocName, 'member:anon', null, true)
+    await eventually(
+      () => typing()?.names.join() === 'Ana' && typing()?.others === 1,
+      'Ana and one anonymous member typing, on the other instance',
+    )
+    servers[0]!.services.chat.typists.set(chat as DocName, 'member:ana', 'Ana', false)
+    await eventually(() => typing()?.names.length === 0, 'Ana no longer typing there')
   })
 
   it('access withdrawn on one instance closes the sockets on every other', async () => {
