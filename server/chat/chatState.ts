@@ -1,3 +1,4 @@
+import type { WriterEvent } from '../fanout/Fanout.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { ChatTypists } from './chatTyping.ts'
@@ -11,29 +12,50 @@ import { ChatTypists } from './chatTyping.ts'
 export function chatState(sync: SyncServer) {
   const writers = new Map<string, Map<string, string>>()
   const typists = new ChatTypists(sync)
-  sync.onTyping = (e) => typists.apply(e.chat as DocName, e.person, e.name, e.typing)
+  // Each change is made here and told to the other instances, which make it too: a mute asked
+  // on any instance finds the writer, and an erasure leaves the link on none.
+  const apply = (event: WriterEvent): void => {
+    switch (event.kind) {
+      case 'writer': {
+        let session = writers.get(event.sessionId)
+        if (!session) writers.set(event.sessionId, (session = new Map()))
+        session.set(event.messageId, event.memberId)
+        return
+      }
+      case 'writer-forgotten':
+        writers.get(event.sessionId)?.delete(event.messageId)
+        return
+      case 'writers-of-member-forgotten':
+        for (const session of writers.values()) {
+          for (const [messageId, writer] of session)
+            if (writer === event.memberId) session.delete(messageId)
+        }
+        return
+      case 'writers-of-session-forgotten':
+        writers.delete(event.sessionId)
+    }
+  }
+  const change = (event: WriterEvent): void => {
+    sync.shareChatEvent(event)
+    apply(event)
+  }
+  sync.onChatEvent = (event) =>
+    event.kind === 'typing'
+      ? typists.apply(event.chat as DocName, event.person, event.name, event.typing)
+      : apply(event)
   return {
     typists,
-    rememberWriter(sessionId: string, messageId: string, memberId: string): void {
-      let session = writers.get(sessionId)
-      if (!session) writers.set(sessionId, (session = new Map()))
-      session.set(messageId, memberId)
-    },
+    rememberWriter: (sessionId: string, messageId: string, memberId: string): void =>
+      change({ kind: 'writer', sessionId, messageId, memberId }),
     writerOf: (sessionId: string, messageId: string): string | null =>
       writers.get(sessionId)?.get(messageId) ?? null,
-    forgetWriter(sessionId: string, messageId: string): void {
-      writers.get(sessionId)?.delete(messageId)
-    },
+    forgetWriter: (sessionId: string, messageId: string): void =>
+      change({ kind: 'writer-forgotten', sessionId, messageId }),
     /** Every anonymous writer of a member (their erasure). */
-    forgetMember(memberId: string): void {
-      for (const session of writers.values()) {
-        for (const [messageId, writer] of session)
-          if (writer === memberId) session.delete(messageId)
-      }
-    },
-    endSession(sessionId: string): void {
-      writers.delete(sessionId)
-    },
+    forgetMember: (memberId: string): void =>
+      change({ kind: 'writers-of-member-forgotten', memberId }),
+    endSession: (sessionId: string): void =>
+      change({ kind: 'writers-of-session-forgotten', sessionId }),
   }
 }
 export type ChatState = ReturnType<typeof chatState>

@@ -31,7 +31,7 @@ export class ChatTypists {
   set(chat: DocName, person: string, name: string | null, typing: boolean): void {
     // Between instances, an anonymous member travels as a hash, not as their id.
     const key = createHash('sha256').update(person).digest('base64url')
-    this.#sync.shareTyping({ kind: 'typing', chat, person: key, name, typing })
+    this.#sync.shareChatEvent({ kind: 'typing', chat, person: key, name, typing })
     this.apply(chat, key, name, typing)
   }
 

@@ -29,7 +29,21 @@ export type AccessEvent =
   | { kind: 'reauthorize'; scope: AccessScope }
   /** Documents deleted (retention, erasure): every instance drops them and deletes again. */
   | { kind: 'forgotten'; docs: string[] }
-  | TypingEvent
+  | ChatEvent
+
+/** What the chat keeps in memory only, which every instance must keep alike. */
+export type ChatEvent = TypingEvent | WriterEvent
+
+/**
+ * The link from an anonymous message to its writer (server/chat/chatState.ts), so that a
+ * facilitator on any instance can mute "whoever wrote this" without learning who: made, dropped
+ * with its message, dropped for a member erased, dropped when the session ends.
+ */
+export type WriterEvent =
+  | { kind: 'writer'; sessionId: string; messageId: string; memberId: string }
+  | { kind: 'writer-forgotten'; sessionId: string; messageId: string }
+  | { kind: 'writers-of-member-forgotten'; memberId: string }
+  | { kind: 'writers-of-session-forgotten'; sessionId: string }
 
 /**
  * Someone starts or stops typing in a chat (server/chat/chatTyping.ts). Who types is the

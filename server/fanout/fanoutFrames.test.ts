@@ -26,6 +26,8 @@ describe('messages between instances', () => {
       { kind: 'reauthorize', scope: { docs: ['g1/s1/room'] } },
       { kind: 'forgotten', docs: ['g1/s1/line/abc'] },
       { kind: 'typing', chat: 'g/g1/s/s1/chat', person: 'k', name: null, typing: true },
+      { kind: 'writer', sessionId: 's1', messageId: 'm1', memberId: 'mem1' },
+      { kind: 'writers-of-member-forgotten', memberId: 'mem1' },
     ]
     for (const event of events) {
       expect(decodeFanoutFrame(encodeAccessFrame(from, event))).toMatchObject({
@@ -53,6 +55,7 @@ describe('messages between instances', () => {
       access('{"kind":"logins-ended","loginHashes":[1]}'),
       access('{"kind":"forgotten","docs":"g1"}'),
       access('{"kind":"typing","chat":"c","person":"k","name":7,"typing":true}'),
+      access('{"kind":"writer","sessionId":"s1","messageId":"m1"}'),
       access('{"kind":"drop-tables"}'),
       access('null'),
     ]

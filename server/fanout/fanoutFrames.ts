@@ -71,6 +71,17 @@ function isAccessEvent(value: unknown): value is AccessEvent {
   if (event.kind === 'logins-ended') {
     return Array.isArray(event.loginHashes) && event.loginHashes.every((h) => typeof h === 'string')
   }
+  const text = (key: string) => typeof event[key] === 'string'
+  switch (event.kind) {
+    case 'writer':
+      return text('sessionId') && text('messageId') && text('memberId')
+    case 'writer-forgotten':
+      return text('sessionId') && text('messageId')
+    case 'writers-of-member-forgotten':
+      return text('memberId')
+    case 'writers-of-session-forgotten':
+      return text('sessionId')
+  }
   if (event.kind === 'typing') {
     return (
       typeof event.chat === 'string' &&

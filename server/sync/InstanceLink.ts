@@ -1,5 +1,5 @@
 import type { DocName } from '../../shared/documents/docName.ts'
-import type { AccessEvent, Fanout, FanoutHandlers, TypingEvent } from '../fanout/Fanout.ts'
+import type { AccessEvent, ChatEvent, Fanout, FanoutHandlers } from '../fanout/Fanout.ts'
 import type { Logger } from '../log/logger.ts'
 import type { DocStore } from '../store/DocStore.ts'
 import type { AccessScope } from './accessScope.ts'
@@ -23,8 +23,8 @@ export interface LinkedRooms {
   reauthorize(scope: AccessScope): Promise<void>
   /** Drops a document another instance deleted, and deletes what this one stored since. */
   forget(name: DocName): Promise<void>
-  /** Someone typing in a chat through another instance. */
-  typing(event: TypingEvent): void
+  /** What another instance's chat kept in memory (who types, who wrote what). */
+  chat(event: ChatEvent): void
 }
 
 /**
@@ -189,7 +189,9 @@ export class InstanceLink {
 
   async #remoteAccess(event: AccessEvent): Promise<void> {
     if (event.kind === 'logins-ended') return this.#rooms.closeLogins(event.loginHashes)
-    if (event.kind === 'typing') return this.#rooms.typing(event)
+    if (event.kind !== 'reauthorize' && event.kind !== 'forgotten') {
+      return this.#rooms.chat(event)
+    }
     try {
       if (event.kind === 'forgotten') {
         for (const name of event.docs) await this.#rooms.forget(name as DocName)

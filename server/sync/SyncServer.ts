@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import type { Principal } from '../auth/Principal.ts'
-import type { Fanout, FanoutHandlers, TypingEvent } from '../fanout/Fanout.ts'
+import type { ChatEvent, Fanout, FanoutHandlers } from '../fanout/Fanout.ts'
 import type { AccessScope } from './accessScope.ts'
 import { CommitQueue, type CommitItem } from './CommitQueue.ts'
 import { compactRoom, hasLogToFold } from './compactRoom.ts'
@@ -43,8 +43,8 @@ export class SyncServer {
   readonly sockets = new SocketClaims()
   /** Called after each flush with the documents that changed (for server-side mirrors). */
   onChanged: ((names: DocName[]) => void) | null = null
-  /** Called with who types in a chat through another instance (server/chat/chatState.ts). */
-  onTyping: ((event: TypingEvent) => void) | null = null
+  /** Called with what another instance's chat keeps in memory (server/chat/chatState.ts). */
+  onChatEvent: ((event: ChatEvent) => void) | null = null
   #flushScheduled = false
   #closing = false
   /** The other instances serving the same documents, when there are any (see `link`). */
@@ -89,7 +89,7 @@ export class SyncServer {
           closeLoginsOf(this.connections(), new Set(hashes), CloseCode.unauthenticated),
         reauthorize: (scope) => this.#reauthorizeHere(scope),
         forget: (name) => this.#forgetHere(name),
-        typing: (event) => this.onTyping?.(event),
+        chat: (event) => this.onChatEvent?.(event),
       },
     })
     link.connect(await connect(link.handlers))
@@ -187,8 +187,8 @@ export class SyncServer {
     await this.#unload(room)
   }
 
-  /** Tells the other instances who types in a chat (they show the same typists). */
-  shareTyping(event: TypingEvent): void {
+  /** Tells the other instances what the chat keeps in memory (they keep the same). */
+  shareChatEvent(event: ChatEvent): void {
     this.#link?.publishAccess(event)
   }
 

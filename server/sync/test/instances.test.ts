@@ -8,6 +8,7 @@ import type { DocName } from '../../../shared/documents/docName.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
 import { authorizeByGrants } from '../../access/authorize.ts'
 import { throwawaySchema } from '../../db/test/throwawaySchema.ts'
+import type { ChatState } from '../../chat/chatState.ts'
 import { FanoutHub } from '../../fanout/InProcessFanout.ts'
 import { PgDocStore, prepareDocStoreSchemaPg } from '../../store/PgDocStore.ts'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
@@ -162,6 +163,26 @@ describe('several instances sharing one store', () => {
     )
     servers[0]!.services.chat.typists.set(chat as DocName, 'member:ana', 'Ana', false)
     await eventually(() => typing()?.names.length === 0, 'Ana no longer typing there')
+  })
+
+  it('the link from an anonymous message to its writer is known on every instance, and dropped on every one', async () => {
+    const { servers } = await cluster(2)
+    const [here, there] = servers.map((s) => s.services.chat) as [ChatState, ChatState]
+    here.rememberWriter('s1', 'msg1', 'mem_robin')
+    here.rememberWriter('s1', 'msg2', 'mem_sky')
+    here.rememberWriter('s2', 'msg3', 'mem_robin')
+    await eventually(() => there.writerOf('s2', 'msg3') === 'mem_robin', 'the link elsewhere')
+    expect(there.writerOf('s1', 'msg1')).toBe('mem_robin')
+    // A mute asked on the other instance finds the writer; an erasure leaves the link nowhere.
+    there.forgetMember('mem_robin')
+    await eventually(() => here.writerOf('s1', 'msg1') === null, 'the erasure told back')
+    expect(here.writerOf('s2', 'msg3')).toBeNull()
+    expect(here.writerOf('s1', 'msg2')).toBe('mem_sky')
+    here.forgetWriter('s1', 'msg2')
+    here.rememberWriter('s3', 'msg4', 'mem_ash')
+    here.endSession('s3')
+    await eventually(() => there.writerOf('s1', 'msg2') === null, 'the deleted message')
+    expect(there.writerOf('s3', 'msg4')).toBeNull()
   })
 
   it('access withdrawn on one instance closes the sockets on every other', async () => {
