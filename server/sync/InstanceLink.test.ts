@@ -128,4 +128,30 @@ describe('an instance linked to others', () => {
     expect(room.doc.getText('t').toString()).toBe('lost found')
     expect(room.doc.getText('u').toString()).toBe('mine')
   })
+
+  it('opens a document while Redis is away, and follows it once Redis is back', async () => {
+    const store = new SqliteDocStore({ path: ':memory:' })
+    const hub = new FanoutHub()
+    let away = true
+    let handlers!: FanoutHandlers
+    sync = bareSyncServer(store, 0)
+    await sync.link((h) => {
+      handlers = h
+      const fanout = hub.fanout(h)
+      const follow = fanout.follow.bind(fanout)
+      fanout.follow = (doc) => (away ? Promise.reject(new Error('redis away')) : follow(doc))
+      return fanout
+    })
+    const room = await sync.reserve(name)
+    const other = hub.fanout(ignore)
+    const [hello] = twoEdits('hello', '')
+    away = false
+    handlers.resync()
+    await eventually(async () => {
+      other.publishUpdate(name, hello)
+      await tick()
+      return room.doc.getText('t').toString() === 'hello'
+    }, 'a relayed update, once subscribed again')
+    sync.release(room)
+  })
 })

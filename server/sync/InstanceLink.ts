@@ -83,7 +83,20 @@ export class InstanceLink {
     this.#loading.set(name, [])
     const count = this.#follows.get(name) ?? 0
     this.#follows.set(name, count + 1)
-    if (count === 0) await this.#fanout?.follow(name)
+    if (count === 0) await this.#subscribe(name)
+  }
+
+  /**
+   * Subscribes to `name`'s channel. Redis away is not the document's failure: it opens from
+   * the store, and when Redis is back every followed channel is subscribed again and every
+   * open room read again (`resync`).
+   */
+  async #subscribe(name: DocName): Promise<void> {
+    try {
+      await this.#fanout?.follow(name)
+    } catch (error) {
+      this.#log.warn({ err: (error as Error).message, doc: name }, 'follow failed; redis away?')
+    }
   }
 
   /** The room is loaded: what arrived meanwhile is applied, and its presence is shared. */
@@ -204,6 +217,7 @@ export class InstanceLink {
   }
 
   #resync(): void {
+    for (const name of this.#follows.keys()) void this.#subscribe(name)
     for (const room of this.#rooms.all()) {
       this.#catchUpSoon(room.name, 0, true)
       setTimeout(() => this.#catchUpSoon(room.name, 0, true), RESYNC_AGAIN_MS).unref()
