@@ -109,12 +109,13 @@ export async function startServer(
     serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
     authorize,
   })
+  const onSqlite = lazyData(async () => (await import('./data/openData.ts')).sqliteData(db))
   const services: Services = {
     db,
     // Capabilities moved to Kysely keep their tables in PostgreSQL when there is one.
-    data: postgres
-      ? () => Promise.resolve(postgres.data)
-      : lazyData(async () => (await import('./data/openData.ts')).sqliteData(db)),
+    data: postgres ? () => Promise.resolve(postgres.data) : onSqlite,
+    // The graph stays in the SQLite file until all of it reads through Kysely (issue 21).
+    records: onSqlite,
     log,
     sync,
     now,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
 
 /**
@@ -119,50 +120,86 @@ function rowHash(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_hash'>): str
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex')
 }
 
-/** Appends one entry, chained to the previous one by hash (C17). */
+/**
+ * Appends one entry, chained to the previous one by hash (C17), in the caller's transaction
+ * when there is one (an entry is written with what it records, or not at all). On
+ * PostgreSQL, instances append one at a time (an advisory lock held to the commit), so no two
+ * entries take the same place in the chain.
+ */
+export async function audit(data: Data, entry: AuditEntry, now: number): Promise<void> {
+  await atomically(data, async (trx) => {
+    if (onPostgres(trx)) await advisoryLock(trx, 'hearth audit')
+    const last = await trx
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    const row = auditRow(last, entry, now)
+    await trx.insertInto('audit_log').values(row).execute()
+  })
+}
+
+/**
+ * Appends one entry through a raw `node:sqlite` statement, for callers not yet moved to
+ * Kysely (issue 21); `audit` is the same for those that have.
+ * @deprecated removed once its last caller moves.
+ */
 export function appendAudit(db: Db, entry: AuditEntry, now: number): void {
   db.transaction(() => {
     const last = db.sql
       .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
       .get() as { seq: number; hash: string } | undefined
-    const row = {
-      seq: (last?.seq ?? 0) + 1,
-      at: now,
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.id,
-      action: entry.action,
-      target_kind: entry.target?.kind ?? null,
-      target_id: entry.target?.id ?? null,
-      group_id: entry.groupId ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-    }
-    const prevHash = last?.hash ?? GENESIS
+    const row = auditRow(last, entry, now)
     db.sql
       .prepare(
         `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, target_kind, target_id,
            group_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        row.seq,
-        row.at,
-        row.actor_kind,
-        row.actor_id,
-        row.action,
-        row.target_kind,
-        row.target_id,
-        row.group_id,
-        row.detail,
-        prevHash,
-        rowHash(prevHash, row),
-      )
+      .run(...AUDIT_COLUMNS.map((column) => row[column]))
   })
 }
 
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor_kind',
+  'actor_id',
+  'action',
+  'target_kind',
+  'target_id',
+  'group_id',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditRow)[]
+
+/** The row that follows `last` in the chain. */
+function auditRow(
+  last: { seq: number; hash: string } | undefined,
+  entry: AuditEntry,
+  now: number,
+): AuditRow {
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: now,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    action: entry.action,
+    target_kind: entry.target?.kind ?? null,
+    target_id: entry.target?.id ?? null,
+    group_id: entry.groupId ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  }
+  const prevHash = last?.hash ?? GENESIS
+  return { ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) }
+}
+
 /** Re-computes the whole chain; reports the first row that does not match. */
-export function verifyAuditChain(
-  db: Db,
-): { ok: true; rows: number } | { ok: false; brokenAt: number } {
-  const rows = db.sql.prepare('SELECT * FROM audit_log ORDER BY seq').all() as unknown as AuditRow[]
+export async function verifyAuditChain(
+  data: Data,
+): Promise<{ ok: true; rows: number } | { ok: false; brokenAt: number }> {
+  const rows = await data.selectFrom('audit_log').selectAll().orderBy('seq').execute()
   let prev = GENESIS
   let expectedSeq = 1
   for (const row of rows) {
@@ -176,8 +213,12 @@ export function verifyAuditChain(
 }
 
 /** A group's trail for its facilitators, newest first. */
-export function listAudit(db: Db, groupId: string, limit = 200): AuditRow[] {
-  return db.sql
-    .prepare('SELECT * FROM audit_log WHERE group_id = ? ORDER BY seq DESC LIMIT ?')
-    .all(groupId, limit) as unknown as AuditRow[]
+export function listAudit(data: Data, groupId: string, limit = 200): Promise<AuditRow[]> {
+  return data
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('group_id', '=', groupId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute()
 }

@@ -1,4 +1,4 @@
-import { onPostgres, type Data } from '../data/Data.ts'
+import { advisoryLock, onPostgres, type Data } from '../data/Data.ts'
 
 /**
  * Login rate limits (C15). Every attempt is counted before its password is checked (a
@@ -56,11 +56,7 @@ export async function reserveAttempt(
   const [pair, account, address] = keysOf(keys)
   return data.transaction().execute(async (trx) => {
     if (onPostgres(data)) {
-      // Loaded already (the data is made by it); imported here so that start-up does not.
-      const { sql } = await import('kysely')
-      for (const key of [pair, account, address].sort()) {
-        await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx)
-      }
+      for (const key of [pair, account, address].sort()) await advisoryLock(trx, key)
     }
     const since = now - policy.windowMs
     const over = async (key: string, limit: number) => {

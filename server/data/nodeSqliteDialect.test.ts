@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../db/openDatabase.ts'
 import { sqliteData } from './openData.ts'
@@ -52,5 +53,21 @@ describe('Kysely on the Db’s own node:sqlite connection', () => {
     await kysely
     const keys = db.sql.prepare('SELECT key FROM login_failures ORDER BY at').all()
     expect(keys).toEqual([{ key: 'kysely' }, { key: 'kysely' }, { key: 'raw' }])
+  })
+
+  it('a transaction takes the write lock when it begins, so another process waits its turn', async () => {
+    const data = sqliteData(open())
+    const other = new DatabaseSync(db.sql.location()!)
+    other.exec('PRAGMA busy_timeout = 0')
+    try {
+      await data.transaction().execute(async (trx) => {
+        await trx.selectFrom('login_failures').selectAll().execute()
+        // Begun deferred, a transaction that has only read holds no write lock yet.
+        expect(() => other.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i)
+      })
+      other.exec('BEGIN IMMEDIATE; ROLLBACK')
+    } finally {
+      other.close()
+    }
   })
 })

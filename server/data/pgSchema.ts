@@ -1,5 +1,6 @@
 import type { Pool } from 'pg'
 import { inTransaction } from '../store/PgDocStore.ts'
+import { GRAPH_SCHEMA } from './pgGraphSchema.ts'
 
 /**
  * The relational tables on PostgreSQL, one entry per step like `server/db/migrations.ts`
@@ -33,6 +34,7 @@ const MIGRATIONS = [
     received_at BIGINT NOT NULL
   );
   `,
+  GRAPH_SCHEMA,
 ]
 
 /**

@@ -7,7 +7,7 @@ import {
   publishAgreementRequest,
   updateGroupRequest,
 } from '../../shared/api/schemas.ts'
-import { appendAudit, listAudit, verifyAuditChain } from '../audit/audit.ts'
+import { appendAudit, audit, listAudit, verifyAuditChain } from '../audit/audit.ts'
 import { normaliseEmail } from '../auth/facilitators.ts'
 import { newId } from '../db/newId.ts'
 import { type AppEnv, type Services } from '../http/AppEnv.ts'
@@ -254,12 +254,13 @@ export function groupRoutes(services: Services) {
     return c.json({ ok: true })
   })
 
-  app.get('/groups/:groupId/audit', (c) => {
+  app.get('/groups/:groupId/audit', async (c) => {
     const groupId = c.req.param('groupId')
     const { principal } = requireGroupFacilitator(c, services, groupId)
-    appendAudit(db, { actor: principal, action: 'audit.viewed', groupId }, now())
-    const chain = verifyAuditChain(db)
-    return c.json({ chainVerified: chain.ok, entries: listAudit(db, groupId) })
+    const data = await services.records()
+    await audit(data, { actor: principal, action: 'audit.viewed', groupId }, now())
+    const chain = await verifyAuditChain(data)
+    return c.json({ chainVerified: chain.ok, entries: await listAudit(data, groupId) })
   })
 
   return app

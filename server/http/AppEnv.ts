@@ -18,6 +18,12 @@ export interface Services {
   db: Db
   /** The relational data through Kysely, for the capabilities moved to it (server/data/). */
   data: DataSource
+  /**
+   * The relational graph (accounts, groups, sessions and everything hanging off them) through
+   * Kysely. It stays on the SQLite file, whatever `DATABASE_URL` says, until every capability
+   * reads it through Kysely; then it moves to PostgreSQL in one change (issue 21).
+   */
+  records: DataSource
   log: Logger
   sync: SyncServer
   /** The clock; tests move it to prove automatic logoff. */

@@ -198,6 +198,6 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
       ]),
     )
     expect(JSON.stringify(trail.json)).not.toMatch(/Robin|What is said|Anxiety/)
-    expect(verifyAuditChain(server.db).ok).toBe(true)
+    expect((await verifyAuditChain(await server.services.records())).ok).toBe(true)
   })
 })

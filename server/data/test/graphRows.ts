@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto'
+import type { Data } from '../Data.ts'
+
+/**
+ * Rows a data contract suite starts from, written straight through Kysely (no routes, no
+ * sealing): the same on SQLite and PostgreSQL. Each returns the new row's id; `over` sets any
+ * column. Content columns hold plain placeholders, not sealed values.
+ */
+const id = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`
+const AT = 1_700_000_000_000
+
+export async function aFacilitator(data: Data, over: { email?: string } = {}): Promise<string> {
+  const facilitatorId = id('f')
+  await data
+    .insertInto('facilitators')
+    .values({
+      id: facilitatorId,
+      email: over.email ?? `${facilitatorId}@example.org`,
+      display_name: 'Dr Test',
+      password_hash: 'not a hash',
+      created_at: AT,
+    })
+    .execute()
+  return facilitatorId
+}
+
+/** A group led by `leadId` (a new facilitator when not given). */
+export async function aGroup(data: Data, leadId?: string): Promise<{ groupId: string; leadId: string }> {
+  const lead = leadId ?? (await aFacilitator(data))
+  const groupId = id('g')
+  await data
+    .insertInto('groups')
+    .values({
+      id: groupId,
+      name: 'Test group',
+      theme: 'anxiety',
+      kind: 'support',
+      description: '',
+      goals: '',
+      capacity: 12,
+      anonymous_chat: 0,
+      facilitators_see_authors: 0,
+      created_at: AT,
+    })
+    .execute()
+  await data
+    .insertInto('group_facilitators')
+    .values({ group_id: groupId, facilitator_id: lead, role: 'lead' })
+    .execute()
+  return { groupId, leadId: lead }
+}
+
+export async function aMember(data: Data, groupId: string, pseudonym = id('p')): Promise<string> {
+  const memberId = id('m')
+  await data
+    .insertInto('members')
+    .values({
+      id: memberId,
+      group_id: groupId,
+      pseudonym,
+      pseudonym_key: pseudonym.toLowerCase(),
+      colour: '#336699',
+      status: 'active',
+      created_at: AT,
+    })
+    .execute()
+  return memberId
+}
+
+export async function aSession(
+  data: Data,
+  groupId: string,
+  status: 'scheduled' | 'open' | 'live' | 'ended' | 'cancelled' = 'live',
+): Promise<string> {
+  const sessionId = id('s')
+  await data
+    .insertInto('sessions')
+    .values({
+      id: sessionId,
+      group_id: groupId,
+      title: 'Session',
+      starts_at: AT,
+      duration_minutes: 90,
+      time_zone: 'Europe/Berlin',
+      status,
+    })
+    .execute()
+  return sessionId
+}
