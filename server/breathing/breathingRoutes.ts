@@ -25,14 +25,14 @@ export function breathingRoutes(services: Services) {
   const app = new Hono<AppEnv>()
   const canStart = personRate(START_RATE, now)
 
-  const leader = (c: Context<AppEnv>, sessionId: string) =>
-    roomPersonAs(c, services, sessionId, 'facilitator', 'Facilitators lead the breathing.')
+  const leader = async (c: Context<AppEnv>, sessionId: string) =>
+    await roomPersonAs(c, services, sessionId, 'facilitator', 'Facilitators lead the breathing.')
   const during = (sessionId: string) =>
     requireInProgress(services, sessionId, 'Breathing together is only during the session.')
 
   app.post('/sessions/:sessionId/breathing', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = leader(c, sessionId)
+    const person = await leader(c, sessionId)
     const { pattern, rounds } = await parseBody(c, breathingRequest)
     during(sessionId)
     if (!canStart(person.principal.id)) {
@@ -51,7 +51,7 @@ export function breathingRoutes(services: Services) {
 
   app.delete('/sessions/:sessionId/breathing', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = leader(c, sessionId)
+    const person = await leader(c, sessionId)
     await setBreathing(services, person.groupId, sessionId, null)
     return c.json({ breathing: null })
   })

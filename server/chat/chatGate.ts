@@ -34,13 +34,13 @@ export class ChatClosed extends HTTPException {
  * a member admitted to it, while the session is open or live. Anything else is refused the
  * same way ("not allowed"), so ids cannot be probed; a session not in progress says so.
  */
-export function chatSpeaker(
+export async function chatSpeaker(
   c: Context<AppEnv>,
   services: Services,
   sessionId: string,
-): ChatSpeaker {
+): Promise<ChatSpeaker> {
   const { db } = services
-  const { groupId, ...who } = roomPerson(c, services, sessionId)
+  const { groupId, ...who } = await roomPerson(c, services, sessionId)
   const row = db.sql
     .prepare('SELECT status, chat_locked, chat_slow_seconds FROM sessions WHERE id = ?')
     .get(sessionId) as unknown as SessionChatRow

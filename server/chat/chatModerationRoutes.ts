@@ -33,14 +33,14 @@ export function chatModerationRoutes(services: Services) {
   const record = chatRecord(db, services.keys)
   const app = new Hono<AppEnv>()
 
-  const facilitatorOf = (c: Context<AppEnv>) => {
+  const facilitatorOf = async (c: Context<AppEnv>) => {
     const sessionId = c.req.param('sessionId')!
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     return { principal, sessionId, groupId }
   }
   const audit = (
-    who: ReturnType<typeof facilitatorOf>,
+    who: Awaited<ReturnType<typeof facilitatorOf>>,
     action: 'chat.message-removed' | 'chat.settings-changed' | 'chat.muted' | 'chat.unmuted',
     detail?: Record<string, string | number | boolean>,
   ) =>
@@ -61,7 +61,7 @@ export function chatModerationRoutes(services: Services) {
     sessionDocName.signals(groupId, sessionId) as DocName
 
   app.delete('/sessions/:sessionId/chat/:messageId', async (c) => {
-    const who = facilitatorOf(c)
+    const who = await facilitatorOf(c)
     const session = { id: who.sessionId, groupId: who.groupId }
     const messageId = c.req.param('messageId')
     if (!record.get(who.sessionId, messageId)) {
@@ -73,7 +73,7 @@ export function chatModerationRoutes(services: Services) {
   })
 
   app.put('/sessions/:sessionId/chat/settings', async (c) => {
-    const who = facilitatorOf(c)
+    const who = await facilitatorOf(c)
     const body = await parseBody(c, chatSettingsRequest)
     const current = db.sql
       .prepare('SELECT chat_locked, chat_slow_seconds FROM sessions WHERE id = ?')
@@ -97,7 +97,7 @@ export function chatModerationRoutes(services: Services) {
   // Mute a member (chosen by name) or the writer of a message, who stays unnamed where the
   // policy hides them: the facilitators' list then says "a member (from an anonymous message)".
   app.post('/sessions/:sessionId/chat/mutes', async (c) => {
-    const who = facilitatorOf(c)
+    const who = await facilitatorOf(c)
     const body = await parseBody(c, chatMuteRequest)
     let memberId: string | null
     let named: boolean
@@ -152,7 +152,7 @@ export function chatModerationRoutes(services: Services) {
   })
 
   app.delete('/sessions/:sessionId/chat/mutes/:muteId', async (c) => {
-    const who = facilitatorOf(c)
+    const who = await facilitatorOf(c)
     const mute = db.sql
       .prepare('SELECT id, member_id, named FROM chat_mutes WHERE id = ? AND session_id = ?')
       .get(c.req.param('muteId'), who.sessionId) as MuteRow | undefined
@@ -169,7 +169,7 @@ export function chatModerationRoutes(services: Services) {
   })
 
   app.post('/sessions/:sessionId/alerts/:alertId/resources', async (c) => {
-    const who = facilitatorOf(c)
+    const who = await facilitatorOf(c)
     const sent = await sendCrisisResources(
       services,
       { id: who.sessionId, groupId: who.groupId },

@@ -60,7 +60,7 @@ export function chatRoutes(services: Services) {
   const lastPost = new Map<string, number>()
 
   app.post('/sessions/:sessionId/chat', async (c) => {
-    const speaker = chatSpeaker(c, services, c.req.param('sessionId'))
+    const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     const { text, named } = await parseBody(c, chatPostRequest)
     const person = personOf(speaker.principal)
     const at = now()
@@ -144,7 +144,7 @@ export function chatRoutes(services: Services) {
   })
 
   app.post('/sessions/:sessionId/chat/:messageId/reactions', async (c) => {
-    const speaker = chatSpeaker(c, services, c.req.param('sessionId'))
+    const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     const { reaction, on } = await parseBody(c, chatReactRequest)
     const row = record.get(speaker.sessionId, c.req.param('messageId'))
     if (!row || row.removed) throw new HTTPException(404, { message: 'no such message' })
@@ -159,7 +159,7 @@ export function chatRoutes(services: Services) {
   })
 
   app.post('/sessions/:sessionId/chat/typing', async (c) => {
-    const speaker = chatSpeaker(c, services, c.req.param('sessionId'))
+    const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     const { typing } = await parseBody(c, chatTypingRequest)
     const person = personOf(speaker.principal)
     if (!canTellTyping(person)) return c.json({ ok: true })
@@ -176,7 +176,7 @@ export function chatRoutes(services: Services) {
   // Older messages than the document holds, a page at a time, to whoever may read the chat.
   app.get('/sessions/:sessionId/chat/older', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     await requireReader(c, services, sessionDocName.chat(groupId, sessionId) as DocName)
     const before = z.coerce.number().int().min(1).safeParse(c.req.query('before'))
     if (!before.success) throw new HTTPException(400, { message: 'before: a message number' })

@@ -55,7 +55,7 @@ export function lineRoutes(services: Services) {
   }
 
   app.post('/sessions/:sessionId/line', async (c) => {
-    const speaker = chatSpeaker(c, services, c.req.param('sessionId'))
+    const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     if (speaker.role !== 'member') throw new HTTPException(403, { message: 'not allowed' })
     const { text } = await parseBody(c, linePostRequest)
     if (!take(personOf(speaker.principal))) {
@@ -86,7 +86,7 @@ export function lineRoutes(services: Services) {
   })
 
   app.post('/sessions/:sessionId/lines/:lineKey', async (c) => {
-    const speaker = chatSpeaker(c, services, c.req.param('sessionId'))
+    const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     if (speaker.role !== 'facilitator') throw new HTTPException(403, { message: 'not allowed' })
     const { text } = await parseBody(c, linePostRequest)
     const line = db.sql

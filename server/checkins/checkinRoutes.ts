@@ -45,15 +45,15 @@ export function checkinRoutes(services: Services) {
 
   const during = (sessionId: string) =>
     requireInProgress(services, sessionId, 'Check-ins happen during the session.')
-  const facilitatorOf = (c: Context<AppEnv>, sessionId: string) =>
-    roomPersonAs(c, services, sessionId, 'facilitator')
+  const facilitatorOf = async (c: Context<AppEnv>, sessionId: string) =>
+    await roomPersonAs(c, services, sessionId, 'facilitator')
   const close = (row: CheckinRow) => {
     db.sql.prepare('UPDATE checkins SET closed_at = ? WHERE id = ?').run(now(), row.id)
   }
 
   app.post('/sessions/:sessionId/checkins', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const { principal, groupId } = facilitatorOf(c, sessionId)
+    const { principal, groupId } = await facilitatorOf(c, sessionId)
     const { kind, moment } = await parseBody(c, openCheckinRequest)
     during(sessionId)
     // Fixed for this check-in: changing the setting later never names answers given before.
@@ -88,7 +88,7 @@ export function checkinRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/checkins/:checkinId/close', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const { groupId } = facilitatorOf(c, sessionId)
+    const { groupId } = await facilitatorOf(c, sessionId)
     const row = checkinRow(db, sessionId, c.req.param('checkinId'))
     if (!row) throw new HTTPException(404, { message: 'No such check-in.' })
     if (row.closed_at === null) close(row)
@@ -98,7 +98,7 @@ export function checkinRoutes(services: Services) {
 
   app.put('/sessions/:sessionId/checkins/:checkinId/answer', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPersonAs(
+    const person = await roomPersonAs(
       c,
       services,
       sessionId,

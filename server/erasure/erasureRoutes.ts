@@ -85,7 +85,7 @@ export function erasureRoutes(services: Services) {
   app.post('/groups/:groupId/members/:memberId/erase', async (c) => {
     const groupId = c.req.param('groupId')
     const memberId = c.req.param('memberId')
-    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     await parseBody(c, confirmation)
     const found = db.sql
       .prepare('SELECT 1 FROM members WHERE id = ? AND group_id = ?')
@@ -109,7 +109,7 @@ export function erasureRoutes(services: Services) {
 
   app.post('/groups/:groupId/erase', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     const { name } = await parseBody(c, eraseGroupRequest).catch((error: unknown) => {
       if (!(error instanceof HTTPException) || error.status !== 400) throw error
       throw new HTTPException(400, {

@@ -27,12 +27,12 @@ export function goalRoutes(services: Services) {
      ORDER BY m.pseudonym`,
   )
 
-  app.get('/groups/:groupId/goals', (c) => {
+  app.get('/groups/:groupId/goals', async (c) => {
     const groupId = c.req.param('groupId')
     const principal = requirePrincipal(c)
     const group = goalsDocName.group(groupId)
     if (principal.kind === 'facilitator') {
-      requireGroupFacilitator(c, services, groupId)
+      await requireGroupFacilitator(c, services, groupId)
       const shared = sharedGoals.all(groupId) as {
         name: string
         colour: string

@@ -88,9 +88,9 @@ export function groupRoutes(services: Services) {
     return c.json({ groups: rows })
   })
 
-  app.get('/groups/:groupId', (c) => {
+  app.get('/groups/:groupId', async (c) => {
     const groupId = c.req.param('groupId')
-    const { role } = requireGroupFacilitator(c, services, groupId)
+    const { role } = await requireGroupFacilitator(c, services, groupId)
     const facilitators = db.sql
       .prepare(
         `SELECT f.id, f.display_name AS name, gf.role FROM group_facilitators gf
@@ -108,7 +108,7 @@ export function groupRoutes(services: Services) {
 
   app.patch('/groups/:groupId', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, updateGroupRequest)
     const columns: Record<string, string> = {
       name: 'name',
@@ -151,7 +151,7 @@ export function groupRoutes(services: Services) {
 
   app.post('/groups/:groupId/agreement', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { text } = await parseBody(c, publishAgreementRequest)
     const version = db.transaction(() => {
       const next = currentAgreementVersion(db, groupId) + 1
@@ -170,7 +170,7 @@ export function groupRoutes(services: Services) {
 
   app.post('/groups/:groupId/facilitators', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     const body = await parseBody(c, addFacilitatorRequest)
     const row = db.sql
       .prepare('SELECT id FROM facilitators WHERE email = ?')
@@ -204,7 +204,7 @@ export function groupRoutes(services: Services) {
   app.post('/groups/:groupId/facilitators/:facilitatorId/role', async (c) => {
     const groupId = c.req.param('groupId')
     const facilitatorId = c.req.param('facilitatorId')
-    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     const { role } = await parseBody(c, roleRequest)
     db.transaction(() => {
       const result = db.sql
@@ -231,7 +231,7 @@ export function groupRoutes(services: Services) {
   app.delete('/groups/:groupId/facilitators/:facilitatorId', async (c) => {
     const groupId = c.req.param('groupId')
     const facilitatorId = c.req.param('facilitatorId')
-    const { principal } = requireGroupFacilitator(c, services, groupId, { leadOnly: true })
+    const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     db.transaction(() => {
       const result = db.sql
         .prepare('DELETE FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?')
@@ -256,7 +256,7 @@ export function groupRoutes(services: Services) {
 
   app.get('/groups/:groupId/audit', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const data = await services.records()
     await audit(data, { actor: principal, action: 'audit.viewed', groupId }, now())
     const chain = await verifyAuditChain(data)

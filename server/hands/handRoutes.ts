@@ -26,7 +26,7 @@ export function handRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/hand', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPersonAs(
+    const person = await roomPersonAs(
       c,
       services,
       sessionId,
@@ -52,7 +52,7 @@ export function handRoutes(services: Services) {
 
   app.delete('/sessions/:sessionId/hands/:lineKey', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPersonAs(c, services, sessionId, 'facilitator')
+    const person = await roomPersonAs(c, services, sessionId, 'facilitator')
     during(sessionId)
     const line = db.sql
       .prepare('SELECT line_key FROM private_lines WHERE session_id = ? AND line_key = ?')

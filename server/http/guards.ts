@@ -28,11 +28,20 @@ export function requireMember(c: Context<AppEnv>): MemberPrincipal {
 
 export type FacilitatorRole = 'lead' | 'co'
 
-export function facilitatorRole(services: Services, groupId: string, facilitatorId: string) {
-  const row = services.db.sql
-    .prepare('SELECT role FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?')
-    .get(groupId, facilitatorId) as { role: FacilitatorRole } | undefined
-  return row?.role ?? null
+export async function facilitatorRole(
+  services: Services,
+  groupId: string,
+  facilitatorId: string,
+): Promise<FacilitatorRole | null> {
+  const row = await (
+    await services.records()
+  )
+    .selectFrom('group_facilitators')
+    .select('role')
+    .where('group_id', '=', groupId)
+    .where('facilitator_id', '=', facilitatorId)
+    .executeTakeFirst()
+  return (row?.role as FacilitatorRole | undefined) ?? null
 }
 
 /**
@@ -41,30 +50,37 @@ export function facilitatorRole(services: Services, groupId: string, facilitator
  * Gone, so that its former facilitators' open pages can say so: its id, random and now
  * empty, tells a prober nothing of what it held.
  */
-export function requireGroupFacilitator(
+export async function requireGroupFacilitator(
   c: Context<AppEnv>,
   services: Services,
   groupId: string,
   { leadOnly = false } = {},
-): { principal: FacilitatorPrincipal; role: FacilitatorRole } {
+): Promise<{ principal: FacilitatorPrincipal; role: FacilitatorRole }> {
   const principal = requireFacilitator(c)
-  if (
-    services.db.sql
-      .prepare('SELECT 1 FROM groups WHERE id = ? AND erased_at IS NOT NULL')
-      .get(groupId)
+  const erased = await (
+    await services.records()
   )
-    throw new HTTPException(410, { message: 'This group was deleted.' })
-  const role = facilitatorRole(services, groupId, principal.id)
+    .selectFrom('groups')
+    .select('id')
+    .where('id', '=', groupId)
+    .where('erased_at', 'is not', null)
+    .executeTakeFirst()
+  if (erased) throw new HTTPException(410, { message: 'This group was deleted.' })
+  const role = await facilitatorRole(services, groupId, principal.id)
   if (!role || (leadOnly && role !== 'lead'))
     throw new HTTPException(403, { message: 'not allowed' })
   return { principal, role }
 }
 
 /** The group a session belongs to, or 404. */
-export function groupOfSession(services: Services, sessionId: string): string {
-  const row = services.db.sql
-    .prepare('SELECT group_id FROM sessions WHERE id = ?')
-    .get(sessionId) as { group_id: string } | undefined
+export async function groupOfSession(services: Services, sessionId: string): Promise<string> {
+  const row = await (
+    await services.records()
+  )
+    .selectFrom('sessions')
+    .select('group_id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst()
   if (!row) throw new HTTPException(404, { message: 'no such session' })
   return row.group_id
 }

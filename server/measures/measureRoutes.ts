@@ -47,7 +47,7 @@ export function measureRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/measures', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPersonAs(c, services, sessionId, 'facilitator')
+    const person = await roomPersonAs(c, services, sessionId, 'facilitator')
     const { measure } = await parseBody(c, sendMeasureRequest)
     during(sessionId)
     const sent = db.sql
@@ -83,7 +83,13 @@ export function measureRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/measures/:requestId/answers', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = roomPersonAs(c, services, sessionId, 'member', 'Members answer questionnaires.')
+    const person = await roomPersonAs(
+      c,
+      services,
+      sessionId,
+      'member',
+      'Members answer questionnaires.',
+    )
     const { answers } = await parseBody(c, measureAnswersRequest)
     during(sessionId)
     const request = db.sql

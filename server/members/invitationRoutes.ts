@@ -75,7 +75,7 @@ export function invitationRoutes(services: Services) {
 
   app.post('/groups/:groupId/invitations', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, createInvitationRequest)
     const token = newSecret()
     const id = newId('invitation')
@@ -112,9 +112,9 @@ export function invitationRoutes(services: Services) {
     return c.json({ id, url: linkFor(token), expiresAt, maxUses: body.maxUses }, 201)
   })
 
-  app.get('/groups/:groupId/invitations', (c) => {
+  app.get('/groups/:groupId/invitations', async (c) => {
     const groupId = c.req.param('groupId')
-    requireGroupFacilitator(c, services, groupId)
+    await requireGroupFacilitator(c, services, groupId)
     const rows = db.sql
       .prepare(
         `SELECT id, max_uses AS maxUses, uses, expires_at AS expiresAt, revoked_at AS revokedAt,
@@ -131,10 +131,10 @@ export function invitationRoutes(services: Services) {
     })
   })
 
-  app.post('/groups/:groupId/invitations/:invitationId/revoke', (c) => {
+  app.post('/groups/:groupId/invitations/:invitationId/revoke', async (c) => {
     const groupId = c.req.param('groupId')
     const id = c.req.param('invitationId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const result = db.sql
       .prepare(
         'UPDATE invitations SET revoked_at = ? WHERE id = ? AND group_id = ? AND revoked_at IS NULL',
@@ -157,7 +157,7 @@ export function invitationRoutes(services: Services) {
   app.post('/groups/:groupId/members/:memberId/reissue', async (c) => {
     const groupId = c.req.param('groupId')
     const memberId = c.req.param('memberId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const member = db.sql
       .prepare("SELECT 1 FROM members WHERE id = ? AND group_id = ? AND status = 'active'")
       .get(memberId, groupId)

@@ -20,9 +20,9 @@ export function memberRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
 
-  app.get('/groups/:groupId/members', (c) => {
+  app.get('/groups/:groupId/members', async (c) => {
     const groupId = c.req.param('groupId')
-    requireGroupFacilitator(c, services, groupId)
+    await requireGroupFacilitator(c, services, groupId)
     const version = currentAgreementVersion(db, groupId)
     const rows = db.sql
       .prepare(
@@ -39,7 +39,7 @@ export function memberRoutes(services: Services) {
   app.post('/groups/:groupId/members/:memberId/remove', async (c) => {
     const groupId = c.req.param('groupId')
     const memberId = c.req.param('memberId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     db.transaction(() => {
       const result = db.sql
         .prepare(

@@ -20,16 +20,16 @@ export function releaseRoutes(services: Services) {
   const releaseOfSession = (sessionId: string) =>
     releaseOf(read.get(sessionId) as unknown as ReleaseColumns)
 
-  app.get('/sessions/:sessionId/release', (c) => {
+  app.get('/sessions/:sessionId/release', async (c) => {
     const sessionId = c.req.param('sessionId')
-    requireGroupFacilitator(c, services, groupOfSession(services, sessionId))
+    await requireGroupFacilitator(c, services, await groupOfSession(services, sessionId))
     return c.json({ release: releaseOfSession(sessionId) })
   })
 
   app.put('/sessions/:sessionId/release', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { withheld, days } = await parseBody(c, releaseRequest)
     if (releaseOfSession(sessionId).deletedAt !== null) {
       throw new HTTPException(409, {

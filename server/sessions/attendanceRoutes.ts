@@ -31,10 +31,10 @@ export function attendanceRoutes(services: Services) {
   const sessionRow = (id: string) => storedSession(db, id)
   const view = sessionView
 
-  app.get('/sessions/:sessionId/waiting-room', (c) => {
+  app.get('/sessions/:sessionId/waiting-room', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    await requireGroupFacilitator(c, services, groupId)
     const rows = attendanceRows(db, sessionId)
     const row = sessionRow(sessionId)
     return c.json({
@@ -46,8 +46,8 @@ export function attendanceRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/admit', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, admitRequest)
     const ids =
       'all' in body
@@ -78,8 +78,8 @@ export function attendanceRoutes(services: Services) {
   ] as const) {
     app.post(`/sessions/:sessionId/${path}`, async (c) => {
       const sessionId = c.req.param('sessionId')
-      const groupId = groupOfSession(services, sessionId)
-      const { principal } = requireGroupFacilitator(c, services, groupId)
+      const groupId = await groupOfSession(services, sessionId)
+      const { principal } = await requireGroupFacilitator(c, services, groupId)
       const { memberId } = await parseBody(c, memberActionRequest)
       const changed = await changeAttendance(
         services,
@@ -97,7 +97,7 @@ export function attendanceRoutes(services: Services) {
   app.post('/sessions/:sessionId/join', async (c) => {
     const member = requireMember(c)
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     if (groupId !== member.groupId) throw new HTTPException(403, { message: 'not allowed' })
     const s = sessionRow(sessionId)
     if (!inProgress(s.status)) {
@@ -145,8 +145,8 @@ export function attendanceRoutes(services: Services) {
   // A short word to those waiting. The trail records that one was sent, not what it said.
   app.post('/sessions/:sessionId/waiting-message', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { text } = await parseBody(c, waitingMessageRequest)
     const { status } = sessionRow(sessionId)
     if (!inProgress(status)) {

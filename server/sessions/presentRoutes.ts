@@ -31,8 +31,8 @@ export function presentRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/present', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, presentRequest)
     const { status } = sessionRow(db, sessionId)
     if (!inProgress(status)) {

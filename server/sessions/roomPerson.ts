@@ -16,11 +16,15 @@ export type RoomPerson = (
  * The gate of what only the room's people may do (chat, video): anyone else is refused the same
  * way ("not allowed"), so ids cannot be probed. The session's state is the caller's to check.
  */
-export function roomPerson(c: Context<AppEnv>, services: Services, sessionId: string): RoomPerson {
+export async function roomPerson(
+  c: Context<AppEnv>,
+  services: Services,
+  sessionId: string,
+): Promise<RoomPerson> {
   const principal = requirePrincipal(c)
-  const groupId = groupOfSession(services, sessionId)
+  const groupId = await groupOfSession(services, sessionId)
   if (principal.kind === 'facilitator') {
-    const { principal: facilitator } = requireGroupFacilitator(c, services, groupId)
+    const { principal: facilitator } = await requireGroupFacilitator(c, services, groupId)
     return { role: 'facilitator', principal: facilitator, groupId }
   }
   if (
@@ -37,14 +41,14 @@ export function roomPerson(c: Context<AppEnv>, services: Services, sessionId: st
  * Someone in the room who must hold one role (a facilitator leads, a member answers); anyone
  * else in the room is refused with `refusal`, and anyone outside it as `roomPerson` refuses.
  */
-export function roomPersonAs<R extends RoomPerson['role']>(
+export async function roomPersonAs<R extends RoomPerson['role']>(
   c: Context<AppEnv>,
   services: Services,
   sessionId: string,
   role: R,
   refusal = 'not allowed',
-): Extract<RoomPerson, { role: R }> {
-  const person = roomPerson(c, services, sessionId)
+): Promise<Extract<RoomPerson, { role: R }>> {
+  const person = await roomPerson(c, services, sessionId)
   if (person.role !== role) throw new HTTPException(403, { message: refusal })
   return person as Extract<RoomPerson, { role: R }>
 }

@@ -44,7 +44,7 @@ export function sessionRoutes(services: Services) {
 
   app.post('/groups/:groupId/sessions', async (c) => {
     const groupId = c.req.param('groupId')
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, scheduleSessionRequest)
     if (!isTimeZone(body.timeZone)) throw new HTTPException(400, { message: 'invalid: timeZone' })
     const count = body.weeklyOccurrences ?? 1
@@ -99,22 +99,22 @@ export function sessionRoutes(services: Services) {
     return c.json({ ids }, 201)
   })
 
-  app.get('/groups/:groupId/sessions', (c) => {
+  app.get('/groups/:groupId/sessions', async (c) => {
     const groupId = c.req.param('groupId')
-    requireGroupFacilitator(c, services, groupId)
+    await requireGroupFacilitator(c, services, groupId)
     const rows = db.sql
       .prepare('SELECT * FROM sessions WHERE group_id = ? ORDER BY starts_at')
       .all(groupId) as unknown as SessionRow[]
     return c.json({ sessions: rows.map(view) })
   })
 
-  app.get('/sessions/:sessionId', (c) => {
+  app.get('/sessions/:sessionId', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
     if (principal.kind === 'member' && principal.groupId !== groupId)
       throw new HTTPException(403, { message: 'not allowed' })
-    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     const s = sessionRow(sessionId)
     const attendance =
       principal.kind === 'member'
@@ -160,8 +160,8 @@ export function sessionRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/status', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { status } = await parseBody(c, statusRequest)
     const s = sessionRow(sessionId)
     if (!NEXT[s.status].includes(status)) {
@@ -207,8 +207,8 @@ export function sessionRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/lock', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { locked } = await parseBody(c, lockRequest)
     db.transaction(() => {
       db.sql.prepare('UPDATE sessions SET locked = ? WHERE id = ?').run(Number(locked), sessionId)
@@ -227,11 +227,11 @@ export function sessionRoutes(services: Services) {
     return c.json({ ok: true })
   })
 
-  app.get('/sessions/:sessionId/people', (c) => {
+  app.get('/sessions/:sessionId/people', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
-    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     const isFacilitator = principal.kind === 'facilitator'
     const admitted =
       principal.kind === 'member' &&

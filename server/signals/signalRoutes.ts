@@ -54,7 +54,7 @@ export function signalRoutes(services: Services) {
   app.post('/sessions/:sessionId/signal', async (c) => {
     const member = requireMember(c)
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const { kind } = await parseBody(c, signalBody)
     if (groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
@@ -91,8 +91,8 @@ export function signalRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/signals/:signalId/seen', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const signal = signalOf.get(c.req.param('signalId'), sessionId) as SignalRow | undefined
     if (!signal) throw new HTTPException(404, { message: 'no such signal' })
     // Marked once: a second facilitator pressing it too changes nothing.

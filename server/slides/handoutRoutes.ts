@@ -29,11 +29,11 @@ export function handoutRoutes(services: Services) {
 
   // The decks of a session: for its facilitators, and for members who were there while the
   // slides are released to them (the session's copy, never the notes).
-  app.get('/sessions/:sessionId/handouts', (c) => {
+  app.get('/sessions/:sessionId/handouts', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
-    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     else if (principal.kind !== 'member' || !isAdmitted(db, sessionId, principal.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
@@ -43,8 +43,8 @@ export function handoutRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/handouts', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { deckId } = await parseBody(c, bringRequest)
     const deck = db.sql
       .prepare(

@@ -27,8 +27,8 @@ export function responseRoutes(services: Services) {
   const { db, now } = services
   const app = new Hono<AppEnv>()
   const canAnswer = personRate(ANSWER_RATE, now)
-  const handoutOf = (sessionId: string, handoutId: string): HandoutRef => {
-    const groupId = groupOfSession(services, sessionId)
+  const handoutOf = async (sessionId: string, handoutId: string): Promise<HandoutRef> => {
+    const groupId = await groupOfSession(services, sessionId)
     const row = db.sql
       .prepare('SELECT id FROM handouts WHERE id = ? AND session_id = ?')
       .get(handoutId, sessionId)
@@ -39,7 +39,7 @@ export function responseRoutes(services: Services) {
   app.post('/sessions/:sessionId/handouts/:handoutId/responses', async (c) => {
     const member = requireMember(c)
     const sessionId = c.req.param('sessionId')
-    const handout = handoutOf(sessionId, c.req.param('handoutId'))
+    const handout = await handoutOf(sessionId, c.req.param('handoutId'))
     const { slideId, value } = await parseBody(c, answerRequest)
     if (handout.groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
@@ -84,8 +84,8 @@ export function responseRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/handouts/:handoutId/results', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const handout = handoutOf(sessionId, c.req.param('handoutId'))
-    const { principal } = requireGroupFacilitator(c, services, handout.groupId)
+    const handout = await handoutOf(sessionId, c.req.param('handoutId'))
+    const { principal } = await requireGroupFacilitator(c, services, handout.groupId)
     const { slideId, shown } = await parseBody(c, showRequest)
     const spec = await questionOf(services, handout, slideId)
     if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })

@@ -48,9 +48,9 @@ export function snapshotRoutes(services: Services) {
 
   app.get('/sessions/:sessionId/snapshots', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
-    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     else if (principal.kind !== 'member' || principal.groupId !== groupId) {
       throw new HTTPException(403, { message: 'not allowed' })
     }

@@ -22,10 +22,10 @@ export function videoModerationRoutes(services: Services) {
   const app = new Hono<AppEnv>()
 
   /** A facilitator of the session's group, during the session, naming someone in its call. */
-  const target = (c: Parameters<typeof requireGroupFacilitator>[0]) => {
+  const target = async (c: Parameters<typeof requireGroupFacilitator>[0]) => {
     const sessionId = c.req.param('sessionId')!
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     if (!services.video) throw new VideoNotSetUp()
     if (!inProgress(sessionRow(db, sessionId).status)) {
       throw new HTTPException(409, { message: 'The call is open only while the session is.' })
@@ -37,7 +37,7 @@ export function videoModerationRoutes(services: Services) {
   }
 
   app.post('/sessions/:sessionId/video/participants/:identity/mute', async (c) => {
-    const { sessionId, groupId, principal, identity, person } = target(c)
+    const { sessionId, groupId, principal, identity, person } = await target(c)
     const rooms = (await roomService(services))!
     const { TrackSource } = await livekitSdk()
     const room = videoRoomOf(sessionId)
@@ -62,7 +62,7 @@ export function videoModerationRoutes(services: Services) {
   })
 
   app.post('/sessions/:sessionId/video/participants/:identity/remove', async (c) => {
-    const { sessionId, groupId, principal, person } = target(c)
+    const { sessionId, groupId, principal, person } = await target(c)
     const member = db.sql
       .prepare('SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ?')
       .get(sessionId, person.personId)

@@ -27,8 +27,11 @@ export function videoRoutes(services: Services) {
   const app = new Hono<AppEnv>()
 
   /** The room's people while the session is in progress, not taken out of the call. */
-  const caller = (c: Parameters<typeof roomPerson>[0], sessionId: string): RoomPerson => {
-    const person = roomPerson(c, services, sessionId)
+  const caller = async (
+    c: Parameters<typeof roomPerson>[0],
+    sessionId: string,
+  ): Promise<RoomPerson> => {
+    const person = await roomPerson(c, services, sessionId)
     if (!inProgress(sessionRow(db, sessionId).status)) {
       throw new HTTPException(409, { message: 'The call is open only while the session is.' })
     }
@@ -41,8 +44,8 @@ export function videoRoutes(services: Services) {
     return person
   }
 
-  app.get('/sessions/:sessionId/video', (c) => {
-    const person = roomPerson(c, services, c.req.param('sessionId'))
+  app.get('/sessions/:sessionId/video', async (c) => {
+    const person = await roomPerson(c, services, c.req.param('sessionId'))
     const status: VideoStatus = {
       configured: services.video !== null,
       e2ee: groupSettingsOf(db, person.groupId)!.videoE2ee,
@@ -52,7 +55,7 @@ export function videoRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/video/token', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = caller(c, sessionId)
+    const person = await caller(c, sessionId)
     const config = services.video
     if (!config) throw new VideoNotSetUp()
     const identity = videoIdentityFor(db, sessionId, person.principal.id, now())
@@ -73,9 +76,9 @@ export function videoRoutes(services: Services) {
   })
 
   // After a rotation (someone was taken out), the others fetch the new key.
-  app.get('/sessions/:sessionId/video/key', (c) => {
+  app.get('/sessions/:sessionId/video/key', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const person = caller(c, sessionId)
+    const person = await caller(c, sessionId)
     if (!groupSettingsOf(db, person.groupId)!.videoE2ee) {
       throw new HTTPException(404, { message: 'This group’s video is not encrypted end to end.' })
     }

@@ -30,7 +30,7 @@ export function canvasImageRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/canvas/images', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const principal = await requireReader(
       c,
       services,

@@ -33,7 +33,7 @@ export function canvasRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/canvas', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const canvas = sessionDocName.canvas(groupId, sessionId) as DocName
     const principal = requirePrincipal(c)
     const keyOf = (kind: 'layer' | 'sketch'): string | null => {
@@ -80,8 +80,8 @@ export function canvasRoutes(services: Services) {
 
   app.put('/sessions/:sessionId/canvas/lock', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { locked } = await parseBody(c, canvasLockRequest)
     db.sql
       .prepare('UPDATE sessions SET canvas_locked = ? WHERE id = ?')
@@ -108,8 +108,8 @@ export function canvasRoutes(services: Services) {
   // The gallery walk: which works members' screens show, in the order they were revealed.
   app.put('/sessions/:sessionId/canvas/gallery', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    await requireGroupFacilitator(c, services, groupId)
     const { shown } = await parseBody(c, canvasGalleryRequest)
     const layers = new Set(layerKeysOf(db, sessionId))
     if (shown?.some((key) => !layers.has(key))) {
@@ -124,8 +124,8 @@ export function canvasRoutes(services: Services) {
   // A prompt above the group canvas, written into the canvas document for the room to show.
   app.put('/sessions/:sessionId/canvas/prompt', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    await requireGroupFacilitator(c, services, groupId)
     const { promptId } = await parseBody(c, canvasPromptRequest)
     if (promptId !== null && !promptById(promptId)) {
       throw new HTTPException(400, { message: 'no such prompt' })

@@ -25,7 +25,7 @@ export function homeworkRoutes(services: Services) {
     const w = worksheetOf.get(c.req.param('worksheetId')) as
       { id: string; groupId: string; sessionId: string; mode: string } | undefined
     if (!w) throw new HTTPException(404, { message: 'no such worksheet' })
-    const { principal } = requireGroupFacilitator(c, services, w.groupId)
+    const { principal } = await requireGroupFacilitator(c, services, w.groupId)
     const { closed } = await parseBody(c, closeBody)
     if (w.mode !== 'private') {
       throw new HTTPException(409, { message: 'Only a private sheet can be closed.' })

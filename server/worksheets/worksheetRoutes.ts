@@ -129,8 +129,8 @@ export function worksheetRoutes(services: Services) {
 
   app.post('/sessions/:sessionId/worksheets', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { templateId, mode, homework = false } = await parseBody(c, assignBody)
     // After the session, only homework can be given: there is no group to write together.
     const { status } = db.sql
@@ -178,11 +178,11 @@ export function worksheetRoutes(services: Services) {
     return c.json({ id, mode }, 201)
   })
 
-  app.get('/sessions/:sessionId/worksheets', (c) => {
+  app.get('/sessions/:sessionId/worksheets', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
+    const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
-    if (principal.kind === 'facilitator') requireGroupFacilitator(c, services, groupId)
+    if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     else if (principal.kind !== 'member' || !isAdmitted(db, sessionId, principal.id)) {
       throw new HTTPException(403, { message: 'not allowed' })
     }

@@ -53,8 +53,8 @@ export function archiveRoutes(services: Services) {
 
   app.get('/sessions/:sessionId/export', async (c) => {
     const sessionId = c.req.param('sessionId')
-    const groupId = groupOfSession(services, sessionId)
-    const { principal } = requireGroupFacilitator(c, services, groupId)
+    const groupId = await groupOfSession(services, sessionId)
+    const { principal } = await requireGroupFacilitator(c, services, groupId)
     const session = sessionRow(db, sessionId)
     const { sections, documents } = await sessionArchive(services, principal, session)
     const archive = await zipArchive(
