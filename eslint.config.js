@@ -49,6 +49,16 @@ export default tseslint.config(
     },
   },
   {
+    // Reads moved to async (issue 21) must be awaited: a guard whose promise is dropped checks
+    // nothing. Type-aware, so the server's code only.
+    files: ['server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ['server/**/*.ts'],
     ignores: ['server/clock/clock.ts', 'server/**/test/**', 'server/**/*.test.ts'],
     rules: {

@@ -37,7 +37,7 @@ async function runCase(server: ServerProcess, frame: Uint8Array): Promise<Outcom
         },
         () => undefined,
       )
-    socket.closed.then((code) => {
+    void socket.closed.then((code) => {
       clearTimeout(timer)
       resolve({ kind: 'rejected', code })
     })
