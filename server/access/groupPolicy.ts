@@ -10,14 +10,9 @@ import {
 import { releaseKindOf } from '../../shared/sessions/release.ts'
 import { parseDeckDocName } from '../../shared/slides/deckNames.ts'
 import type { Clock } from '../clock/clock.ts'
+import { lazyData, type Data, type DataSource } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
-import {
-  isExpired,
-  isReleased,
-  RELEASE_COLUMNS,
-  releaseOf,
-  type ReleaseColumns,
-} from '../release/releaseOf.ts'
+import { isExpired, isReleased, releaseOf, type ReleaseColumns } from '../release/releaseOf.ts'
 import { authorizeByGrants, type Authorize } from './authorize.ts'
 import { parseGoalsDocName } from '../../shared/goals/goalsDocNames.ts'
 import { goalsPolicy } from '../goals/goalsPolicy.ts'
@@ -28,115 +23,77 @@ import { goalsPolicy } from '../goals/goalsPolicy.ts'
  * (`shared/documents/docKinds.ts`). A name that is not a known kind, or a session that does
  * not exist, is refused. After a session, what the facilitators released (and for how long)
  * decides what members may still read of the group's material.
+ *
+ * It reads the relational data through `records` (`Services.records`). Given the `Db` instead
+ * (start-up builds the policy before the services), it reaches the same SQLite connection
+ * through a Kysely of its own, made on the first decision for a person (dev tokens need none).
  */
-export function groupPolicy(db: Db, now: Clock): Authorize {
-  const sessionOf = db.sql.prepare(
-    `SELECT group_id, canvas_locked, ${RELEASE_COLUMNS} FROM sessions WHERE id = ?`,
-  )
-  const facilitatorRole = db.sql.prepare(
-    'SELECT role FROM group_facilitators WHERE group_id = ? AND facilitator_id = ?',
-  )
-  const memberOf = db.sql.prepare('SELECT group_id, status FROM members WHERE id = ?')
-  const attendanceOf = db.sql.prepare(
-    'SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?',
-  )
-  const sharesOf = db.sql.prepare(
-    `SELECT s.audience FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id
-     WHERE s.worksheet_id = ? AND s.member_id = ? AND w.session_id = ? AND s.field_id = ''`,
-  )
-  const worksheetMode = db.sql.prepare(
-    'SELECT mode, closed_at FROM worksheets WHERE id = ? AND session_id = ?',
-  )
-  const lineOwner = db.sql.prepare(
-    'SELECT member_id FROM private_lines WHERE line_key = ? AND session_id = ?',
-  )
-  const canvasOwner = db.sql.prepare(
-    'SELECT owner_id FROM canvas_keys WHERE key = ? AND session_id = ? AND kind = ?',
-  )
-  /**
-   * Who a document belongs to: from its name, or from its key (a private line, a canvas layer,
-   * a member's own canvas).
-   */
-  const ownerOf = (doc: ParsedDocName): string | undefined => {
-    if (doc.canvasKey !== undefined) {
-      const kind = doc.kind === 'sketch' ? 'sketch' : 'layer'
-      const row = canvasOwner.get(doc.canvasKey, doc.sessionId, kind) as
-        { owner_id: string } | undefined
-      return row?.owner_id
-    }
-    if (doc.lineKey === undefined) return doc.ownerId
-    const row = lineOwner.get(doc.lineKey, doc.sessionId) as { member_id: string } | undefined
-    return row?.member_id
-  }
-  const decideGoals = goalsPolicy(db)
-  const handoutOf = db.sql.prepare('SELECT 1 FROM handouts WHERE id = ? AND session_id = ?')
-  const deckEditor = db.sql.prepare(
-    'SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?',
-  )
-  const isHandout = (doc: ParsedDocName) =>
-    doc.kind === 'handout' || doc.kind === 'handout-notes' || doc.kind === 'handout-results'
-  /**
-   * The worksheet a document holds, read once per decision (it says both whether the item
-   * exists and whether it was closed), or null when the name holds none.
-   */
-  const sheetOf = (doc: ParsedDocName) =>
-    doc.itemId === undefined || isHandout(doc)
-      ? null
-      : ((worksheetMode.get(doc.itemId, doc.sessionId) as
-          { mode: string; closed_at: number | null } | undefined) ?? null)
-  /**
-   * Only items that exist can be opened (a made-up `shared/<anything>` would otherwise be a
-   * free, durable document): a worksheet of the right mode, or a deck brought into the session.
-   */
-  const itemExists = (doc: ParsedDocName, sheet: ReturnType<typeof sheetOf>): boolean => {
-    if (doc.itemId === undefined) return true
-    if (isHandout(doc)) return handoutOf.get(doc.itemId, doc.sessionId) !== undefined
-    return sheet?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
-  }
-  return (principal, docName) => {
+export function groupPolicy(records: DataSource | Db, now: Clock): Authorize {
+  const source = typeof records === 'function' ? records : sqliteRecords(records)
+  return async (principal, docName) => {
     if (principal.kind === 'token') return authorizeByGrants(principal, docName)
+    const data = await source()
     // A deck in a facilitator's library, and its notes: its editors only.
     const deck = parseDeckDocName(docName)
     if (deck) {
-      return principal.kind === 'facilitator' && deckEditor.get(deck.deckId, principal.id)
+      return principal.kind === 'facilitator' &&
+        (await isDeckEditor(data, deck.deckId, principal.id))
         ? 'write'
         : 'none'
     }
     // A group's goals, and a member's own: beside the sessions, by their own rules.
     const goals = parseGoalsDocName(docName)
-    if (goals) return decideGoals(principal, goals)
+    if (goals) return goalsPolicy(data, principal, goals)
     const doc = parseGroupDocName(docName)
     if (!doc) return 'none'
-    const sheet = sheetOf(doc)
-    if (!itemExists(doc, sheet)) return 'none'
-    const owner = ownerOf(doc)
+    const sheet = await sheetOf(data, doc)
+    if (!(await itemExists(data, doc, sheet))) return 'none'
+    const owner = await ownerOf(data, doc)
     // A key nobody holds opens nothing: it is not a free, durable document.
     if ((doc.lineKey ?? doc.canvasKey) !== undefined && owner === undefined) return 'none'
-    const session = sessionOf.get(doc.sessionId) as
-      | (ReleaseColumns & { group_id: string; status: SessionStatus; canvas_locked: number })
-      | undefined
+    const session = await data
+      .selectFrom('sessions')
+      .select([
+        'group_id',
+        'canvas_locked',
+        'status',
+        'ended_at',
+        'withheld',
+        'release_days',
+        'materials_deleted_at',
+      ])
+      .where('id', '=', doc.sessionId)
+      .executeTakeFirst()
     if (!session || session.group_id !== doc.groupId) return 'none'
     let role: GroupRole = 'outsider'
     let attendance: Attendance = 'none'
     if (principal.kind === 'facilitator') {
-      const row = facilitatorRole.get(doc.groupId, principal.id) as
-        { role: 'lead' | 'co' } | undefined
-      if (row) role = row.role
+      const row = await data
+        .selectFrom('group_facilitators')
+        .select('role')
+        .where('group_id', '=', doc.groupId)
+        .where('facilitator_id', '=', principal.id)
+        .executeTakeFirst()
+      if (row) role = row.role as 'lead' | 'co'
     } else {
-      const member = memberOf.get(principal.id) as { group_id: string; status: string } | undefined
+      const member = await data
+        .selectFrom('members')
+        .select(['group_id', 'status'])
+        .where('id', '=', principal.id)
+        .executeTakeFirst()
       if (member?.group_id === doc.groupId) role = member.status === 'active' ? 'member' : 'removed'
-      const row = attendanceOf.get(doc.sessionId, principal.id) as { state: Attendance } | undefined
-      if (row) attendance = row.state
+      const row = await data
+        .selectFrom('session_attendance')
+        .select('state')
+        .where('session_id', '=', doc.sessionId)
+        .where('member_id', '=', principal.id)
+        .executeTakeFirst()
+      if (row) attendance = row.state as Attendance
     }
-    const audiences =
-      doc.kind === 'member-private'
-        ? (sharesOf.all(doc.itemId!, doc.ownerId!, doc.sessionId) as { audience: string }[]).map(
-            (r) => r.audience,
-          )
-        : []
+    const audiences = doc.kind === 'member-private' ? await audiencesOf(data, doc) : []
     const context: AccessContext = {
       role,
-      sessionStatus: session.status,
+      sessionStatus: session.status as SessionStatus,
       attendance,
       isOwner: owner !== undefined && owner === principal.id,
       closed: doc.kind === 'member-private' && sheet?.closed_at != null,
@@ -150,6 +107,95 @@ export function groupPolicy(db: Db, now: Clock): Authorize {
     }
     return ACCESS_RULES[doc.kind](context)
   }
+}
+
+/** The records on the `Db`'s SQLite connection, Kysely loaded on first use (not at start-up). */
+const sqliteRecords = (db: Db): DataSource =>
+  lazyData(async () => (await import('../data/openData.ts')).sqliteData(db))
+
+const isDeckEditor = async (data: Data, deckId: string, facilitatorId: string) =>
+  (await data
+    .selectFrom('deck_editors')
+    .select('deck_id')
+    .where('deck_id', '=', deckId)
+    .where('facilitator_id', '=', facilitatorId)
+    .executeTakeFirst()) !== undefined
+
+const isHandout = (doc: ParsedDocName) =>
+  doc.kind === 'handout' || doc.kind === 'handout-notes' || doc.kind === 'handout-results'
+
+type Sheet = { mode: string; closed_at: number | null } | null
+
+/**
+ * The worksheet a document holds, read once per decision (it says both whether the item
+ * exists and whether it was closed), or null when the name holds none.
+ */
+async function sheetOf(data: Data, doc: ParsedDocName): Promise<Sheet> {
+  if (doc.itemId === undefined || isHandout(doc)) return null
+  const row = await data
+    .selectFrom('worksheets')
+    .select(['mode', 'closed_at'])
+    .where('id', '=', doc.itemId)
+    .where('session_id', '=', doc.sessionId)
+    .executeTakeFirst()
+  return row ?? null
+}
+
+/**
+ * Only items that exist can be opened (a made-up `shared/<anything>` would otherwise be a
+ * free, durable document): a worksheet of the right mode, or a deck brought into the session.
+ */
+async function itemExists(data: Data, doc: ParsedDocName, sheet: Sheet): Promise<boolean> {
+  if (doc.itemId === undefined) return true
+  if (isHandout(doc)) {
+    const handout = await data
+      .selectFrom('handouts')
+      .select('id')
+      .where('id', '=', doc.itemId)
+      .where('session_id', '=', doc.sessionId)
+      .executeTakeFirst()
+    return handout !== undefined
+  }
+  return sheet?.mode === (doc.kind === 'session-shared' ? 'shared' : 'private')
+}
+
+/**
+ * Who a document belongs to: from its name, or from its key (a private line, a canvas layer,
+ * a member's own canvas).
+ */
+async function ownerOf(data: Data, doc: ParsedDocName): Promise<string | undefined> {
+  if (doc.canvasKey !== undefined) {
+    const row = await data
+      .selectFrom('canvas_keys')
+      .select('owner_id')
+      .where('key', '=', doc.canvasKey)
+      .where('session_id', '=', doc.sessionId)
+      .where('kind', '=', doc.kind === 'sketch' ? 'sketch' : 'layer')
+      .executeTakeFirst()
+    return row?.owner_id
+  }
+  if (doc.lineKey === undefined) return doc.ownerId
+  const row = await data
+    .selectFrom('private_lines')
+    .select('member_id')
+    .where('line_key', '=', doc.lineKey)
+    .where('session_id', '=', doc.sessionId)
+    .executeTakeFirst()
+  return row?.member_id
+}
+
+/** Whom a member shared their whole private copy with (not single fields). */
+async function audiencesOf(data: Data, doc: ParsedDocName): Promise<string[]> {
+  const rows = await data
+    .selectFrom('worksheet_shares as s')
+    .innerJoin('worksheets as w', 'w.id', 's.worksheet_id')
+    .select('s.audience')
+    .where('s.worksheet_id', '=', doc.itemId!)
+    .where('s.member_id', '=', doc.ownerId!)
+    .where('w.session_id', '=', doc.sessionId)
+    .where('s.field_id', '=', '')
+    .execute()
+  return rows.map((r) => r.audience)
 }
 
 /** Whether this group material is withheld from members now, or past its retention. */

@@ -8,13 +8,15 @@ import {
   setupRequest,
   totpEnableRequest,
 } from '../../shared/api/schemas.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically } from '../data/Data.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requirePrincipal } from '../http/guards.ts'
 import { clientAddress } from '../http/clientAddress.ts'
 import { clearLoginCookie, setLoginCookie } from '../http/loginCookie.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { pseudonymKey } from '../members/pseudonymKey.ts'
+import { enableTotp, storeTotpSecret, useTotpStep } from './facilitatorTotp.ts'
 import { createFacilitator, normaliseEmail } from './facilitators.ts'
 import { createLogin, endLogin, type LoginOwner } from './logins.ts'
 import {
@@ -40,14 +42,14 @@ export const LOGIN_THROTTLED = 'Too many attempts. Please wait 15 minutes and tr
 
 /** Sign-in, sign-out, first-facilitator set-up and two-factor enrolment. */
 export function authRoutes(services: Services) {
-  const { db, now, loginPolicy } = services
+  const { now, loginPolicy } = services
   const app = new Hono<AppEnv>()
 
   const startLogin = async (c: Context, owner: LoginOwner) => {
     const policy = loginPolicy[owner.kind]
     const token = await createLogin(await services.data(), owner, policy, now())
     setLoginCookie(c, services.publicOrigin, token, policy.absoluteMs)
-    appendAudit(db, { actor: owner, action: 'login.succeeded' }, now())
+    await audit(await services.records(), { actor: owner, action: 'login.succeeded' }, now())
   }
 
   const address = (c: Context) => clientAddress(c, services.trustedProxies)
@@ -70,23 +72,17 @@ export function authRoutes(services: Services) {
     }
   }
 
-  /**
-   * A code is accepted once: only past the last step accepted for this account. Recorded in
-   * the same statement that checks it, so two requests cannot both use one code.
-   */
-  const useTotp = (facilitatorId: string, secret: string, code: string | undefined) => {
+  /** A code is accepted once: only past the last step accepted for this account. */
+  const useTotp = async (facilitatorId: string, secret: string, code: string | undefined) => {
     const step = code ? totpStep(secret, code, now()) : null
     if (step === null) return false
-    const used = db.sql
-      .prepare('UPDATE facilitators SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?')
-      .run(step, facilitatorId, step)
-    return used.changes === 1
+    return useTotpStep(await services.records(), facilitatorId, step)
   }
 
   /** The reserved attempt stays counted as a failure. */
-  const fail = (reason: string): never => {
-    appendAudit(
-      db,
+  const fail = async (reason: string): Promise<never> => {
+    await audit(
+      await services.records(),
       { actor: { kind: 'anonymous', id: null }, action: 'login.failed', detail: { reason } },
       now(),
     )
@@ -97,18 +93,18 @@ export function authRoutes(services: Services) {
     const body = await parseBody(c, loginRequest)
     const keys = { account: `f:${normaliseEmail(body.email)}`, address: address(c) }
     const reservation = await reserve(keys)
-    const row = db.sql
-      .prepare(
-        'SELECT id, password_hash, totp_secret, totp_enabled FROM facilitators WHERE email = ?',
-      )
-      .get(normaliseEmail(body.email)) as
-      | { id: string; password_hash: string; totp_secret: string | null; totp_enabled: number }
-      | undefined
+    const row = await (
+      await services.records()
+    )
+      .selectFrom('facilitators')
+      .select(['id', 'password_hash', 'totp_secret', 'totp_enabled'])
+      .where('email', '=', normaliseEmail(body.email))
+      .executeTakeFirst()
     const passwordOk = await verify(reservation, body.password, row?.password_hash)
     if (!row || !passwordOk) return fail('password')
     if (
       row.totp_enabled &&
-      !useTotp(row.id, openTotpSecret(services.keys, row.id, row.totp_secret!), body.code)
+      !(await useTotp(row.id, openTotpSecret(services.keys, row.id, row.totp_secret!), body.code))
     ) {
       return fail('second-factor')
     }
@@ -122,13 +118,17 @@ export function authRoutes(services: Services) {
     const key = pseudonymKey(body.pseudonym)
     const keys = { account: `m:${body.groupId}:${key}`, address: address(c) }
     const reservation = await reserve(keys)
-    const row = db.sql
-      .prepare(
-        `SELECT id, passphrase_hash FROM members WHERE group_id = ? AND pseudonym_key = ?
-           AND status = 'active' AND passphrase_hash IS NOT NULL`,
-      )
-      .get(body.groupId, key) as { id: string; passphrase_hash: string } | undefined
-    const ok = await verify(reservation, body.passphrase, row?.passphrase_hash)
+    const row = await (
+      await services.records()
+    )
+      .selectFrom('members')
+      .select(['id', 'passphrase_hash'])
+      .where('group_id', '=', body.groupId)
+      .where('pseudonym_key', '=', key)
+      .where('status', '=', 'active')
+      .where('passphrase_hash', 'is not', null)
+      .executeTakeFirst()
+    const ok = await verify(reservation, body.passphrase, row?.passphrase_hash ?? undefined)
     if (!row || !ok) return fail('passphrase')
     await releaseAttempt(await services.data(), keys, reservation)
     await startLogin(c, { kind: 'member', id: row.id })
@@ -140,22 +140,22 @@ export function authRoutes(services: Services) {
     if (principal && principal.kind !== 'token') {
       await endLogin(await services.data(), principal.loginHash, now())
       services.sync.closeLogins([principal.loginHash])
-      appendAudit(db, { actor: principal, action: 'login.ended' }, now())
+      await audit(await services.records(), { actor: principal, action: 'login.ended' }, now())
     }
     clearLoginCookie(c, services.publicOrigin)
     return c.json({ ok: true })
   })
 
-  app.get('/me', (c) => {
+  app.get('/me', async (c) => {
     const principal = requirePrincipal(c)
     if (principal.kind === 'facilitator') {
-      const row = db.sql
-        .prepare('SELECT email, totp_enabled, signal_sound FROM facilitators WHERE id = ?')
-        .get(principal.id) as {
-        email: string
-        totp_enabled: number
-        signal_sound: number
-      }
+      const row = await (
+        await services.records()
+      )
+        .selectFrom('facilitators')
+        .select(['email', 'totp_enabled', 'signal_sound'])
+        .where('id', '=', principal.id)
+        .executeTakeFirstOrThrow()
       return c.json({
         kind: 'facilitator',
         id: principal.id,
@@ -180,10 +180,14 @@ export function authRoutes(services: Services) {
   app.put('/me/preferences', async (c) => {
     const principal = requireFacilitator(c)
     const { signalSound } = await parseBody(c, preferencesRequest)
-    db.sql
-      .prepare('UPDATE facilitators SET signal_sound = ? WHERE id = ?')
-      .run(signalSound ? 1 : 0, principal.id)
-    appendAudit(db, { actor: principal, action: 'preferences.changed' }, now())
+    await atomically(await services.records(), async (trx) => {
+      await trx
+        .updateTable('facilitators')
+        .set({ signal_sound: signalSound ? 1 : 0 })
+        .where('id', '=', principal.id)
+        .execute()
+      await audit(trx, { actor: principal, action: 'preferences.changed' }, now())
+    })
     return c.json({ signalSound })
   })
 
@@ -196,9 +200,14 @@ export function authRoutes(services: Services) {
       new HTTPException(410, {
         message: 'This set-up link is used or expired. Restart the server for a new one.',
       })
-    if (!setupLinkIsOpen(db, body.token, now())) throw linkGone()
-    const created = await createFacilitator(db, body, { kind: 'system', id: null }, now(), () =>
-      consumeSetupLink(db, body.token, now()),
+    const data = await services.records()
+    if (!(await setupLinkIsOpen(data, body.token, now()))) throw linkGone()
+    const created = await createFacilitator(
+      data,
+      body,
+      { kind: 'system', id: null },
+      now(),
+      (trx) => consumeSetupLink(trx, body.token, now()),
     )
     if (!created.ok && created.error === 'not-claimed') throw linkGone()
     if (!created.ok) throw new HTTPException(400, { message: created.message })
@@ -206,39 +215,46 @@ export function authRoutes(services: Services) {
     return c.json({ kind: 'facilitator', id: created.id }, 201)
   })
 
-  app.post('/facilitator/totp/setup', (c) => {
+  app.post('/facilitator/totp/setup', async (c) => {
     const principal = requireFacilitator(c)
     const secret = newTotpSecret()
-    const row = db.sql
-      .prepare('SELECT email, totp_enabled FROM facilitators WHERE id = ?')
-      .get(principal.id) as {
-      email: string
-      totp_enabled: number
-    }
-    if (row.totp_enabled)
-      throw new HTTPException(409, { message: 'two-factor sign-in is already on' })
-    db.sql
-      .prepare('UPDATE facilitators SET totp_secret = ? WHERE id = ?')
-      .run(sealTotpSecret(services.keys, principal.id, secret), principal.id)
+    const data = await services.records()
+    const row = await data
+      .selectFrom('facilitators')
+      .select(['email', 'totp_enabled'])
+      .where('id', '=', principal.id)
+      .executeTakeFirstOrThrow()
+    const alreadyOn = () => new HTTPException(409, { message: 'two-factor sign-in is already on' })
+    if (row.totp_enabled) throw alreadyOn()
+    // Turned on by another request since the read: its secret stays.
+    const sealed = sealTotpSecret(services.keys, principal.id, secret)
+    if (!(await storeTotpSecret(data, principal.id, sealed))) throw alreadyOn()
     return c.json({ secret, uri: totpUri(secret, row.email) })
   })
 
   app.post('/facilitator/totp/enable', async (c) => {
     const principal = requireFacilitator(c)
     const { code } = await parseBody(c, totpEnableRequest)
-    const row = db.sql
-      .prepare('SELECT totp_secret FROM facilitators WHERE id = ?')
-      .get(principal.id) as {
-      totp_secret: string | null
-    }
+    const data = await services.records()
+    const row = await data
+      .selectFrom('facilitators')
+      .select('totp_secret')
+      .where('id', '=', principal.id)
+      .executeTakeFirstOrThrow()
+    const mismatch = () =>
+      new HTTPException(400, { message: 'That code did not match; try the next one.' })
     if (
       !row.totp_secret ||
-      !useTotp(principal.id, openTotpSecret(services.keys, principal.id, row.totp_secret), code)
+      !(await useTotp(
+        principal.id,
+        openTotpSecret(services.keys, principal.id, row.totp_secret),
+        code,
+      ))
     ) {
-      throw new HTTPException(400, { message: 'That code did not match; try the next one.' })
+      throw mismatch()
     }
-    db.sql.prepare('UPDATE facilitators SET totp_enabled = 1 WHERE id = ?').run(principal.id)
-    appendAudit(db, { actor: principal, action: 'totp.enabled' }, now())
+    // A set-up started meanwhile (another tab) replaced the secret this code was checked with.
+    if (!(await enableTotp(data, principal.id, row.totp_secret, now()))) throw mismatch()
     return c.json({ ok: true })
   })
 

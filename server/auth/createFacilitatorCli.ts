@@ -26,12 +26,14 @@ if (!password) {
 }
 const config = parseConfig(process.env)
 const db = openDatabase(config.dbPath)
+const data = (await import('../data/openData.ts')).sqliteData(db)
 const result = await createFacilitator(
-  db,
+  data,
   { email: values.email, displayName: values.name, password },
   { kind: 'system', id: null },
   systemClock(),
 )
+await data.destroy()
 db.close()
 if (!result.ok) {
   process.stderr.write(`${result.message}\n`)

@@ -77,10 +77,13 @@ describe('[C15] signing in', () => {
     for (const form of [secret, Buffer.from(secret).toString('base64'), secret.toLowerCase()]) {
       for (const file of files) expect(file.includes(Buffer.from(form))).toBe(false)
     }
-    const stored = server.db.sql.prepare('SELECT totp_secret FROM facilitators').get() as {
-      totp_secret: string
-    }
-    expect(stored.totp_secret.startsWith('sealed:')).toBe(true)
+    const stored = await (
+      await server.services.records()
+    )
+      .selectFrom('facilitators')
+      .select('totp_secret')
+      .executeTakeFirstOrThrow()
+    expect(stored.totp_secret!.startsWith('sealed:')).toBe(true)
   })
 
   it('is rate-limited per account, for known and unknown accounts alike, and recovers', async () => {

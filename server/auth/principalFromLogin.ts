@@ -12,7 +12,7 @@ export async function principalFromLogin(
   services: Services,
   token: string,
 ): Promise<Principal | null> {
-  const { db, now, loginPolicy } = services
+  const { now, loginPolicy } = services
   const checked = await resolveLogin(
     await services.data(),
     token,
@@ -21,10 +21,13 @@ export async function principalFromLogin(
   )
   if (!checked) return null
   const login = checked
+  const data = await services.records()
   if (login.owner.kind === 'facilitator') {
-    const row = db.sql
-      .prepare('SELECT display_name FROM facilitators WHERE id = ?')
-      .get(login.owner.id) as { display_name: string } | undefined
+    const row = await data
+      .selectFrom('facilitators')
+      .select('display_name')
+      .where('id', '=', login.owner.id)
+      .executeTakeFirst()
     if (!row) return null
     return {
       kind: 'facilitator',
@@ -34,9 +37,12 @@ export async function principalFromLogin(
       name: row.display_name,
     }
   }
-  const member = db.sql
-    .prepare("SELECT group_id, pseudonym, colour FROM members WHERE id = ? AND status = 'active'")
-    .get(login.owner.id) as { group_id: string; pseudonym: string; colour: string } | undefined
+  const member = await data
+    .selectFrom('members')
+    .select(['group_id', 'pseudonym', 'colour'])
+    .where('id', '=', login.owner.id)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
   if (!member) return null
   return {
     kind: 'member',

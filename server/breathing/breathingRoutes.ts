@@ -34,7 +34,7 @@ export function breathingRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const person = await leader(c, sessionId)
     const { pattern, rounds } = await parseBody(c, breathingRequest)
-    during(sessionId)
+    await during(sessionId)
     if (!canStart(person.principal.id)) {
       throw new HTTPException(429, { message: 'One moment: the last start is still on its way.' })
     }

@@ -8,12 +8,6 @@ import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { roomPerson } from '../sessions/roomPerson.ts'
 
-interface SessionChatRow {
-  status: string
-  chat_locked: number
-  chat_slow_seconds: number
-}
-
 /** Who is speaking in a session's chat, and the rules that apply to them. */
 export type ChatSpeaker = RoomPerson & {
   sessionId: string
@@ -39,17 +33,19 @@ export async function chatSpeaker(
   services: Services,
   sessionId: string,
 ): Promise<ChatSpeaker> {
-  const { db } = services
   const { groupId, ...who } = await roomPerson(c, services, sessionId)
-  const row = db.sql
-    .prepare('SELECT status, chat_locked, chat_slow_seconds FROM sessions WHERE id = ?')
-    .get(sessionId) as unknown as SessionChatRow
+  const data = await services.records()
+  const row = await data
+    .selectFrom('sessions')
+    .select(['status', 'chat_locked', 'chat_slow_seconds'])
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow()
   if (row.status !== 'open' && row.status !== 'live') throw new ChatClosed()
   return {
     ...who,
     groupId,
     sessionId,
-    group: groupSettingsOf(db, groupId)!,
+    group: (await groupSettingsOf(data, groupId))!,
     chat: sessionDocName.chat(groupId, sessionId) as DocName,
     locked: row.chat_locked === 1,
     slowSeconds: row.chat_slow_seconds,

@@ -1,7 +1,7 @@
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
-import { appendAudit } from '../audit/audit.ts'
-import type { Db } from '../db/openDatabase.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import { wipeFreedSpace } from '../erasure/wipeFreedSpace.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
@@ -19,10 +19,11 @@ interface SessionRef {
 export async function endChat(services: Services, session: SessionRef): Promise<void> {
   services.chat.typists.clear(sessionDocName.chat(session.groupId, session.id) as DocName)
   services.chat.endSession(session.id)
-  if (groupSettingsOf(services.db, session.groupId)?.chatKept === false) {
+  const data = await services.records()
+  if ((await groupSettingsOf(data, session.groupId))?.chatKept === false) {
     const messages = await clearChat(services, session)
-    appendAudit(
-      services.db,
+    await audit(
+      data,
       {
         actor: { kind: 'system', id: null },
         action: 'chat.cleared',
@@ -36,18 +37,28 @@ export async function endChat(services: Services, session: SessionRef): Promise<
 }
 
 /** Deletes a session's chat record (the messages and who reacted); how many messages went. */
-export function deleteChatRecord(db: Db, sessionId: string, at: number): number {
-  return db.transaction(() => {
-    db.sql
-      .prepare(
-        'DELETE FROM chat_reactions WHERE message_id IN (SELECT id FROM chat_messages WHERE session_id = ?)',
+export async function deleteChatRecord(data: Data, sessionId: string, at: number): Promise<number> {
+  return atomically(data, async (trx) => {
+    await trx
+      .deleteFrom('chat_reactions')
+      .where((eb) =>
+        eb(
+          'message_id',
+          'in',
+          eb.selectFrom('chat_messages').select('id').where('session_id', '=', sessionId),
+        ),
       )
-      .run(sessionId)
-    const { changes } = db.sql
-      .prepare('DELETE FROM chat_messages WHERE session_id = ?')
-      .run(sessionId)
-    db.sql.prepare('UPDATE sessions SET chat_cleared_at = ? WHERE id = ?').run(at, sessionId)
-    return Number(changes)
+      .execute()
+    const deleted = await trx
+      .deleteFrom('chat_messages')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst()
+    await trx
+      .updateTable('sessions')
+      .set({ chat_cleared_at: at })
+      .where('id', '=', sessionId)
+      .execute()
+    return Number(deleted.numDeletedRows)
   })
 }
 
@@ -56,11 +67,12 @@ export function deleteChatRecord(db: Db, sessionId: string, at: number): number 
  * and the freed pages. Crisis alerts stay with the facilitators (a clinical record of risk).
  */
 export async function clearChat(services: Services, session: SessionRef): Promise<number> {
-  const { db, sync, now } = services
-  const messages = deleteChatRecord(db, session.id, now())
+  const { sync, now } = services
+  const data = await services.records()
+  const messages = await deleteChatRecord(data, session.id, now())
   const chat = sessionDocName.chat(session.groupId, session.id) as DocName
   await sync.forget(chat)
-  db.sql.prepare('DELETE FROM session_snapshots WHERE doc = ?').run(chat)
-  await wipeFreedSpace(db)
+  await data.deleteFrom('session_snapshots').where('doc', '=', chat).execute()
+  await wipeFreedSpace(services.db)
   return messages
 }

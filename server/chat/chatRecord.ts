@@ -7,7 +7,7 @@ import {
 } from '../../shared/chat/chatDoc.ts'
 import type { KeyRing } from '../crypto/keyRing.ts'
 import { chatText, groupScope } from '../crypto/sealedColumns.ts'
-import type { Db } from '../db/openDatabase.ts'
+import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
 
 /** A message as stored: what anyone may see, plus the server-only link to its writer. */
 export interface ChatRow {
@@ -21,108 +21,178 @@ export interface ChatRow {
   removed: string | null
 }
 
+const COLUMNS = [
+  'm.id',
+  'm.session_id',
+  'm.seq',
+  'm.at',
+  'm.author',
+  'm.member_id',
+  'm.text',
+  'm.removed',
+  's.group_id',
+] as const
+
 /**
  * The server's record of a session's chat (`chat_messages`): every message, where the chat
  * document holds only the recent ones. Views built here never carry `member_id`. The words are
  * sealed with the group's key, to the message's row; rows are opened as they are read, and one
  * that does not open throws (`SealedDataRejected`) rather than showing as removed or empty.
  */
-export function chatRecord(db: Db, keys: KeyRing) {
-  const nextSeq = db.sql.prepare(
-    'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM chat_messages WHERE session_id = ?',
-  )
-  const insert = db.sql.prepare(
-    `INSERT INTO chat_messages (id, session_id, seq, at, author, member_id, text)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const byId = db.sql.prepare(
-    `SELECT m.*, s.group_id FROM chat_messages m JOIN sessions s ON s.id = m.session_id
-     WHERE m.id = ? AND m.session_id = ?`,
-  )
-  const older = db.sql.prepare(
-    `SELECT m.*, s.group_id FROM chat_messages m JOIN sessions s ON s.id = m.session_id
-     WHERE m.session_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`,
-  )
-  const groupOf = db.sql.prepare('SELECT group_id FROM sessions WHERE id = ?')
-  const opened = (stored: unknown): ChatRow | undefined => {
+export function chatRecord(data: Data, keys: KeyRing) {
+  const opened = (stored: (ChatRow & { group_id: string }) | undefined): ChatRow | undefined => {
     if (!stored) return undefined
-    const { group_id, ...row } = stored as ChatRow & { group_id: string }
+    const { group_id, ...row } = stored
     if (row.text === null) return row
     return { ...row, text: chatText.open(keys, groupScope(group_id), row.id, row.text) }
   }
-  const counts = db.sql.prepare(
-    'SELECT reaction, COUNT(*) AS n FROM chat_reactions WHERE message_id = ? GROUP BY reaction',
-  )
+  const messages = () =>
+    data.selectFrom('chat_messages as m').innerJoin('sessions as s', 's.id', 'm.session_id')
 
-  const reactionsOf = (messageId: string): Partial<Record<Reaction, number>> => {
-    const out: Partial<Record<Reaction, number>> = {}
-    for (const row of counts.all(messageId) as { reaction: Reaction; n: number }[]) {
-      out[row.reaction] = row.n
+  /** Each message's reaction counts, in one query for a page of them. */
+  const reactionsOf = async (messageIds: readonly string[]) => {
+    const out = new Map<string, Partial<Record<Reaction, number>>>()
+    if (messageIds.length === 0) return out
+    const rows = await data
+      .selectFrom('chat_reactions')
+      .select((eb) => ['message_id', 'reaction', eb.fn.countAll<number>().as('n')])
+      .where('message_id', 'in', messageIds)
+      .groupBy(['message_id', 'reaction'])
+      .execute()
+    // In code-unit order, whatever the database's collation: the document holds them so.
+    rows.sort((a, b) => (a.reaction < b.reaction ? -1 : a.reaction > b.reaction ? 1 : 0))
+    for (const row of rows) {
+      const counts = out.get(row.message_id) ?? {}
+      counts[row.reaction as Reaction] = Number(row.n)
+      out.set(row.message_id, counts)
     }
     return out
   }
 
+  const view = (row: ChatRow, reactions: Partial<Record<Reaction, number>> = {}): ChatMessage => ({
+    id: row.id,
+    seq: row.seq,
+    at: row.at,
+    author: chatAuthor.catch({ kind: 'anonymous' }).parse(JSON.parse(row.author)),
+    text: row.removed ? null : row.text,
+    ...(row.removed ? { removed: row.removed as 'facilitator' | 'member' } : {}),
+    ...(Object.keys(reactions).length > 0 ? { reactions } : {}),
+  })
+
   /** What the room sees of a stored message. */
-  const viewOf = (row: ChatRow): ChatMessage => {
-    const reactions = reactionsOf(row.id)
-    return {
-      id: row.id,
-      seq: row.seq,
-      at: row.at,
-      author: chatAuthor.catch({ kind: 'anonymous' }).parse(JSON.parse(row.author)),
-      text: row.removed ? null : row.text,
-      ...(row.removed ? { removed: row.removed as 'facilitator' | 'member' } : {}),
-      ...(Object.keys(reactions).length > 0 ? { reactions } : {}),
-    }
-  }
+  const viewOf = async (row: ChatRow): Promise<ChatMessage> =>
+    view(row, (await reactionsOf([row.id])).get(row.id))
 
   return {
     viewOf,
-    /** Appends a message; its order in the session is given here, in one statement each. */
-    append(m: {
+    /**
+     * Appends a message, numbered after the last of its session. On PostgreSQL, where
+     * instances post at once, they number one at a time (an advisory lock per session held to
+     * the commit): two reading the same last number would both take the next, and one post
+     * would fail on the unique (session, seq). SQLite's transactions take the write lock first.
+     */
+    async append(m: {
       id: string
       sessionId: string
       at: number
       author: ChatAuthor
       memberId: string | null
       text: string
-    }): ChatRow {
-      return db.transaction(() => {
-        const { seq } = nextSeq.get(m.sessionId) as { seq: number }
-        const { group_id } = groupOf.get(m.sessionId) as { group_id: string }
-        const text = chatText.seal(keys, groupScope(group_id), m.id, m.text)
-        insert.run(m.id, m.sessionId, seq, m.at, JSON.stringify(m.author), m.memberId, text)
-        return opened(byId.get(m.id, m.sessionId))!
+    }): Promise<ChatRow> {
+      const { group_id } = await data
+        .selectFrom('sessions')
+        .select('group_id')
+        .where('id', '=', m.sessionId)
+        .executeTakeFirstOrThrow()
+      const row = {
+        id: m.id,
+        session_id: m.sessionId,
+        at: m.at,
+        author: JSON.stringify(m.author),
+        member_id: m.memberId,
+        text: chatText.seal(keys, groupScope(group_id), m.id, m.text),
+      }
+      const seq = await atomically(data, async (trx) => {
+        if (onPostgres(trx)) await advisoryLock(trx, `chat seq:${m.sessionId}`)
+        const last = await trx
+          .selectFrom('chat_messages')
+          .select((eb) => eb.fn.max<number | null>('seq').as('seq'))
+          .where('session_id', '=', m.sessionId)
+          .executeTakeFirst()
+        const seq = (last?.seq ?? 0) + 1
+        await trx
+          .insertInto('chat_messages')
+          .values({ ...row, seq })
+          .execute()
+        return seq
       })
+      return { ...row, seq, text: m.text, removed: null }
     },
-    get: (sessionId: string, id: string) => opened(byId.get(id, sessionId)),
+    get: async (sessionId: string, id: string) =>
+      opened(
+        await messages()
+          .select(COLUMNS)
+          .where('m.id', '=', id)
+          .where('m.session_id', '=', sessionId)
+          .executeTakeFirst(),
+      ),
     /** The page of messages before `seq`, oldest first. */
-    before(sessionId: string, seq: number, limit: number = CHAT_PAGE): ChatMessage[] {
-      const rows = older.all(sessionId, seq, limit).map((row) => opened(row)!)
-      return rows.reverse().map(viewOf)
+    async before(
+      sessionId: string,
+      seq: number,
+      limit: number = CHAT_PAGE,
+    ): Promise<ChatMessage[]> {
+      const rows = (
+        await messages()
+          .select(COLUMNS)
+          .where('m.session_id', '=', sessionId)
+          .where('m.seq', '<', seq)
+          .orderBy('m.seq', 'desc')
+          .limit(limit)
+          .execute()
+      )
+        .map((row) => opened(row)!)
+        .reverse()
+      const reactions = await reactionsOf(rows.map((row) => row.id))
+      return rows.map((row) => view(row, reactions.get(row.id)))
     },
     /** Forgets a message that could not be delivered (its chat document refused it). */
-    discard(sessionId: string, id: string): void {
-      db.sql.prepare('DELETE FROM chat_messages WHERE id = ? AND session_id = ?').run(id, sessionId)
+    async discard(sessionId: string, id: string): Promise<void> {
+      await data
+        .deleteFrom('chat_messages')
+        .where('id', '=', id)
+        .where('session_id', '=', sessionId)
+        .execute()
     },
     /** Takes the words out of a message, for good (the row stays, marked). */
-    remove(sessionId: string, id: string, by: 'facilitator' | 'member', at: number): void {
-      db.transaction(() => {
-        db.sql
-          .prepare(
-            `UPDATE chat_messages SET text = NULL, removed = ?, removed_at = ?
-             WHERE id = ? AND session_id = ?`,
-          )
-          .run(by, at, id, sessionId)
-        db.sql.prepare('DELETE FROM chat_reactions WHERE message_id = ?').run(id)
+    async remove(sessionId: string, id: string, by: 'facilitator' | 'member', at: number) {
+      await atomically(data, async (trx) => {
+        await trx
+          .updateTable('chat_messages')
+          .set({ text: null, removed: by, removed_at: at })
+          .where('id', '=', id)
+          .where('session_id', '=', sessionId)
+          .execute()
+        await trx.deleteFrom('chat_reactions').where('message_id', '=', id).execute()
       })
     },
     /** Turns one person's reaction on or off; whether anything changed. */
-    react(messageId: string, person: string, reaction: Reaction, on: boolean): boolean {
-      const statement = on
-        ? 'INSERT OR IGNORE INTO chat_reactions (message_id, person, reaction) VALUES (?, ?, ?)'
-        : 'DELETE FROM chat_reactions WHERE message_id = ? AND person = ? AND reaction = ?'
-      return db.sql.prepare(statement).run(messageId, person, reaction).changes > 0
+    async react(messageId: string, person: string, reaction: Reaction, on: boolean) {
+      if (on) {
+        const added = await data
+          .insertInto('chat_reactions')
+          .values({ message_id: messageId, person, reaction })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst()
+        return Number(added.numInsertedOrUpdatedRows ?? 0) > 0
+      }
+      const taken = await data
+        .deleteFrom('chat_reactions')
+        .where('message_id', '=', messageId)
+        .where('person', '=', person)
+        .where('reaction', '=', reaction)
+        .executeTakeFirst()
+      return Number(taken.numDeletedRows) > 0
     },
   }
 }

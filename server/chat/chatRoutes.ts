@@ -21,6 +21,7 @@ import type { Rate } from '../sync/TokenBucket.ts'
 import { personRate } from '../http/personRate.ts'
 import { appendToChat, replaceInChat } from './chatDocument.ts'
 import { chatSpeaker, type ChatSpeaker } from './chatGate.ts'
+import { isMuted } from './chatMutes.ts'
 import { chatRecord } from './chatRecord.ts'
 import { raiseCrisisAlert } from './crisisAlert.ts'
 
@@ -48,13 +49,12 @@ function authorOf(speaker: ChatSpeaker, named = false): ChatAuthor {
  * Moderation lives in chatModerationRoutes.ts.
  */
 export function chatRoutes(services: Services) {
-  const { db, now, sync } = services
-  const record = chatRecord(db, services.keys)
+  const { now, sync } = services
+  const recordOf = async () => chatRecord(await services.records(), services.keys)
   const app = new Hono<AppEnv>()
   const canPost = personRate(POST_RATE, now)
   const canReact = personRate(REACT_RATE, now)
   const canTellTyping = personRate(TYPING_RATE, now)
-  const isMuted = db.sql.prepare('SELECT 1 FROM chat_mutes WHERE session_id = ? AND member_id = ?')
   // When each member last wrote, for slow mode: in memory, since an anonymous writer's
   // messages have no stored link (a restart forgets it, which costs one early message at most).
   const lastPost = new Map<string, number>()
@@ -67,7 +67,7 @@ export function chatRoutes(services: Services) {
     if (speaker.role === 'member') {
       const { sessionId } = speaker
       const memberId = speaker.principal.id
-      if (isMuted.get(sessionId, memberId)) {
+      if (await isMuted(await services.records(), sessionId, memberId)) {
         throw new HTTPException(403, {
           message:
             'A facilitator has paused your chat messages for now. You can still write to the facilitators privately.',
@@ -100,7 +100,8 @@ export function chatRoutes(services: Services) {
     // "whoever wrote this" without learning who, and is gone when the session ends.
     const linked = member && (author.kind === 'member' || speaker.group.facilitatorsSeeAuthors)
     const id = newId('chatMessage')
-    const row = record.append({
+    const record = await recordOf()
+    const row = await record.append({
       id,
       sessionId: speaker.sessionId,
       at,
@@ -108,9 +109,9 @@ export function chatRoutes(services: Services) {
       memberId: linked ? member.id : null,
       text,
     })
-    if (!(await appendToChat(sync, speaker.chat, record.viewOf(row)))) {
+    if (!(await appendToChat(sync, speaker.chat, await record.viewOf(row)))) {
       // The chat document is damaged (read only): not in the chat, so not kept either.
-      record.discard(speaker.sessionId, id)
+      await record.discard(speaker.sessionId, id)
       throw new HTTPException(503, {
         message:
           'The chat cannot take messages right now. You can still write to the facilitators privately.',
@@ -146,14 +147,15 @@ export function chatRoutes(services: Services) {
   app.post('/sessions/:sessionId/chat/:messageId/reactions', async (c) => {
     const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     const { reaction, on } = await parseBody(c, chatReactRequest)
-    const row = record.get(speaker.sessionId, c.req.param('messageId'))
+    const record = await recordOf()
+    const row = await record.get(speaker.sessionId, c.req.param('messageId'))
     if (!row || row.removed) throw new HTTPException(404, { message: 'no such message' })
     const person = personOf(speaker.principal)
     if (!canReact(person)) {
       throw new HTTPException(429, { message: 'Too many reactions at once. Wait a moment.' })
     }
-    if (record.react(row.id, person, reaction, on)) {
-      await replaceInChat(sync, speaker.chat, record.viewOf(row))
+    if (await record.react(row.id, person, reaction, on)) {
+      await replaceInChat(sync, speaker.chat, await record.viewOf(row))
     }
     return c.json({ ok: true })
   })
@@ -180,7 +182,7 @@ export function chatRoutes(services: Services) {
     await requireReader(c, services, sessionDocName.chat(groupId, sessionId) as DocName)
     const before = z.coerce.number().int().min(1).safeParse(c.req.query('before'))
     if (!before.success) throw new HTTPException(400, { message: 'before: a message number' })
-    return c.json({ messages: record.before(sessionId, before.data) })
+    return c.json({ messages: await (await recordOf()).before(sessionId, before.data) })
   })
 
   return app

@@ -7,7 +7,6 @@ import {
   SIGNALS_RESOURCES,
   type AlertSource,
 } from '../../shared/signals/signalDocs.ts'
-import { appendAudit } from '../audit/audit.ts'
 import type { FacilitatorPrincipal, MemberPrincipal } from '../auth/Principal.ts'
 import { resourcesFor } from '../crisis/loadCrisisConfig.ts'
 import type { RiskMatch } from '../crisis/findRisk.ts'
@@ -15,9 +14,7 @@ import { newId } from '../db/newId.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { lineNameFor } from '../signals/privateLines.ts'
-
-/** Unseen alerts from one writer at a time; the next waits until a facilitator saw them. */
-export const OPEN_ALERTS_PER_WRITER = 3
+import { crisisAlertWriter, markResourcesSent, recordCrisisAlert } from './crisisRecord.ts'
 
 /** The colour of an alert whose writer the facilitators may not know. */
 const UNNAMED_COLOUR = '#6b5b4e'
@@ -39,8 +36,8 @@ export interface CrisisMessage {
   named: boolean
 }
 
-const lineOf = (services: Services, groupId: string, sessionId: string, memberId: string) =>
-  lineNameFor(services.db, groupId, sessionId, memberId)
+const lineOf = async (services: Services, groupId: string, sessionId: string, memberId: string) =>
+  lineNameFor(await services.records(), groupId, sessionId, memberId)
 
 /**
  * A message matched a risk phrase: the facilitators are alerted at once, in the same banner as
@@ -53,47 +50,30 @@ export async function raiseCrisisAlert(
   services: Services,
   alert: CrisisMessage,
 ): Promise<string | null> {
-  const { db, now, sync } = services
+  const { now, sync } = services
   const { groupId, sessionId, writer } = alert
+  const at = now()
+  const id = newId('signal')
   // The facilitators already have this writer's alerts in front of them: more would bury the
   // banner (and grow the facilitators' document) without telling them anything new.
-  const open = db.sql
-    .prepare(
-      `SELECT COUNT(*) AS n FROM silent_signals
-       WHERE session_id = ? AND member_id = ? AND kind = 'crisis' AND seen_at IS NULL`,
-    )
-    .get(sessionId, writer.id) as { n: number }
-  if (open.n >= OPEN_ALERTS_PER_WRITER) {
+  const recorded = await recordCrisisAlert(
+    await services.records(),
+    {
+      id,
+      sessionId,
+      groupId,
+      memberId: writer.id,
+      category: alert.risk.category,
+      source: alert.source,
+      messageId: alert.messageId ?? null,
+    },
+    at,
+  )
+  if (!recorded) {
     services.log.info({ session: sessionId, category: alert.risk.category }, 'crisis alert held')
     return null
   }
-  const at = now()
-  const id = newId('signal')
-  db.transaction(() => {
-    db.sql
-      .prepare(
-        `INSERT INTO silent_signals (id, session_id, member_id, kind, sent_at)
-         VALUES (?, ?, ?, 'crisis', ?)`,
-      )
-      .run(id, sessionId, writer.id, at)
-    db.sql
-      .prepare(
-        'INSERT INTO crisis_alerts (signal_id, category, source, message_id) VALUES (?, ?, ?, ?)',
-      )
-      .run(id, alert.risk.category, alert.source, alert.messageId ?? null)
-    appendAudit(
-      db,
-      {
-        actor: { kind: 'system', id: null },
-        action: 'crisis.alerted',
-        target: { kind: 'session', id: sessionId },
-        groupId,
-        detail: { category: alert.risk.category, source: alert.source },
-      },
-      at,
-    )
-  })
-  const line = lineOf(services, groupId, sessionId, writer.id)
+  const line = await lineOf(services, groupId, sessionId, writer.id)
   await sync.serverWrite(sessionDocName.signals(groupId, sessionId) as DocName, (doc) => {
     doc.getArray(SIGNALS_LIST).push([
       {
@@ -111,7 +91,7 @@ export async function raiseCrisisAlert(
       },
     ])
   })
-  const region = groupSettingsOf(db, groupId)?.crisisRegion ?? 'other'
+  const region = (await groupSettingsOf(await services.records(), groupId))?.crisisRegion ?? 'other'
   await sync.serverWrite(line, (doc) => {
     doc
       .getMap(LINE_CRISIS)
@@ -132,17 +112,12 @@ export async function sendCrisisResources(
   alertId: string,
   facilitator: FacilitatorPrincipal,
 ): Promise<boolean> {
-  const { db, now, sync } = services
+  const { now, sync } = services
   const { id: sessionId, groupId } = session
-  const alert = db.sql
-    .prepare(
-      `SELECT s.member_id FROM silent_signals s JOIN crisis_alerts a ON a.signal_id = s.id
-       WHERE s.id = ? AND s.session_id = ?`,
-    )
-    .get(alertId, sessionId) as { member_id: string } | undefined
-  if (!alert) return false
+  const writer = await crisisAlertWriter(await services.records(), sessionId, alertId)
+  if (!writer) return false
   const at = now()
-  const region = groupSettingsOf(db, groupId)?.crisisRegion ?? 'other'
+  const region = (await groupSettingsOf(await services.records(), groupId))?.crisisRegion ?? 'other'
   const message: LineMessage = {
     id: newId('lineMessage'),
     at,
@@ -151,26 +126,16 @@ export async function sendCrisisResources(
     text: RESOURCES_NOTE,
     resources: resourcesFor(services.crisis.resources, region),
   }
-  await sync.serverWrite(lineOf(services, groupId, sessionId, alert.member_id), (doc) => {
+  await sync.serverWrite(await lineOf(services, groupId, sessionId, writer), (doc) => {
     doc.getArray(LINE_MESSAGES).push([message])
   })
   await sync.serverWrite(sessionDocName.signals(groupId, sessionId) as DocName, (doc) => {
     doc.getMap(SIGNALS_RESOURCES).set(alertId, { at, by: facilitator.name })
   })
-  db.transaction(() => {
-    db.sql
-      .prepare('UPDATE crisis_alerts SET resources_sent_at = ? WHERE signal_id = ?')
-      .run(at, alertId)
-    appendAudit(
-      db,
-      {
-        actor: facilitator,
-        action: 'crisis.resources-sent',
-        target: { kind: 'session', id: sessionId },
-        groupId,
-      },
-      at,
-    )
-  })
+  await markResourcesSent(
+    await services.records(),
+    { alertId, sessionId, groupId, by: facilitator },
+    at,
+  )
   return true
 }

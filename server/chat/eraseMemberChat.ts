@@ -2,6 +2,7 @@ import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { FORMER_MEMBER } from '../../shared/members/formerMember.ts'
 import { SIGNALS_LINES, SIGNALS_LIST } from '../../shared/signals/signalDocs.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { removeMessages } from './removeMessages.ts'
 
@@ -13,13 +14,15 @@ import { removeMessages } from './removeMessages.ts'
  * Returns the number of documents rewritten.
  */
 export async function eraseMemberChat(services: Services, memberId: string): Promise<number> {
-  const { db, sync } = services
-  const traced = db.sql
-    .prepare(
-      `SELECT m.id, m.session_id, s.group_id FROM chat_messages m JOIN sessions s
-       ON s.id = m.session_id WHERE m.member_id = ? AND m.removed IS NULL`,
-    )
-    .all(memberId) as { id: string; session_id: string; group_id: string }[]
+  const { sync } = services
+  const data = await services.records()
+  const traced = await data
+    .selectFrom('chat_messages as m')
+    .innerJoin('sessions as s', 's.id', 'm.session_id')
+    .select(['m.id', 'm.session_id', 's.group_id'])
+    .where('m.member_id', '=', memberId)
+    .where('m.removed', 'is', null)
+    .execute()
   const bySession = new Map<string, { groupId: string; ids: string[] }>()
   for (const row of traced) {
     const entry = bySession.get(row.session_id) ?? { groupId: row.group_id, ids: [] }
@@ -33,18 +36,18 @@ export async function eraseMemberChat(services: Services, memberId: string): Pro
   }
   services.chat.forgetMember(memberId)
   // What the facilitators' signals documents hold of them: their signals, alerts and line.
-  const signals = db.sql
-    .prepare(
-      `SELECT g.id, g.session_id, s.group_id FROM silent_signals g JOIN sessions s
-       ON s.id = g.session_id WHERE g.member_id = ?`,
-    )
-    .all(memberId) as { id: string; session_id: string; group_id: string }[]
-  const lines = db.sql
-    .prepare(
-      `SELECT l.line_key, l.session_id, s.group_id FROM private_lines l JOIN sessions s
-       ON s.id = l.session_id WHERE l.member_id = ?`,
-    )
-    .all(memberId) as { line_key: string; session_id: string; group_id: string }[]
+  const signals = await data
+    .selectFrom('silent_signals as g')
+    .innerJoin('sessions as s', 's.id', 'g.session_id')
+    .select(['g.id', 'g.session_id', 's.group_id'])
+    .where('g.member_id', '=', memberId)
+    .execute()
+  const lines = await data
+    .selectFrom('private_lines as l')
+    .innerJoin('sessions as s', 's.id', 'l.session_id')
+    .select(['l.line_key', 'l.session_id', 's.group_id'])
+    .where('l.member_id', '=', memberId)
+    .execute()
   const touched = new Map<string, { groupId: string; signals: Set<string>; lines: Set<string> }>()
   const at = (sessionId: string, groupId: string) => {
     let entry = touched.get(sessionId)
@@ -71,14 +74,25 @@ export async function eraseMemberChat(services: Services, memberId: string): Pro
     await sync.compactNow(name)
     documents++
   }
-  db.transaction(() => {
-    db.sql
-      .prepare(
-        'DELETE FROM crisis_alerts WHERE signal_id IN (SELECT id FROM silent_signals WHERE member_id = ?)',
-      )
-      .run(memberId)
-    db.sql.prepare('DELETE FROM chat_mutes WHERE member_id = ?').run(memberId)
-    db.sql.prepare('DELETE FROM chat_reactions WHERE person = ?').run(`member:${memberId}`)
-  })
+  await deleteMemberChatRows(data, memberId)
   return documents
+}
+
+/**
+ * Their crisis alerts (their signals go with the rest of their rows), mutes and reactions, in
+ * one transaction.
+ */
+export async function deleteMemberChatRows(data: Data, memberId: string): Promise<void> {
+  await atomically(data, async (trx) => {
+    await trx
+      .deleteFrom('crisis_alerts')
+      .where(
+        'signal_id',
+        'in',
+        trx.selectFrom('silent_signals').select('id').where('member_id', '=', memberId),
+      )
+      .execute()
+    await trx.deleteFrom('chat_mutes').where('member_id', '=', memberId).execute()
+    await trx.deleteFrom('chat_reactions').where('person', '=', `member:${memberId}`).execute()
+  })
 }

@@ -26,7 +26,7 @@ export const LINE_MAX_MESSAGES = 300
  * for an answer. A muted member can still write here: the line is how they reach help.
  */
 export function lineRoutes(services: Services) {
-  const { db, now, sync } = services
+  const { now, sync } = services
   const app = new Hono<AppEnv>()
   const take = personRate(LINE_RATE, now)
 
@@ -64,7 +64,7 @@ export function lineRoutes(services: Services) {
       })
     }
     const member = speaker.principal
-    const lineKey = lineKeyFor(db, speaker.sessionId, member.id)
+    const lineKey = await lineKeyFor(await services.records(), speaker.sessionId, member.id)
     const message: LineMessage = { id: newId('lineMessage'), at: now(), from: 'member', text }
     await write(speaker.groupId, speaker.sessionId, lineKey, message, {
       name: member.name,
@@ -89,9 +89,14 @@ export function lineRoutes(services: Services) {
     const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     if (speaker.role !== 'facilitator') throw new HTTPException(403, { message: 'not allowed' })
     const { text } = await parseBody(c, linePostRequest)
-    const line = db.sql
-      .prepare('SELECT line_key FROM private_lines WHERE session_id = ? AND line_key = ?')
-      .get(speaker.sessionId, c.req.param('lineKey')) as { line_key: string } | undefined
+    const line = await (
+      await services.records()
+    )
+      .selectFrom('private_lines')
+      .select('line_key')
+      .where('session_id', '=', speaker.sessionId)
+      .where('line_key', '=', c.req.param('lineKey'))
+      .executeTakeFirst()
     if (!line) throw new HTTPException(404, { message: 'no such line' })
     if (!take(personOf(speaker.principal))) {
       throw new HTTPException(429, {

@@ -4,7 +4,7 @@ import { SIGNALS_AUTHORS, SIGNALS_LIST } from '../../shared/signals/signalDocs.t
 import { wipeFreedSpace } from '../erasure/wipeFreedSpace.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { replaceInChat } from './chatDocument.ts'
-import { chatRecord } from './chatRecord.ts'
+import { chatRecord, type ChatRow } from './chatRecord.ts'
 
 /**
  * Removes chat messages for good: the words leave the server's record, the chat document (a
@@ -19,19 +19,20 @@ export async function removeMessages(
   ids: readonly string[],
   by: 'facilitator' | 'member',
 ): Promise<number> {
-  const { db, now, sync } = services
-  const record = chatRecord(db, services.keys)
+  const { now, sync } = services
+  const record = chatRecord(await services.records(), services.keys)
   const chat = sessionDocName.chat(session.groupId, session.id) as DocName
   const signals = sessionDocName.signals(session.groupId, session.id) as DocName
-  const removed = ids.flatMap((id) => {
-    const row = record.get(session.id, id)
-    return row && !row.removed ? [row] : []
-  })
+  const removed: ChatRow[] = []
+  for (const id of ids) {
+    const row = await record.get(session.id, id)
+    if (row && !row.removed) removed.push(row)
+  }
   if (removed.length === 0) return 0
   for (const row of removed) {
-    record.remove(session.id, row.id, by, now())
+    await record.remove(session.id, row.id, by, now())
     services.chat.forgetWriter(session.id, row.id)
-    await replaceInChat(sync, chat, record.viewOf(record.get(session.id, row.id)!))
+    await replaceInChat(sync, chat, await record.viewOf((await record.get(session.id, row.id))!))
   }
   const gone = new Set(removed.map((r) => r.id))
   await sync.serverWrite(signals, (doc) => {
@@ -47,6 +48,6 @@ export async function removeMessages(
   })
   await sync.compactNow(chat)
   await sync.compactNow(signals)
-  await wipeFreedSpace(db)
+  await wipeFreedSpace(services.db)
   return removed.length
 }

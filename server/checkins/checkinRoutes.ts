@@ -6,8 +6,6 @@ import {
   LINE_CHECKINS,
   openCheckinRequest,
 } from '../../shared/checkins/checkins.ts'
-import type { DocName } from '../../shared/documents/docName.ts'
-import { appendAudit } from '../audit/audit.ts'
 import { raiseCrisisAlert } from '../chat/crisisAlert.ts'
 import { findRisk } from '../crisis/findRisk.ts'
 import { checkinWord, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
@@ -20,13 +18,8 @@ import { personRate } from '../http/personRate.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { lineNameFor } from '../signals/privateLines.ts'
 import { ownCheckins } from './ownHistory.ts'
-import {
-  checkinRow,
-  latestCheckin,
-  publishCheckin,
-  publishNamedAnswers,
-  type CheckinRow,
-} from './publishCheckin.ts'
+import { answerCheckin, closeCheckin, openCheckin } from './checkinRecord.ts'
+import { checkinRow, latestCheckin, publishCheckin, publishNamedAnswers } from './publishCheckin.ts'
 
 /** Changing one's answer a few times is fine; a stream of it is not. */
 const ANSWER_RATE = { burst: 5, perSecond: 0.5 }
@@ -39,7 +32,7 @@ const ANSWER_RATE = { burst: 5, perSecond: 0.5 }
  * group names answers) and the writer is shown crisis resources privately.
  */
 export function checkinRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
   const canAnswer = personRate(ANSWER_RATE, now)
 
@@ -47,52 +40,30 @@ export function checkinRoutes(services: Services) {
     requireInProgress(services, sessionId, 'Check-ins happen during the session.')
   const facilitatorOf = async (c: Context<AppEnv>, sessionId: string) =>
     await roomPersonAs(c, services, sessionId, 'facilitator')
-  const close = (row: CheckinRow) => {
-    db.sql.prepare('UPDATE checkins SET closed_at = ? WHERE id = ?').run(now(), row.id)
-  }
 
   app.post('/sessions/:sessionId/checkins', async (c) => {
     const sessionId = c.req.param('sessionId')
     const { principal, groupId } = await facilitatorOf(c, sessionId)
     const { kind, moment } = await parseBody(c, openCheckinRequest)
-    during(sessionId)
+    await during(sessionId)
+    const data = await services.records()
     // Fixed for this check-in: changing the setting later never names answers given before.
-    const named = groupSettingsOf(db, groupId)?.checkinsNamed ?? false
+    const named = (await groupSettingsOf(data, groupId))?.checkinsNamed ?? false
     const id = newId('checkin')
     const at = now()
-    db.transaction(() => {
-      db.sql
-        .prepare('UPDATE checkins SET closed_at = ? WHERE session_id = ? AND closed_at IS NULL')
-        .run(at, sessionId)
-      db.sql
-        .prepare(
-          `INSERT INTO checkins (id, session_id, kind, moment, named, opened_at, opened_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(id, sessionId, kind, moment, Number(named), at, principal.id)
-      appendAudit(
-        db,
-        {
-          actor: principal,
-          action: 'checkin.opened',
-          target: { kind: 'session', id: sessionId },
-          groupId,
-          detail: { kind, moment },
-        },
-        at,
-      )
-    })
-    await publishCheckin(services, groupId, checkinRow(db, sessionId, id)!)
+    await openCheckin(data, { id, sessionId, groupId, kind, moment, named, by: principal }, at)
+    await publishCheckin(services, groupId, (await checkinRow(data, sessionId, id))!)
     return c.json({ id }, 201)
   })
 
   app.post('/sessions/:sessionId/checkins/:checkinId/close', async (c) => {
     const sessionId = c.req.param('sessionId')
     const { groupId } = await facilitatorOf(c, sessionId)
-    const row = checkinRow(db, sessionId, c.req.param('checkinId'))
+    const data = await services.records()
+    const row = await checkinRow(data, sessionId, c.req.param('checkinId'))
     if (!row) throw new HTTPException(404, { message: 'No such check-in.' })
-    if (row.closed_at === null) close(row)
-    await publishCheckin(services, groupId, checkinRow(db, sessionId, row.id)!)
+    if (row.closed_at === null) await closeCheckin(data, sessionId, row.id, now())
+    await publishCheckin(services, groupId, (await checkinRow(data, sessionId, row.id))!)
     return c.json({ closed: true })
   })
 
@@ -106,9 +77,10 @@ export function checkinRoutes(services: Services) {
       'Members check in; facilitators lead.',
     )
     const answer = await parseBody(c, checkinAnswerRequest)
-    during(sessionId)
-    const row = checkinRow(db, sessionId, c.req.param('checkinId'))
-    if (!row || row.id !== latestCheckin(db, sessionId)?.id) {
+    await during(sessionId)
+    const data = await services.records()
+    const row = await checkinRow(data, sessionId, c.req.param('checkinId'))
+    if (!row || row.id !== (await latestCheckin(data, sessionId))?.id) {
       throw new HTTPException(404, { message: 'No such check-in.' })
     }
     if (row.closed_at !== null) {
@@ -138,16 +110,15 @@ export function checkinRoutes(services: Services) {
             rowIdOf(row.id, principal.id),
             answer.word,
           )
-    db.sql
-      .prepare(
-        `INSERT INTO checkin_answers (checkin_id, member_id, mood, word, answered_at)
-         VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (checkin_id, member_id) DO UPDATE SET mood = excluded.mood,
-           word = excluded.word, answered_at = excluded.answered_at`,
-      )
-      .run(row.id, principal.id, answer.mood ?? null, word, at)
+    const kept = await answerCheckin(
+      data,
+      { checkinId: row.id, sessionId, memberId: principal.id, mood: answer.mood ?? null, word },
+      at,
+    )
+    // Closed since it was read above (by another facilitator, or an instance).
+    if (!kept) throw new HTTPException(409, { message: 'This check-in has closed.' })
     // Makes the member's line (and its key) on first use: the named answers join on it.
-    const line = lineNameFor(db, groupId, sessionId, principal.id) as DocName
+    const line = await lineNameFor(data, groupId, sessionId, principal.id)
     await services.sync.serverWrite(line, (doc) => doc.getMap(LINE_CHECKINS).set(row.id, { at }))
     const named = row.named === 1
     if (named) await publishNamedAnswers(services, groupId, row)
@@ -167,9 +138,10 @@ export function checkinRoutes(services: Services) {
     return c.json({ answered: true })
   })
 
-  app.get('/member/checkins', (c) => {
+  app.get('/member/checkins', async (c) => {
     const member = requireMember(c)
-    return c.json({ checkins: ownCheckins(services, member.id, member.groupId) })
+    const data = await services.records()
+    return c.json({ checkins: await ownCheckins(data, services.keys, member.id, member.groupId) })
   })
 
   return app

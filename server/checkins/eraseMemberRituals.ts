@@ -2,6 +2,7 @@ import { SIGNALS_CHECKIN_ANSWERS } from '../../shared/checkins/checkins.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { SIGNALS_MEASURE_RESULTS } from '../../shared/measures/measureDocs.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { checkinRow, publishCheckin, publishNamedAnswers } from './publishCheckin.ts'
 
@@ -13,30 +14,30 @@ import { checkinRow, publishCheckin, publishNamedAnswers } from './publishChecki
  * the number of documents rewritten.
  */
 export async function eraseMemberRituals(services: Services, memberId: string): Promise<number> {
-  const { db, sync } = services
-  const checkins = db.sql
-    .prepare(
-      `SELECT k.id, k.session_id AS sessionId, s.group_id AS groupId
-       FROM checkin_answers a JOIN checkins k ON k.id = a.checkin_id JOIN sessions s ON s.id = k.session_id
-       WHERE a.member_id = ?`,
+  const { sync } = services
+  const data = await services.records()
+  const checkins = await data
+    .selectFrom('checkin_answers as a')
+    .innerJoin('checkins as k', 'k.id', 'a.checkin_id')
+    .innerJoin('sessions as s', 's.id', 'k.session_id')
+    .select(['k.id', 'k.session_id as sessionId', 's.group_id as groupId'])
+    .where('a.member_id', '=', memberId)
+    .execute()
+  const measured = await data
+    .selectFrom('measure_answers as a')
+    .innerJoin('measure_requests as r', 'r.id', 'a.request_id')
+    .innerJoin('sessions as s', 's.id', 'r.session_id')
+    .leftJoin('private_lines as p', (join) =>
+      join.onRef('p.session_id', '=', 'r.session_id').onRef('p.member_id', '=', 'a.member_id'),
     )
-    .all(memberId) as { id: string; sessionId: string; groupId: string }[]
-  const measured = db.sql
-    .prepare(
-      `SELECT DISTINCT r.session_id AS sessionId, s.group_id AS groupId, p.line_key AS lineKey
-       FROM measure_answers a JOIN measure_requests r ON r.id = a.request_id
-       JOIN sessions s ON s.id = r.session_id
-       LEFT JOIN private_lines p ON p.session_id = r.session_id AND p.member_id = a.member_id
-       WHERE a.member_id = ?`,
-    )
-    .all(memberId) as { sessionId: string; groupId: string; lineKey: string | null }[]
-  db.transaction(() => {
-    db.sql.prepare('DELETE FROM checkin_answers WHERE member_id = ?').run(memberId)
-    db.sql.prepare('DELETE FROM measure_answers WHERE member_id = ?').run(memberId)
-  })
+    .select(['r.session_id as sessionId', 's.group_id as groupId', 'p.line_key as lineKey'])
+    .distinct()
+    .where('a.member_id', '=', memberId)
+    .execute()
+  await deleteMemberRitualRows(data, memberId)
   let documents = 0
   for (const { id, sessionId, groupId } of checkins) {
-    const row = checkinRow(db, sessionId, id)!
+    const row = (await checkinRow(data, sessionId, id))!
     await publishCheckin(services, groupId, row)
     const signals = sessionDocName.signals(groupId, sessionId) as DocName
     const named = await sync.serverRead(signals, (doc) =>
@@ -55,4 +56,12 @@ export async function eraseMemberRituals(services: Services, memberId: string): 
     documents++
   }
   return documents
+}
+
+/** Their check-in answers and questionnaire results, in one transaction. */
+export async function deleteMemberRitualRows(data: Data, memberId: string): Promise<void> {
+  await atomically(data, async (trx) => {
+    await trx.deleteFrom('checkin_answers').where('member_id', '=', memberId).execute()
+    await trx.deleteFrom('measure_answers').where('member_id', '=', memberId).execute()
+  })
 }

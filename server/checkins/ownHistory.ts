@@ -1,56 +1,83 @@
 import type { OwnCheckin } from '../../shared/checkins/checkins.ts'
 import type { OwnMeasure } from '../../shared/measures/measureDocs.ts'
-import { MEASURES } from '../../shared/measures/measures.ts'
+import { MEASURES, type MeasureId } from '../../shared/measures/measures.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { openWord } from './publishCheckin.ts'
 import { openResult } from '../measures/storedResults.ts'
 
 /** A member's own check-ins in their group, oldest first. */
-export const ownCheckins = (services: Services, memberId: string, groupId: string): OwnCheckin[] =>
-  (
-    services.db.sql
-      .prepare(
-        `SELECT a.checkin_id AS checkinId, s.title AS sessionTitle, s.starts_at AS startsAt,
-           k.moment, a.mood, a.word, a.answered_at AS answeredAt
-         FROM checkin_answers a JOIN checkins k ON k.id = a.checkin_id
-         JOIN sessions s ON s.id = k.session_id
-         WHERE a.member_id = ? AND s.group_id = ? ORDER BY a.answered_at`,
-      )
-      .all(memberId, groupId) as unknown as (OwnCheckin & { checkinId: string })[]
-  ).map(({ checkinId, ...own }) => ({
+export async function ownCheckins(
+  data: Data,
+  keys: KeyRing,
+  memberId: string,
+  groupId: string,
+): Promise<OwnCheckin[]> {
+  const rows = await data
+    .selectFrom('checkin_answers as a')
+    .innerJoin('checkins as k', 'k.id', 'a.checkin_id')
+    .innerJoin('sessions as s', 's.id', 'k.session_id')
+    .select([
+      'a.checkin_id as checkinId',
+      's.title as sessionTitle',
+      's.starts_at as startsAt',
+      'k.moment',
+      'a.mood',
+      'a.word',
+      'a.answered_at as answeredAt',
+    ])
+    .where('a.member_id', '=', memberId)
+    .where('s.group_id', '=', groupId)
+    .orderBy('a.answered_at')
+    .execute()
+  return rows.map(({ checkinId, ...own }) => ({
     ...own,
-    word: openWord(services, groupId, checkinId, memberId, own.word),
+    moment: own.moment as OwnCheckin['moment'],
+    word: openWord(keys, groupId, checkinId, memberId, own.word),
   }))
+}
 
 /** A member's own questionnaire results in their group, oldest first. */
-export const ownMeasures = (services: Services, memberId: string, groupId: string): OwnMeasure[] =>
-  (
-    services.db.sql
-      .prepare(
-        `SELECT r.id AS requestId, r.measure, a.score, a.band, s.title AS sessionTitle,
-           s.starts_at AS startsAt, a.answered_at AS answeredAt
-         FROM measure_answers a JOIN measure_requests r ON r.id = a.request_id
-         JOIN sessions s ON s.id = r.session_id
-         WHERE a.member_id = ? AND s.group_id = ? ORDER BY a.answered_at`,
-      )
-      .all(memberId, groupId) as unknown as (Omit<OwnMeasure, 'score' | 'band'> & {
-      requestId: string
-      score: string
-      band: string
-    })[]
-  ).map(({ requestId, score, band, ...own }) => ({
+export async function ownMeasures(
+  data: Data,
+  keys: KeyRing,
+  memberId: string,
+  groupId: string,
+): Promise<OwnMeasure[]> {
+  const rows = await data
+    .selectFrom('measure_answers as a')
+    .innerJoin('measure_requests as r', 'r.id', 'a.request_id')
+    .innerJoin('sessions as s', 's.id', 'r.session_id')
+    .select([
+      'r.id as requestId',
+      'r.measure',
+      'a.score',
+      'a.band',
+      's.title as sessionTitle',
+      's.starts_at as startsAt',
+      'a.answered_at as answeredAt',
+    ])
+    .where('a.member_id', '=', memberId)
+    .where('s.group_id', '=', groupId)
+    .orderBy('a.answered_at')
+    .execute()
+  return rows.map(({ requestId, score, band, ...own }) => ({
     ...own,
-    ...openResult(services.keys, groupId, { requestId, memberId }, { score, band }),
-  })) as OwnMeasure[]
+    measure: own.measure as MeasureId,
+    ...openResult(keys, groupId, { requestId, memberId }, { score, band }),
+  }))
+}
 
 /** The same, as a Markdown page for the member's archive (null when there is nothing). */
-export function ownHistoryMarkdown(
+export async function ownHistoryMarkdown(
   services: Services,
   memberId: string,
   groupId: string,
-): string | null {
-  const checkins = ownCheckins(services, memberId, groupId)
-  const measures = ownMeasures(services, memberId, groupId)
+): Promise<string | null> {
+  const data = await services.records()
+  const checkins = await ownCheckins(data, services.keys, memberId, groupId)
+  const measures = await ownMeasures(data, services.keys, memberId, groupId)
   if (checkins.length === 0 && measures.length === 0) return null
   const day = (at: number) => new Date(at).toISOString().slice(0, 10)
   const lines = ['# How I have been', '']

@@ -9,9 +9,11 @@ import {
 } from '../../shared/checkins/checkins.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
+import type { KeyRing } from '../crypto/keyRing.ts'
 import { checkinWord, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { namedAnswers } from './checkinRecord.ts'
 
 export interface CheckinRow {
   id: string
@@ -23,22 +25,37 @@ export interface CheckinRow {
   closed_at: number | null
 }
 
-export const checkinRow = (db: Db, sessionId: string, id: string) =>
-  db.sql
-    .prepare('SELECT * FROM checkins WHERE id = ? AND session_id = ?')
-    .get(id, sessionId) as unknown as CheckinRow | undefined
+const COLUMNS = ['id', 'session_id', 'kind', 'moment', 'named', 'opened_at', 'closed_at'] as const
 
-/** The session's latest check-in, open or closed. */
-export const latestCheckin = (db: Db, sessionId: string) =>
-  db.sql
-    .prepare(
-      'SELECT * FROM checkins WHERE session_id = ? ORDER BY opened_at DESC, rowid DESC LIMIT 1',
-    )
-    .get(sessionId) as unknown as CheckinRow | undefined
+export const checkinRow = async (data: Data, sessionId: string, id: string) =>
+  (await data
+    .selectFrom('checkins')
+    .select(COLUMNS)
+    .where('id', '=', id)
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst()) as CheckinRow | undefined
+
+/**
+ * The session's latest check-in, open or closed. Ties of `opened_at` are not broken by the
+ * order of insertion (SQLite's rowid, which PostgreSQL has not) but by what opening does: it
+ * closes the one before at its own opening time, one at a time (`openCheckin`). So an open
+ * one is the latest, and of two opened in one millisecond the one closed later is; two opened
+ * and closed in one millisecond are both closed, and either refuses an answer.
+ */
+export const latestCheckin = async (data: Data, sessionId: string) =>
+  (await data
+    .selectFrom('checkins')
+    .select(COLUMNS)
+    .where('session_id', '=', sessionId)
+    .orderBy('opened_at', 'desc')
+    .orderBy((eb) => eb.case().when('closed_at', 'is', null).then(1).else(0).end(), 'desc')
+    .orderBy('closed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()) as CheckinRow | undefined
 
 /** A stored answer's word, opened (the group's key, sealed to the answer's row). */
 export const openWord = (
-  services: Services,
+  keys: KeyRing,
   groupId: string,
   checkinId: string,
   memberId: string,
@@ -46,17 +63,21 @@ export const openWord = (
 ) =>
   word === null
     ? null
-    : checkinWord.open(services.keys, groupScope(groupId), rowIdOf(checkinId, memberId), word)
+    : checkinWord.open(keys, groupScope(groupId), rowIdOf(checkinId, memberId), word)
 
-const answersOf = (services: Services, groupId: string, checkinId: string) =>
+const answersOf = async (services: Services, groupId: string, checkinId: string) =>
   (
-    services.db.sql
-      .prepare('SELECT member_id, mood, word FROM checkin_answers WHERE checkin_id = ?')
-      .all(checkinId) as { member_id: string; mood: number | null; word: string | null }[]
+    await (
+      await services.records()
+    )
+      .selectFrom('checkin_answers')
+      .select(['member_id', 'mood', 'word'])
+      .where('checkin_id', '=', checkinId)
+      .execute()
   )
     .map((a) => ({
       mood: a.mood,
-      word: openWord(services, groupId, checkinId, a.member_id, a.word),
+      word: openWord(services.keys, groupId, checkinId, a.member_id, a.word),
     }))
     // In an order that tells nothing of who answered when (the aggregate sorts again anyway).
     .sort(
@@ -76,7 +97,7 @@ export async function publishCheckin(
   groupId: string,
   row: CheckinRow,
 ): Promise<void> {
-  const answers = answersOf(services, groupId, row.id)
+  const answers = await answersOf(services, groupId, row.id)
   const view: RoomCheckin = {
     id: row.id,
     kind: row.kind,
@@ -102,22 +123,7 @@ export async function publishNamedAnswers(
   groupId: string,
   row: CheckinRow,
 ): Promise<void> {
-  const named = services.db.sql
-    .prepare(
-      `SELECT p.line_key AS lineKey, m.pseudonym AS name, m.colour, a.mood, a.word,
-         a.member_id AS memberId
-       FROM checkin_answers a JOIN members m ON m.id = a.member_id
-       JOIN private_lines p ON p.session_id = ? AND p.member_id = a.member_id
-       WHERE a.checkin_id = ? ORDER BY a.answered_at`,
-    )
-    .all(row.session_id, row.id) as {
-    lineKey: string
-    name: string
-    colour: string
-    mood: number | null
-    word: string | null
-    memberId: string
-  }[]
+  const named = await namedAnswers(await services.records(), row.session_id, row.id)
   await services.sync.serverWrite(
     sessionDocName.signals(groupId, row.session_id) as DocName,
     (doc) =>
@@ -128,7 +134,7 @@ export async function publishNamedAnswers(
           Object.fromEntries(
             named.map(({ lineKey, memberId, word, ...rest }) => [
               lineKey,
-              { ...rest, word: openWord(services, groupId, row.id, memberId, word) },
+              { ...rest, word: openWord(services.keys, groupId, row.id, memberId, word) },
             ]),
           ),
         ),

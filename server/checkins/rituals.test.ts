@@ -72,7 +72,7 @@ describe('check-ins and measures', () => {
     const signals = await world.open(sessionDocName.signals(groupId, sessionId), lead)
     const skySees = recordEverything(server, members[1]!, [
       sessionDocName.room(groupId, sessionId),
-      lineNameFor(server.db, groupId, sessionId, members[1]!.id),
+      await lineNameFor(await server.services.records(), groupId, sessionId, members[1]!.id),
     ])
     await eventually(skySees.synced, 'Sky in the room')
     return { ...opened, room, signals, skySees }
@@ -124,7 +124,10 @@ describe('check-ins and measures', () => {
     expect(current()!.aggregate).toBeNull()
     expect(current()!.named).toBe(false)
     expect(signals.doc.getMap(SIGNALS_CHECKIN_ANSWERS).size).toBe(0)
-    const robinsLine = await world.open(lineNameFor(server.db, groupId, sessionId, robin.id), lead)
+    const robinsLine = await world.open(
+      await lineNameFor(await server.services.records(), groupId, sessionId, robin.id),
+      lead,
+    )
     expect(robinsLine.doc.getMap(LINE_CHECKINS).toJSON()).toEqual({
       [id]: { at: expect.any(Number) },
     })
@@ -192,7 +195,10 @@ describe('check-ins and measures', () => {
           .some((s) => (s as { source?: string }).source === 'checkin'),
       'a crisis alert on the word',
     )
-    const robinsLine = await world.open(lineNameFor(server.db, groupId, sessionId, robin.id), robin)
+    const robinsLine = await world.open(
+      await lineNameFor(await server.services.records(), groupId, sessionId, robin.id),
+      robin,
+    )
     await eventually(
       () => robinsLine.doc.getMap(LINE_CRISIS).size === 1,
       'crisis resources for Robin',
@@ -256,7 +262,10 @@ describe('check-ins and measures', () => {
     }
     expect(alert).toMatchObject({ name: 'Robin', text: expect.stringContaining('Several days') })
     // Robin: their own result and, at once, the crisis resources of the group's region.
-    const robinsLine = await world.open(lineNameFor(server.db, groupId, sessionId, robin.id), robin)
+    const robinsLine = await world.open(
+      await lineNameFor(await server.services.records(), groupId, sessionId, robin.id),
+      robin,
+    )
     await eventually(
       () => robinsLine.doc.getMap(LINE_CRISIS).size === 1,
       'crisis resources for Robin',

@@ -1,5 +1,6 @@
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
+import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { withdrawSharedAnswer } from '../worksheets/mirrorSharedAnswers.ts'
 
@@ -20,28 +21,34 @@ export async function eraseCopy(
   sheet: SheetRef,
   memberId: string,
 ): Promise<number> {
-  const { db, sync } = services
-  const shares = db.sql
-    .prepare(
-      "SELECT audience, share_key FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND field_id != ''",
-    )
-    .all(sheet.id, memberId) as { audience: 'facilitators' | 'group'; share_key: string }[]
+  const { sync } = services
+  const data = await services.records()
+  const shares = await data
+    .selectFrom('worksheet_shares')
+    .select(['audience', 'share_key'])
+    .where('worksheet_id', '=', sheet.id)
+    .where('member_id', '=', memberId)
+    .where('field_id', '!=', '')
+    .execute()
   const touched = new Set<DocName>()
   for (const share of shares) {
+    const audience = share.audience as 'facilitators' | 'group'
     const target = {
       groupId: sheet.group_id,
       sessionId: sheet.session_id,
       worksheetId: sheet.id,
-      audience: share.audience,
+      audience,
     }
     await withdrawSharedAnswer(services, target, share.share_key)
     touched.add(
-      sessionDocName.answers(sheet.group_id, sheet.session_id, sheet.id, share.audience) as DocName,
+      sessionDocName.answers(sheet.group_id, sheet.session_id, sheet.id, audience) as DocName,
     )
   }
-  db.sql
-    .prepare('DELETE FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?')
-    .run(sheet.id, memberId)
+  await data
+    .deleteFrom('worksheet_shares')
+    .where('worksheet_id', '=', sheet.id)
+    .where('member_id', '=', memberId)
+    .execute()
   const stored = sessionDocName.private(
     sheet.group_id,
     sheet.session_id,
@@ -49,10 +56,18 @@ export async function eraseCopy(
     memberId,
   ) as DocName
   await sync.forget(stored)
-  db.sql.prepare('DELETE FROM session_snapshots WHERE doc = ?').run(stored)
-  db.sql
-    .prepare('DELETE FROM private_copies WHERE worksheet_id = ? AND member_id = ?')
-    .run(sheet.id, memberId)
+  await deleteCopyRows(data, sheet, memberId)
   for (const name of touched) await sync.compactNow(name)
   return 1 + touched.size
+}
+
+/** Once the copy is forgotten: its end-of-session snapshot, and the alias it was stored by. */
+export async function deleteCopyRows(data: Data, sheet: SheetRef, memberId: string): Promise<void> {
+  const stored = sessionDocName.private(sheet.group_id, sheet.session_id, sheet.id, memberId)
+  await data.deleteFrom('session_snapshots').where('doc', '=', stored).execute()
+  await data
+    .deleteFrom('private_copies')
+    .where('worksheet_id', '=', sheet.id)
+    .where('member_id', '=', memberId)
+    .execute()
 }

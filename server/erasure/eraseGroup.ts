@@ -1,11 +1,12 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
 import type { FacilitatorPrincipal } from '../auth/Principal.ts'
 import { endLoginsOf } from '../auth/logins.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { dropUnusedImages } from '../images/storeImage.ts'
-import { deleteGroupRows } from './deleteGroupRows.ts'
+import { deleteGroupRows, forgetGroupSignInFailures } from './deleteGroupRows.ts'
 
 export interface GroupErased {
   members: number
@@ -19,6 +20,8 @@ const prefixOf = (groupId: string) => `g/${groupId}/`
 /**
  * Every document of the group in the store, after what was accepted so far is committed.
  * Compared by prefix with `substr`, not `LIKE`: `_` and `%` in a name must not match anything.
+ * The document store's own tables (server/store/), not the relational data: read raw from the
+ * SQLite file, as `storedDocsOfSession` does, until the store can list its documents.
  */
 async function storedDocsOfGroup(services: Services, groupId: string): Promise<DocName[]> {
   await services.sync.drain()
@@ -44,26 +47,35 @@ export async function eraseGroup(
   groupId: string,
   by: FacilitatorPrincipal,
 ): Promise<GroupErased> {
-  const { db, now } = services
+  const { now } = services
   const documents = (await storedDocsOfGroup(services, groupId)).length
-  const { counts, removed, at } = db.transaction(() => {
+  const { counts, removed, at } = await atomically(await services.records(), async (trx) => {
     const at = now()
-    const count = (sql: string) => (db.sql.prepare(sql).get(groupId) as { n: number }).n
+    const count = async (table: 'members' | 'sessions') =>
+      Number(
+        (
+          await trx
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('group_id', '=', groupId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     const counts: GroupErased = {
-      members: count('SELECT COUNT(*) AS n FROM members WHERE group_id = ?'),
-      sessions: count('SELECT COUNT(*) AS n FROM sessions WHERE group_id = ?'),
+      members: await count('members'),
+      sessions: await count('sessions'),
       documents,
     }
-    db.sql.prepare('UPDATE groups SET erased_at = ? WHERE id = ?').run(at, groupId)
-    db.sql.prepare('DELETE FROM group_facilitators WHERE group_id = ?').run(groupId)
-    const members = db.sql
-      .prepare(
-        `UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?)
-           WHERE group_id = ? RETURNING id`,
-      )
-      .all(at, groupId) as { id: string }[]
-    appendAudit(
-      db,
+    await trx.updateTable('groups').set({ erased_at: at }).where('id', '=', groupId).execute()
+    await trx.deleteFrom('group_facilitators').where('group_id', '=', groupId).execute()
+    const members = await trx
+      .updateTable('members')
+      .set((eb) => ({ status: 'removed', removed_at: eb.fn.coalesce('removed_at', eb.val(at)) }))
+      .where('group_id', '=', groupId)
+      .returning('id')
+      .execute()
+    await audit(
+      trx,
       {
         actor: by,
         action: 'group.erased',
@@ -103,7 +115,7 @@ export function finishGroupErasure(services: Services, groupId: string): Promise
 const finishing = new WeakMap<Services, Map<string, Promise<number>>>()
 
 async function finish(services: Services, groupId: string): Promise<number> {
-  const { db, sync, keys, now } = services
+  const { sync, keys, now } = services
   const prefix = prefixOf(groupId)
   const names = new Set<DocName>()
   for (const connection of [...sync.connections()]) {
@@ -113,22 +125,48 @@ async function finish(services: Services, groupId: string): Promise<number> {
   }
   for (const name of await storedDocsOfGroup(services, groupId)) names.add(name)
   for (const name of names) await sync.forget(name)
-  const members = db.sql.prepare('SELECT id FROM members WHERE group_id = ?').all(groupId) as {
-    id: string
-  }[]
+  const records = await services.records()
+  const members = await records
+    .selectFrom('members')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .execute()
   // Only once nothing of the group is left to write: a write sealed after this would fail.
   keys.destroy(`group:${groupId}`)
   for (const member of members) keys.destroy(`member:${member.id}`)
-  deleteGroupRows(db, groupId, now())
-  dropUnusedImages(db)
+  await deleteGroupRowsAndFailures(services, records, groupId, now())
+  await dropUnusedImages(records)
   return names.size
+}
+
+/**
+ * The group's rows, and its failed sign-ins with them: in the same transaction while the
+ * throttle's table is in the same database (SQLite), else right after the commit.
+ */
+async function deleteGroupRowsAndFailures(
+  services: Services,
+  records: Data,
+  groupId: string,
+  now: number,
+): Promise<void> {
+  const throttle = await services.data()
+  await atomically(records, async (trx) => {
+    await deleteGroupRows(trx, groupId, now)
+    if (throttle === records) await forgetGroupSignInFailures(trx, groupId)
+  })
+  if (throttle !== records) await forgetGroupSignInFailures(throttle, groupId)
 }
 
 /** Finishes every erasure a stopped server left half-way (a scheduled job); logs counts only. */
 export async function finishGroupErasures(services: Services): Promise<number> {
-  const pending = services.db.sql
-    .prepare('SELECT id FROM groups WHERE erased_at IS NOT NULL AND erasure_finished_at IS NULL')
-    .all() as { id: string }[]
+  const pending = await (
+    await services.records()
+  )
+    .selectFrom('groups')
+    .select('id')
+    .where('erased_at', 'is not', null)
+    .where('erasure_finished_at', 'is', null)
+    .execute()
   let finished = 0
   for (const { id } of pending) {
     // One the route is finishing right now is not left half-way.

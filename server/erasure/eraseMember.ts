@@ -1,8 +1,7 @@
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { FORMER_MEMBER } from '../../shared/members/formerMember.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { endLoginsOf } from '../auth/logins.ts'
-import { newId } from '../db/newId.ts'
+import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { publishResults } from '../slides/publishResults.ts'
 import { eraseMemberChat } from '../chat/eraseMemberChat.ts'
@@ -10,6 +9,41 @@ import { eraseMemberCanvas } from '../whiteboard/eraseMemberCanvas.ts'
 import { eraseMemberRituals } from '../checkins/eraseMemberRituals.ts'
 import { eraseMemberGoals } from '../goals/eraseMemberGoals.ts'
 import { eraseCopy, type SheetRef } from './eraseCopy.ts'
+import { deleteMemberRows, deleteSlideResponsesOf } from './deleteMemberRows.ts'
+
+/**
+ * Whether the member has anything of a private sheet: a copy's alias, a share, or the copy
+ * stored by name. The store's own tables (server/store/) are read raw from the SQLite file, as
+ * `storedDocsOfSession` does, until the store can say what it holds.
+ */
+async function hasCopy(
+  services: Services,
+  data: Data,
+  sheet: SheetRef,
+  memberId: string,
+): Promise<boolean> {
+  const row = await data
+    .selectFrom('private_copies')
+    .select('member_id')
+    .where('worksheet_id', '=', sheet.id)
+    .where('member_id', '=', memberId)
+    .union(
+      data
+        .selectFrom('worksheet_shares')
+        .select('member_id')
+        .where('worksheet_id', '=', sheet.id)
+        .where('member_id', '=', memberId),
+    )
+    .executeTakeFirst()
+  if (row) return true
+  const name = sessionDocName.private(sheet.group_id, sheet.session_id, sheet.id, memberId)
+  const stored = services.db.sql
+    .prepare(
+      'SELECT 1 FROM doc_updates WHERE doc = ? UNION SELECT 1 FROM doc_snapshots WHERE doc = ?',
+    )
+    .get(name, name)
+  return stored !== undefined
+}
 
 /**
  * Erases everything that is a member's own, for good (leaving and erasing, or a facilitator
@@ -17,22 +51,29 @@ import { eraseCopy, type SheetRef } from './eraseCopy.ts'
  * lines, signals and calendar link; their pseudonym and passphrase; and their logins, whose
  * sockets close. What they wrote on the group's shared sheets stays the group's (Yjs keeps no
  * author, and the agreement says so); so do anonymous chat messages nobody may trace to them.
- * Chat messages that can be traced are removed (server/chat/eraseMemberChat.ts). Returns the number of documents deleted or rewritten.
+ * Chat messages that can be traced are removed (server/chat/eraseMemberChat.ts). The rows go
+ * step by step, each after the documents that name them (`deleteMemberRows.ts` last). Returns
+ * the number of documents deleted or rewritten.
  */
 export async function eraseMember(
   services: Services,
   memberId: string,
 ): Promise<{ documents: number; loginsEnded: string[] }> {
-  const { db, sync, now } = services
-  const member = db.sql.prepare('SELECT group_id FROM members WHERE id = ?').get(memberId) as
-    { group_id: string } | undefined
+  const { sync, now } = services
+  const data = await services.records()
+  const member = await data
+    .selectFrom('members')
+    .select('group_id')
+    .where('id', '=', memberId)
+    .executeTakeFirst()
   if (!member) return { documents: 0, loginsEnded: [] }
   // Stop them first: no socket of theirs may write while their documents go.
-  db.sql
-    .prepare(
-      "UPDATE members SET status = 'removed', removed_at = COALESCE(removed_at, ?) WHERE id = ?",
-    )
-    .run(now(), memberId)
+  const at = now()
+  await data
+    .updateTable('members')
+    .set((eb) => ({ status: 'removed', removed_at: eb.fn.coalesce('removed_at', eb.val(at)) }))
+    .where('id', '=', memberId)
+    .execute()
   const loginsEnded = await endLoginsOf(
     await services.data(),
     [{ kind: 'member', id: memberId }],
@@ -40,41 +81,37 @@ export async function eraseMember(
   )
   sync.closeLogins(loginsEnded)
   // Every private sheet of the group they may have a copy of: by alias, or stored by name.
-  const sheets = db.sql
-    .prepare(
-      `SELECT id, session_id, group_id FROM worksheets WHERE group_id = ? AND mode = 'private'`,
-    )
-    .all(member.group_id) as unknown as SheetRef[]
+  const sheets = await data
+    .selectFrom('worksheets')
+    .select(['id', 'session_id', 'group_id'])
+    .where('group_id', '=', member.group_id)
+    .where('mode', '=', 'private')
+    .execute()
   let documents = 0
   for (const sheet of sheets) {
-    const name = sessionDocName.private(sheet.group_id, sheet.session_id, sheet.id, memberId)
-    const has = db.sql
-      .prepare(
-        `SELECT 1 FROM private_copies WHERE worksheet_id = ? AND member_id = ?
-         UNION SELECT 1 FROM doc_updates WHERE doc = ? UNION SELECT 1 FROM doc_snapshots WHERE doc = ?
-         UNION SELECT 1 FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?`,
-      )
-      .get(sheet.id, memberId, name, name, sheet.id, memberId)
-    if (has) documents += await eraseCopy(services, sheet, memberId)
+    if (await hasCopy(services, data, sheet, memberId)) {
+      documents += await eraseCopy(services, sheet, memberId)
+    }
   }
-  const lines = db.sql
-    .prepare(
-      `SELECT l.line_key, s.id AS session_id, s.group_id FROM private_lines l
-       JOIN sessions s ON s.id = l.session_id WHERE l.member_id = ?`,
-    )
-    .all(memberId) as { line_key: string; session_id: string; group_id: string }[]
+  const lines = await data
+    .selectFrom('private_lines as l')
+    .innerJoin('sessions as s', 's.id', 'l.session_id')
+    .select(['l.line_key', 's.id as session_id', 's.group_id'])
+    .where('l.member_id', '=', memberId)
+    .execute()
   for (const line of lines) {
     await sync.forget(sessionDocName.line(line.group_id, line.session_id, line.line_key) as DocName)
     documents++
   }
   // Their answers to response slides, and the counts that included them.
-  const answered = db.sql
-    .prepare(
-      `SELECT DISTINCT r.handout_id AS id, r.slide_id AS slideId, h.session_id AS sessionId
-       FROM slide_responses r JOIN handouts h ON h.id = r.handout_id WHERE r.member_id = ?`,
-    )
-    .all(memberId) as { id: string; slideId: string; sessionId: string }[]
-  db.sql.prepare('DELETE FROM slide_responses WHERE member_id = ?').run(memberId)
+  const answered = await data
+    .selectFrom('slide_responses as r')
+    .innerJoin('handouts as h', 'h.id', 'r.handout_id')
+    .select(['r.handout_id as id', 'r.slide_id as slideId', 'h.session_id as sessionId'])
+    .distinct()
+    .where('r.member_id', '=', memberId)
+    .execute()
+  await deleteSlideResponsesOf(data, memberId)
   for (const a of answered) {
     const handout = { id: a.id, sessionId: a.sessionId, groupId: member.group_id }
     await publishResults(services, handout, a.slideId)
@@ -89,18 +126,7 @@ export async function eraseMember(
   documents += await eraseMemberCanvas(services, memberId)
   documents += await eraseMemberRituals(services, memberId)
   documents += await eraseMemberGoals(services, memberId)
-  db.transaction(() => {
-    db.sql.prepare('DELETE FROM private_lines WHERE member_id = ?').run(memberId)
-    db.sql.prepare('DELETE FROM silent_signals WHERE member_id = ?').run(memberId)
-    db.sql.prepare('DELETE FROM calendar_feeds WHERE member_id = ?').run(memberId)
-    db.sql.prepare('DELETE FROM push_subscriptions WHERE member_id = ?').run(memberId)
-    db.sql.prepare('DELETE FROM worksheet_shares WHERE member_id = ?').run(memberId)
-    db.sql
-      .prepare(
-        'UPDATE members SET pseudonym = ?, pseudonym_key = ?, passphrase_hash = NULL WHERE id = ?',
-      )
-      .run(FORMER_MEMBER, newId('member'), memberId)
-  })
+  await deleteMemberRows(data, memberId)
   // Their private copies are deleted above; destroying their key makes older backups of them
   // unreadable too (crypto-erasure).
   services.keys.destroy(`member:${memberId}`)

@@ -2,13 +2,14 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { eraseGroupRequest } from '../../shared/api/schemas.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically } from '../data/Data.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { clearLoginCookie } from '../http/loginCookie.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
-import { eraseCopy, type SheetRef } from './eraseCopy.ts'
+import { eraseCopy } from './eraseCopy.ts'
 import { eraseGroup } from './eraseGroup.ts'
 import { eraseMember } from './eraseMember.ts'
 import { wipeFreedSpace } from './wipeFreedSpace.ts'
@@ -33,31 +34,37 @@ export function erasureRoutes(services: Services) {
 
   app.delete('/member/worksheets/:worksheetId', async (c) => {
     const member = requireMember(c)
-    const sheet = db.sql
-      .prepare(
-        "SELECT id, session_id, group_id FROM worksheets WHERE id = ? AND mode = 'private' AND group_id = ?",
-      )
-      .get(c.req.param('worksheetId'), member.groupId) as SheetRef | undefined
-    if (!sheet || !isAdmitted(db, sheet.session_id, member.id)) {
+    const data = await services.records()
+    const sheet = await data
+      .selectFrom('worksheets')
+      .select(['id', 'session_id', 'group_id'])
+      .where('id', '=', c.req.param('worksheetId'))
+      .where('mode', '=', 'private')
+      .where('group_id', '=', member.groupId)
+      .executeTakeFirst()
+    if (!sheet || !(await isAdmitted(data, sheet.session_id, member.id))) {
       throw new HTTPException(404, { message: 'no such worksheet' })
     }
     const documents = await eraseCopy(services, sheet, member.id)
-    db.sql
-      .prepare(
-        'INSERT OR IGNORE INTO deleted_copies (worksheet_id, member_id, deleted_at) VALUES (?, ?, ?)',
+    // The copy stays deleted for its member (no longer listed), with the trail's entry.
+    await atomically(data, async (trx) => {
+      await trx
+        .insertInto('deleted_copies')
+        .values({ worksheet_id: sheet.id, member_id: member.id, deleted_at: now() })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+      await audit(
+        trx,
+        {
+          actor: member,
+          action: 'worksheet.erased',
+          target: { kind: 'worksheet', id: sheet.id },
+          groupId: sheet.group_id,
+          detail: { documents },
+        },
+        now(),
       )
-      .run(sheet.id, member.id, now())
-    appendAudit(
-      db,
-      {
-        actor: member,
-        action: 'worksheet.erased',
-        target: { kind: 'worksheet', id: sheet.id },
-        groupId: sheet.group_id,
-        detail: { documents },
-      },
-      now(),
-    )
+    })
     await wipe()
     return c.json({ ok: true })
   })
@@ -66,8 +73,8 @@ export function erasureRoutes(services: Services) {
     const member = requireMember(c)
     await parseBody(c, confirmation)
     const { documents } = await eraseMember(services, member.id)
-    appendAudit(
-      db,
+    await audit(
+      await services.records(),
       {
         actor: member,
         action: 'member.erased',
@@ -87,13 +94,18 @@ export function erasureRoutes(services: Services) {
     const memberId = c.req.param('memberId')
     const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     await parseBody(c, confirmation)
-    const found = db.sql
-      .prepare('SELECT 1 FROM members WHERE id = ? AND group_id = ?')
-      .get(memberId, groupId)
+    const found = await (
+      await services.records()
+    )
+      .selectFrom('members')
+      .select('id')
+      .where('id', '=', memberId)
+      .where('group_id', '=', groupId)
+      .executeTakeFirst()
     if (!found) throw new HTTPException(404, { message: 'no such member' })
     const { documents } = await eraseMember(services, memberId)
-    appendAudit(
-      db,
+    await audit(
+      await services.records(),
       {
         actor: principal,
         action: 'member.erased',
@@ -116,9 +128,13 @@ export function erasureRoutes(services: Services) {
         message: `To delete the group, confirm with "erase" and its exact name (${error.message}): nothing was deleted.`,
       })
     })
-    const group = db.sql.prepare('SELECT name FROM groups WHERE id = ?').get(groupId) as {
-      name: string
-    }
+    const group = await (
+      await services.records()
+    )
+      .selectFrom('groups')
+      .select('name')
+      .where('id', '=', groupId)
+      .executeTakeFirstOrThrow()
     if (name !== group.name) {
       throw new HTTPException(400, {
         message: 'The name typed is not the group’s name: nothing was deleted.',

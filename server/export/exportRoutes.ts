@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
@@ -23,13 +23,8 @@ const FORMATS = {
  * only; the trail records that it was exported, not what it said.
  */
 export function exportRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const worksheetOf = db.sql.prepare(
-    `SELECT w.id, w.title, w.mode, w.session_id AS sessionId, w.group_id AS groupId,
-       s.title AS sessionTitle, s.starts_at AS startsAt, s.time_zone AS timeZone
-     FROM worksheets w JOIN sessions s ON s.id = w.session_id WHERE w.id = ?`,
-  )
 
   app.get('/member/worksheets/:worksheetId/export', async (c) => {
     const member = requireMember(c)
@@ -37,20 +32,24 @@ export function exportRoutes(services: Services) {
     if (format !== 'markdown' && format !== 'pdf') {
       throw new HTTPException(400, { message: 'format must be markdown or pdf' })
     }
-    const w = worksheetOf.get(c.req.param('worksheetId')) as
-      | {
-          id: string
-          title: string
-          mode: 'shared' | 'private'
-          sessionId: string
-          groupId: string
-          sessionTitle: string
-          startsAt: number
-          timeZone: string
-        }
-      | undefined
+    const data = await services.records()
+    const w = await data
+      .selectFrom('worksheets as w')
+      .innerJoin('sessions as s', 's.id', 'w.session_id')
+      .select([
+        'w.id',
+        'w.title',
+        'w.mode',
+        'w.session_id as sessionId',
+        'w.group_id as groupId',
+        's.title as sessionTitle',
+        's.starts_at as startsAt',
+        's.time_zone as timeZone',
+      ])
+      .where('w.id', '=', c.req.param('worksheetId'))
+      .executeTakeFirst()
     if (!w) throw new HTTPException(404, { message: 'no such worksheet' })
-    if (w.groupId !== member.groupId || !isAdmitted(db, w.sessionId, member.id)) {
+    if (w.groupId !== member.groupId || !(await isAdmitted(data, w.sessionId, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     // Only the member's own copy of a private sheet: the name is theirs, by construction.
@@ -70,8 +69,8 @@ export function exportRoutes(services: Services) {
     }
     const body =
       format === 'pdf' ? await toPdf(header, blocks, new Date(now())) : toMarkdown(header, blocks)
-    appendAudit(
-      db,
+    await audit(
+      data,
       {
         actor: member,
         action: 'worksheet.exported',

@@ -1,5 +1,6 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import { goalsDocName } from '../../shared/goals/goalsDocNames.ts'
+import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 
 /**
@@ -8,13 +9,20 @@ import type { Services } from '../http/AppEnv.ts'
  * group's goals stay the group's. Returns the number of documents deleted.
  */
 export async function eraseMemberGoals(services: Services, memberId: string): Promise<number> {
-  const { db, sync } = services
-  const rows = db.sql
-    .prepare('SELECT group_id, goals_key FROM member_goals WHERE member_id = ?')
-    .all(memberId) as { group_id: string; goals_key: string }[]
+  const data = await services.records()
+  const rows = await data
+    .selectFrom('member_goals')
+    .select(['group_id', 'goals_key'])
+    .where('member_id', '=', memberId)
+    .execute()
   for (const row of rows) {
-    await sync.forget(goalsDocName.member(row.group_id, row.goals_key) as DocName)
+    await services.sync.forget(goalsDocName.member(row.group_id, row.goals_key) as DocName)
   }
-  db.sql.prepare('DELETE FROM member_goals WHERE member_id = ?').run(memberId)
+  await deleteMemberGoalRows(data, memberId)
   return rows.length
+}
+
+/** The keys and consent rows that named their own goals documents. */
+export async function deleteMemberGoalRows(data: Data, memberId: string): Promise<void> {
+  await data.deleteFrom('member_goals').where('member_id', '=', memberId).execute()
 }

@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { goalsDocName } from '../../shared/goals/goalsDocNames.ts'
 import { goalsShareRequest, type GoalsView } from '../../shared/goals/goalsView.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator, requireMember, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { memberGoalsFor, memberGoalsView } from './memberGoals.ts'
+import { memberGoalsFor, memberGoalsView, sharedGoalsOf } from './memberGoals.ts'
 
 /**
  * The goals of a group (agreed together, recorded by a facilitator) and each member's own
@@ -15,17 +16,16 @@ import { memberGoalsFor, memberGoalsView } from './memberGoals.ts'
  * say which documents a person has, and carry the member's consent.
  */
 export function goalRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const activeMember = db.sql.prepare(
-    "SELECT 1 FROM members WHERE id = ? AND group_id = ? AND status = 'active'",
-  )
-  const sharedGoals = db.sql.prepare(
-    `SELECT m.pseudonym AS name, m.colour, g.goals_key FROM member_goals g
-     JOIN members m ON m.id = g.member_id
-     WHERE g.group_id = ? AND g.shared_with_facilitators = 1 AND m.status = 'active'
-     ORDER BY m.pseudonym`,
-  )
+  const isActiveMember = async (data: Data, memberId: string, groupId: string) =>
+    (await data
+      .selectFrom('members')
+      .select('id')
+      .where('id', '=', memberId)
+      .where('group_id', '=', groupId)
+      .where('status', '=', 'active')
+      .executeTakeFirst()) !== undefined
 
   app.get('/groups/:groupId/goals', async (c) => {
     const groupId = c.req.param('groupId')
@@ -33,11 +33,7 @@ export function goalRoutes(services: Services) {
     const group = goalsDocName.group(groupId)
     if (principal.kind === 'facilitator') {
       await requireGroupFacilitator(c, services, groupId)
-      const shared = sharedGoals.all(groupId) as {
-        name: string
-        colour: string
-        goals_key: string
-      }[]
+      const shared = await sharedGoalsOf(await services.records(), groupId)
       return c.json({
         group: { document: group, writable: true },
         own: null,
@@ -48,28 +44,31 @@ export function goalRoutes(services: Services) {
         })),
       } satisfies GoalsView)
     }
-    if (principal.kind !== 'member' || !activeMember.get(principal.id, groupId)) {
+    const data = await services.records()
+    if (principal.kind !== 'member' || !(await isActiveMember(data, principal.id, groupId))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    return c.json(memberGoalsView(db, groupId, principal.id, now()))
+    return c.json(await memberGoalsView(data, groupId, principal.id, now()))
   })
 
   app.post('/member/goals/share', async (c) => {
     const member = requireMember(c)
     const { shared } = await parseBody(c, goalsShareRequest)
     const groupId = member.groupId
-    if (!activeMember.get(member.id, groupId)) {
+    const data = await services.records()
+    if (!(await isActiveMember(data, member.id, groupId))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    const doc = db.transaction(() => {
-      const own = memberGoalsFor(db, groupId, member.id, now())
-      db.sql
-        .prepare(
-          'UPDATE member_goals SET shared_with_facilitators = ? WHERE group_id = ? AND member_id = ?',
-        )
-        .run(shared ? 1 : 0, groupId, member.id)
-      appendAudit(
-        db,
+    const doc = await atomically(data, async (trx) => {
+      const own = await memberGoalsFor(trx, groupId, member.id, now())
+      await trx
+        .updateTable('member_goals')
+        .set({ shared_with_facilitators: shared ? 1 : 0 })
+        .where('group_id', '=', groupId)
+        .where('member_id', '=', member.id)
+        .execute()
+      await audit(
+        trx,
         {
           actor: member,
           action: shared ? 'goals.shared' : 'goals.unshared',

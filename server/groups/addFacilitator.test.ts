@@ -27,9 +27,13 @@ describe('adding a co-facilitator', () => {
       expect(answer.json).toEqual({ ok: true })
     }
     // The one with an account was added, once.
-    const rows = server.db.sql
-      .prepare('SELECT COUNT(*) AS n FROM group_facilitators WHERE group_id = ?')
-      .get(groupId) as { n: number }
-    expect(rows.n).toBe(2)
+    const rows = await (
+      await server.services.records()
+    )
+      .selectFrom('group_facilitators')
+      .select('facilitator_id')
+      .where('group_id', '=', groupId)
+      .execute()
+    expect(rows).toHaveLength(2)
   })
 })

@@ -1,32 +1,24 @@
+import type { Selectable } from 'kysely'
 import type { GroupSettings } from '../../shared/api/schemas.ts'
 import { crisisRegion } from '../../shared/crisis/regions.ts'
 import type { KeyRing } from '../crypto/keyRing.ts'
 import { agreementText, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
+import type { Tables } from '../data/Tables.ts'
 
-interface GroupRow {
-  name: string
-  theme: string
-  kind: GroupSettings['kind']
-  description: string
-  goals: string
-  capacity: number
-  anonymous_chat: number
-  facilitators_see_authors: number
-  auto_admit: number
-  chat_kept: number
-  crisis_region: string
-  video_e2ee: number
-  checkins_named: number
+type GroupRow = Selectable<Tables['groups']>
+
+/** A group's settings as the API shows them, or null when there is no such group. */
+export async function groupSettingsOf(data: Data, groupId: string): Promise<GroupSettings | null> {
+  const g = await data.selectFrom('groups').selectAll().where('id', '=', groupId).executeTakeFirst()
+  return g ? settingsOf(g) : null
 }
 
-export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
-  const g = db.sql.prepare('SELECT * FROM groups WHERE id = ?').get(groupId) as GroupRow | undefined
-  if (!g) return null
+function settingsOf(g: GroupRow): GroupSettings {
   return {
     name: g.name,
     theme: g.theme,
-    kind: g.kind,
+    kind: g.kind as GroupSettings['kind'],
     description: g.description,
     goals: g.goals,
     capacity: g.capacity,
@@ -42,16 +34,18 @@ export function groupSettingsOf(db: Db, groupId: string): GroupSettings | null {
 }
 
 /** The group's agreement as last published, opened (0 and '' before the first). */
-export function currentAgreement(
-  db: Db,
+export async function currentAgreement(
+  data: Data,
   keys: KeyRing,
   groupId: string,
-): { version: number; text: string } {
-  const row = db.sql
-    .prepare(
-      'SELECT version, text FROM agreements WHERE group_id = ? ORDER BY version DESC LIMIT 1',
-    )
-    .get(groupId) as { version: number; text: string } | undefined
+): Promise<{ version: number; text: string }> {
+  const row = await data
+    .selectFrom('agreements')
+    .select(['version', 'text'])
+    .where('group_id', '=', groupId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   if (!row) return { version: 0, text: '' }
   const text = agreementText.open(
     keys,
@@ -63,11 +57,13 @@ export function currentAgreement(
 }
 
 /** The current agreement's version only (0 before the first): its text stays sealed. */
-export function currentAgreementVersion(db: Db, groupId: string): number {
-  const row = db.sql
-    .prepare('SELECT MAX(version) AS version FROM agreements WHERE group_id = ?')
-    .get(groupId) as { version: number | null }
-  return row.version ?? 0
+export async function currentAgreementVersion(data: Data, groupId: string): Promise<number> {
+  const row = await data
+    .selectFrom('agreements')
+    .select((eb) => eb.fn.max<number | null>('version').as('version'))
+    .where('group_id', '=', groupId)
+    .executeTakeFirst()
+  return row?.version ?? 0
 }
 
 /** The agreement's text as stored: sealed with the group's key, to its group and version. */
@@ -75,9 +71,17 @@ export const sealAgreement = (keys: KeyRing, groupId: string, version: number, t
   agreementText.seal(keys, groupScope(groupId), rowIdOf(groupId, version), text)
 
 /** Whether a member has accepted the group's current agreement. */
-export function hasAcceptedCurrent(db: Db, groupId: string, memberId: string): boolean {
-  const version = currentAgreementVersion(db, groupId)
-  return !!db.sql
-    .prepare('SELECT 1 FROM agreement_acceptances WHERE member_id = ? AND version = ?')
-    .get(memberId, version)
+export async function hasAcceptedCurrent(
+  data: Data,
+  groupId: string,
+  memberId: string,
+): Promise<boolean> {
+  const version = await currentAgreementVersion(data, groupId)
+  const accepted = await data
+    .selectFrom('agreement_acceptances')
+    .select('version')
+    .where('member_id', '=', memberId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return accepted !== undefined
 }

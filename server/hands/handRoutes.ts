@@ -17,7 +17,7 @@ const HAND_RATE = { burst: 6, perSecond: 0.5 }
  * another member can read it.
  */
 export function handRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
   const canRaise = personRate(HAND_RATE, now)
 
@@ -34,12 +34,12 @@ export function handRoutes(services: Services) {
       'Members raise their hands; facilitators lead.',
     )
     const { raised } = await parseBody(c, handRequest)
-    during(sessionId)
+    await during(sessionId)
     if (!canRaise(person.principal.id)) {
       throw new HTTPException(429, { message: 'One moment: your hand is on its way.' })
     }
     const { name, colour, id } = person.principal
-    const lineKey = lineKeyFor(db, sessionId, id)
+    const lineKey = await lineKeyFor(await services.records(), sessionId, id)
     await setHand(
       services,
       person.groupId,
@@ -53,10 +53,15 @@ export function handRoutes(services: Services) {
   app.delete('/sessions/:sessionId/hands/:lineKey', async (c) => {
     const sessionId = c.req.param('sessionId')
     const person = await roomPersonAs(c, services, sessionId, 'facilitator')
-    during(sessionId)
-    const line = db.sql
-      .prepare('SELECT line_key FROM private_lines WHERE session_id = ? AND line_key = ?')
-      .get(sessionId, c.req.param('lineKey')) as { line_key: string } | undefined
+    await during(sessionId)
+    const line = await (
+      await services.records()
+    )
+      .selectFrom('private_lines')
+      .select('line_key')
+      .where('session_id', '=', sessionId)
+      .where('line_key', '=', c.req.param('lineKey'))
+      .executeTakeFirst()
     if (!line) throw new HTTPException(404, { message: 'no such hand' })
     await setHand(services, person.groupId, sessionId, line.line_key, null)
     return c.json({ raised: false })

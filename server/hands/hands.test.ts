@@ -17,8 +17,9 @@ describe('raised hands', () => {
       [...signals.doc.getMap<{ name: string; raisedAt: number }>(SIGNALS_HANDS).entries()]
         .sort((a, b) => a[1].raisedAt - b[1].raisedAt)
         .map(([key, hand]) => ({ key, name: hand.name }))
-    const lineOf = (id: string) => lineNameFor(server.db, groupId, sessionId, id)
-    const robinsLine = await world.open(lineOf(robin.id), robin)
+    const lineOf = async (id: string) =>
+      lineNameFor(await server.services.records(), groupId, sessionId, id)
+    const robinsLine = await world.open(await lineOf(robin.id), robin)
     const robinsHand = () => robinsLine.doc.getMap(LINE_HAND).get('raisedAt')
     const hand = (who: typeof robin, raised: boolean) =>
       who.post(`/api/sessions/${sessionId}/hand`, { raised })

@@ -36,8 +36,13 @@ export async function lowerHandOf(
   sessionId: string,
   memberId: string,
 ): Promise<void> {
-  const line = services.db.sql
-    .prepare('SELECT line_key FROM private_lines WHERE session_id = ? AND member_id = ?')
-    .get(sessionId, memberId) as { line_key: string } | undefined
+  const line = await (
+    await services.records()
+  )
+    .selectFrom('private_lines')
+    .select('line_key')
+    .where('session_id', '=', sessionId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst()
   if (line) await setHand(services, groupId, sessionId, line.line_key, null)
 }

@@ -1,11 +1,10 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { sessionDocName } from '../../shared/documents/docKinds.ts'
-import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator, requirePrincipal } from '../http/guards.ts'
+import { isDeckEditor } from '../slides/deckQueries.ts'
+import { docsUsingImage, editsDeckUsing } from './imageUses.ts'
 import { imageBytes, storeImage } from './storeImage.ts'
-import { canvasDocsUsing } from '../whiteboard/canvasImages.ts'
 
 const HASH = /^[0-9a-f]{64}$/
 
@@ -16,20 +15,21 @@ const HASH = /^[0-9a-f]{64}$/
  * canvas that uses them, with headers that keep a browser from ever treating one as a page.
  */
 export function imageRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
 
   app.post('/decks/:deckId/images', async (c) => {
     const me = requireFacilitator(c)
     const deckId = c.req.param('deckId')
-    const editor = db.sql
-      .prepare('SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?')
-      .get(deckId, me.id)
-    if (!editor) throw new HTTPException(403, { message: 'not allowed' })
-    const stored = await storeImage(c, services, now(), (hash) =>
-      db.sql
-        .prepare('INSERT OR IGNORE INTO deck_images (deck_id, hash) VALUES (?, ?)')
-        .run(deckId, hash),
+    if (!(await isDeckEditor(await services.records(), deckId, me.id))) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
+    const stored = await storeImage(c, services, now(), (trx, hash) =>
+      trx
+        .insertInto('deck_images')
+        .values({ deck_id: deckId, hash })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
     )
     return c.json(stored, 201)
   })
@@ -41,7 +41,7 @@ export function imageRoutes(services: Services) {
       // Unknown, or not this person's to see: the same answer.
       throw new HTTPException(404, { message: 'no such image' })
     }
-    const image = imageBytes(db, services.keys, hash)
+    const image = await imageBytes(await services.records(), services.keys, hash)
     if (!image) throw new HTTPException(404, { message: 'no such image' })
     return c.body(new Uint8Array(image.data), 200, {
       'content-type': image.type,
@@ -65,28 +65,11 @@ async function mayFetch(
   principal: ReturnType<typeof requirePrincipal>,
   hash: string,
 ): Promise<boolean> {
-  const { db } = services
-  if (principal.kind === 'facilitator') {
-    const editor = db.sql
-      .prepare(
-        `SELECT 1 FROM deck_images i JOIN deck_editors e ON e.deck_id = i.deck_id
-         WHERE i.hash = ? AND e.facilitator_id = ?`,
-      )
-      .get(hash, principal.id)
-    if (editor) return true
+  const data = await services.records()
+  if (principal.kind === 'facilitator' && (await editsDeckUsing(data, hash, principal.id))) {
+    return true
   }
-  const copies = db.sql
-    .prepare(
-      `SELECT h.id, h.session_id AS sessionId, s.group_id AS groupId FROM handout_images i
-       JOIN handouts h ON h.id = i.handout_id JOIN sessions s ON s.id = h.session_id
-       WHERE i.hash = ?`,
-    )
-    .all(hash) as { id: string; sessionId: string; groupId: string }[]
-  const docs = copies.map(
-    (copy) => sessionDocName.handout(copy.groupId, copy.sessionId, copy.id) as DocName,
-  )
-  docs.push(...canvasDocsUsing(db, hash))
-  for (const doc of docs) {
+  for (const doc of await docsUsingImage(data, hash)) {
     if ((await services.authorize(principal, doc)) !== 'none') return true
   }
   return false

@@ -3,7 +3,8 @@ import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
 import type { KeyRing } from '../crypto/keyRing.ts'
 import { imageData } from '../crypto/sealedColumns.ts'
-import type { Db } from '../db/openDatabase.ts'
+import { atomically, type Data } from '../data/Data.ts'
+import type { Services } from '../http/AppEnv.ts'
 import { readLimitedBytes } from '../http/parseBody.ts'
 import { IMAGE_MAX_BYTES, sniffImage, type ImageType } from './sniffImage.ts'
 
@@ -17,51 +18,65 @@ export interface StoredImage {
 /**
  * Reads an uploaded image from the request body, takes it only if its bytes are a whole raster
  * image (a clear 400 or 415 otherwise, nothing stored), and stores it once by its SHA-256.
- * The caller links it, in the same transaction `link` runs in, to what uses it: who may fetch
- * an image follows those links (imageRoutes.ts). The bytes are sealed with the system key, to
+ * The caller links it, in the transaction `link` is given, to what uses it: who may fetch an
+ * image follows those links (imageRoutes.ts). The bytes are sealed with the system key, to
  * their hash: one image may be used by decks and sessions of several groups, so no one group's
  * key can own it; erasing its last use deletes the row (`dropUnusedImages`).
  */
 export async function storeImage(
   c: Context,
-  { db, keys }: { db: Db; keys: KeyRing },
+  { records, keys }: Pick<Services, 'records' | 'keys'>,
   now: number,
-  link: (hash: string) => void,
+  link: (trx: Data, hash: string) => Promise<unknown>,
 ): Promise<StoredImage> {
   const bytes = await readLimitedBytes(c, IMAGE_MAX_BYTES)
   if (bytes.length === 0) throw new HTTPException(400, { message: 'The file is empty.' })
   const sniffed = sniffImage(bytes)
   if ('problem' in sniffed) throw new HTTPException(415, { message: sniffed.problem })
   const hash = createHash('sha256').update(bytes).digest('hex')
-  db.transaction(() => {
-    db.sql
-      .prepare(
-        `INSERT OR IGNORE INTO images (hash, type, size, data, created_at, sealed)
-         VALUES (?, ?, ?, ?, ?, 1)`,
-      )
-      .run(hash, sniffed.type, bytes.length, imageData.seal(keys, 'system', hash, bytes), now)
-    link(hash)
+  const sealed = imageData.seal(keys, 'system', hash, bytes)
+  await atomically(await records(), async (trx) => {
+    // The same picture uploaded again (or by another instance at once) is stored once.
+    await trx
+      .insertInto('images')
+      .values({
+        hash,
+        type: sniffed.type,
+        size: bytes.length,
+        data: sealed,
+        created_at: now,
+        sealed: 1,
+      })
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute()
+    await link(trx, hash)
   })
   return { hash, type: sniffed.type, url: `/api/images/${hash}` }
 }
 
 /** An image's bytes, opened; throws `SealedDataRejected` (naming the image) if they do not. */
-export function imageBytes(db: Db, keys: KeyRing, hash: string) {
-  const image = db.sql.prepare('SELECT type, data FROM images WHERE hash = ?').get(hash) as
-    { type: string; data: Uint8Array } | undefined
+export async function imageBytes(data: Data, keys: KeyRing, hash: string) {
+  const image = await data
+    .selectFrom('images')
+    .select(['type', 'data'])
+    .where('hash', '=', hash)
+    .executeTakeFirst()
   if (!image) return null
+  // A Buffer on PostgreSQL, a Uint8Array on SQLite: both are read as a Uint8Array.
   return { type: image.type, data: imageData.open(keys, 'system', hash, image.data) }
 }
 
 /** Deletes the images nothing uses any more (after an erasure took away their last use). */
-export function dropUnusedImages(db: Db): number {
-  return Number(
-    db.sql
-      .prepare(
-        `DELETE FROM images WHERE hash NOT IN (SELECT hash FROM deck_images)
-           AND hash NOT IN (SELECT hash FROM handout_images)
-           AND hash NOT IN (SELECT hash FROM canvas_images)`,
-      )
-      .run().changes,
-  )
+export async function dropUnusedImages(data: Data): Promise<number> {
+  const result = await data
+    .deleteFrom('images')
+    .where((eb) =>
+      eb.and([
+        eb('hash', 'not in', eb.selectFrom('deck_images').select('hash')),
+        eb('hash', 'not in', eb.selectFrom('handout_images').select('hash')),
+        eb('hash', 'not in', eb.selectFrom('canvas_images').select('hash')),
+      ]),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

@@ -1,7 +1,7 @@
 import type { MemberPrincipal } from '../auth/Principal.ts'
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 import type { ReleaseKind } from '../../shared/sessions/release.ts'
-import { isExpired, isReleased, releaseOf, type ReleaseColumns } from '../release/releaseOf.ts'
+import { isExpired, isReleased, releaseOf } from '../release/releaseOf.ts'
 import { LIBRARY_SOURCES, type LibraryItem } from './librarySources.ts'
 
 export interface LibrarySession {
@@ -23,19 +23,37 @@ export interface LibrarySession {
  * the items of every source (`librarySources.ts`). Sessions they never entered, and other
  * members' private material, are not in it.
  */
-export function libraryOf(db: Db, member: MemberPrincipal, now: number): LibrarySession[] {
-  const sessions = db.sql
-    .prepare(
-      `SELECT s.id, s.group_id AS groupId, s.title, s.starts_at AS startsAt,
-         s.duration_minutes AS durationMinutes, s.time_zone AS timeZone, s.status,
-         s.ended_at, s.withheld, s.release_days, s.materials_deleted_at
-       FROM session_attendance a JOIN sessions s ON s.id = a.session_id
-       WHERE a.member_id = ? AND a.state = 'admitted' AND s.group_id = ? AND s.status != 'cancelled'
-       ORDER BY s.starts_at DESC LIMIT 100`,
-    )
-    .all(member.id, member.groupId) as unknown as (LibrarySession['session'] &
-    ReleaseColumns & { groupId: string })[]
-  return sessions.map((row) => {
+export async function libraryOf(
+  data: Data,
+  member: MemberPrincipal,
+  now: number,
+): Promise<LibrarySession[]> {
+  const sessions = await data
+    .selectFrom('session_attendance as a')
+    .innerJoin('sessions as s', 's.id', 'a.session_id')
+    .select([
+      's.id',
+      's.group_id as groupId',
+      's.title',
+      's.starts_at as startsAt',
+      's.duration_minutes as durationMinutes',
+      's.time_zone as timeZone',
+      's.status',
+      // What is released (ReleaseColumns).
+      's.ended_at',
+      's.withheld',
+      's.release_days',
+      's.materials_deleted_at',
+    ])
+    .where('a.member_id', '=', member.id)
+    .where('a.state', '=', 'admitted')
+    .where('s.group_id', '=', member.groupId)
+    .where('s.status', '!=', 'cancelled')
+    .orderBy('s.starts_at', 'desc')
+    .limit(100)
+    .execute()
+  const library: LibrarySession[] = []
+  for (const row of sessions) {
     const release = releaseOf(row)
     const ref = {
       id: row.id,
@@ -43,7 +61,9 @@ export function libraryOf(db: Db, member: MemberPrincipal, now: number): Library
       status: row.status,
       released: (kind: ReleaseKind) => isReleased(row, release, kind, now),
     }
-    return {
+    const items: LibraryItem[] = []
+    for (const source of LIBRARY_SOURCES) items.push(...(await source(data, ref, member.id)))
+    library.push({
       session: {
         id: row.id,
         title: row.title,
@@ -53,7 +73,8 @@ export function libraryOf(db: Db, member: MemberPrincipal, now: number): Library
         status: row.status,
       },
       releasedUntil: isExpired(release, now) ? null : release.until,
-      items: LIBRARY_SOURCES.flatMap((source) => source(db, ref, member.id)),
-    }
-  })
+      items,
+    })
+  }
+  return library
 }

@@ -11,20 +11,21 @@ import { memberGoalsView } from '../goals/memberGoals.ts'
  * the document's own access rule again.
  */
 export function libraryRoutes(services: Services) {
-  const { db } = services
   const app = new Hono<AppEnv>()
 
-  app.get('/member/library', (c) => {
+  app.get('/member/library', async (c) => {
     const member = requireMember(c)
+    const data = await services.records()
+    const library = await libraryOf(data, member, services.now())
     return c.json({
       // The stored names stay on the server: a private copy is opened by its alias.
-      sessions: libraryOf(db, member, services.now()).map(({ session, releasedUntil, items }) => ({
+      sessions: library.map(({ session, releasedUntil, items }) => ({
         session,
         releasedUntil,
         items: items.map(({ stored: _stored, ...item }) => item),
       })),
       // The group's goals and the member's own, kept across sessions (each opened by its rule).
-      goals: memberGoalsView(db, member.groupId, member.id, services.now()),
+      goals: await memberGoalsView(data, member.groupId, member.id, services.now()),
     })
   })
 

@@ -1,7 +1,7 @@
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import type { ReleaseKind } from '../../shared/sessions/release.ts'
 import { inProgress } from '../sessions/roomState.ts'
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 import { copyKeyFor } from '../worksheets/privateCopies.ts'
 import { handoutsOf } from '../slides/handoutsOf.ts'
 
@@ -35,27 +35,34 @@ interface SessionRef {
  * and chat add theirs as they land. Each returns only what this member may open: the access
  * rules of `shared/documents/docKinds.ts` decide again when the document is opened.
  */
-export type LibrarySource = (db: Db, session: SessionRef, memberId: string) => LibraryItem[]
+export type LibrarySource = (
+  data: Data,
+  session: SessionRef,
+  memberId: string,
+) => Promise<LibraryItem[]>
 
-const worksheets: LibrarySource = (db, session, memberId) => {
-  const rows = db.sql
-    .prepare(
-      `SELECT id, title, mode, homework, closed_at FROM worksheets w WHERE session_id = ?
-         AND NOT EXISTS (SELECT 1 FROM deleted_copies d WHERE d.worksheet_id = w.id AND d.member_id = ?)
-       ORDER BY created_at`,
+const worksheets: LibrarySource = async (data, session, memberId) => {
+  const rows = await data
+    .selectFrom('worksheets as w')
+    .select(['w.id', 'w.title', 'w.mode', 'w.homework', 'w.closed_at'])
+    .where('w.session_id', '=', session.id)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('deleted_copies as d')
+            .select('d.worksheet_id')
+            .whereRef('d.worksheet_id', '=', 'w.id')
+            .where('d.member_id', '=', memberId),
+        ),
+      ),
     )
-    .all(session.id, memberId) as {
-    id: string
-    title: string
-    mode: 'shared' | 'private'
-    homework: number
-    closed_at: number | null
-  }[]
+    .orderBy('w.created_at')
+    .execute()
   const live = inProgress(session.status as SessionStatus)
   const groupSheets = session.released('worksheets')
-  return rows
-    .filter((w) => w.mode === 'private' || groupSheets)
-    .map((w) =>
+  const items: LibraryItem[] = []
+  for (const w of rows.filter((row) => row.mode === 'private' || groupSheets)) {
+    items.push(
       w.mode === 'shared'
         ? {
             kind: 'worksheet',
@@ -74,7 +81,7 @@ const worksheets: LibrarySource = (db, session, memberId) => {
             document: sessionDocName.copy(
               session.groupId,
               session.id,
-              copyKeyFor(db, w.id, memberId),
+              await copyKeyFor(data, w.id, memberId),
             ),
             stored: sessionDocName.private(session.groupId, session.id, w.id, memberId),
             note:
@@ -87,18 +94,25 @@ const worksheets: LibrarySource = (db, session, memberId) => {
             own: true,
           },
     )
+  }
+  return items
 }
 
-/** The single answers members shared with the group, where any were. */
-const sharedAnswers: LibrarySource = (db, session) => {
+/** The single answers members shared with the group, where any were, in the sheets' order. */
+const sharedAnswers: LibrarySource = async (data, session) => {
   if (!session.released('answers')) return []
-  const rows = db.sql
-    .prepare(
-      `SELECT DISTINCT w.id, w.title FROM worksheet_shares s JOIN worksheets w ON w.id = s.worksheet_id
-       JOIN members m ON m.id = s.member_id
-       WHERE w.session_id = ? AND s.audience = 'group' AND s.field_id != '' AND m.status = 'active'`,
-    )
-    .all(session.id) as { id: string; title: string }[]
+  const rows = await data
+    .selectFrom('worksheet_shares as s')
+    .innerJoin('worksheets as w', 'w.id', 's.worksheet_id')
+    .innerJoin('members as m', 'm.id', 's.member_id')
+    .select(['w.id', 'w.title', 'w.created_at'])
+    .distinct()
+    .where('w.session_id', '=', session.id)
+    .where('s.audience', '=', 'group')
+    .where('s.field_id', '!=', '')
+    .where('m.status', '=', 'active')
+    .orderBy('w.created_at')
+    .execute()
   return rows.map((w) => ({
     kind: 'answers',
     id: w.id,
@@ -112,9 +126,9 @@ const sharedAnswers: LibrarySource = (db, session) => {
 }
 
 /** The decks presented in the session, as the session's copy: never the speaker notes. */
-const slides: LibrarySource = (db, session) =>
+const slides: LibrarySource = async (data, session) =>
   session.released('slides')
-    ? handoutsOf(db, session.groupId, session.id).map((h) => ({
+    ? (await handoutsOf(data, session.groupId, session.id)).map((h) => ({
         kind: 'slides',
         id: h.id,
         title: h.title,
@@ -130,13 +144,14 @@ const slides: LibrarySource = (db, session) =>
  * The whiteboard: the group canvas (group material, where it was drawn on and is released) and
  * the member's own canvas (theirs, like a private copy). Both open on the session's page.
  */
-const canvases: LibrarySource = (db, session, memberId) => {
-  const keys = db.sql
-    .prepare(
-      `SELECT key, kind, owner_id FROM canvas_keys WHERE session_id = ?
-         AND (kind = 'layer' OR owner_id = ?) ORDER BY created_at`,
-    )
-    .all(session.id, memberId) as { key: string; kind: string; owner_id: string }[]
+const canvases: LibrarySource = async (data, session, memberId) => {
+  const keys = await data
+    .selectFrom('canvas_keys')
+    .select(['key', 'kind', 'owner_id'])
+    .where('session_id', '=', session.id)
+    .where((eb) => eb.or([eb('kind', '=', 'layer'), eb('owner_id', '=', memberId)]))
+    .orderBy('created_at')
+    .execute()
   const items: LibraryItem[] = []
   if (session.released('canvas') && keys.some((k) => k.kind === 'layer')) {
     const canvas = sessionDocName.canvas(session.groupId, session.id)

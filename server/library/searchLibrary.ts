@@ -36,7 +36,8 @@ export async function searchLibrary(
 ): Promise<SearchHit[]> {
   const words = fold(query).split(/\s+/).filter(Boolean)
   const hits: SearchHit[] = []
-  for (const { session, items } of libraryOf(services.db, member, services.now())) {
+  const library = await libraryOf(await services.records(), member, services.now())
+  for (const { session, items } of library) {
     for (const item of items) {
       if (hits.length >= MAX_HITS) return hits
       if ((await services.authorize(member, item.stored as DocName)) === 'none') continue

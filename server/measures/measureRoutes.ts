@@ -13,9 +13,7 @@ import {
   MEASURES,
   PHQ9_SELF_HARM_ITEM,
   scoreMeasure,
-  type MeasureId,
 } from '../../shared/measures/measures.ts'
-import { appendAudit } from '../audit/audit.ts'
 import { raiseCrisisAlert } from '../chat/crisisAlert.ts'
 import { newId } from '../db/newId.ts'
 import { groupScope, measureAnswers, rowIdOf } from '../crypto/sealedColumns.ts'
@@ -25,6 +23,7 @@ import { parseBody } from '../http/parseBody.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { publishMeasureResult } from './publishMeasureResult.ts'
 import { ownMeasures } from '../checkins/ownHistory.ts'
+import { answerMeasure, measureRequest, sendMeasure } from './measureRecord.ts'
 import { sealResult } from './storedResults.ts'
 
 /**
@@ -35,7 +34,7 @@ import { sealResult } from './storedResults.ts'
  * the group's region, privately, at once.
  */
 export function measureRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
 
   const during = (sessionId: string) =>
@@ -49,31 +48,14 @@ export function measureRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const person = await roomPersonAs(c, services, sessionId, 'facilitator')
     const { measure } = await parseBody(c, sendMeasureRequest)
-    during(sessionId)
-    const sent = db.sql
-      .prepare('SELECT id FROM measure_requests WHERE session_id = ? AND measure = ?')
-      .get(sessionId, measure) as { id: string } | undefined
-    if (sent) return c.json({ id: sent.id })
-    const id = newId('measure')
+    await during(sessionId)
     const at = now()
-    db.transaction(() => {
-      db.sql
-        .prepare(
-          'INSERT INTO measure_requests (id, session_id, measure, sent_at, sent_by) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(id, sessionId, measure, at, person.principal.id)
-      appendAudit(
-        db,
-        {
-          actor: person.principal,
-          action: 'measure.sent',
-          target: { kind: 'session', id: sessionId },
-          groupId: person.groupId,
-          detail: { measure },
-        },
-        at,
-      )
-    })
+    const { id, sent } = await sendMeasure(
+      await services.records(),
+      { id: newId('measure'), sessionId, groupId: person.groupId, measure, by: person.principal },
+      at,
+    )
+    if (!sent) return c.json({ id })
     await services.sync.serverWrite(
       sessionDocName.room(person.groupId, sessionId) as DocName,
       (doc) => void doc.getMap(ROOM_MEASURES).set(id, { measure, sentAt: at }),
@@ -91,10 +73,9 @@ export function measureRoutes(services: Services) {
       'Members answer questionnaires.',
     )
     const { answers } = await parseBody(c, measureAnswersRequest)
-    during(sessionId)
-    const request = db.sql
-      .prepare('SELECT id, measure FROM measure_requests WHERE id = ? AND session_id = ?')
-      .get(c.req.param('requestId'), sessionId) as { id: string; measure: MeasureId } | undefined
+    await during(sessionId)
+    const data = await services.records()
+    const request = await measureRequest(data, sessionId, c.req.param('requestId'))
     if (!request) throw new HTTPException(404, { message: 'No such questionnaire.' })
     let score
     try {
@@ -118,28 +99,20 @@ export function measureRoutes(services: Services) {
       { requestId: request.id, memberId: member.id },
       { score: score.total, band: score.band },
     )
-    const inserted = db.transaction(() => {
-      const result = db.sql
-        .prepare(
-          `INSERT INTO measure_answers (request_id, member_id, answers, score, band, answered_at)
-           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(request.id, member.id, sealed, stored.score, stored.band, at)
-      if (result.changes === 0) return false
-      appendAudit(
-        db,
-        {
-          actor: member,
-          action: 'measure.answered',
-          target: { kind: 'session', id: sessionId },
-          groupId: person.groupId,
-          // Which questionnaire only: the score is health information, not the trail's.
-          detail: { measure: request.measure },
-        },
-        at,
-      )
-      return true
-    })
+    const inserted = await answerMeasure(
+      data,
+      {
+        requestId: request.id,
+        measure: request.measure,
+        sessionId,
+        groupId: person.groupId,
+        member,
+        answers: sealed,
+        score: stored.score,
+        band: stored.band,
+      },
+      at,
+    )
     if (!inserted) throw new HTTPException(409, { message: 'You have already answered this one.' })
     const result = { measure: request.measure, score: score.total, band: score.band, at }
     await publishMeasureResult(services, sessionId, member, request.id, {
@@ -161,9 +134,10 @@ export function measureRoutes(services: Services) {
     return c.json(result, 201)
   })
 
-  app.get('/member/measures', (c) => {
+  app.get('/member/measures', async (c) => {
     const member = requireMember(c)
-    return c.json({ measures: ownMeasures(services, member.id, member.groupId) })
+    const data = await services.records()
+    return c.json({ measures: await ownMeasures(data, services.keys, member.id, member.groupId) })
   })
 
   return app

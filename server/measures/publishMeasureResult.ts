@@ -9,40 +9,28 @@ import {
 } from '../../shared/measures/measureDocs.ts'
 import type { MeasureId } from '../../shared/measures/measures.ts'
 import type { MemberPrincipal } from '../auth/Principal.ts'
+import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
+import { earlierResults } from './measureRecord.ts'
 import { openResult } from './storedResults.ts'
 
 /** How many earlier scores the facilitators' trend shows beside a new one. */
 const TREND_LENGTH = 8
 
 /** The member's earlier scores on a measure in this group (other sessions), oldest first. */
-function earlierScores(
+async function earlierScores(
   services: Services,
+  data: Data,
   member: MemberPrincipal,
   measure: MeasureId,
   before: string,
 ) {
-  return (
-    services.db.sql
-      .prepare(
-        `SELECT r.id AS requestId, a.score, a.band, a.answered_at AS at FROM measure_answers a
-         JOIN measure_requests r ON r.id = a.request_id JOIN sessions s ON s.id = r.session_id
-         WHERE a.member_id = ? AND r.measure = ? AND s.group_id = ? AND r.id != ?
-         ORDER BY a.answered_at DESC LIMIT ?`,
-      )
-      .all(member.id, measure, member.groupId, before, TREND_LENGTH) as {
-      requestId: string
-      score: string
-      band: string
-      at: number
-    }[]
-  )
-    .reverse()
-    .map((row) => ({
-      score: openResult(services.keys, member.groupId, { ...row, memberId: member.id }, row).score,
-      at: row.at,
-    }))
+  const of = { memberId: member.id, groupId: member.groupId, measure, except: before }
+  return (await earlierResults(data, of, TREND_LENGTH)).reverse().map((row) => ({
+    score: openResult(services.keys, member.groupId, { ...row, memberId: member.id }, row).score,
+    at: row.at,
+  }))
 }
 
 /**
@@ -57,9 +45,10 @@ export async function publishMeasureResult(
   requestId: string,
   result: MeasureResult & { selfHarm: boolean },
 ): Promise<void> {
-  const { db, sync } = services
+  const { sync } = services
   const { selfHarm, ...own } = result
-  const lineKey = lineKeyFor(db, sessionId, member.id)
+  const data = await services.records()
+  const lineKey = await lineKeyFor(data, sessionId, member.id)
   await sync.serverWrite(
     sessionDocName.line(member.groupId, sessionId, lineKey) as DocName,
     (doc) => void doc.getMap(LINE_MEASURES).set(requestId, own),
@@ -67,7 +56,7 @@ export async function publishMeasureResult(
   const shown: FacilitatorResult = {
     ...own,
     selfHarm,
-    earlier: earlierScores(services, member, result.measure, requestId),
+    earlier: await earlierScores(services, data, member, result.measure, requestId),
   }
   await sync.serverWrite(sessionDocName.signals(member.groupId, sessionId) as DocName, (doc) => {
     const map = doc.getMap(SIGNALS_MEASURE_RESULTS)

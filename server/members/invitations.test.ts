@@ -8,8 +8,8 @@ describe('[C15] invitations', () => {
   let now = Date.parse('2026-11-27T10:00:00Z')
   let lead: Awaited<ReturnType<typeof facilitator>>
   let groupId: string
-  const countMembers = () =>
-    (server.db.sql.prepare('SELECT COUNT(*) AS n FROM members').get() as { n: number }).n
+  const countMembers = async () =>
+    (await (await server.services.records()).selectFrom('members').select('id').execute()).length
   const invite = async (
     body: { maxUses: number; expiresInHours: number; label?: string } = {
       maxUses: 1,
@@ -37,13 +37,14 @@ describe('[C15] invitations', () => {
 
   it('stores only a hash of the token', async () => {
     const { token } = await invite()
-    const row = server.db.sql.prepare('SELECT token_hash FROM invitations').get() as {
-      token_hash: string
-    }
-    expect(row.token_hash).not.toContain(token)
-    expect(JSON.stringify(server.db.sql.prepare('SELECT * FROM invitations').all())).not.toContain(
-      token,
+    const rows = await (
+      await server.services.records()
     )
+      .selectFrom('invitations')
+      .selectAll()
+      .execute()
+    expect(rows[0]!.token_hash).not.toContain(token)
+    expect(JSON.stringify(rows)).not.toContain(token)
   })
 
   it('a label says whom an invitation is for, to facilitators only; a link can last two hours', async () => {
@@ -67,7 +68,7 @@ describe('[C15] invitations', () => {
     const again = await accept(token, 'Sky')
     expect(again.status).toBe(410)
     expect(again.json.error).toMatch(/already been used/)
-    expect(countMembers()).toBe(1)
+    expect(await countMembers()).toBe(1)
   })
 
   it('an expired invitation is refused and creates nothing', async () => {
@@ -77,7 +78,7 @@ describe('[C15] invitations', () => {
     expect(info.status).toBe(410)
     expect(info.json.error).toMatch(/expired/)
     expect((await accept(token, 'Robin')).status).toBe(410)
-    expect(countMembers()).toBe(0)
+    expect(await countMembers()).toBe(0)
   })
 
   it('a revoked invitation is refused and creates nothing', async () => {
@@ -86,7 +87,7 @@ describe('[C15] invitations', () => {
     const res = await accept(token, 'Robin')
     expect(res.status).toBe(410)
     expect(res.json.error).toMatch(/withdrawn/)
-    expect(countMembers()).toBe(0)
+    expect(await countMembers()).toBe(0)
   })
 
   it('a full group refuses further members, whatever the invitation allows', async () => {
@@ -96,7 +97,7 @@ describe('[C15] invitations', () => {
     const third = await accept(token, 'Ash')
     expect(third.status).toBe(409)
     expect(third.json.error).toMatch(/full/)
-    expect(countMembers()).toBe(2)
+    expect(await countMembers()).toBe(2)
   })
 
   it('an unknown token, a taken pseudonym, a weak passphrase and a stale agreement are clear errors', async () => {
@@ -130,7 +131,7 @@ describe('[C15] invitations', () => {
     const stale = await accept(token, 'Sky', 1)
     expect(stale.status).toBe(409)
     expect(stale.json.error).toMatch(/agreement has just changed/)
-    expect(countMembers()).toBe(1)
+    expect(await countMembers()).toBe(1)
   })
 
   it('a re-issued link restores the member under the same pseudonym and ends their old logins', async () => {
@@ -142,7 +143,12 @@ describe('[C15] invitations', () => {
       agreementVersion: 1,
     })
     expect((await first.get('/api/member/home')).status).toBe(200)
-    const memberId = (server.db.sql.prepare('SELECT id FROM members').get() as { id: string }).id
+    const { id: memberId } = await (
+      await server.services.records()
+    )
+      .selectFrom('members')
+      .select('id')
+      .executeTakeFirstOrThrow()
     const reissue = await lead.post(`/api/groups/${groupId}/members/${memberId}/reissue`)
     const newToken = (reissue.json.url as string).split('#')[1]!
     const device = new HttpClient(server.url)
@@ -155,7 +161,7 @@ describe('[C15] invitations', () => {
     expect(restored.status).toBe(201)
     expect((await device.get('/api/me')).json.name).toBe('Robin')
     expect((await first.get('/api/member/home')).status).toBe(401)
-    expect(countMembers()).toBe(1)
+    expect(await countMembers()).toBe(1)
     const login = await new HttpClient(server.url).post('/api/auth/member-login', {
       groupId,
       pseudonym: 'robin',

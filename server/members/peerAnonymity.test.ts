@@ -154,11 +154,13 @@ describe('peer anonymity at the byte level', () => {
       provider.destroy()
     }
 
-    const skyId = (
-      server.db.sql.prepare("SELECT id FROM members WHERE pseudonym = 'Sky'").get() as {
-        id: string
-      }
-    ).id
+    const { id: skyId } = await (
+      await server.services.records()
+    )
+      .selectFrom('members')
+      .select('id')
+      .where('pseudonym', '=', 'Sky')
+      .executeTakeFirstOrThrow()
     const everything = [...sky.received, ...frames.map((f) => f.toString('latin1'))].join('\n')
     expect(sky.received.length).toBeGreaterThan(10)
     expect(frames.map((f) => f.toString('latin1')).join('')).toContain('Robin')

@@ -92,12 +92,13 @@ describe('release and retention of a session’s materials', () => {
 
     // Released again, for 7 days after the end.
     expect((await set({ withheld: [], days: 7 })).status).toBe(200)
-    const endedAt = (
-      server.db.sql.prepare('SELECT ended_at FROM sessions WHERE id = ?').get(sessionId) as {
-        ended_at: number
-      }
-    ).ended_at
-    expect((await library(sky)).releasedUntil).toBe(endedAt + 7 * DAY_MS)
+    const records = await server.services.records()
+    const { ended_at: endedAt } = await records
+      .selectFrom('sessions')
+      .select('ended_at')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow()
+    expect((await library(sky)).releasedUntil).toBe(endedAt! + 7 * DAY_MS)
     expect(await found(sky, 'GROUP-SHEET')).toBe(1)
     expect(await canOpen(sky, sharedDoc)).toBe(true)
 
@@ -112,14 +113,15 @@ describe('release and retention of a session’s materials', () => {
     })
 
     // A day before the end of it, nothing has changed.
-    clock.set(endedAt + 6 * DAY_MS)
+    clock.set(endedAt! + 6 * DAY_MS)
     await server.runJobs()
     expect(await canOpen(sky, sharedDoc)).toBe(true)
 
     // Past it: gone for members at once, deleted by the job for everyone.
-    clock.set(endedAt + 7 * DAY_MS + 60_000)
+    clock.set(endedAt! + 7 * DAY_MS + 60_000)
     expect((await library(sky)).items.map((i) => i.title)).toEqual(['Thought record'])
     expect(await canOpen(sky, sharedDoc)).toBe(false)
+    // The documents' own store (server/store/), which is not relational data.
     const stored = (doc: string) =>
       (
         server.db.sql
@@ -139,9 +141,11 @@ describe('release and retention of a session’s materials', () => {
     const line = server.logs.find((l) => l.msg === 'retention: expired materials deleted')
     expect(line).toMatchObject({ sessions: 1, documents: 2 })
     expect(JSON.stringify(server.logs)).not.toMatch(/GROUP-SHEET|ROBIN-OWN|Thought record/)
-    const audit = server.db.sql
-      .prepare("SELECT detail FROM audit_log WHERE action = 'session.materials-deleted'")
-      .all() as { detail: string }[]
+    const audit = await records
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'session.materials-deleted')
+      .execute()
     expect(audit.map((a) => JSON.parse(a.detail))).toEqual([{ documents: 2, reason: 'retention' }])
     // Ran again, it finds nothing more; the release can no longer be changed.
     await server.runJobs()

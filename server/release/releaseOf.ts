@@ -1,4 +1,4 @@
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 import {
   DAY_MS,
   RELEASE_KINDS,
@@ -15,7 +15,17 @@ export interface ReleaseColumns {
   materials_deleted_at: number | null
 }
 
-export const RELEASE_COLUMNS = 'status, ended_at, withheld, release_days, materials_deleted_at'
+/** Those columns, for a Kysely `select`. */
+export const RELEASE_FIELDS = [
+  'status',
+  'ended_at',
+  'withheld',
+  'release_days',
+  'materials_deleted_at',
+] as const satisfies readonly (keyof ReleaseColumns)[]
+
+/** Those columns, for a raw `SELECT` (server/access/groupPolicy.ts, until it moves: issue 21). */
+export const RELEASE_COLUMNS = RELEASE_FIELDS.join(', ')
 
 /** A session's release as stored; an unreadable `withheld` withholds everything. */
 export function releaseOf(row: ReleaseColumns): ReleaseView {
@@ -52,9 +62,16 @@ export function isReleased(
 }
 
 /** `isReleased` for one session by id (unknown sessions release nothing). */
-export function releasedNow(db: Db, sessionId: string, kind: ReleaseKind, now: number): boolean {
-  const row = db.sql
-    .prepare(`SELECT ${RELEASE_COLUMNS} FROM sessions WHERE id = ?`)
-    .get(sessionId) as ReleaseColumns | undefined
+export async function releasedNow(
+  data: Data,
+  sessionId: string,
+  kind: ReleaseKind,
+  now: number,
+): Promise<boolean> {
+  const row = await data
+    .selectFrom('sessions')
+    .select(RELEASE_FIELDS)
+    .where('id', '=', sessionId)
+    .executeTakeFirst()
   return row !== undefined && isReleased(row, releaseOf(row), kind, now)
 }

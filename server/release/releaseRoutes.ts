@@ -2,11 +2,11 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { releaseRequest } from '../../shared/sessions/release.ts'
-import { appendAudit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { RELEASE_COLUMNS, releaseOf, type ReleaseColumns } from './releaseOf.ts'
+import { RELEASE_FIELDS, releaseOf } from './releaseOf.ts'
+import { setRelease } from './setRelease.ts'
 
 /**
  * What the facilitators release to members after a session, and for how long. A change is
@@ -14,16 +14,23 @@ import { RELEASE_COLUMNS, releaseOf, type ReleaseColumns } from './releaseOf.ts'
  * reading something just withheld loses it now, not at their next visit.
  */
 export function releaseRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const read = db.sql.prepare(`SELECT ${RELEASE_COLUMNS} FROM sessions WHERE id = ?`)
-  const releaseOfSession = (sessionId: string) =>
-    releaseOf(read.get(sessionId) as unknown as ReleaseColumns)
+  const releaseOfSession = async (sessionId: string) =>
+    releaseOf(
+      await (
+        await services.records()
+      )
+        .selectFrom('sessions')
+        .select(RELEASE_FIELDS)
+        .where('id', '=', sessionId)
+        .executeTakeFirstOrThrow(),
+    )
 
   app.get('/sessions/:sessionId/release', async (c) => {
     const sessionId = c.req.param('sessionId')
     await requireGroupFacilitator(c, services, await groupOfSession(services, sessionId))
-    return c.json({ release: releaseOfSession(sessionId) })
+    return c.json({ release: await releaseOfSession(sessionId) })
   })
 
   app.put('/sessions/:sessionId/release', async (c) => {
@@ -31,30 +38,16 @@ export function releaseRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { withheld, days } = await parseBody(c, releaseRequest)
-    if (releaseOfSession(sessionId).deletedAt !== null) {
+    const session = { id: sessionId, groupId }
+    const data = await services.records()
+    if (!(await setRelease(data, session, { withheld, days }, principal, now()))) {
       throw new HTTPException(409, {
         message: 'This session’s materials were deleted when their time ran out.',
       })
     }
-    db.transaction(() => {
-      db.sql
-        .prepare('UPDATE sessions SET withheld = ?, release_days = ? WHERE id = ?')
-        .run(JSON.stringify([...new Set(withheld)].sort()), days, sessionId)
-      appendAudit(
-        db,
-        {
-          actor: principal,
-          action: 'session.release-changed',
-          target: { kind: 'session', id: sessionId },
-          groupId,
-          detail: { withheld: [...new Set(withheld)].sort().join(',') || null, days },
-        },
-        now(),
-      )
-    })
     const prefix = sessionDocName.room(groupId, sessionId).slice(0, -'room'.length)
     await services.sync.reauthorize({ docPrefix: prefix })
-    return c.json({ release: releaseOfSession(sessionId) })
+    return c.json({ release: await releaseOfSession(sessionId) })
   })
 
   return app

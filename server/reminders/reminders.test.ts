@@ -203,10 +203,13 @@ describe('reminders without email', () => {
     const phone = device(push.origin, '/push/phone')
     await robin.post('/api/member/reminders', phone.subscription)
     await robin.post('/api/member/erase', { confirm: 'erase' })
-    const count = server.db.sql.prepare('SELECT COUNT(*) AS n FROM push_subscriptions').get() as {
-      n: number
-    }
-    expect(count.n).toBe(0)
+    const left = await (
+      await server.services.records()
+    )
+      .selectFrom('push_subscriptions')
+      .select('id')
+      .execute()
+    expect(left).toHaveLength(0)
   })
 
   it('say the time left in words', () => {

@@ -1,4 +1,5 @@
 import type { Services } from '../http/AppEnv.ts'
+import { dueReminders, recordReminder, type DueReminder } from './dueReminders.ts'
 import { vapidAuthorization } from './vapid.ts'
 import { webPush } from './webPush.ts'
 
@@ -14,15 +15,6 @@ export function reminderText(msLeft: number): string {
   return minutes >= 55 ? 'Your group meets in 1 hour' : `Your group meets in ${minutes} minutes`
 }
 
-interface Due {
-  subscriptionId: string
-  endpoint: string
-  p256dh: string
-  auth: string
-  sessionId: string
-  startsAt: number
-}
-
 /**
  * The reminder job: for each session starting within the hour, one push to every device of
  * every active member who opted in, once (recorded before sending: a crash loses a reminder
@@ -32,26 +24,15 @@ interface Due {
 export async function sendReminders(
   services: Services,
 ): Promise<{ sent: number; gone: number; failed: number }> {
-  const { db, log, now, push } = services
+  const { log, now, push } = services
   const at = now()
-  const due = db.sql
-    .prepare(
-      `SELECT p.id AS subscriptionId, p.endpoint, p.p256dh, p.auth, s.id AS sessionId, s.starts_at AS startsAt
-       FROM sessions s JOIN members m ON m.group_id = s.group_id AND m.status = 'active'
-       JOIN push_subscriptions p ON p.member_id = m.id
-       WHERE s.status IN ('scheduled', 'open') AND s.starts_at > ? AND s.starts_at - ? <= ?
-         AND NOT EXISTS (SELECT 1 FROM reminders_sent r WHERE r.subscription_id = p.id AND r.session_id = s.id)`,
-    )
-    .all(at, REMINDER_LEAD_MS, at) as unknown as Due[]
-  const record = db.sql.prepare(
-    'INSERT OR IGNORE INTO reminders_sent (subscription_id, session_id, sent_at) VALUES (?, ?, ?)',
-  )
-  const forget = db.sql.prepare('DELETE FROM push_subscriptions WHERE id = ?')
+  const data = await services.records()
+  const due = await dueReminders(data, at, REMINDER_LEAD_MS)
   let sent = 0
   let gone = 0
   let failed = 0
   for (const reminder of due) {
-    if (record.run(reminder.subscriptionId, reminder.sessionId, at).changes === 0) continue
+    if (!(await recordReminder(data, reminder.subscriptionId, reminder.sessionId, at))) continue
     const payload = JSON.stringify({
       title: 'Hearth',
       body: reminderText(reminder.startsAt - at),
@@ -65,7 +46,10 @@ export async function sendReminders(
     )
     if (outcome === 'sent') sent++
     else if (outcome === 'gone') {
-      forget.run(reminder.subscriptionId)
+      await data
+        .deleteFrom('push_subscriptions')
+        .where('id', '=', reminder.subscriptionId)
+        .execute()
       gone++
     } else {
       failed++
@@ -82,7 +66,7 @@ export async function sendReminders(
  * failure, told by its status (or 0 when the service could not be reached).
  */
 async function deliver(
-  reminder: Due,
+  reminder: DueReminder,
   payload: string,
   authorization: string,
   ttlSeconds: number,

@@ -5,15 +5,17 @@ import {
   memberActionRequest,
   waitingMessageRequest,
 } from '../../shared/api/schemas.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
 import { groupScope, waitingMessage } from '../crypto/sealedColumns.ts'
-import { groupSettingsOf, hasAcceptedCurrent } from '../groups/groupQueries.ts'
+import { atomically } from '../data/Data.ts'
+import { hasAcceptedCurrent } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { arrive } from './arrive.ts'
+import { attendanceRows } from './attendanceRows.ts'
 import { changeAttendance } from './changeAttendance.ts'
 import {
-  attendanceRows,
   inProgress,
   publishRoomState,
   sessionRow as storedSession,
@@ -26,17 +28,17 @@ import {
  * auto-admit), and facilitators admitting, sending back and removing them while it is open.
  */
 export function attendanceRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const sessionRow = (id: string) => storedSession(db, id)
+  const sessionRow = async (id: string) => storedSession(await services.records(), id)
   const view = sessionView
 
   app.get('/sessions/:sessionId/waiting-room', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     await requireGroupFacilitator(c, services, groupId)
-    const rows = attendanceRows(db, sessionId)
-    const row = sessionRow(sessionId)
+    const rows = await attendanceRows(await services.records(), sessionId)
+    const row = await sessionRow(sessionId)
     return c.json({
       session: view(row),
       people: rows,
@@ -52,11 +54,14 @@ export function attendanceRoutes(services: Services) {
     const ids =
       'all' in body
         ? (
-            db.sql
-              .prepare(
-                "SELECT member_id FROM session_attendance WHERE session_id = ? AND state = 'waiting'",
-              )
-              .all(sessionId) as { member_id: string }[]
+            await (
+              await services.records()
+            )
+              .selectFrom('session_attendance')
+              .select('member_id')
+              .where('session_id', '=', sessionId)
+              .where('state', '=', 'waiting')
+              .execute()
           ).map((r) => r.member_id)
         : [body.memberId]
     const admitted = await changeAttendance(
@@ -99,43 +104,21 @@ export function attendanceRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     if (groupId !== member.groupId) throw new HTTPException(403, { message: 'not allowed' })
-    const s = sessionRow(sessionId)
+    const data = await services.records()
+    const s = await sessionRow(sessionId)
     if (!inProgress(s.status)) {
       throw new HTTPException(409, { message: 'This session is not open yet.' })
     }
-    if (!hasAcceptedCurrent(db, groupId, member.id)) {
+    if (!(await hasAcceptedCurrent(data, groupId, member.id))) {
       throw new HTTPException(409, {
         message: 'Please read and accept the updated group agreement first.',
       })
     }
-    const state = db.transaction(() => {
-      const existing = db.sql
-        .prepare('SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?')
-        .get(sessionId, member.id) as { state: string } | undefined
-      if (existing) return existing.state
-      if (s.locked)
-        throw new HTTPException(423, {
-          message: 'This session is locked. Your facilitator can let you in.',
-        })
-      const autoAdmit = groupSettingsOf(db, groupId)!.autoAdmit
-      const initial = autoAdmit ? 'admitted' : 'waiting'
-      db.sql
-        .prepare(
-          'INSERT INTO session_attendance (session_id, member_id, state, arrived_at, admitted_at) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(sessionId, member.id, initial, now(), autoAdmit ? now() : null)
-      appendAudit(
-        db,
-        {
-          actor: member,
-          action: autoAdmit ? 'session.admitted' : 'session.arrived',
-          target: { kind: 'session', id: sessionId },
-          groupId,
-        },
-        now(),
-      )
-      return initial
-    })
+    const state = await arrive(data, sessionId, groupId, member, s.locked === 1, now())
+    if (state === null)
+      throw new HTTPException(423, {
+        message: 'This session is locked. Your facilitator can let you in.',
+      })
     if (state === 'removed')
       throw new HTTPException(403, { message: 'You were asked to leave this session.' })
     await publishRoomState(services, sessionId)
@@ -148,27 +131,22 @@ export function attendanceRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { text } = await parseBody(c, waitingMessageRequest)
-    const { status } = sessionRow(sessionId)
+    const { status } = await sessionRow(sessionId)
     if (!inProgress(status)) {
       throw new HTTPException(409, { message: 'The waiting room is not open.' })
     }
     const message = text === null ? null : { text, at: now() }
-    db.transaction(() => {
-      db.sql
-        .prepare('UPDATE sessions SET waiting_message = ? WHERE id = ?')
-        .run(
-          message
-            ? waitingMessage.seal(
-                services.keys,
-                groupScope(groupId),
-                sessionId,
-                JSON.stringify(message),
-              )
-            : null,
-          sessionId,
-        )
-      appendAudit(
-        db,
+    const sealed = message
+      ? waitingMessage.seal(services.keys, groupScope(groupId), sessionId, JSON.stringify(message))
+      : null
+    await atomically(await services.records(), async (trx) => {
+      await trx
+        .updateTable('sessions')
+        .set({ waiting_message: sealed })
+        .where('id', '=', sessionId)
+        .execute()
+      await audit(
+        trx,
         {
           actor: principal,
           action: 'session.waiting-message',

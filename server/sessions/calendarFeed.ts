@@ -1,4 +1,4 @@
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 
 const stamp = (ms: number) =>
   new Date(ms)
@@ -10,17 +10,20 @@ const stamp = (ms: number) =>
  * A member's `.ics` feed. Events are deliberately neutral ("Hearth session"): a calendar is
  * often shared or synced to work devices, and the group's theme is health information.
  */
-export function calendarFeed(db: Db, groupId: string, publicOrigin: string, now: number): string {
-  const sessions = db.sql
-    .prepare(
-      `SELECT id, starts_at, duration_minutes, status FROM sessions
-       WHERE group_id = ? AND status != 'cancelled' AND starts_at > ? ORDER BY starts_at`,
-    )
-    .all(groupId, now - 30 * 86_400_000) as {
-    id: string
-    starts_at: number
-    duration_minutes: number
-  }[]
+export async function calendarFeed(
+  data: Data,
+  groupId: string,
+  publicOrigin: string,
+  now: number,
+): Promise<string> {
+  const sessions = await data
+    .selectFrom('sessions')
+    .select(['id', 'starts_at', 'duration_minutes'])
+    .where('group_id', '=', groupId)
+    .where('status', '!=', 'cancelled')
+    .where('starts_at', '>', now - 30 * 86_400_000)
+    .orderBy('starts_at')
+    .execute()
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -1,10 +1,17 @@
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 
 /** Whether a member is admitted to a session: the one test behind "nothing before admission" (C3). */
-export function isAdmitted(db: Db, sessionId: string, memberId: string): boolean {
-  return !!db.sql
-    .prepare(
-      "SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ? AND state = 'admitted'",
-    )
-    .get(sessionId, memberId)
+export async function isAdmitted(
+  data: Data,
+  sessionId: string,
+  memberId: string,
+): Promise<boolean> {
+  const row = await data
+    .selectFrom('session_attendance')
+    .select('member_id')
+    .where('session_id', '=', sessionId)
+    .where('member_id', '=', memberId)
+    .where('state', '=', 'admitted')
+    .executeTakeFirst()
+  return row !== undefined
 }

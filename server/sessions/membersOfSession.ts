@@ -1,13 +1,15 @@
-import type { Db } from '../db/openDatabase.ts'
+import type { Data } from '../data/Data.ts'
 import type { AccessScope } from '../sync/accessScope.ts'
 
 /**
  * The sockets of the members who came to a session (admitted, waiting or sent back): those a
  * change to that session decides again (`SyncServer.reauthorize`).
  */
-export function membersOfSession(db: Db, sessionId: string): AccessScope {
-  const rows = db.sql
-    .prepare('SELECT member_id FROM session_attendance WHERE session_id = ?')
-    .all(sessionId) as { member_id: string }[]
+export async function membersOfSession(data: Data, sessionId: string): Promise<AccessScope> {
+  const rows = await data
+    .selectFrom('session_attendance')
+    .select('member_id')
+    .where('session_id', '=', sessionId)
+    .execute()
   return { people: { kind: 'member', ids: rows.map((r) => r.member_id) } }
 }

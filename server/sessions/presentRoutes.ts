@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import type { Presented } from '../../shared/sessions/roomState.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically } from '../data/Data.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
@@ -24,17 +25,24 @@ const presentRequest = z.union([
  * the group can change it.
  */
 export function presentRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const worksheetOf = db.sql.prepare('SELECT id FROM worksheets WHERE id = ? AND session_id = ?')
-  const handoutOf = db.sql.prepare('SELECT id FROM handouts WHERE id = ? AND session_id = ?')
+  const inSession = async (table: 'worksheets' | 'handouts', id: string, sessionId: string) =>
+    (await (
+      await services.records()
+    )
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst()) !== undefined
 
   app.post('/sessions/:sessionId/present', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, presentRequest)
-    const { status } = sessionRow(db, sessionId)
+    const { status } = await sessionRow(await services.records(), sessionId)
     if (!inProgress(status)) {
       throw new HTTPException(409, {
         message: 'The group can be brought together only while the session is open.',
@@ -45,22 +53,24 @@ export function presentRoutes(services: Services) {
       if (body.canvasWork) await spotlightWork(services, groupId, sessionId, body.canvasWork)
       presented = { kind: 'canvas', work: body.canvasWork, at: now() }
     } else if ('handoutId' in body) {
-      if (!handoutOf.get(body.handoutId, sessionId)) {
+      if (!(await inSession('handouts', body.handoutId, sessionId))) {
         throw new HTTPException(404, { message: 'no such deck in this session' })
       }
       presented = { kind: 'slides', id: body.handoutId, slide: body.slide, at: now() }
     } else if (body.worksheetId !== null) {
-      if (!worksheetOf.get(body.worksheetId, sessionId)) {
+      if (!(await inSession('worksheets', body.worksheetId, sessionId))) {
         throw new HTTPException(404, { message: 'no such worksheet in this session' })
       }
       presented = { kind: 'worksheet', id: body.worksheetId, at: now() }
     }
-    db.transaction(() => {
-      db.sql
-        .prepare('UPDATE sessions SET presented = ? WHERE id = ?')
-        .run(presented ? JSON.stringify(presented) : null, sessionId)
-      appendAudit(
-        db,
+    await atomically(await services.records(), async (trx) => {
+      await trx
+        .updateTable('sessions')
+        .set({ presented: presented ? JSON.stringify(presented) : null })
+        .where('id', '=', sessionId)
+        .execute()
+      await audit(
+        trx,
         {
           actor: principal,
           action: 'session.presented',

@@ -30,7 +30,7 @@ export async function roomPerson(
   if (
     principal.kind === 'member' &&
     principal.groupId === groupId &&
-    isAdmitted(services.db, sessionId, principal.id)
+    (await isAdmitted(await services.records(), sessionId, principal.id))
   ) {
     return { role: 'member', principal, groupId }
   }
@@ -54,8 +54,12 @@ export async function roomPersonAs<R extends RoomPerson['role']>(
 }
 
 /** Refuses (409, in the words given) what only happens while the session is open or live. */
-export function requireInProgress(services: Services, sessionId: string, refusal: string): void {
-  if (!inProgress(sessionRow(services.db, sessionId).status)) {
+export async function requireInProgress(
+  services: Services,
+  sessionId: string,
+  refusal: string,
+): Promise<void> {
+  if (!inProgress((await sessionRow(await services.records(), sessionId)).status)) {
     throw new HTTPException(409, { message: refusal })
   }
 }

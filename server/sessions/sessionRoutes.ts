@@ -7,12 +7,13 @@ import { membersOfSession } from './membersOfSession.ts'
 import { endChat } from '../chat/chatLifecycle.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import { takeSessionSnapshots } from '../snapshots/takeSessionSnapshots.ts'
-import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
-import { appendAudit } from '../audit/audit.ts'
-import { newId } from '../db/newId.ts'
+import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically } from '../data/Data.ts'
 import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
+import { changeStatus } from './changeStatus.ts'
 import { isAdmitted } from './isAdmitted.ts'
 import {
   inProgress,
@@ -22,24 +23,17 @@ import {
   sessionView,
   waitingMessageOf,
 } from './roomState.ts'
-import { isTimeZone, zonedToEpoch } from './zonedTime.ts'
+import { scheduleSessions } from './scheduleSessions.ts'
+import { isTimeZone } from './zonedTime.ts'
 
-/** Which status may follow which: scheduled → open (waiting room) → live → ended. */
-const NEXT: Record<SessionStatus, SessionStatus[]> = {
-  scheduled: ['open', 'cancelled'],
-  open: ['live', 'ended', 'cancelled'],
-  live: ['ended'],
-  ended: [],
-  cancelled: [],
-}
 const statusRequest = z.object({ status: z.enum(['open', 'live', 'ended', 'cancelled']) })
 const lockRequest = z.object({ locked: z.boolean() })
 
 /** Scheduling, the session lifecycle, the waiting room and attendance. */
 export function sessionRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const sessionRow = (id: string) => storedSession(db, id)
+  const sessionRow = async (id: string) => storedSession(await services.records(), id)
   const view = sessionView
 
   app.post('/groups/:groupId/sessions', async (c) => {
@@ -47,64 +41,22 @@ export function sessionRoutes(services: Services) {
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, scheduleSessionRequest)
     if (!isTimeZone(body.timeZone)) throw new HTTPException(400, { message: 'invalid: timeZone' })
-    const count = body.weeklyOccurrences ?? 1
-    const seriesId = body.weeklyOccurrences ? newId('series') : null
-    const ids = db.transaction(() => {
-      if (seriesId) {
-        db.sql
-          .prepare(
-            'INSERT INTO session_series (id, group_id, title, time_zone, local_start, duration_minutes, occurrences) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          )
-          .run(
-            seriesId,
-            groupId,
-            body.title,
-            body.timeZone,
-            body.startsAtLocal,
-            body.durationMinutes,
-            count,
-          )
-      }
-      const created: string[] = []
-      for (let week = 0; week < count; week++) {
-        const id = newId('session')
-        db.sql
-          .prepare(
-            `INSERT INTO sessions (id, group_id, series_id, title, starts_at, duration_minutes, time_zone, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled')`,
-          )
-          .run(
-            id,
-            groupId,
-            seriesId,
-            body.title,
-            zonedToEpoch(body.startsAtLocal, body.timeZone, week * 7),
-            body.durationMinutes,
-            body.timeZone,
-          )
-        created.push(id)
-      }
-      appendAudit(
-        db,
-        {
-          actor: principal,
-          action: 'session.scheduled',
-          groupId,
-          detail: { count, series: seriesId },
-        },
-        now(),
-      )
-      return created
-    })
+    const data = await services.records()
+    const ids = await scheduleSessions(data, groupId, body, principal, now())
     return c.json({ ids }, 201)
   })
 
   app.get('/groups/:groupId/sessions', async (c) => {
     const groupId = c.req.param('groupId')
     await requireGroupFacilitator(c, services, groupId)
-    const rows = db.sql
-      .prepare('SELECT * FROM sessions WHERE group_id = ? ORDER BY starts_at')
-      .all(groupId) as unknown as SessionRow[]
+    const rows = (await (
+      await services.records()
+    )
+      .selectFrom('sessions')
+      .selectAll()
+      .where('group_id', '=', groupId)
+      .orderBy('starts_at')
+      .execute()) as SessionRow[]
     return c.json({ sessions: rows.map(view) })
   })
 
@@ -115,20 +67,22 @@ export function sessionRoutes(services: Services) {
     if (principal.kind === 'member' && principal.groupId !== groupId)
       throw new HTTPException(403, { message: 'not allowed' })
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
-    const s = sessionRow(sessionId)
+    const data = await services.records()
+    const s = await sessionRow(sessionId)
     const attendance =
       principal.kind === 'member'
         ? ((
-            db.sql
-              .prepare(
-                'SELECT state FROM session_attendance WHERE session_id = ? AND member_id = ?',
-              )
-              .get(sessionId, principal.id) as { state: string } | undefined
+            await data
+              .selectFrom('session_attendance')
+              .select('state')
+              .where('session_id', '=', sessionId)
+              .where('member_id', '=', principal.id)
+              .executeTakeFirst()
           )?.state ?? 'none')
         : 'facilitator'
     const inRoom =
       attendance === 'facilitator' || (attendance === 'admitted' && inProgress(s.status))
-    const group = groupSettingsOf(db, groupId)!
+    const group = (await groupSettingsOf(data, groupId))!
     return c.json({
       session: view(s),
       you: attendance,
@@ -150,7 +104,7 @@ export function sessionRoutes(services: Services) {
             // facilitators): its name is an opaque key, never their id.
             ...(principal.kind === 'member'
               ? {
-                  line: lineNameFor(db, groupId, sessionId, principal.id),
+                  line: await lineNameFor(data, groupId, sessionId, principal.id),
                 }
               : {}),
           }
@@ -163,40 +117,13 @@ export function sessionRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { status } = await parseBody(c, statusRequest)
-    const s = sessionRow(sessionId)
-    if (!NEXT[s.status].includes(status)) {
-      throw new HTTPException(409, { message: `A ${s.status} session cannot become ${status}.` })
+    const data = await services.records()
+    const { changed, from } = await changeStatus(data, sessionId, groupId, status, principal, now())
+    if (!changed) {
+      throw new HTTPException(409, { message: `A ${from} session cannot become ${status}.` })
     }
-    const column = {
-      open: 'opened_at',
-      live: 'started_at',
-      ended: 'ended_at',
-      cancelled: 'ended_at',
-    }[status]
-    db.transaction(() => {
-      db.sql
-        .prepare(`UPDATE sessions SET status = ?, ${column} = ? WHERE id = ?`)
-        .run(status, now(), sessionId)
-      if (status === 'ended') {
-        db.sql
-          .prepare(
-            'UPDATE session_attendance SET left_at = ? WHERE session_id = ? AND left_at IS NULL',
-          )
-          .run(now(), sessionId)
-      }
-      appendAudit(
-        db,
-        {
-          actor: principal,
-          action: 'session.status-changed',
-          target: { kind: 'session', id: sessionId },
-          groupId,
-          detail: { from: s.status, to: status },
-        },
-        now(),
-      )
-    })
-    await services.sync.reauthorize(membersOfSession(db, sessionId))
+    // After the commit: the sockets are decided again and the rooms told.
+    await services.sync.reauthorize(await membersOfSession(data, sessionId))
     await publishRoomState(services, sessionId)
     if (status === 'ended' || status === 'cancelled') {
       await endChat(services, { id: sessionId, groupId })
@@ -210,10 +137,14 @@ export function sessionRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { locked } = await parseBody(c, lockRequest)
-    db.transaction(() => {
-      db.sql.prepare('UPDATE sessions SET locked = ? WHERE id = ?').run(Number(locked), sessionId)
-      appendAudit(
-        db,
+    await atomically(await services.records(), async (trx) => {
+      await trx
+        .updateTable('sessions')
+        .set({ locked: Number(locked) })
+        .where('id', '=', sessionId)
+        .execute()
+      await audit(
+        trx,
         {
           actor: principal,
           action: locked ? 'session.locked' : 'session.unlocked',
@@ -232,24 +163,29 @@ export function sessionRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
+    const data = await services.records()
     const isFacilitator = principal.kind === 'facilitator'
     const admitted =
       principal.kind === 'member' &&
       principal.groupId === groupId &&
-      isAdmitted(db, sessionId, principal.id)
+      (await isAdmitted(data, sessionId, principal.id))
     if (!isFacilitator && !admitted) throw new HTTPException(403, { message: 'not allowed' })
     // Peers see pseudonyms and colours only: never member ids (peer anonymity).
-    const members = db.sql
-      .prepare(
-        `SELECT m.id, m.pseudonym AS name, m.colour FROM session_attendance a JOIN members m ON m.id = a.member_id
-         WHERE a.session_id = ? AND a.state = 'admitted' AND m.status = 'active' ORDER BY a.admitted_at`,
-      )
-      .all(sessionId) as { id: string; name: string; colour: string }[]
-    const facilitators = db.sql
-      .prepare(
-        'SELECT f.display_name AS name FROM group_facilitators gf JOIN facilitators f ON f.id = gf.facilitator_id WHERE gf.group_id = ?',
-      )
-      .all(groupId) as { name: string }[]
+    const members = await data
+      .selectFrom('session_attendance as a')
+      .innerJoin('members as m', 'm.id', 'a.member_id')
+      .select(['m.id', 'm.pseudonym as name', 'm.colour'])
+      .where('a.session_id', '=', sessionId)
+      .where('a.state', '=', 'admitted')
+      .where('m.status', '=', 'active')
+      .orderBy('a.admitted_at')
+      .execute()
+    const facilitators = await data
+      .selectFrom('group_facilitators as gf')
+      .innerJoin('facilitators as f', 'f.id', 'gf.facilitator_id')
+      .select('f.display_name as name')
+      .where('gf.group_id', '=', groupId)
+      .execute()
     return c.json({
       facilitators: facilitators.map((f) => ({ name: f.name })),
       members: members.map((m) => ({

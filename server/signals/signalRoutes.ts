@@ -9,26 +9,19 @@ import {
   SIGNALS_LIST,
   SIGNALS_SEEN,
 } from '../../shared/signals/signalDocs.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { personRate } from '../http/personRate.ts'
+import { markSignalSeen } from './markSignalSeen.ts'
 import { lineNameFor } from './privateLines.ts'
 
 const signalBody = z.object({ kind: z.enum(SIGNAL_KINDS) })
 /** Three at once, then one a minute. */
 const SIGNAL_RATE = { perSecond: 1 / 60, burst: 3 }
-
-interface SignalRow {
-  id: string
-  member_id: string
-  kind: string
-  sent_at: number
-  seen_at: number | null
-}
 
 /**
  * The silent signal: a member tells the facilitators privately "I need a moment" or "I'm not
@@ -37,26 +30,20 @@ interface SignalRow {
  * marks it seen once for every facilitator of the session, and the member's line says so.
  */
 export function signalRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
   // A few signals in a row are fine (a member may press twice); a stream of them is not.
   const canSignal = personRate(SIGNAL_RATE, now)
-  const insert = db.sql.prepare(
-    'INSERT INTO silent_signals (id, session_id, member_id, kind, sent_at) VALUES (?, ?, ?, ?, ?)',
-  )
-  const signalOf = db.sql.prepare('SELECT * FROM silent_signals WHERE id = ? AND session_id = ?')
-  const markSeen = db.sql.prepare(
-    'UPDATE silent_signals SET seen_at = ?, seen_by = ? WHERE id = ? AND seen_at IS NULL',
-  )
-  const lineOf = (groupId: string, sessionId: string, memberId: string) =>
-    lineNameFor(db, groupId, sessionId, memberId)
+  const lineOf = async (groupId: string, sessionId: string, memberId: string) =>
+    lineNameFor(await services.records(), groupId, sessionId, memberId)
 
   app.post('/sessions/:sessionId/signal', async (c) => {
     const member = requireMember(c)
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { kind } = await parseBody(c, signalBody)
-    if (groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
+    const data = await services.records()
+    if (groupId !== member.groupId || !(await isAdmitted(data, sessionId, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     if (!canSignal(member.id)) {
@@ -66,8 +53,11 @@ export function signalRoutes(services: Services) {
     }
     const at = now()
     const id = newId('signal')
-    insert.run(id, sessionId, member.id, kind, at)
-    const line = lineOf(groupId, sessionId, member.id)
+    await data
+      .insertInto('silent_signals')
+      .values({ id, session_id: sessionId, member_id: member.id, kind, sent_at: at })
+      .execute()
+    const line = await lineOf(groupId, sessionId, member.id)
     await services.sync.serverWrite(
       sessionDocName.signals(groupId, sessionId) as DocName,
       (doc) => {
@@ -81,8 +71,8 @@ export function signalRoutes(services: Services) {
       doc.getMap(LINE_SIGNALS).set(id, { at, kind, seenAt: null })
     })
     // The trail records that a signal was sent, not what it said.
-    appendAudit(
-      db,
+    await audit(
+      data,
       { actor: member, action: 'signal.sent', target: { kind: 'session', id: sessionId }, groupId },
       at,
     )
@@ -93,12 +83,13 @@ export function signalRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    const signal = signalOf.get(c.req.param('signalId'), sessionId) as SignalRow | undefined
-    if (!signal) throw new HTTPException(404, { message: 'no such signal' })
-    // Marked once: a second facilitator pressing it too changes nothing.
-    if (signal.seen_at !== null) return c.json({ seenAt: signal.seen_at })
+    const data = await services.records()
     const at = now()
-    markSeen.run(at, principal.id, signal.id)
+    const seen = await markSignalSeen(data, c.req.param('signalId'), sessionId, principal.id, at)
+    if (!seen) throw new HTTPException(404, { message: 'no such signal' })
+    // Marked once: a second facilitator pressing it too changes nothing.
+    if (!seen.first) return c.json({ seenAt: seen.seenAt })
+    const { signal } = seen
     await services.sync.serverWrite(
       sessionDocName.signals(groupId, sessionId) as DocName,
       (doc) => {
@@ -107,14 +98,14 @@ export function signalRoutes(services: Services) {
     )
     // A crisis alert was not the member's own signal: nothing to tell them here.
     if (signal.kind !== 'crisis') {
-      await services.sync.serverWrite(lineOf(groupId, sessionId, signal.member_id), (doc) => {
+      await services.sync.serverWrite(await lineOf(groupId, sessionId, signal.member_id), (doc) => {
         doc
           .getMap(LINE_SIGNALS)
           .set(signal.id, { at: signal.sent_at, kind: signal.kind, seenAt: at })
       })
     }
-    appendAudit(
-      db,
+    await audit(
+      data,
       {
         actor: principal,
         action: 'signal.seen',

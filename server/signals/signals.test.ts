@@ -106,7 +106,13 @@ describe('silent signals: seen once for every facilitator, and the member is tol
     expect((await other.post(`/api/sessions/${sessionId}/signals/${id}/seen`)).status).toBe(403)
     expect((await other.post(`/api/sessions/${otherSession}/signals/${id}/seen`)).status).toBe(404)
     expect((await sky.post(`/api/sessions/${sessionId}/signals/${id}/seen`)).status).toBe(403)
-    const row = server.db.sql.prepare('SELECT seen_at FROM silent_signals WHERE id = ?').get(id)
+    const row = await (
+      await server.services.records()
+    )
+      .selectFrom('silent_signals')
+      .select('seen_at')
+      .where('id', '=', id)
+      .executeTakeFirst()
     expect(row).toEqual({ seen_at: null })
   })
 

@@ -3,12 +3,12 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { deckDocName } from '../../shared/slides/deckNames.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
-import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { STARTER_DECKS } from '../../shared/slides/starters/starterDecks.ts'
+import { colleaguesOf, createDeck, decksOf, isDeckEditor, shareDeck } from './deckQueries.ts'
 import type * as SeedDeck from './seedDeck.ts'
 
 const title = z.string().trim().min(1, 'Give the deck a title.').max(120)
@@ -29,42 +29,21 @@ const loadSeedDeck = () => (seeding ??= import('./seedDeck.ts'))
  * group with them (listed by name: no email lookup, so nothing tells who has an account).
  */
 export function deckRoutes(services: Services) {
-  const { db, now, sync } = services
+  const { now, sync } = services
   const app = new Hono<AppEnv>()
-  const isEditor = db.sql.prepare(
-    'SELECT 1 FROM deck_editors WHERE deck_id = ? AND facilitator_id = ?',
-  )
-  const colleaguesOf = (facilitatorId: string) =>
-    db.sql
-      .prepare(
-        `SELECT DISTINCT f.id, f.display_name AS name FROM group_facilitators mine
-         JOIN group_facilitators theirs ON theirs.group_id = mine.group_id
-         JOIN facilitators f ON f.id = theirs.facilitator_id
-         WHERE mine.facilitator_id = ? AND f.id != ? ORDER BY f.display_name`,
-      )
-      .all(facilitatorId, facilitatorId) as { id: string; name: string }[]
 
-  app.get('/decks', (c) => {
+  app.get('/decks', async (c) => {
     const me = requireFacilitator(c)
-    const decks = db.sql
-      .prepare(
-        `SELECT d.id, d.title, d.owner_id = ? AS mine, d.created_at AS createdAt FROM decks d
-         JOIN deck_editors e ON e.deck_id = d.id WHERE e.facilitator_id = ? ORDER BY d.created_at DESC`,
-      )
-      .all(me.id, me.id) as { id: string; title: string; mine: number; createdAt: number }[]
-    const editors = db.sql.prepare(
-      `SELECT f.id, f.display_name AS name FROM deck_editors e JOIN facilitators f ON f.id = e.facilitator_id
-       WHERE e.deck_id = ? ORDER BY f.display_name`,
-    )
+    const data = await services.records()
+    const decks = await decksOf(data, me.id)
     return c.json({
-      decks: decks.map((d) => ({
+      decks: decks.map(({ editors, ...d }) => ({
         ...d,
-        mine: d.mine === 1,
         document: deckDocName.deck(d.id),
         notes: deckDocName.notes(d.id),
-        editors: editors.all(d.id),
+        editors,
       })),
-      colleagues: colleaguesOf(me.id),
+      colleagues: await colleaguesOf(data, me.id),
       starters: STARTER_DECKS.map(({ id, title, summary }) => ({ id, title, summary })),
     })
   })
@@ -76,15 +55,7 @@ export function deckRoutes(services: Services) {
     const deckTitle = starter ? starter.title : (body as { title: string }).title
     const id = newId('deck')
     const { seedDeck, titleSlide } = await loadSeedDeck()
-    db.transaction(() => {
-      db.sql
-        .prepare('INSERT INTO decks (id, owner_id, title, created_at) VALUES (?, ?, ?, ?)')
-        .run(id, me.id, deckTitle, now())
-      db.sql
-        .prepare('INSERT INTO deck_editors (deck_id, facilitator_id) VALUES (?, ?)')
-        .run(id, me.id)
-      appendAudit(db, { actor: me, action: 'deck.created', target: { kind: 'deck', id } }, now())
-    })
+    await createDeck(await services.records(), { id, ownerId: me.id, title: deckTitle }, me, now())
     await sync.serverWrite(deckDocName.deck(id) as DocName, (doc) =>
       starter
         ? seedDeck(doc, starter.title, starter.slides, starter.note)
@@ -96,30 +67,17 @@ export function deckRoutes(services: Services) {
   app.post('/decks/:deckId/editors', async (c) => {
     const me = requireFacilitator(c)
     const deckId = c.req.param('deckId')
-    if (!isEditor.get(deckId, me.id)) throw new HTTPException(403, { message: 'not allowed' })
+    const data = await services.records()
+    if (!(await isDeckEditor(data, deckId, me.id))) {
+      throw new HTTPException(403, { message: 'not allowed' })
+    }
     const { facilitatorId } = await parseBody(c, editorRequest)
-    if (!colleaguesOf(me.id).some((f) => f.id === facilitatorId)) {
+    if (!(await colleaguesOf(data, me.id)).some((f) => f.id === facilitatorId)) {
       throw new HTTPException(400, {
         message: 'Decks can be shared with facilitators of your groups only.',
       })
     }
-    db.transaction(() => {
-      const added = db.sql
-        .prepare('INSERT OR IGNORE INTO deck_editors (deck_id, facilitator_id) VALUES (?, ?)')
-        .run(deckId, facilitatorId)
-      if (added.changes > 0) {
-        appendAudit(
-          db,
-          {
-            actor: me,
-            action: 'deck.shared',
-            target: { kind: 'deck', id: deckId },
-            detail: { with: facilitatorId },
-          },
-          now(),
-        )
-      }
-    })
+    await shareDeck(data, deckId, facilitatorId, me, now())
     return c.json({ ok: true })
   })
 

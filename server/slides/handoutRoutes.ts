@@ -5,12 +5,13 @@ import { z } from 'zod'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { deckDocName } from '../../shared/slides/deckNames.ts'
-import { appendAudit } from '../audit/audit.ts'
 import { newId } from '../db/newId.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { releasedNow } from '../release/releaseOf.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
+import { addHandout } from './addHandout.ts'
+import { editableDeck } from './deckQueries.ts'
 import { handoutsOf } from './handoutsOf.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { publishRoomState, sessionRow } from '../sessions/roomState.ts'
@@ -24,7 +25,7 @@ const bringRequest = z.object({ deckId: z.string().max(64) }).strict()
  * the group saw.
  */
 export function handoutRoutes(services: Services) {
-  const { db, now, sync } = services
+  const { now, sync } = services
   const app = new Hono<AppEnv>()
 
   // The decks of a session: for its facilitators, and for members who were there while the
@@ -33,12 +34,14 @@ export function handoutRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
+    const data = await services.records()
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
-    else if (principal.kind !== 'member' || !isAdmitted(db, sessionId, principal.id)) {
+    else if (principal.kind !== 'member' || !(await isAdmitted(data, sessionId, principal.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    const released = principal.kind === 'facilitator' || releasedNow(db, sessionId, 'slides', now())
-    return c.json({ handouts: released ? handoutsOf(db, groupId, sessionId) : [] })
+    const released =
+      principal.kind === 'facilitator' || (await releasedNow(data, sessionId, 'slides', now()))
+    return c.json({ handouts: released ? await handoutsOf(data, groupId, sessionId) : [] })
   })
 
   app.post('/sessions/:sessionId/handouts', async (c) => {
@@ -46,14 +49,10 @@ export function handoutRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { deckId } = await parseBody(c, bringRequest)
-    const deck = db.sql
-      .prepare(
-        `SELECT d.id, d.title FROM decks d JOIN deck_editors e ON e.deck_id = d.id
-         WHERE d.id = ? AND e.facilitator_id = ?`,
-      )
-      .get(deckId, principal.id) as { id: string; title: string } | undefined
+    const data = await services.records()
+    const deck = await editableDeck(data, deckId, principal.id)
     if (!deck) throw new HTTPException(404, { message: 'no such deck' })
-    const { status } = sessionRow(db, sessionId)
+    const { status } = await sessionRow(data, sessionId)
     if (status === 'ended' || status === 'cancelled') {
       throw new HTTPException(409, {
         message: 'Slides can be brought only to a coming or open session.',
@@ -68,30 +67,7 @@ export function handoutRoutes(services: Services) {
     const title = await sync.serverRead(deckDocName.deck(deck.id) as DocName, (doc) =>
       String(doc.getMap('meta').get('title') ?? deck.title).slice(0, 120),
     )
-    db.transaction(() => {
-      db.sql
-        .prepare(
-          'INSERT INTO handouts (id, session_id, deck_id, title, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(id, sessionId, deck.id, title, principal.id, now())
-      // The copy's images: whoever may read the copy may fetch them.
-      db.sql
-        .prepare(
-          'INSERT INTO handout_images (handout_id, hash) SELECT ?, hash FROM deck_images WHERE deck_id = ?',
-        )
-        .run(id, deck.id)
-      appendAudit(
-        db,
-        {
-          actor: principal,
-          action: 'deck.brought',
-          target: { kind: 'session', id: sessionId },
-          groupId,
-          detail: { deck: deck.id, handout: id },
-        },
-        now(),
-      )
-    })
+    await addHandout(data, { id, sessionId, groupId, deckId: deck.id, title }, principal, now())
     await copy(deckDocName.deck(deck.id), sessionDocName.handout(groupId, sessionId, id))
     await copy(deckDocName.notes(deck.id), sessionDocName.handoutNotes(groupId, sessionId, id))
     await publishRoomState(services, sessionId)

@@ -4,6 +4,7 @@ import { slidesOf } from '../../shared/slides/deckDoc.ts'
 import { forTheGroup, tally, type ResponseSpec } from '../../shared/slides/responses.ts'
 import { groupScope, rowIdOf, slideResponse } from '../crypto/sealedColumns.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { answersTo, resultsShown } from './slideAnswers.ts'
 
 export interface HandoutRef {
   id: string
@@ -30,15 +31,13 @@ export async function publishResults(
   /** The slide's question, when the caller has just read it; else it is read here. */
   question?: ResponseSpec,
 ): Promise<void> {
-  const { db, sync } = services
+  const { sync } = services
+  const data = await services.records()
+  const slide = { handoutId: handout.id, slideId }
   const deck = sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName
   const spec = question ?? (await questionOf(services, handout, slideId))
   // Sorted here, once opened: the order answers came in would tell who wrote what.
-  const answers = (
-    db.sql
-      .prepare('SELECT member_id, value FROM slide_responses WHERE handout_id = ? AND slide_id = ?')
-      .all(handout.id, slideId) as { member_id: string; value: string }[]
-  )
+  const answers = (await answersTo(data, slide))
     .map((r) =>
       slideResponse.open(
         services.keys,
@@ -59,9 +58,7 @@ export async function publishResults(
     if (results) map.set(slideId, results)
     else map.delete(slideId)
   })
-  const shown = db.sql
-    .prepare('SELECT 1 FROM slide_results_shown WHERE handout_id = ? AND slide_id = ?')
-    .get(handout.id, slideId)
+  const shown = await resultsShown(data, slide)
   const summary = shown && results ? forTheGroup(results) : null
   await sync.serverWrite(deck, (doc) => {
     const map = doc.getMap('results')

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { checkAnswer, responseValue, SHOW_THRESHOLD } from '../../shared/slides/responses.ts'
-import { appendAudit } from '../audit/audit.ts'
 import { groupScope, rowIdOf, slideResponse } from '../crypto/sealedColumns.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
@@ -11,6 +10,7 @@ import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
 import { personRate } from '../http/personRate.ts'
 import { publishResults, questionOf, type HandoutRef } from './publishResults.ts'
+import { answerCount, saveAnswer, showResults } from './slideAnswers.ts'
 
 const SLIDE = z.string().regex(/^[a-z0-9]{8,16}$/)
 const answerRequest = z.object({ slideId: SLIDE, value: responseValue }).strict()
@@ -24,14 +24,18 @@ const ANSWER_RATE = { perSecond: 5, burst: 10 }
  * facilitators decide whether the group sees the counts (only once enough have answered).
  */
 export function responseRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
   const canAnswer = personRate(ANSWER_RATE, now)
   const handoutOf = async (sessionId: string, handoutId: string): Promise<HandoutRef> => {
     const groupId = await groupOfSession(services, sessionId)
-    const row = db.sql
-      .prepare('SELECT id FROM handouts WHERE id = ? AND session_id = ?')
-      .get(handoutId, sessionId)
+    const data = await services.records()
+    const row = await data
+      .selectFrom('handouts')
+      .select('id')
+      .where('id', '=', handoutId)
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst()
     if (!row) throw new HTTPException(404, { message: 'no such deck in this session' })
     return { id: handoutId, sessionId, groupId }
   }
@@ -41,10 +45,11 @@ export function responseRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const handout = await handoutOf(sessionId, c.req.param('handoutId'))
     const { slideId, value } = await parseBody(c, answerRequest)
-    if (handout.groupId !== member.groupId || !isAdmitted(db, sessionId, member.id)) {
+    const data = await services.records()
+    if (handout.groupId !== member.groupId || !(await isAdmitted(data, sessionId, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    if (!inProgress(sessionRow(db, sessionId).status)) {
+    if (!inProgress((await sessionRow(data, sessionId)).status)) {
       throw new HTTPException(409, { message: 'Answers are taken while the session is on.' })
     }
     if (!canAnswer(member.id))
@@ -60,24 +65,18 @@ export function responseRoutes(services: Services) {
             : 'Choose one of the answers offered.',
       })
     }
-    db.sql
-      .prepare(
-        `INSERT INTO slide_responses (handout_id, slide_id, member_id, value, answered_at)
-         VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (handout_id, slide_id, member_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`,
-      )
-      .run(
-        handout.id,
-        slideId,
-        member.id,
-        slideResponse.seal(
-          services.keys,
-          groupScope(handout.groupId),
-          rowIdOf(handout.id, slideId, member.id),
-          stored,
-        ),
-        now(),
-      )
+    await saveAnswer(
+      data,
+      { handoutId: handout.id, slideId },
+      member.id,
+      slideResponse.seal(
+        services.keys,
+        groupScope(handout.groupId),
+        rowIdOf(handout.id, slideId, member.id),
+        stored,
+      ),
+      now(),
+    )
     await publishResults(services, handout, slideId, spec)
     return c.json({ ok: true, answer: stored })
   })
@@ -89,32 +88,18 @@ export function responseRoutes(services: Services) {
     const { slideId, shown } = await parseBody(c, showRequest)
     const spec = await questionOf(services, handout, slideId)
     if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
-    if (shown) {
-      const { n } = db.sql
-        .prepare('SELECT COUNT(*) AS n FROM slide_responses WHERE handout_id = ? AND slide_id = ?')
-        .get(handout.id, slideId) as { n: number }
-      if (n < SHOW_THRESHOLD) {
-        throw new HTTPException(409, {
-          message: `The group sees the answers once at least ${SHOW_THRESHOLD} people have answered, so that no answer points at one person.`,
-        })
-      }
-      db.sql
-        .prepare('INSERT OR IGNORE INTO slide_results_shown (handout_id, slide_id) VALUES (?, ?)')
-        .run(handout.id, slideId)
-    } else {
-      db.sql
-        .prepare('DELETE FROM slide_results_shown WHERE handout_id = ? AND slide_id = ?')
-        .run(handout.id, slideId)
+    const data = await services.records()
+    const slide = { handoutId: handout.id, slideId }
+    if (shown && (await answerCount(data, slide)) < SHOW_THRESHOLD) {
+      throw new HTTPException(409, {
+        message: `The group sees the answers once at least ${SHOW_THRESHOLD} people have answered, so that no answer points at one person.`,
+      })
     }
-    appendAudit(
-      db,
-      {
-        actor: principal,
-        action: 'slides.results-shown',
-        target: { kind: 'session', id: sessionId },
-        groupId: handout.groupId,
-        detail: { handout: handout.id, slide: slideId, shown },
-      },
+    await showResults(
+      data,
+      { ...slide, sessionId, groupId: handout.groupId },
+      shown,
+      principal,
       now(),
     )
     await publishResults(services, handout, slideId, spec)

@@ -6,16 +6,11 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import type { Principal } from '../auth/Principal.ts'
 import { scopeOfDoc } from '../crypto/docKeys.ts'
 import { rowIdOf, snapshotData } from '../crypto/sealedColumns.ts'
+import type { Data } from '../data/Data.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { worksheetReader } from '../worksheets/readWorksheet.ts'
-
-interface SnapshotRow {
-  id: string
-  doc: string
-  title: string
-  takenAt: number
-}
+import { snapshotById, snapshotsOf, type SnapshotRow } from './snapshotRows.ts'
 
 /**
  * The worksheets of an ended session as they were at its end (`takeSessionSnapshots.ts`),
@@ -24,25 +19,20 @@ interface SnapshotRow {
  * read only, as ProseMirror JSON.
  */
 export function snapshotRoutes(services: Services) {
-  const { db } = services
   const app = new Hono<AppEnv>()
-  const rows = db.sql.prepare(
-    `SELECT n.id, n.doc, w.title, n.taken_at AS takenAt FROM session_snapshots n
-     JOIN worksheets w ON w.id = n.worksheet_id WHERE n.session_id = ? ORDER BY w.created_at, n.doc`,
-  )
-  const one = db.sql.prepare(
-    `SELECT n.id, n.doc, w.title, n.taken_at AS takenAt, n.data, n.session_id AS sessionId
-     FROM session_snapshots n JOIN worksheets w ON w.id = n.worksheet_id WHERE n.id = ?`,
-  )
-  const pseudonym = db.sql.prepare('SELECT pseudonym FROM members WHERE id = ?')
   const readable = async (principal: Principal, doc: string) =>
     (await services.authorize(principal, doc as DocName)) !== 'none'
   /** "Thought record", "Thought record (your copy)", "Thought record (Robin's copy)". */
-  const titleOf = (principal: Principal, row: SnapshotRow) => {
+  const titleOf = async (data: Data, principal: Principal, row: SnapshotRow) => {
     const owner = parseGroupDocName(row.doc)?.ownerId
     if (!owner) return row.title
     if (owner === principal.id) return `${row.title} (your copy)`
-    const name = (pseudonym.get(owner) as { pseudonym: string } | undefined)?.pseudonym
+    const member = await data
+      .selectFrom('members')
+      .select('pseudonym')
+      .where('id', '=', owner)
+      .executeTakeFirst()
+    const name = member?.pseudonym
     return `${row.title} (${name ?? 'a member'}'s copy)`
   }
 
@@ -54,18 +44,23 @@ export function snapshotRoutes(services: Services) {
     else if (principal.kind !== 'member' || principal.groupId !== groupId) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
+    const data = await services.records()
     const snapshots = []
-    for (const row of rows.all(sessionId) as unknown as SnapshotRow[]) {
+    for (const row of await snapshotsOf(data, sessionId)) {
       if (!(await readable(principal, row.doc))) continue
-      snapshots.push({ id: row.id, title: titleOf(principal, row), takenAt: row.takenAt })
+      snapshots.push({
+        id: row.id,
+        title: await titleOf(data, principal, row),
+        takenAt: row.takenAt,
+      })
     }
     return c.json({ snapshots })
   })
 
   app.get('/snapshots/:snapshotId', async (c) => {
     const principal = requirePrincipal(c)
-    const row = one.get(c.req.param('snapshotId')) as
-      (SnapshotRow & { data: Uint8Array; sessionId: string }) | undefined
+    const data = await services.records()
+    const row = await snapshotById(data, c.req.param('snapshotId'))
     // Unknown, or not this person's to read: the same answer.
     if (!row || !(await readable(principal, row.doc))) {
       throw new HTTPException(404, { message: 'no such snapshot' })
@@ -84,7 +79,7 @@ export function snapshotRoutes(services: Services) {
     return c.json({
       id: row.id,
       sessionId: row.sessionId,
-      title: titleOf(principal, row),
+      title: await titleOf(data, principal, row),
       takenAt: row.takenAt,
       content,
     })

@@ -5,6 +5,7 @@ import { rowIdOf, snapshotData } from '../crypto/sealedColumns.ts'
 import { newId } from '../db/newId.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { storedDocsOfSession } from '../store/storedDocsOfSession.ts'
+import { keepSnapshot } from './snapshotRows.ts'
 
 /**
  * When a session ends, keeps each of its worksheet documents — the group's sheets and every
@@ -13,24 +14,24 @@ import { storedDocsOfSession } from '../store/storedDocsOfSession.ts'
  * Sealed like the document itself (a member's copy with the member's key), to its row and name.
  */
 export async function takeSessionSnapshots(services: Services, sessionId: string): Promise<number> {
-  const { db, sync, now } = services
-  const session = db.sql.prepare('SELECT group_id FROM sessions WHERE id = ?').get(sessionId) as
-    { group_id: string } | undefined
+  const { sync, now } = services
+  const data = await services.records()
+  const session = await data
+    .selectFrom('sessions')
+    .select('group_id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst()
   if (!session) return 0
   const names = (await storedDocsOfSession(services, session.group_id, sessionId))
     .map((name) => ({ name, parsed: parseGroupDocName(name) }))
     .filter(({ parsed }) => parsed?.kind === 'session-shared' || parsed?.kind === 'member-private')
-  const insert = db.sql.prepare(
-    `INSERT OR IGNORE INTO session_snapshots
-       (id, session_id, worksheet_id, doc, taken_at, data, sealed) VALUES (?, ?, ?, ?, ?, ?, 1)`,
-  )
   let taken = 0
   for (const { name, parsed } of names) {
     const state = await sync.serverRead(name, (doc) => Y.encodeStateAsUpdate(doc))
     const id = newId('snapshot')
     const sealed = snapshotData.seal(services.keys, scopeOfDoc(name), rowIdOf(id, name), state)
-    const result = insert.run(id, sessionId, parsed!.itemId!, name, now(), sealed)
-    taken += Number(result.changes)
+    const snapshot = { id, sessionId, worksheetId: parsed!.itemId!, doc: name, data: sealed }
+    if (await keepSnapshot(data, snapshot, now())) taken++
   }
   return taken
 }

@@ -24,7 +24,7 @@ export const groupBody = (name: string) => ({
 /** Creates a facilitator account directly and signs them in through the API. */
 export async function facilitator(server: TestServer, email: string, name = email.split('@')[0]!) {
   const created = await createFacilitator(
-    server.db,
+    await server.services.records(),
     { email, displayName: name, password: PASSWORD },
     { kind: 'system', id: null },
     server.services.now(),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { signDevToken } from '../auth/devToken.ts'
+import { schemaUrl, throwawaySchema } from '../db/test/throwawaySchema.ts'
 import type { Clock } from '../clock/clock.ts'
 import { parseConfig } from '../config/config.ts'
 import { createLogger } from '../log/logger.ts'
@@ -21,7 +22,12 @@ export interface TestServer extends RunningServer {
   wsUrl: string
 }
 
-/** Starts a real server on port 0 with its own data folder, capturing its logs. */
+/**
+ * Starts a real server on port 0 with its own data folder, capturing its logs. With
+ * `HEARTH_TEST_DATABASE=postgres` (the second pass of `npm run test:unit:postgres`), its
+ * documents and relational data live in a schema of their own in the machine's PostgreSQL,
+ * dropped on close: every server test then runs against PostgreSQL too.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   overrides: {
@@ -33,11 +39,14 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-test-'))
+  const onPostgres = process.env.HEARTH_TEST_DATABASE === 'postgres' && !env.DATABASE_URL
+  const schema = onPostgres ? await throwawaySchema('server') : null
   const config = parseConfig({
     PORT: '0',
     HEARTH_DATA_DIR: dataDir,
     HEARTH_SERVE_CLIENT: 'false',
     LOG_LEVEL: 'debug',
+    ...(schema ? { DATABASE_URL: schemaUrl(schema.schema) } : {}),
     ...env,
   })
   const logs: Record<string, unknown>[] = []
@@ -51,6 +60,10 @@ export async function startTestServer(
   const server = await startServer(config, createLogger(config.logLevel, sink), serverOverrides)
   return {
     ...server,
+    close: async () => {
+      await server.close()
+      await schema?.drop()
+    },
     dataDir,
     logs,
     wsUrl: `ws://127.0.0.1:${server.port}/sync`,

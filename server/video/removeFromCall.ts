@@ -3,6 +3,7 @@ import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { livekitSdk } from './livekitSdk.ts'
 import { videoRoomOf } from './videoConfig.ts'
+import { banFromCall, identityOf } from './videoIdentity.ts'
 import { rotateVideoKey } from './videoKeys.ts'
 
 /** LiveKit's room service for this deployment (its admin calls are the server's alone). */
@@ -26,18 +27,11 @@ export async function removeFromCall(
   personId: string,
   { ban }: { ban: boolean },
 ): Promise<boolean> {
-  const { db, now, log } = services
-  const row = db.sql
-    .prepare('SELECT identity FROM video_identities WHERE session_id = ? AND person_id = ?')
-    .get(sessionId, personId) as { identity: string } | undefined
+  const { now, log } = services
+  const data = await services.records()
+  const row = await identityOf(data, sessionId, personId)
   if (!row) return false
-  if (ban) {
-    db.sql
-      .prepare(
-        'UPDATE video_identities SET removed_at = COALESCE(removed_at, ?) WHERE identity = ?',
-      )
-      .run(now(), row.identity)
-  }
+  if (ban) await banFromCall(data, row.identity, now())
   const rooms = await roomService(services)
   if (rooms) {
     try {
@@ -48,9 +42,12 @@ export async function removeFromCall(
       log.warn({ err: { name: (error as Error).name }, sessionId }, 'video: removal not confirmed')
     }
   }
-  const session = db.sql.prepare('SELECT group_id FROM sessions WHERE id = ?').get(sessionId) as {
-    group_id: string
-  }
-  if (groupSettingsOf(db, session.group_id)?.videoE2ee) await rotateVideoKey(services, sessionId)
+  const session = await data
+    .selectFrom('sessions')
+    .select('group_id')
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow()
+  if ((await groupSettingsOf(data, session.group_id))?.videoE2ee)
+    await rotateVideoKey(services, sessionId)
   return true
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator } from '../http/guards.ts'
 import { changeAttendance } from '../sessions/changeAttendance.ts'
@@ -18,7 +18,7 @@ import { VideoNotSetUp } from './videoRoutes.ts'
  * themself turns their microphone back on.
  */
 export function videoModerationRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
 
   /** A facilitator of the session's group, during the session, naming someone in its call. */
@@ -27,17 +27,18 @@ export function videoModerationRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     if (!services.video) throw new VideoNotSetUp()
-    if (!inProgress(sessionRow(db, sessionId).status)) {
+    const data = await services.records()
+    if (!inProgress((await sessionRow(data, sessionId)).status)) {
       throw new HTTPException(409, { message: 'The call is open only while the session is.' })
     }
     const identity = c.req.param('identity')!
-    const person = personOfIdentity(db, sessionId, identity)
+    const person = await personOfIdentity(data, sessionId, identity)
     if (!person) throw new HTTPException(404, { message: 'nobody by that name in this call' })
-    return { sessionId, groupId, principal, identity, person }
+    return { data, sessionId, groupId, principal, identity, person }
   }
 
   app.post('/sessions/:sessionId/video/participants/:identity/mute', async (c) => {
-    const { sessionId, groupId, principal, identity, person } = await target(c)
+    const { data, sessionId, groupId, principal, identity, person } = await target(c)
     const rooms = (await roomService(services))!
     const { TrackSource } = await livekitSdk()
     const room = videoRoomOf(sessionId)
@@ -47,8 +48,8 @@ export function videoModerationRoutes(services: Services) {
       throw new HTTPException(409, { message: 'Their microphone is not on in the call.' })
     }
     await rooms.mutePublishedTrack(room, identity, microphone.sid, true)
-    appendAudit(
-      db,
+    await audit(
+      data,
       {
         actor: principal,
         action: 'video.muted',
@@ -62,10 +63,13 @@ export function videoModerationRoutes(services: Services) {
   })
 
   app.post('/sessions/:sessionId/video/participants/:identity/remove', async (c) => {
-    const { sessionId, groupId, principal, person } = await target(c)
-    const member = db.sql
-      .prepare('SELECT 1 FROM session_attendance WHERE session_id = ? AND member_id = ?')
-      .get(sessionId, person.personId)
+    const { data, sessionId, groupId, principal, person } = await target(c)
+    const member = await data
+      .selectFrom('session_attendance')
+      .select('member_id')
+      .where('session_id', '=', sessionId)
+      .where('member_id', '=', person.personId)
+      .executeTakeFirst()
     // A member leaves the session with the call (changeAttendance takes them out of it too).
     const changed = member
       ? await changeAttendance(
@@ -79,8 +83,8 @@ export function videoModerationRoutes(services: Services) {
       : []
     if (changed.length === 0)
       await removeFromCall(services, sessionId, person.personId, { ban: true })
-    appendAudit(
-      db,
+    await audit(
+      data,
       {
         actor: principal,
         action: 'video.removed',

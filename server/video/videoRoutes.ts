@@ -7,7 +7,7 @@ import { inProgress, sessionRow } from '../sessions/roomState.ts'
 import { roomPerson, type RoomPerson } from '../sessions/roomPerson.ts'
 import { mintVideoToken } from './mintVideoToken.ts'
 import { videoRoomOf } from './videoConfig.ts'
-import { videoIdentityFor } from './videoIdentity.ts'
+import { identityOf, videoIdentityFor } from './videoIdentity.ts'
 import { currentVideoKey } from './videoKeys.ts'
 
 export class VideoNotSetUp extends HTTPException {
@@ -23,7 +23,7 @@ export class VideoNotSetUp extends HTTPException {
  * person taken out of the call gets neither again in that session.
  */
 export function videoRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
 
   /** The room's people while the session is in progress, not taken out of the call. */
@@ -32,15 +32,14 @@ export function videoRoutes(services: Services) {
     sessionId: string,
   ): Promise<RoomPerson> => {
     const person = await roomPerson(c, services, sessionId)
-    if (!inProgress(sessionRow(db, sessionId).status)) {
+    const data = await services.records()
+    if (!inProgress((await sessionRow(data, sessionId)).status)) {
       throw new HTTPException(409, { message: 'The call is open only while the session is.' })
     }
-    const removed = db.sql
-      .prepare(
-        'SELECT 1 FROM video_identities WHERE session_id = ? AND person_id = ? AND removed_at IS NOT NULL',
-      )
-      .get(sessionId, person.principal.id)
-    if (removed) throw new HTTPException(403, { message: 'You were taken out of this call.' })
+    const identity = await identityOf(data, sessionId, person.principal.id)
+    if (identity && identity.removedAt !== null) {
+      throw new HTTPException(403, { message: 'You were taken out of this call.' })
+    }
     return person
   }
 
@@ -48,7 +47,7 @@ export function videoRoutes(services: Services) {
     const person = await roomPerson(c, services, c.req.param('sessionId'))
     const status: VideoStatus = {
       configured: services.video !== null,
-      e2ee: groupSettingsOf(db, person.groupId)!.videoE2ee,
+      e2ee: (await groupSettingsOf(await services.records(), person.groupId))!.videoE2ee,
     }
     return c.json(status)
   })
@@ -58,19 +57,20 @@ export function videoRoutes(services: Services) {
     const person = await caller(c, sessionId)
     const config = services.video
     if (!config) throw new VideoNotSetUp()
-    const identity = videoIdentityFor(db, sessionId, person.principal.id, now())
+    const data = await services.records()
+    const identity = await videoIdentityFor(data, sessionId, person.principal.id, now())
     const token = await mintVideoToken(config, {
       identity,
       name: person.principal.name,
       role: person.role,
       room: videoRoomOf(sessionId),
     })
-    const e2ee = groupSettingsOf(db, person.groupId)!.videoE2ee
+    const e2ee = (await groupSettingsOf(data, person.groupId))!.videoE2ee
     const ticket: VideoTicket = {
       url: config.url,
       token,
       identity,
-      e2ee: e2ee ? currentVideoKey(db, sessionId, now()) : null,
+      e2ee: e2ee ? await currentVideoKey(data, sessionId, now()) : null,
     }
     return c.json(ticket)
   })
@@ -79,10 +79,11 @@ export function videoRoutes(services: Services) {
   app.get('/sessions/:sessionId/video/key', async (c) => {
     const sessionId = c.req.param('sessionId')
     const person = await caller(c, sessionId)
-    if (!groupSettingsOf(db, person.groupId)!.videoE2ee) {
+    const data = await services.records()
+    if (!(await groupSettingsOf(data, person.groupId))!.videoE2ee) {
       throw new HTTPException(404, { message: 'This group’s video is not encrypted end to end.' })
     }
-    return c.json(currentVideoKey(db, sessionId, now()))
+    return c.json(await currentVideoKey(data, sessionId, now()))
   })
 
   return app

@@ -7,6 +7,7 @@ import { readLimitedText } from '../http/parseBody.ts'
 import { publishRoomState } from '../sessions/roomState.ts'
 import { livekitSdk } from './livekitSdk.ts'
 import { sessionOfVideoRoom } from './videoConfig.ts'
+import { callJoined, callLeft } from './videoAttendance.ts'
 import { personOfIdentity } from './videoIdentity.ts'
 
 /** A webhook is a few hundred bytes of JSON; anything much larger is not LiveKit's. */
@@ -19,7 +20,7 @@ const WEBHOOK_MAX_BYTES = 64 * 1024
  * its attendance: when each person joined and left. Nothing else from the body is kept.
  */
 export function videoWebhookRoutes(services: Services) {
-  const { db, now, log } = services
+  const { now, log } = services
   const app = new Hono<AppEnv>()
 
   app.post('/video/webhook', async (c) => {
@@ -39,20 +40,14 @@ export function videoWebhookRoutes(services: Services) {
       return c.json({ duplicate: true })
     const sessionId = event.room ? sessionOfVideoRoom(event.room.name) : null
     const identity = event.participant?.identity
-    const person = sessionId && identity ? personOfIdentity(db, sessionId, identity) : null
+    const data = await services.records()
+    const person = sessionId && identity ? await personOfIdentity(data, sessionId, identity) : null
     // LiveKit's event time (seconds), or ours when it gives none.
     const at = event.createdAt ? Number(event.createdAt) * 1000 : now()
     if (person && event.event === 'participant_joined') {
-      db.sql
-        .prepare('INSERT OR IGNORE INTO video_attendance (identity, joined_at) VALUES (?, ?)')
-        .run(identity!, at)
+      await callJoined(data, identity!, at)
     } else if (person && event.event === 'participant_left') {
-      db.sql
-        .prepare(
-          `UPDATE video_attendance SET left_at = ? WHERE identity = ? AND left_at IS NULL
-             AND joined_at = (SELECT MAX(joined_at) FROM video_attendance WHERE identity = ?)`,
-        )
-        .run(at, identity!, identity!)
+      await callLeft(data, identity!, at)
     }
     // The facilitators' list of who is in the room shows who is in the call.
     if (person && sessionId) await publishRoomState(services, sessionId)

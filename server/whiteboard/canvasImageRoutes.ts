@@ -2,13 +2,13 @@ import { Hono } from 'hono'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
-import { openCanvasKeys } from './canvasKeys.ts'
+import { existingCanvasKey, openCanvasKeys } from './canvasKeys.ts'
 import { HTTPException } from 'hono/http-exception'
 import { personRate } from '../http/personRate.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireReader } from '../http/guards.ts'
 import { storeImage } from '../images/storeImage.ts'
-import { CANVAS_IMAGES_MAX, canvasDocOfKey } from './canvasImages.ts'
+import { CANVAS_IMAGES_MAX, canvasDocOfKey, canvasImageCount } from './canvasImages.ts'
 
 /** Pictures are added by hand: a few at once, then one every few seconds. */
 const IMAGE_RATE = { burst: 6, perSecond: 0.3 }
@@ -20,13 +20,9 @@ const IMAGE_RATE = { burst: 6, perSecond: 0.3 }
  * member's own canvas; either way only someone who may draw there now may add one.
  */
 export function canvasImageRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
   const canAdd = personRate(IMAGE_RATE, now)
-  const keyOf = db.sql.prepare(
-    'SELECT key, kind, session_id FROM canvas_keys WHERE session_id = ? AND owner_id = ? AND kind = ?',
-  )
-  const countOf = db.sql.prepare('SELECT COUNT(*) AS n FROM canvas_images WHERE key = ?')
 
   app.post('/sessions/:sessionId/canvas/images', async (c) => {
     const sessionId = c.req.param('sessionId')
@@ -40,16 +36,17 @@ export function canvasImageRoutes(services: Services) {
     if (to !== 'group' && to !== 'mine') {
       throw new HTTPException(400, { message: 'Say where the picture goes: to=group or to=mine.' })
     }
-    if (inProgress(sessionRow(db, sessionId).status)) {
+    const data = await services.records()
+    if (inProgress((await sessionRow(data, sessionId)).status)) {
       await openCanvasKeys(services, groupId, sessionId, principal)
     }
-    const key = keyOf.get(sessionId, principal.id, to === 'group' ? 'layer' : 'sketch') as
-      { key: string; kind: string; session_id: string } | undefined
-    const doc = key ? canvasDocOfKey({ ...key, group_id: groupId }) : null
+    const kind = to === 'group' ? 'layer' : 'sketch'
+    const key = await existingCanvasKey(data, sessionId, principal.id, kind)
+    const doc = key ? canvasDocOfKey({ key, kind, session_id: sessionId, group_id: groupId }) : null
     if (!key || !doc || (await services.authorize(principal, doc)) !== 'write') {
       throw new HTTPException(403, { message: 'You cannot add pictures to this canvas now.' })
     }
-    if ((countOf.get(key.key) as { n: number }).n >= CANVAS_IMAGES_MAX) {
+    if ((await canvasImageCount(data, key)) >= CANVAS_IMAGES_MAX) {
       throw new HTTPException(409, {
         message: `A canvas holds at most ${CANVAS_IMAGES_MAX} pictures from one person.`,
       })
@@ -57,10 +54,12 @@ export function canvasImageRoutes(services: Services) {
     if (!canAdd(principal.id)) {
       throw new HTTPException(429, { message: 'Please wait a moment before adding another.' })
     }
-    const stored = await storeImage(c, services, now(), (hash) =>
-      db.sql
-        .prepare('INSERT OR IGNORE INTO canvas_images (key, hash, created_at) VALUES (?, ?, ?)')
-        .run(key.key, hash, now()),
+    const stored = await storeImage(c, services, now(), (trx, hash) =>
+      trx
+        .insertInto('canvas_images')
+        .values({ key, hash, created_at: now() })
+        .onConflict((oc) => oc.doNothing())
+        .execute(),
     )
     return c.json(stored, 201)
   })

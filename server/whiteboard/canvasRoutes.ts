@@ -11,12 +11,12 @@ import {
   type CanvasEntry,
 } from '../../shared/whiteboard/canvasDoc.ts'
 import { promptById } from '../../shared/whiteboard/prompts.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
 import { membersOfSession } from '../sessions/membersOfSession.ts'
 import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requirePrincipal } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { layerKeysOf, openCanvasKeys } from './canvasKeys.ts'
+import { existingCanvasKey, layerKeysOf, openCanvasKeys } from './canvasKeys.ts'
 
 /**
  * The group canvas: who draws where. Each person gets a layer of their own (and a member a
@@ -24,30 +24,29 @@ import { layerKeysOf, openCanvasKeys } from './canvasKeys.ts'
  * document lists the layers for everyone to compose. Facilitators lock and unlock it.
  */
 export function canvasRoutes(services: Services) {
-  const { db, now, sync } = services
+  const { now, sync } = services
   const app = new Hono<AppEnv>()
-  const sessionOf = db.sql.prepare('SELECT status, canvas_locked FROM sessions WHERE id = ?')
-  const existingKey = db.sql.prepare(
-    'SELECT key FROM canvas_keys WHERE session_id = ? AND owner_id = ? AND kind = ?',
-  )
 
   app.post('/sessions/:sessionId/canvas', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const canvas = sessionDocName.canvas(groupId, sessionId) as DocName
     const principal = requirePrincipal(c)
-    const keyOf = (kind: 'layer' | 'sketch'): string | null => {
-      const row = existingKey.get(sessionId, principal.id, kind) as { key: string } | undefined
-      return row?.key ?? null
-    }
-    const session = sessionOf.get(sessionId) as { status: string; canvas_locked: number }
+    const data = await services.records()
+    const keyOf = (kind: 'layer' | 'sketch') =>
+      existingCanvasKey(data, sessionId, principal.id, kind)
+    const session = (await data
+      .selectFrom('sessions')
+      .select(['status', 'canvas_locked'])
+      .where('id', '=', sessionId)
+      .executeTakeFirst())!
     const layer = (key: string) => sessionDocName.canvasLayer(groupId, sessionId, key) as DocName
     const sketchOf = (key: string | null) =>
       key ? (sessionDocName.sketch(groupId, sessionId, key) as DocName) : null
     // Whoever may read the canvas may ask for it: the rule of its kind decides. A member whose
     // group canvas was withheld after the session still has their own canvas.
     if ((await services.authorize(principal, canvas)) === 'none') {
-      const sketch = sketchOf(principal.kind === 'member' ? keyOf('sketch') : null)
+      const sketch = sketchOf(principal.kind === 'member' ? await keyOf('sketch') : null)
       if (!sketch || (await services.authorize(principal, sketch)) === 'none') {
         throw new HTTPException(403, { message: 'not allowed' })
       }
@@ -64,13 +63,13 @@ export function canvasRoutes(services: Services) {
     }
     const drawing = session.status === 'open' || session.status === 'live'
     const made = drawing ? await openCanvasKeys(services, groupId, sessionId, principal) : null
-    const layerKey = made?.layer ?? keyOf('layer')
-    const sketchKey = principal.kind === 'member' ? (made?.sketch ?? keyOf('sketch')) : null
+    const layerKey = made?.layer ?? (await keyOf('layer'))
+    const sketchKey = principal.kind === 'member' ? (made?.sketch ?? (await keyOf('sketch'))) : null
     const entry: CanvasEntry = {
       canvas,
       group: true,
       layer: layerKey ? layer(layerKey) : null,
-      layers: layerKeysOf(db, sessionId).map(layer),
+      layers: (await layerKeysOf(data, sessionId)).map(layer),
       sketch: sketchOf(sketchKey),
       locked: session.canvas_locked === 1,
       licenseKey: services.tldrawLicenseKey,
@@ -83,14 +82,17 @@ export function canvasRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { locked } = await parseBody(c, canvasLockRequest)
-    db.sql
-      .prepare('UPDATE sessions SET canvas_locked = ? WHERE id = ?')
-      .run(Number(locked), sessionId)
+    const data = await services.records()
+    await data
+      .updateTable('sessions')
+      .set({ canvas_locked: Number(locked) })
+      .where('id', '=', sessionId)
+      .execute()
     await sync.serverWrite(sessionDocName.canvas(groupId, sessionId) as DocName, (doc) =>
       doc.getMap(CANVAS_SETTINGS).set('locked', locked),
     )
-    appendAudit(
-      db,
+    await audit(
+      data,
       {
         actor: principal,
         action: locked ? 'canvas.locked' : 'canvas.unlocked',
@@ -101,7 +103,7 @@ export function canvasRoutes(services: Services) {
     )
     // This session's members' layer sockets are decided again: write while unlocked, read
     // while locked.
-    await services.sync.reauthorize(membersOfSession(db, sessionId))
+    await services.sync.reauthorize(await membersOfSession(data, sessionId))
     return c.json({ locked })
   })
 
@@ -111,7 +113,7 @@ export function canvasRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     await requireGroupFacilitator(c, services, groupId)
     const { shown } = await parseBody(c, canvasGalleryRequest)
-    const layers = new Set(layerKeysOf(db, sessionId))
+    const layers = new Set(await layerKeysOf(await services.records(), sessionId))
     if (shown?.some((key) => !layers.has(key))) {
       throw new HTTPException(400, { message: 'no such work on this canvas' })
     }

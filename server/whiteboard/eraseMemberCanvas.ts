@@ -2,6 +2,7 @@ import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { CANVAS_LAYERS } from '../../shared/whiteboard/canvasDoc.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import { dropUnusedImages } from '../images/storeImage.ts'
 import { canvasDocOfKey } from './canvasImages.ts'
 
@@ -12,13 +13,14 @@ import { canvasDocOfKey } from './canvasImages.ts'
  * the number of documents deleted.
  */
 export async function eraseMemberCanvas(services: Services, memberId: string): Promise<number> {
-  const { db, sync } = services
-  const keys = db.sql
-    .prepare(
-      `SELECT k.key, k.kind, k.session_id, s.group_id FROM canvas_keys k
-       JOIN sessions s ON s.id = k.session_id WHERE k.owner_id = ?`,
-    )
-    .all(memberId) as { key: string; kind: string; session_id: string; group_id: string }[]
+  const { sync } = services
+  const data = await services.records()
+  const keys = await data
+    .selectFrom('canvas_keys as k')
+    .innerJoin('sessions as s', 's.id', 'k.session_id')
+    .select(['k.key', 'k.kind', 'k.session_id', 's.group_id'])
+    .where('k.owner_id', '=', memberId)
+    .execute()
   for (const k of keys) {
     await sync.forget(canvasDocOfKey(k))
     if (k.kind === 'layer') {
@@ -27,15 +29,25 @@ export async function eraseMemberCanvas(services: Services, memberId: string): P
       await sync.compactNow(canvas)
     }
   }
-  db.transaction(() => {
-    db.sql
-      .prepare(
-        'DELETE FROM canvas_images WHERE key IN (SELECT key FROM canvas_keys WHERE owner_id = ?)',
-      )
-      .run(memberId)
-    db.sql.prepare('DELETE FROM canvas_keys WHERE owner_id = ?').run(memberId)
-    // Their pictures go with them, unless something else (a deck) uses the same picture.
-    dropUnusedImages(db)
-  })
+  await deleteMemberCanvasRows(data, memberId)
   return keys.length
+}
+
+/**
+ * Their canvases' keys and the pictures placed on them, in one transaction; their pictures go
+ * with them, unless something else (a deck) uses the same picture.
+ */
+export async function deleteMemberCanvasRows(data: Data, memberId: string): Promise<void> {
+  await atomically(data, async (trx) => {
+    await trx
+      .deleteFrom('canvas_images')
+      .where(
+        'key',
+        'in',
+        trx.selectFrom('canvas_keys').select('key').where('owner_id', '=', memberId),
+      )
+      .execute()
+    await trx.deleteFrom('canvas_keys').where('owner_id', '=', memberId).execute()
+    await dropUnusedImages(trx)
+  })
 }

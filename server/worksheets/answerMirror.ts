@@ -1,6 +1,7 @@
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { Services } from '../http/AppEnv.ts'
+import { hasFieldShares } from './worksheetShares.ts'
 import { mirrorSharedAnswers } from './mirrorSharedAnswers.ts'
 
 /** Shared answers follow the sheet within this long of the member's last keystroke. */
@@ -8,21 +9,24 @@ const SETTLE_MS = 250
 
 /**
  * Listens to changed documents and re-mirrors the shared answers of private worksheets that
- * have any, once typing settles. Documents without field shares cost one indexed lookup.
+ * have any, once typing settles. A private copy without field shares costs one indexed
+ * lookup when its typing settles: the hook cannot await a query, so the lookup waits for the
+ * settled change rather than running on every keystroke.
  */
 export function answerMirror(services: Services): (names: DocName[]) => void {
-  const hasFieldShares = services.db.sql.prepare(
-    "SELECT 1 FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND field_id != '' LIMIT 1",
-  )
   const timers = new Map<DocName, NodeJS.Timeout>()
+  const settled = async (name: DocName, worksheetId: string, memberId: string) => {
+    if (!(await hasFieldShares(await services.records(), worksheetId, memberId))) return
+    await mirrorSharedAnswers(services, name)
+  }
   return (names) => {
     for (const name of names) {
       const doc = parseGroupDocName(name)
-      if (doc?.kind !== 'member-private' || !hasFieldShares.get(doc.itemId!, doc.ownerId!)) continue
+      if (doc?.kind !== 'member-private') continue
       clearTimeout(timers.get(name))
       const timer = setTimeout(() => {
         timers.delete(name)
-        mirrorSharedAnswers(services, name).catch((error: unknown) =>
+        settled(name, doc.itemId!, doc.ownerId!).catch((error: unknown) =>
           services.log.error({ err: error, doc: name }, 'mirroring shared answers failed'),
         )
       }, SETTLE_MS)

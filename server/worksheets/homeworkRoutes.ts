@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically } from '../data/Data.ts'
 import { type AppEnv, type Services } from '../http/AppEnv.ts'
 import { requireGroupFacilitator } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
@@ -15,27 +16,30 @@ const closeBody = z.object({ closed: z.boolean() }).strict()
  * are re-decided at once.
  */
 export function homeworkRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
-  const worksheetOf = db.sql.prepare(
-    'SELECT id, group_id AS groupId, session_id AS sessionId, mode FROM worksheets WHERE id = ?',
-  )
 
   app.post('/worksheets/:worksheetId/close', async (c) => {
-    const w = worksheetOf.get(c.req.param('worksheetId')) as
-      { id: string; groupId: string; sessionId: string; mode: string } | undefined
+    const data = await services.records()
+    const w = await data
+      .selectFrom('worksheets')
+      .select(['id', 'group_id as groupId', 'session_id as sessionId', 'mode'])
+      .where('id', '=', c.req.param('worksheetId'))
+      .executeTakeFirst()
     if (!w) throw new HTTPException(404, { message: 'no such worksheet' })
     const { principal } = await requireGroupFacilitator(c, services, w.groupId)
     const { closed } = await parseBody(c, closeBody)
     if (w.mode !== 'private') {
       throw new HTTPException(409, { message: 'Only a private sheet can be closed.' })
     }
-    db.transaction(() => {
-      db.sql
-        .prepare('UPDATE worksheets SET closed_at = ? WHERE id = ?')
-        .run(closed ? now() : null, w.id)
-      appendAudit(
-        db,
+    await atomically(data, async (trx) => {
+      await trx
+        .updateTable('worksheets')
+        .set({ closed_at: closed ? now() : null })
+        .where('id', '=', w.id)
+        .execute()
+      await audit(
+        trx,
         {
           actor: principal,
           action: closed ? 'worksheet.closed' : 'worksheet.reopened',

@@ -3,12 +3,7 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { extractFields } from './extractFields.ts'
 import { readWorksheet } from './readWorksheet.ts'
-
-interface ShareRow {
-  audience: 'facilitators' | 'group'
-  field_id: string
-  share_key: string
-}
+import { fieldSharesOf } from './worksheetShares.ts'
 
 /**
  * Keeps the audience documents of single shared answers in step with a member's private
@@ -19,15 +14,14 @@ export async function mirrorSharedAnswers(services: Services, privateDoc: DocNam
   const parsed = parseGroupDocName(privateDoc)
   if (parsed?.kind !== 'member-private') return
   const { groupId, sessionId, itemId, ownerId } = parsed
-  const member = services.db.sql
-    .prepare('SELECT pseudonym, colour FROM members WHERE id = ?')
-    .get(ownerId!) as { pseudonym: string; colour: string } | undefined
+  const data = await services.records()
+  const member = await data
+    .selectFrom('members')
+    .select(['pseudonym', 'colour'])
+    .where('id', '=', ownerId!)
+    .executeTakeFirst()
   if (!member) return
-  const shares = services.db.sql
-    .prepare(
-      "SELECT audience, field_id, share_key FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND field_id != ''",
-    )
-    .all(itemId!, ownerId!) as unknown as ShareRow[]
+  const shares = await fieldSharesOf(data, itemId!, ownerId!)
   const fields = extractFields(await readWorksheet(services, privateDoc))
   for (const audience of ['facilitators', 'group'] as const) {
     const wanted = shares.filter((s) => s.audience === audience && fields.has(s.field_id))

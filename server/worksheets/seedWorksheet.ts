@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import type { KeyRing } from '../crypto/keyRing.ts'
 import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
+import { lazyData, type DataSource } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type * as WorksheetUpdate from './worksheetUpdate.ts'
 
@@ -17,17 +18,25 @@ const loadWorksheetUpdate = () => (tiptapPart ??= import('./worksheetUpdate.ts')
  * starts as the content fixed when the facilitator assigned it. Any other document starts empty.
  * Content that does not open throws (`SealedDataRejected`): the document is not opened at all,
  * rather than opened empty.
+ *
+ * It reads the worksheet through `records` (`Services.records`). Given the `Db` instead
+ * (start-up builds the sync server before the services), it reaches the same SQLite connection
+ * through a Kysely of its own, made when the first worksheet is seeded.
  */
-export function worksheetSeeder(db: Db, keys: KeyRing) {
-  const find = db.sql.prepare(
-    'SELECT mode, content FROM worksheets WHERE id = ? AND session_id = ? AND group_id = ?',
-  )
+export function worksheetSeeder(records: DataSource | Db, keys: KeyRing) {
+  const source = typeof records === 'function' ? records : sqliteRecords(records)
   return async (name: string): Promise<Uint8Array | null> => {
     const doc = parseGroupDocName(name)
     if (!doc?.itemId || (doc.kind !== 'session-shared' && doc.kind !== 'member-private'))
       return null
-    const row = find.get(doc.itemId, doc.sessionId, doc.groupId) as
-      { mode: string; content: string } | undefined
+    const data = await source()
+    const row = await data
+      .selectFrom('worksheets')
+      .select(['mode', 'content'])
+      .where('id', '=', doc.itemId)
+      .where('session_id', '=', doc.sessionId)
+      .where('group_id', '=', doc.groupId)
+      .executeTakeFirst()
     if (!row) return null
     const expected = doc.kind === 'session-shared' ? 'shared' : 'private'
     if (row.mode !== expected) return null
@@ -36,3 +45,7 @@ export function worksheetSeeder(db: Db, keys: KeyRing) {
     return worksheetUpdate(JSON.parse(content) as JSONContent)
   }
 }
+
+/** The records on the `Db`'s SQLite connection, Kysely loaded on first use (not at start-up). */
+const sqliteRecords = (db: Db): DataSource =>
+  lazyData(async () => (await import('../data/openData.ts')).sqliteData(db))

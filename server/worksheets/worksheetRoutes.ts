@@ -3,9 +3,10 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { BUILT_IN_TEMPLATES } from '../../shared/worksheets/templateLibrary.ts'
-import { appendAudit } from '../audit/audit.ts'
+import { audit } from '../audit/audit.ts'
+import { atomically, type Data } from '../data/Data.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
-import { newId, newSecret } from '../db/newId.ts'
+import { newId } from '../db/newId.ts'
 import { mirrorSharedAnswers, withdrawSharedAnswer } from './mirrorSharedAnswers.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import {
@@ -17,13 +18,12 @@ import {
 } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
-import { copyKeyFor } from './privateCopies.ts'
 import { isValidWorksheet } from './validateContent.ts'
-import { openTemplate, sealTemplate, type TemplateRow } from './templateRows.ts'
+import { openTemplate, sealTemplate } from './templateRows.ts'
+import { worksheetList } from './worksheetList.ts'
+import { setShare } from './worksheetShares.ts'
 import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
 import { publishRoomState } from '../sessions/roomState.ts'
-import type { ReleaseKind } from '../../shared/sessions/release.ts'
-import { releasedNow } from '../release/releaseOf.ts'
 
 const templateBody = z.object({
   title: z.string().trim().min(1).max(120),
@@ -53,24 +53,31 @@ const shareBody = z.object({
 
 /** The template library, assigning worksheets to a session, and a member's consent to share. */
 export function worksheetRoutes(services: Services) {
-  const { db, now, keys } = services
+  const { now, keys } = services
   const app = new Hono<AppEnv>()
 
-  const templateFor = (id: string, facilitatorId: string) => {
+  const templateFor = async (data: Data, id: string, facilitatorId: string) => {
     const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === id)
     if (builtIn) return { ...builtIn, builtIn: true }
-    const row = db.sql
-      .prepare('SELECT * FROM worksheet_templates WHERE id = ? AND owner_id = ?')
-      .get(id, facilitatorId) as TemplateRow | undefined
+    const row = await data
+      .selectFrom('worksheet_templates')
+      .selectAll()
+      .where('id', '=', id)
+      .where('owner_id', '=', facilitatorId)
+      .executeTakeFirst()
     if (!row) throw new HTTPException(404, { message: 'no such template' })
     return openTemplate(keys, row)
   }
 
-  app.get('/templates', (c) => {
+  app.get('/templates', async (c) => {
     const facilitator = requireFacilitator(c)
-    const own = db.sql
-      .prepare('SELECT * FROM worksheet_templates WHERE owner_id = ? ORDER BY updated_at DESC')
-      .all(facilitator.id) as unknown as TemplateRow[]
+    const data = await services.records()
+    const own = await data
+      .selectFrom('worksheet_templates')
+      .selectAll()
+      .where('owner_id', '=', facilitator.id)
+      .orderBy('updated_at', 'desc')
+      .execute()
     return c.json({
       templates: [
         ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, builtIn: true })),
@@ -86,20 +93,11 @@ export function worksheetRoutes(services: Services) {
       throw new HTTPException(400, { message: 'invalid: content' })
     const id = newId('template')
     const sealed = sealTemplate(keys, id, body)
-    db.sql
-      .prepare(
-        'INSERT INTO worksheet_templates (id, owner_id, title, summary, source, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        id,
-        facilitator.id,
-        sealed.title,
-        sealed.summary,
-        sealed.source,
-        sealed.content,
-        now(),
-        now(),
-      )
+    const data = await services.records()
+    await data
+      .insertInto('worksheet_templates')
+      .values({ id, owner_id: facilitator.id, ...sealed, created_at: now(), updated_at: now() })
+      .execute()
     return c.json({ id }, 201)
   })
 
@@ -110,20 +108,15 @@ export function worksheetRoutes(services: Services) {
       throw new HTTPException(400, { message: 'invalid: content' })
     const templateId = c.req.param('templateId')
     const sealed = sealTemplate(keys, templateId, body)
-    const result = db.sql
-      .prepare(
-        'UPDATE worksheet_templates SET title = ?, summary = ?, source = ?, content = ?, updated_at = ? WHERE id = ? AND owner_id = ?',
-      )
-      .run(
-        sealed.title,
-        sealed.summary,
-        sealed.source,
-        sealed.content,
-        now(),
-        templateId,
-        facilitator.id,
-      )
-    if (result.changes === 0) throw new HTTPException(404, { message: 'no such template' })
+    const data = await services.records()
+    const result = await data
+      .updateTable('worksheet_templates')
+      .set({ ...sealed, updated_at: now() })
+      .where('id', '=', templateId)
+      .where('owner_id', '=', facilitator.id)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0)
+      throw new HTTPException(404, { message: 'no such template' })
     return c.json({ ok: true })
   })
 
@@ -133,37 +126,43 @@ export function worksheetRoutes(services: Services) {
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { templateId, mode, homework = false } = await parseBody(c, assignBody)
     // After the session, only homework can be given: there is no group to write together.
-    const { status } = db.sql
-      .prepare('SELECT status FROM sessions WHERE id = ?')
-      .get(sessionId) as {
-      status: string
-    }
+    const data = await services.records()
+    const { status } = await data
+      .selectFrom('sessions')
+      .select('status')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow()
     if (status === 'cancelled' || (status === 'ended' && !homework)) {
       throw new HTTPException(409, {
         message: 'After a session has ended, a worksheet can only be given as homework.',
       })
     }
-    const template = templateFor(templateId, principal.id)
+    const template = await templateFor(data, templateId, principal.id)
     const id = newId('worksheet')
-    db.transaction(() => {
-      db.sql
-        .prepare(
-          'INSERT INTO worksheets (id, session_id, group_id, template_id, title, mode, content, created_by, created_at, homework) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
+    const content = worksheetContent.seal(
+      keys,
+      groupScope(groupId),
+      id,
+      JSON.stringify(template.content),
+    )
+    await atomically(data, async (trx) => {
+      await trx
+        .insertInto('worksheets')
+        .values({
           id,
-          sessionId,
-          groupId,
-          template.id,
-          template.title,
+          session_id: sessionId,
+          group_id: groupId,
+          template_id: template.id,
+          title: template.title,
           mode,
-          worksheetContent.seal(keys, groupScope(groupId), id, JSON.stringify(template.content)),
-          principal.id,
-          now(),
-          homework ? 1 : 0,
-        )
-      appendAudit(
-        db,
+          content,
+          created_by: principal.id,
+          created_at: now(),
+          homework: homework ? 1 : 0,
+        })
+        .execute()
+      await audit(
+        trx,
         {
           actor: principal,
           action: 'worksheet.assigned',
@@ -182,95 +181,12 @@ export function worksheetRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
+    const data = await services.records()
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
-    else if (principal.kind !== 'member' || !isAdmitted(db, sessionId, principal.id)) {
+    else if (principal.kind !== 'member' || !(await isAdmitted(data, sessionId, principal.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    const rows = db.sql
-      .prepare(
-        `SELECT id, title, mode, homework = 1 AS homework, closed_at IS NOT NULL AS closed
-         FROM worksheets WHERE session_id = ? ORDER BY created_at`,
-      )
-      .all(sessionId)
-      .map((r) => ({ ...r, homework: r.homework === 1, closed: r.closed === 1 })) as {
-      id: string
-      title: string
-      mode: 'shared' | 'private'
-      homework: boolean
-      closed: boolean
-    }[]
-    // After the session, a member sees of the group's material only what is released.
-    const released = (kind: ReleaseKind) =>
-      principal.kind === 'facilitator' || releasedNow(db, sessionId, kind, now())
-    // Private copies the caller may read: their own, or those shared with them. Pseudonyms only.
-    const sharedCopies = db.sql.prepare(
-      `SELECT m.id AS memberId, m.pseudonym, m.colour, s.audience FROM worksheet_shares s JOIN members m ON m.id = s.member_id
-       WHERE s.worksheet_id = ? AND s.field_id = '' AND m.status = 'active'`,
-    )
-    // A copy its member deleted is no longer theirs to list (server/erasure/eraseCopy.ts).
-    const deleted = new Set(
-      principal.kind === 'member'
-        ? (
-            db.sql
-              .prepare(
-                'SELECT d.worksheet_id FROM deleted_copies d JOIN worksheets w ON w.id = d.worksheet_id WHERE d.member_id = ? AND w.session_id = ?',
-              )
-              .all(principal.id, sessionId) as { worksheet_id: string }[]
-          ).map((r) => r.worksheet_id)
-        : [],
-    )
-    const worksheets = rows
-      .filter((w) => (w.mode === 'private' ? !deleted.has(w.id) : released('worksheets')))
-      .map((w) => {
-        if (w.mode === 'shared')
-          return { ...w, document: sessionDocName.shared(groupId, sessionId, w.id) }
-        const copies = (
-          sharedCopies.all(w.id) as {
-            memberId: string
-            pseudonym: string
-            colour: string
-            audience: string
-          }[]
-        )
-          .filter((s) =>
-            principal.kind === 'facilitator'
-              ? s.audience === 'facilitators'
-              : s.audience === 'group' && s.memberId !== principal.id && released('answers'),
-          )
-          .map((s) => ({
-            name: s.pseudonym,
-            colour: s.colour,
-            document: sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, s.memberId)),
-          }))
-        const mine =
-          principal.kind === 'member'
-            ? sessionDocName.copy(groupId, sessionId, copyKeyFor(db, w.id, principal.id))
-            : null
-        const myShares =
-          principal.kind === 'member'
-            ? (
-                db.sql
-                  .prepare(
-                    'SELECT audience, field_id FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ?',
-                  )
-                  .all(w.id, principal.id) as { audience: string; field_id: string }[]
-              ).map((r) => ({ audience: r.audience, fieldId: r.field_id || null }))
-            : []
-        // Single answers shared with the caller's audience live in one server-written document.
-        const answers = sessionDocName.answers(
-          groupId,
-          sessionId,
-          w.id,
-          principal.kind === 'facilitator' ? 'facilitators' : 'group',
-        )
-        return {
-          ...w,
-          document: mine,
-          sharedWithYou: copies,
-          yourShares: myShares,
-          ...(released('answers') ? { answers } : {}),
-        }
-      })
+    const worksheets = await worksheetList(data, principal, groupId, sessionId, now())
     return c.json({ worksheets })
   })
 
@@ -278,10 +194,14 @@ export function worksheetRoutes(services: Services) {
     const member = requireMember(c)
     const worksheetId = c.req.param('worksheetId')
     const { audience, shared, fieldId = '' } = await parseBody(c, shareBody)
-    const ws = db.sql
-      .prepare("SELECT session_id, group_id FROM worksheets WHERE id = ? AND mode = 'private'")
-      .get(worksheetId) as { session_id: string; group_id: string } | undefined
-    if (!ws || !isAdmitted(db, ws.session_id, member.id)) {
+    const data = await services.records()
+    const ws = await data
+      .selectFrom('worksheets')
+      .select(['session_id', 'group_id'])
+      .where('id', '=', worksheetId)
+      .where('mode', '=', 'private')
+      .executeTakeFirst()
+    if (!ws || !(await isAdmitted(data, ws.session_id, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     const doc = sessionDocName.private(
@@ -290,27 +210,11 @@ export function worksheetRoutes(services: Services) {
       worksheetId,
       member.id,
     ) as DocName
-    const withdrawn = db.transaction(() => {
-      const existing = db.sql
-        .prepare(
-          'SELECT share_key FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND audience = ? AND field_id = ?',
-        )
-        .get(worksheetId, member.id, audience, fieldId) as { share_key: string } | undefined
-      if (shared && !existing) {
-        db.sql
-          .prepare(
-            'INSERT INTO worksheet_shares (worksheet_id, member_id, audience, field_id, share_key, shared_at) VALUES (?, ?, ?, ?, ?, ?)',
-          )
-          .run(worksheetId, member.id, audience, fieldId, newSecret(), now())
-      } else if (!shared && existing) {
-        db.sql
-          .prepare(
-            'DELETE FROM worksheet_shares WHERE worksheet_id = ? AND member_id = ? AND audience = ? AND field_id = ?',
-          )
-          .run(worksheetId, member.id, audience, fieldId)
-      }
-      appendAudit(
-        db,
+    const withdrawn = await atomically(data, async (trx) => {
+      const share = { worksheetId, memberId: member.id, audience, fieldId }
+      const taken = await setShare(trx, share, shared, now())
+      await audit(
+        trx,
         {
           actor: member,
           action: shared ? 'worksheet.shared' : 'worksheet.unshared',
@@ -320,7 +224,7 @@ export function worksheetRoutes(services: Services) {
         },
         now(),
       )
-      return !shared ? existing?.share_key : undefined
+      return taken
     })
     if (fieldId) {
       if (withdrawn)

@@ -26,7 +26,7 @@ describe('[C2] authorization matrix', () => {
     world = await groupWorld(server)
     // An account for the "add a facilitator" route, so nobody in the matrix changes role.
     await createFacilitator(
-      server.db,
+      await server.services.records(),
       { email: 'spare@a.example', displayName: 'Spare', password: PASSWORD },
       { kind: 'system', id: null },
       server.services.now(),
@@ -66,11 +66,12 @@ describe('[C2] authorization matrix', () => {
   it('decides every document kind for every person exactly', async () => {
     const { groupA, groupB, session, sessionB, people } = world
     const privateWs = fixtures.privateWorksheet
-    const admittedLine = lineKeyFor(server.services.db, session, people.admitted.id)
+    const records = await server.services.records()
+    const admittedLine = await lineKeyFor(records, session, people.admitted.id)
     const canvasKey = (kind: 'layer' | 'sketch') =>
-      canvasKeyFor(server.services.db, session, people.admitted.id, kind, server.services.now())
-    const admittedLayer = canvasKey('layer')
-    const admittedSketch = canvasKey('sketch')
+      canvasKeyFor(records, session, people.admitted.id, kind, server.services.now())
+    const admittedLayer = await canvasKey('layer')
+    const admittedSketch = await canvasKey('sketch')
     const names: Record<DocKind, string> = {
       'session-room': sessionDocName.room(groupA, session),
       'session-shared': sessionDocName.shared(groupA, session, sharedWorksheet),
@@ -162,11 +163,11 @@ describe('[C2] authorization matrix', () => {
 
   it('decides the goals documents for every person exactly', async () => {
     const { groupA, groupB, people } = world
-    const key = (g: string, m: string) =>
-      memberGoalsFor(server.services.db, g, m, server.services.now()).goals_key
+    const key = async (g: string, m: string) =>
+      (await memberGoalsFor(await server.services.records(), g, m, server.services.now())).goals_key
     const names = {
       'group-goals': goalsDocName.group(groupA),
-      'member-goals': goalsDocName.member(groupA, key(groupA, people.admitted.id)),
+      'member-goals': goalsDocName.member(groupA, await key(groupA, people.admitted.id)),
     }
     const principalOf = async (person: (typeof PEOPLE)[number]) => {
       const cookie = world.people[person].cookie
@@ -191,8 +192,8 @@ describe('[C2] authorization matrix', () => {
     const admitted = (await principalOf('admitted'))!
     for (const name of [
       goalsDocName.group(groupB),
-      goalsDocName.member(groupB, key(groupB, people.otherMember.id)),
-      goalsDocName.member(groupB, key(groupA, people.admitted.id)),
+      goalsDocName.member(groupB, await key(groupB, people.otherMember.id)),
+      goalsDocName.member(groupB, await key(groupA, people.admitted.id)),
     ]) {
       expect(await server.services.authorize(admitted, name as DocName), name).toBe('none')
     }

@@ -87,3 +87,46 @@ export async function aSession(
     .execute()
   return sessionId
 }
+
+/** A deck in `ownerId`'s library, which they edit. */
+export async function aDeck(data: Data, ownerId: string): Promise<string> {
+  const deckId = id('deck')
+  await data.insertInto('decks').values({ id: deckId, owner_id: ownerId, title: 'Deck', created_at: AT }).execute()
+  await data.insertInto('deck_editors').values({ deck_id: deckId, facilitator_id: ownerId }).execute()
+  return deckId
+}
+
+/** An image row (placeholder bytes, not sealed); returns its hash. */
+export async function anImage(data: Data): Promise<string> {
+  const hash = randomBytes(32).toString('hex')
+  await data
+    .insertInto('images')
+    .values({ hash, type: 'image/png', size: 4, data: new Uint8Array([1, 2, 3, 4]), created_at: AT })
+    .execute()
+  return hash
+}
+
+/** A worksheet given in a session by `createdBy` (its content a placeholder, not sealed). */
+export async function aWorksheet(
+  data: Data,
+  session: { groupId: string; sessionId: string; createdBy: string },
+  mode: 'shared' | 'private' = 'private',
+  createdAt = AT,
+): Promise<string> {
+  const worksheetId = id('w')
+  await data
+    .insertInto('worksheets')
+    .values({
+      id: worksheetId,
+      session_id: session.sessionId,
+      group_id: session.groupId,
+      template_id: 'thought-record',
+      title: `Sheet ${worksheetId}`,
+      mode,
+      content: '{}',
+      created_by: session.createdBy,
+      created_at: createdAt,
+    })
+    .execute()
+  return worksheetId
+}

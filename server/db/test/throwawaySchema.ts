@@ -6,6 +6,10 @@ import { postgresPool } from '../../data/postgresPool.ts'
 export const TEST_DATABASE_URL =
   process.env.HEARTH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
+/** A `DATABASE_URL` whose connections use `schema`. */
+export const schemaUrl = (schema: string): string =>
+  `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`
+
 /**
  * A schema of its own in the test database, and a pool whose connections use it: tests run in
  * parallel against one real PostgreSQL without seeing each other's tables. `drop` removes the

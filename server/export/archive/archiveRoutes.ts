@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { appendAudit } from '../../audit/audit.ts'
+import { audit } from '../../audit/audit.ts'
 import type { AppEnv, Services } from '../../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../../http/guards.ts'
 import { sessionRow } from '../../sessions/roomState.ts'
@@ -25,7 +25,7 @@ const zipResponse = (archive: Uint8Array, name: string) =>
  * to reach; the trail records the export and how many documents, never what they said.
  */
 export function archiveRoutes(services: Services) {
-  const { db, now } = services
+  const { now } = services
   const app = new Hono<AppEnv>()
 
   app.get('/member/export', async (c) => {
@@ -37,8 +37,8 @@ export function archiveRoutes(services: Services) {
       sections,
       new Date(now()),
     )
-    appendAudit(
-      db,
+    await audit(
+      await services.records(),
       {
         actor: member,
         action: 'member.exported',
@@ -55,7 +55,8 @@ export function archiveRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    const session = sessionRow(db, sessionId)
+    const data = await services.records()
+    const session = await sessionRow(data, sessionId)
     const { sections, documents } = await sessionArchive(services, principal, session)
     const archive = await zipArchive(
       session.title,
@@ -63,8 +64,8 @@ export function archiveRoutes(services: Services) {
       sections,
       new Date(now()),
     )
-    appendAudit(
-      db,
+    await audit(
+      data,
       {
         actor: principal,
         action: 'session.exported',

@@ -8,14 +8,14 @@ import type { ArchiveFile } from './zipArchive.ts'
  * name or "Anonymous member", never the link to a writer), removed ones as their mark. Null
  * when nothing was written or the chat was cleared.
  */
-export function chatTranscript(
+export async function chatTranscript(
   services: Services,
   session: { id: string; timeZone: string },
   folder: string,
   context: string,
-): ArchiveFile | null {
-  const record = chatRecord(services.db, services.keys)
-  const messages = record.before(session.id, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
+): Promise<ArchiveFile | null> {
+  const record = chatRecord(await services.records(), services.keys)
+  const messages = await record.before(session.id, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
   if (messages.length === 0) return null
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone: session.timeZone,

@@ -18,7 +18,8 @@ export async function memberArchive(
 ): Promise<{ sections: ArchiveSection[]; documents: number }> {
   const sections: ArchiveSection[] = []
   let documents = 0
-  for (const { session, items } of libraryOf(services.db, member, services.now())) {
+  const library = await libraryOf(await services.records(), member, services.now())
+  for (const { session, items } of library) {
     const folder = sessionFolder(session.startsAt, session.timeZone, session.title)
     const context = `${session.title}, ${sessionDay(session.startsAt, session.timeZone)}`
     const files = []
@@ -36,7 +37,7 @@ export async function memberArchive(
       files,
     })
   }
-  const history = ownHistoryMarkdown(services, member.id, member.groupId)
+  const history = await ownHistoryMarkdown(services, member.id, member.groupId)
   if (history) {
     sections.push({
       heading: 'How I have been',

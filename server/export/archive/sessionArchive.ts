@@ -3,6 +3,7 @@ import type { DocName } from '../../../shared/documents/docName.ts'
 import type { Principal } from '../../auth/Principal.ts'
 import type { Services } from '../../http/AppEnv.ts'
 import type { SessionRow } from '../../sessions/roomState.ts'
+import { sheetSharesOf } from '../../worksheets/worksheetShares.ts'
 import { chatTranscript } from './chatTranscript.ts'
 import { sessionDay, sessionFolder, worksheetFiles } from './worksheetFiles.ts'
 import type { ArchiveFile, ArchiveSection } from './zipArchive.ts'
@@ -23,16 +24,19 @@ export async function sessionArchive(
   facilitator: Principal,
   session: SessionRow,
 ): Promise<{ sections: ArchiveSection[]; documents: number }> {
-  const { db } = services
+  const data = await services.records()
   const g = session.group_id
   const s = session.id
   const folder = sessionFolder(session.starts_at, session.time_zone, session.title)
   const context = `${session.title}, ${sessionDay(session.starts_at, session.time_zone)}`
   const readable = async (doc: string) =>
     (await services.authorize(facilitator, doc as DocName)) !== 'none'
-  const sheets = db.sql
-    .prepare('SELECT id, title, mode FROM worksheets WHERE session_id = ? ORDER BY created_at')
-    .all(s) as { id: string; title: string; mode: 'shared' | 'private' }[]
+  const sheets = await data
+    .selectFrom('worksheets')
+    .select(['id', 'title', 'mode'])
+    .where('session_id', '=', s)
+    .orderBy('created_at')
+    .execute()
   const shared: ArchiveFile[] = []
   const copies: ArchiveFile[] = []
   const answers: ArchiveFile[] = []
@@ -52,14 +56,11 @@ export async function sessionArchive(
       documents++
       continue
     }
-    const owners = db.sql
-      .prepare(
-        `SELECT m.id, m.pseudonym FROM worksheet_shares x JOIN members m ON m.id = x.member_id
-         WHERE x.worksheet_id = ? AND x.audience = 'facilitators' AND x.field_id = '' AND m.status = 'active'`,
-      )
-      .all(sheet.id) as { id: string; pseudonym: string }[]
+    const owners = (await sheetSharesOf(data, sheet.id)).filter(
+      (x) => x.audience === 'facilitators',
+    )
     for (const owner of owners) {
-      const doc = sessionDocName.private(g, s, sheet.id, owner.id)
+      const doc = sessionDocName.private(g, s, sheet.id, owner.memberId)
       if (!(await readable(doc))) continue
       const title = `${sheet.title} (${owner.pseudonym}'s copy)`
       copies.push(...(await worksheetFiles(services, doc as DocName, { title, context }, folder)))
@@ -88,7 +89,7 @@ export async function sessionArchive(
     documents++
   }
   const chat = (await readable(sessionDocName.chat(g, s)))
-    ? chatTranscript(services, { id: s, timeZone: session.time_zone }, folder, context)
+    ? await chatTranscript(services, { id: s, timeZone: session.time_zone }, folder, context)
     : null
   if (chat) documents++
   return {

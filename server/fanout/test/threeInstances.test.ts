@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
-import { TEST_DATABASE_URL, throwawaySchema } from '../../db/test/throwawaySchema.ts'
+import { schemaUrl, throwawaySchema } from '../../db/test/throwawaySchema.ts'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { eveningIn } from '../../test/eveningIn.ts'
 import { facilitator, groupBody, member } from '../../test/groupWorld.ts'
@@ -35,7 +35,7 @@ describe('three instances on PostgreSQL and Redis', () => {
     const redis = await privateRedis()
     cleanups.push(() => redis.kill())
     const env = {
-      DATABASE_URL: `${TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`,
+      DATABASE_URL: schemaUrl(schema.schema),
       REDIS_URL: redis.url,
       HEARTH_SECRET: SECRET,
     }

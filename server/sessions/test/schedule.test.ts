@@ -85,13 +85,14 @@ describe('scheduling and the calendar feed', () => {
     for (const m of [robin, sky]) await m.post(`/api/sessions/${id}/join`)
     await lead.post(`/api/sessions/${id}/admit`, { memberId: robin.id })
     await lead.post(`/api/sessions/${id}/status`, { status: 'ended' })
-    const states = () =>
-      server.db.sql
-        .prepare(
-          'SELECT member_id, state FROM session_attendance WHERE session_id = ? ORDER BY member_id',
-        )
-        .all(id)
-    const before = states()
+    const states = async () =>
+      (await server.services.records())
+        .selectFrom('session_attendance')
+        .select(['member_id', 'state'])
+        .where('session_id', '=', id)
+        .orderBy('member_id')
+        .execute()
+    const before = await states()
     for (const [path, body] of [
       ['admit', { memberId: sky.id }],
       ['admit', { all: true }],
@@ -102,6 +103,6 @@ describe('scheduling and the calendar feed', () => {
       expect(answer.status, path).toBe(409)
       expect(answer.json.error).toBe('This session has ended.')
     }
-    expect(states()).toEqual(before)
+    expect(await states()).toEqual(before)
   })
 })

@@ -174,9 +174,13 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
       body: JSON.stringify({ maxUses: 1, expiresInHours: 1 }),
     })
     expect(form.status).toBe(415)
-    expect(
-      (server.db.sql.prepare('SELECT COUNT(*) AS n FROM invitations').get() as { n: number }).n,
-    ).toBe(1)
+    const invitations = await (
+      await server.services.records()
+    )
+      .selectFrom('invitations')
+      .select('id')
+      .execute()
+    expect(invitations).toHaveLength(1)
   })
 
   it('[C17] the trail records the session and stays verifiable, without content', async () => {

@@ -43,7 +43,9 @@ describe('a word to the waiting room', () => {
     expect((await sky.get(`/api/sessions/${sessionId}`)).json.waitingMessage).toBeNull()
     await eventually(() => desk.doc.getMap(WAITING_STATE).get('message') != null, 'on the desk')
     expect(desk.doc.getMap(WAITING_STATE).get('message')).toEqual(expected)
-    const trail = JSON.stringify(server.db.sql.prepare('SELECT * FROM audit_log').all())
+    const trail = JSON.stringify(
+      await (await server.services.records()).selectFrom('audit_log').selectAll().execute(),
+    )
     expect(trail).toContain('session.waiting-message')
     expect(trail).not.toContain('5 minutes')
 
