@@ -56,6 +56,8 @@ export default defineConfig({
           isolate: false,
           include: ['server/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
+          // Drops the schemas of the PostgreSQL pass (HEARTH_TEST_DATABASE=postgres) after it.
+          globalSetup: ['server/test/postgresPass.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -8,19 +8,19 @@ import { chatState } from './chat/chatState.ts'
 import { loadCrisisConfig } from './crisis/loadCrisisConfig.ts'
 import type { Authorize } from './access/authorize.ts'
 import { groupPolicy } from './access/groupPolicy.ts'
-import { appendAudit } from './audit/audit.ts'
+import { audit } from './audit/audit.ts'
 import { authenticateUpgrade, SYNC_PROTOCOL } from './auth/authenticateRequest.ts'
-import { facilitatorCount } from './auth/facilitators.ts'
+import { countFacilitators } from './auth/facilitators.ts'
 import { loadSecret } from './auth/loadSecret.ts'
 import { expireLogins, touchLogins } from './auth/logins.ts'
 import { DEFAULT_THROTTLE, pruneFailures } from './auth/loginThrottle.ts'
 import { principalFromLogin } from './auth/principalFromLogin.ts'
-import { createSetupLink } from './auth/setupLink.ts'
+import { issueSetupLink } from './auth/setupLink.ts'
 import { createApp } from './app.ts'
 import { systemClock, type Clock } from './clock/clock.ts'
 import type { Config } from './config/config.ts'
 import { openDatabase, type Db } from './db/openDatabase.ts'
-import { lazyData } from './data/Data.ts'
+import { lazyData, type DataSource } from './data/Data.ts'
 import { openPostgres } from './data/openPostgres.ts'
 import { quickCheck } from './db/quickCheck.ts'
 import type { Services } from './http/AppEnv.ts'
@@ -41,7 +41,7 @@ import { createUpgradeHandler } from './sync/handleUpgrade.ts'
 import { WARM_UP_DOC, warmUpSync } from './sync/warmUp.ts'
 import { SyncServer } from './sync/SyncServer.ts'
 import { answerMirror } from './worksheets/answerMirror.ts'
-import { resolveDocName } from './worksheets/privateCopies.ts'
+import { resolveCopyAlias } from './worksheets/privateCopies.ts'
 import { worksheetSeeder } from './worksheets/seedWorksheet.ts'
 
 export interface RunningServer {
@@ -90,12 +90,21 @@ export async function startServer(
     log.error('HEARTH_BENCH_UNSEALED: documents are stored in clear; for benchmarks only')
   }
   const db = openDatabase(config.dbPath)
-  sealStoredSecrets(db, keys, log)
-  sealStoredRecords(db, keys, log)
+  if (!postgres) {
+    // Installs older than sealing at rest were all on SQLite: their clear rows are sealed here,
+    // before anything is served. A PostgreSQL install has always sealed.
+    sealStoredSecrets(db, keys, log)
+    sealStoredRecords(db, keys, log)
+  }
   const databaseCheck = quickCheck(db.sql)
   if (databaseCheck.ok) log.info({ ms: databaseCheck.ms }, 'database check passed')
   else log.error({ problems: databaseCheck.problems }, 'database check found problems')
-  const authorize = overrides.authorize ?? groupPolicy(db, now)
+  // The relational data: PostgreSQL when there is one (every instance sees the same), else the
+  // SQLite file. Kysely loads on first use.
+  const data: DataSource = postgres
+    ? () => Promise.resolve(postgres.data)
+    : lazyData(async () => (await import('./data/openData.ts')).sqliteData(db))
+  const authorize = overrides.authorize ?? groupPolicy(data, now)
   const sync = new SyncServer({
     store,
     log,
@@ -103,19 +112,15 @@ export async function startServer(
     compaction: config.compaction,
     idleUnloadMs: config.idleUnloadMs,
     commitIntervalMs: config.commitIntervalMs,
-    seed: worksheetSeeder(db, keys),
+    seed: worksheetSeeder(data, keys),
     maxBytes: docByteCap(config.limits.maxDocBytes),
     // Who types in the chat is the server's to tell (as the identity policy allows).
     serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
     authorize,
   })
-  const onSqlite = lazyData(async () => (await import('./data/openData.ts')).sqliteData(db))
   const services: Services = {
     db,
-    // Capabilities moved to Kysely keep their tables in PostgreSQL when there is one.
-    data: postgres ? () => Promise.resolve(postgres.data) : onSqlite,
-    // The graph stays in the SQLite file until all of it reads through Kysely (issue 21).
-    records: onSqlite,
+    data,
     log,
     sync,
     now,
@@ -166,7 +171,7 @@ export async function startServer(
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     log,
     now: services.now,
-    resolve: resolveDocName(db),
+    resolve: async (name) => resolveCopyAlias(await data(), name),
     maxSocketsPerPerson: config.limits.maxSocketsPerPerson,
     mux: {
       maxChannels: config.limits.maxDocsPerSocket,
@@ -176,16 +181,16 @@ export async function startServer(
     onOpened: (principal, doc) => {
       if (principal.kind === 'token') return
       const groupId = parseGroupDocName(doc)?.groupId ?? parseGoalsDocName(doc)?.groupId ?? null
-      appendAudit(
-        db,
-        {
-          actor: principal,
-          action: 'document.opened',
-          target: { kind: 'document', id: doc },
-          groupId,
-        },
-        services.now(),
-      )
+      const entry = {
+        actor: principal,
+        action: 'document.opened',
+        target: { kind: 'document', id: doc },
+        groupId,
+      } as const
+      const at = services.now()
+      data()
+        .then((data) => audit(data, entry, at))
+        .catch((error: unknown) => log.error({ err: error, doc }, 'audit of an opening failed'))
     },
   })
   server.on('upgrade', (req, socket, head) => {
@@ -238,9 +243,9 @@ export async function startServer(
   if (config.allowLoopbackOrigins) services.publicOrigin = `http://localhost:${port}`
   log.info({ port, host: config.host, db: config.dbPath }, 'listening')
   let setupLink: string | null = null
-  if (facilitatorCount(db) === 0) {
+  if ((await countFacilitators(await data())) === 0) {
     // The operator's way in: printed, never stored in clear, valid for a day.
-    setupLink = createSetupLink(db, services.publicOrigin, services.now())
+    setupLink = await issueSetupLink(await data(), services.publicOrigin, services.now())
     log.info({ setupLink }, 'no facilitator yet: open this link to create the first one')
   }
 

@@ -24,7 +24,7 @@ import { goalsPolicy } from '../goals/goalsPolicy.ts'
  * not exist, is refused. After a session, what the facilitators released (and for how long)
  * decides what members may still read of the group's material.
  *
- * It reads the relational data through `records` (`Services.records`). Given the `Db` instead
+ * It reads the relational data through the data source (`Services.data`). Given the `Db` instead
  * (start-up builds the policy before the services), it reaches the same SQLite connection
  * through a Kysely of its own, made on the first decision for a person (dev tokens need none).
  */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
-import type { Db } from '../db/openDatabase.ts'
 
 /**
  * What the trail records. Accesses to health data and every change of who may see it; never
@@ -139,40 +138,6 @@ export async function audit(data: Data, entry: AuditEntry, now: number): Promise
     await trx.insertInto('audit_log').values(row).execute()
   })
 }
-
-/**
- * Appends one entry through a raw `node:sqlite` statement, for callers not yet moved to
- * Kysely (issue 21); `audit` is the same for those that have.
- * @deprecated removed once its last caller moves.
- */
-export function appendAudit(db: Db, entry: AuditEntry, now: number): void {
-  db.transaction(() => {
-    const last = db.sql
-      .prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
-      .get() as { seq: number; hash: string } | undefined
-    const row = auditRow(last, entry, now)
-    db.sql
-      .prepare(
-        `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, target_kind, target_id,
-           group_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(...AUDIT_COLUMNS.map((column) => row[column]))
-  })
-}
-
-const AUDIT_COLUMNS = [
-  'seq',
-  'at',
-  'actor_kind',
-  'actor_id',
-  'action',
-  'target_kind',
-  'target_id',
-  'group_id',
-  'detail',
-  'prev_hash',
-  'hash',
-] as const satisfies readonly (keyof AuditRow)[]
 
 /** The row that follows `last` in the chain. */
 function auditRow(

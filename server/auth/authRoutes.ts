@@ -49,7 +49,7 @@ export function authRoutes(services: Services) {
     const policy = loginPolicy[owner.kind]
     const token = await createLogin(await services.data(), owner, policy, now())
     setLoginCookie(c, services.publicOrigin, token, policy.absoluteMs)
-    await audit(await services.records(), { actor: owner, action: 'login.succeeded' }, now())
+    await audit(await services.data(), { actor: owner, action: 'login.succeeded' }, now())
   }
 
   const address = (c: Context) => clientAddress(c, services.trustedProxies)
@@ -76,13 +76,13 @@ export function authRoutes(services: Services) {
   const useTotp = async (facilitatorId: string, secret: string, code: string | undefined) => {
     const step = code ? totpStep(secret, code, now()) : null
     if (step === null) return false
-    return useTotpStep(await services.records(), facilitatorId, step)
+    return useTotpStep(await services.data(), facilitatorId, step)
   }
 
   /** The reserved attempt stays counted as a failure. */
   const fail = async (reason: string): Promise<never> => {
     await audit(
-      await services.records(),
+      await services.data(),
       { actor: { kind: 'anonymous', id: null }, action: 'login.failed', detail: { reason } },
       now(),
     )
@@ -94,7 +94,7 @@ export function authRoutes(services: Services) {
     const keys = { account: `f:${normaliseEmail(body.email)}`, address: address(c) }
     const reservation = await reserve(keys)
     const row = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('facilitators')
       .select(['id', 'password_hash', 'totp_secret', 'totp_enabled'])
@@ -119,7 +119,7 @@ export function authRoutes(services: Services) {
     const keys = { account: `m:${body.groupId}:${key}`, address: address(c) }
     const reservation = await reserve(keys)
     const row = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('members')
       .select(['id', 'passphrase_hash'])
@@ -140,7 +140,7 @@ export function authRoutes(services: Services) {
     if (principal && principal.kind !== 'token') {
       await endLogin(await services.data(), principal.loginHash, now())
       services.sync.closeLogins([principal.loginHash])
-      await audit(await services.records(), { actor: principal, action: 'login.ended' }, now())
+      await audit(await services.data(), { actor: principal, action: 'login.ended' }, now())
     }
     clearLoginCookie(c, services.publicOrigin)
     return c.json({ ok: true })
@@ -150,7 +150,7 @@ export function authRoutes(services: Services) {
     const principal = requirePrincipal(c)
     if (principal.kind === 'facilitator') {
       const row = await (
-        await services.records()
+        await services.data()
       )
         .selectFrom('facilitators')
         .select(['email', 'totp_enabled', 'signal_sound'])
@@ -180,7 +180,7 @@ export function authRoutes(services: Services) {
   app.put('/me/preferences', async (c) => {
     const principal = requireFacilitator(c)
     const { signalSound } = await parseBody(c, preferencesRequest)
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .updateTable('facilitators')
         .set({ signal_sound: signalSound ? 1 : 0 })
@@ -200,7 +200,7 @@ export function authRoutes(services: Services) {
       new HTTPException(410, {
         message: 'This set-up link is used or expired. Restart the server for a new one.',
       })
-    const data = await services.records()
+    const data = await services.data()
     if (!(await setupLinkIsOpen(data, body.token, now()))) throw linkGone()
     const created = await createFacilitator(
       data,
@@ -218,7 +218,7 @@ export function authRoutes(services: Services) {
   app.post('/facilitator/totp/setup', async (c) => {
     const principal = requireFacilitator(c)
     const secret = newTotpSecret()
-    const data = await services.records()
+    const data = await services.data()
     const row = await data
       .selectFrom('facilitators')
       .select(['email', 'totp_enabled'])
@@ -235,7 +235,7 @@ export function authRoutes(services: Services) {
   app.post('/facilitator/totp/enable', async (c) => {
     const principal = requireFacilitator(c)
     const { code } = await parseBody(c, totpEnableRequest)
-    const data = await services.records()
+    const data = await services.data()
     const row = await data
       .selectFrom('facilitators')
       .select('totp_secret')

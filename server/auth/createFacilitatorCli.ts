@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { systemClock } from '../clock/clock.ts'
 import { parseConfig } from '../config/config.ts'
-import { openDatabase } from '../db/openDatabase.ts'
+import { openConfiguredData } from '../data/openConfiguredData.ts'
+import { createLogger } from '../log/logger.ts'
 import { createFacilitator } from './facilitators.ts'
 
 /**
@@ -25,16 +26,17 @@ if (!password) {
   rl.close()
 }
 const config = parseConfig(process.env)
-const db = openDatabase(config.dbPath)
-const data = (await import('../data/openData.ts')).sqliteData(db)
+const { data, close } = await openConfiguredData(
+  config,
+  createLogger(config.logLevel, process.stderr),
+)
 const result = await createFacilitator(
   data,
   { email: values.email, displayName: values.name, password },
   { kind: 'system', id: null },
   systemClock(),
 )
-await data.destroy()
-db.close()
+await close()
 if (!result.ok) {
   process.stderr.write(`${result.message}\n`)
   process.exit(1)

@@ -1,6 +1,5 @@
 import { audit } from '../audit/audit.ts'
 import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
-import type { Db } from '../db/openDatabase.ts'
 import { newId } from '../db/newId.ts'
 import { hashSecret, passwordProblem, PASSWORD_PROBLEM_TEXT } from './passwords.ts'
 
@@ -71,12 +70,4 @@ export async function countFacilitators(data: Data): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(n)
-}
-
-/**
- * `countFacilitators` through a raw `node:sqlite` statement.
- * @deprecated raw node:sqlite twin until startServer.ts moves (issue 21)
- */
-export function facilitatorCount(db: Db): number {
-  return (db.sql.prepare('SELECT COUNT(*) AS n FROM facilitators').get() as { n: number }).n
 }

@@ -66,10 +66,13 @@ describe('[C15] sign-in and invitation floods', () => {
       expect([401, 429]).toContain(res.status)
       if (res.status === 429) break
     }
-    const failures = server.db.sql
-      .prepare("SELECT COUNT(*) AS n FROM login_failures WHERE key = 'ip:198.51.100.20'")
-      .get() as { n: number }
-    expect(failures.n).toBeGreaterThanOrEqual(20)
+    const records = await server.services.data()
+    const failures = await records
+      .selectFrom('login_failures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('key', '=', 'ip:198.51.100.20')
+      .executeTakeFirstOrThrow()
+    expect(Number(failures.n)).toBeGreaterThanOrEqual(20)
     const mine = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.21' },
@@ -112,10 +115,9 @@ describe('[C15] sign-in and invitation floods', () => {
     expect(Number(busy[0]!.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(answers.every((a) => a.status === 401 || a.status === 503)).toBe(true)
     // A refused attempt was never checked, so it is not counted against its address.
-    const counted = server.db.sql
-      .prepare("SELECT COUNT(*) AS n FROM login_failures WHERE key LIKE 'ip:%'")
-      .get() as { n: number }
-    expect(counted.n).toBe(answers.length - busy.length)
+    const records = await server.services.data()
+    const keys = await records.selectFrom('login_failures').select('key').execute()
+    expect(keys.filter((f) => f.key.startsWith('ip:'))).toHaveLength(answers.length - busy.length)
     const ok = await postFrom(server, '203.0.113.200', '/api/auth/login', {
       email: 'a@x.example',
       password: PASSWORD,

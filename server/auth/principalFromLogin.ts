@@ -21,7 +21,7 @@ export async function principalFromLogin(
   )
   if (!checked) return null
   const login = checked
-  const data = await services.records()
+  const data = await services.data()
   if (login.owner.kind === 'facilitator') {
     const row = await data
       .selectFrom('facilitators')

@@ -1,5 +1,4 @@
 import type { Data } from '../data/Data.ts'
-import type { Db } from '../db/openDatabase.ts'
 import { newSecret } from '../db/newId.ts'
 import { hashToken } from './logins.ts'
 
@@ -19,18 +18,6 @@ export async function issueSetupLink(
     .insertInto('setup_links')
     .values({ token_hash: hashToken(token), expires_at: now + LIFETIME_MS })
     .execute()
-  return `${publicOrigin}/setup#${token}`
-}
-
-/**
- * `issueSetupLink` through a raw `node:sqlite` statement.
- * @deprecated raw node:sqlite twin until startServer.ts moves (issue 21)
- */
-export function createSetupLink(db: Db, publicOrigin: string, now: number): string {
-  const token = newSecret()
-  db.sql
-    .prepare('INSERT INTO setup_links (token_hash, expires_at) VALUES (?, ?)')
-    .run(hashToken(token), now + LIFETIME_MS)
   return `${publicOrigin}/setup#${token}`
 }
 

@@ -31,7 +31,7 @@ describe('restore drill', () => {
     const seed = testSeed()
     const random = rng(seed)
     const env = { HEARTH_MASTER_KEY: randomBytes(32).toString('base64') }
-    const first = await startTestServer(env)
+    const first = await startTestServer(env, { sqliteFile: true })
     servers.push(first)
     const writers = DOCS.flatMap((doc, d) =>
       Array.from({ length: WRITERS_PER_DOC }, (_, i) => tokenWriter(first, doc, d * 10 + i)),
@@ -68,7 +68,7 @@ describe('restore drill', () => {
         key: first.services.keys.keyOf('backup'),
         keyRingPath: join(first.dataDir, 'keys.sqlite'),
       })
-      const second = await startTestServer(env, { dataDir: target })
+      const second = await startTestServer(env, { sqliteFile: true, dataDir: target })
       servers.push(second)
       for (const doc of DOCS) {
         const reader = connectProvider(second.wsUrl, doc, second.token())

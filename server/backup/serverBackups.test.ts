@@ -16,7 +16,7 @@ describe('the server’s scheduled backups', () => {
   })
 
   it('are off by default', async () => {
-    const server = await startTestServer()
+    const server = await startTestServer({}, { sqliteFile: true })
     servers.push(server)
     await server.runBackups()
     expect(listBackups(join(server.dataDir, 'backups'))).toEqual([])
@@ -26,7 +26,7 @@ describe('the server’s scheduled backups', () => {
     const now = manualClock(1_780_000_000_000)
     const backups = join(mkdtempSync(join(tmpdir(), 'hearth-backups-')), 'nightly')
     const env = { HEARTH_BACKUP_EVERY_HOURS: '12', HEARTH_BACKUP_DIR: backups }
-    const server = await startTestServer(env, { now })
+    const server = await startTestServer(env, { sqliteFile: true, now })
     servers.push(server)
     const writer = connectProvider(server.wsUrl, 'scheduled/doc', server.token())
     await writer.synced()

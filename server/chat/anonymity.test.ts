@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { CHAT_MESSAGES, type ChatMessage } from '../../shared/chat/chatDoc.ts'
 import { SIGNALS_AUTHORS } from '../../shared/signals/signalDocs.ts'
 import { eventually } from '../test/connectProvider.ts'
+import { countRows } from '../test/countRows.ts'
 import { serverPerTest } from '../test/roomWorld.ts'
 import type { TestServer } from '../test/startTestServer.ts'
 import { chatSession, expectNoneOf, sniff } from './test/chatWorld.ts'
@@ -10,14 +11,17 @@ import { chatSession, expectNoneOf, sniff } from './test/chatWorld.ts'
 const WORDS = 'I have not told anyone how lonely this week was'
 
 /** Everything that would tie a message to Robin: ids, name, colour, line, login. */
-function robinsTraces(
+async function robinsTraces(
   server: TestServer,
   robin: { id: string; cookie: string | null },
   line: string,
 ) {
-  const { colour, pseudonym_key } = server.db.sql
-    .prepare('SELECT colour, pseudonym_key FROM members WHERE id = ?')
-    .get(robin.id) as { colour: string; pseudonym_key: string }
+  const records = await server.services.data()
+  const { colour, pseudonym_key } = await records
+    .selectFrom('members')
+    .select(['colour', 'pseudonym_key'])
+    .where('id', '=', robin.id)
+    .executeTakeFirstOrThrow()
   return [
     robin.id,
     'Robin',
@@ -57,7 +61,7 @@ describe('anonymous chat: nothing a peer receives links a message to its writer'
     // Who typed was told as a count, never a name.
     expect(skyWire.bytes().toString('latin1')).toContain('"others":1')
 
-    const traces = robinsTraces(server, robin, robinLine)
+    const traces = await robinsTraces(server, robin, robinLine)
     expectNoneOf(skyWire.bytes(), traces)
     expectNoneOf(leadWire.bytes(), traces)
     const [message] = messagesOf(robinView.doc)
@@ -79,7 +83,11 @@ describe('anonymous chat: nothing a peer receives links a message to its writer'
     )
     // Not even the facilitators' own document learns who it was; the server kept no link.
     expect(leadSignals.doc.getMap(SIGNALS_AUTHORS).size).toBe(0)
-    const stored = server.db.sql.prepare('SELECT member_id, author FROM chat_messages').all()
+    const records = await server.services.data()
+    const stored = await records
+      .selectFrom('chat_messages')
+      .select(['member_id', 'author'])
+      .execute()
     expect(stored).toEqual([{ member_id: null, author: '{"kind":"anonymous"}' }])
     skyWire.close()
     leadWire.close()
@@ -101,7 +109,7 @@ describe('anonymous chat: nothing a peer receives links a message to its writer'
       name: 'Robin',
     })
     await eventually(() => skyWire.bytes().includes(Buffer.from(WORDS)), 'the words at Sky')
-    expectNoneOf(skyWire.bytes(), robinsTraces(server, robin, await s.lineOf(robin)))
+    expectNoneOf(skyWire.bytes(), await robinsTraces(server, robin, await s.lineOf(robin)))
     // The members cannot open the facilitators' document that holds the link.
     expect(
       await sniff(server, s.signals, sky).then(
@@ -139,7 +147,12 @@ describe('anonymous chat: nothing a peer receives links a message to its writer'
       .sort((a, b) => a.seq - b.seq)
       .map((m) => m.author.kind)
     expect(authors).toEqual(['member', 'anonymous'])
-    const links = server.db.sql.prepare('SELECT member_id FROM chat_messages ORDER BY seq').all()
+    const records = await server.services.data()
+    const links = await records
+      .selectFrom('chat_messages')
+      .select('member_id')
+      .orderBy('seq')
+      .execute()
     expect(links).toEqual([{ member_id: robin.id }, { member_id: null }])
   })
 
@@ -157,7 +170,6 @@ describe('anonymous chat: nothing a peer receives links a message to its writer'
     }
     const fresh = await world.open(s.chat, s.lead)
     expect(messagesOf(fresh.doc).map((m) => m.text)).toEqual(['First'])
-    const rows = server.db.sql.prepare('SELECT COUNT(*) AS n FROM chat_messages').get()
-    expect(rows).toEqual({ n: 1 })
+    expect(await countRows(server, 'chat_messages')).toBe(1)
   })
 })

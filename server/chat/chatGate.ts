@@ -34,7 +34,7 @@ export async function chatSpeaker(
   sessionId: string,
 ): Promise<ChatSpeaker> {
   const { groupId, ...who } = await roomPerson(c, services, sessionId)
-  const data = await services.records()
+  const data = await services.data()
   const row = await data
     .selectFrom('sessions')
     .select(['status', 'chat_locked', 'chat_slow_seconds'])

@@ -19,7 +19,7 @@ interface SessionRef {
 export async function endChat(services: Services, session: SessionRef): Promise<void> {
   services.chat.typists.clear(sessionDocName.chat(session.groupId, session.id) as DocName)
   services.chat.endSession(session.id)
-  const data = await services.records()
+  const data = await services.data()
   if ((await groupSettingsOf(data, session.groupId))?.chatKept === false) {
     const messages = await clearChat(services, session)
     await audit(
@@ -68,7 +68,7 @@ export async function deleteChatRecord(data: Data, sessionId: string, at: number
  */
 export async function clearChat(services: Services, session: SessionRef): Promise<number> {
   const { sync, now } = services
-  const data = await services.records()
+  const data = await services.data()
   const messages = await deleteChatRecord(data, session.id, now())
   const chat = sessionDocName.chat(session.groupId, session.id) as DocName
   await sync.forget(chat)

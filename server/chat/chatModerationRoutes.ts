@@ -26,7 +26,7 @@ import { removeMessages } from './removeMessages.ts'
  */
 export function chatModerationRoutes(services: Services) {
   const { now, sync } = services
-  const recordOf = async () => chatRecord(await services.records(), services.keys)
+  const recordOf = async () => chatRecord(await services.data(), services.keys)
   const app = new Hono<AppEnv>()
 
   const facilitatorOf = async (c: Context<AppEnv>) => {
@@ -41,7 +41,7 @@ export function chatModerationRoutes(services: Services) {
     detail?: Record<string, string | number | boolean>,
   ) =>
     audit(
-      await services.records(),
+      await services.data(),
       {
         actor: who.principal,
         action,
@@ -52,7 +52,7 @@ export function chatModerationRoutes(services: Services) {
       now(),
     )
   const lineOf = async (groupId: string, sessionId: string, memberId: string) =>
-    lineNameFor(await services.records(), groupId, sessionId, memberId)
+    lineNameFor(await services.data(), groupId, sessionId, memberId)
   const signalsOf = (groupId: string, sessionId: string) =>
     sessionDocName.signals(groupId, sessionId) as DocName
 
@@ -71,7 +71,7 @@ export function chatModerationRoutes(services: Services) {
   app.put('/sessions/:sessionId/chat/settings', async (c) => {
     const who = await facilitatorOf(c)
     const body = await parseBody(c, chatSettingsRequest)
-    const settings = await changeChatSettings(await services.records(), who.sessionId, body)
+    const settings = await changeChatSettings(await services.data(), who.sessionId, body)
     await writeChatSettings(
       sync,
       sessionDocName.chat(who.groupId, who.sessionId) as DocName,
@@ -86,7 +86,7 @@ export function chatModerationRoutes(services: Services) {
   app.post('/sessions/:sessionId/chat/mutes', async (c) => {
     const who = await facilitatorOf(c)
     const body = await parseBody(c, chatMuteRequest)
-    const data = await services.records()
+    const data = await services.data()
     let memberId: string | null
     let named: boolean
     if ('memberId' in body) {
@@ -147,7 +147,7 @@ export function chatModerationRoutes(services: Services) {
   app.delete('/sessions/:sessionId/chat/mutes/:muteId', async (c) => {
     const who = await facilitatorOf(c)
     const muteId = c.req.param('muteId')
-    const lifted = await unmute(await services.records(), who.sessionId, muteId)
+    const lifted = await unmute(await services.data(), who.sessionId, muteId)
     if (!lifted) throw new HTTPException(404, { message: 'no such mute' })
     await sync.serverWrite(signalsOf(who.groupId, who.sessionId), (doc) =>
       doc.getMap(SIGNALS_MUTES).delete(muteId),

@@ -50,7 +50,7 @@ function authorOf(speaker: ChatSpeaker, named = false): ChatAuthor {
  */
 export function chatRoutes(services: Services) {
   const { now, sync } = services
-  const recordOf = async () => chatRecord(await services.records(), services.keys)
+  const recordOf = async () => chatRecord(await services.data(), services.keys)
   const app = new Hono<AppEnv>()
   const canPost = personRate(POST_RATE, now)
   const canReact = personRate(REACT_RATE, now)
@@ -67,7 +67,7 @@ export function chatRoutes(services: Services) {
     if (speaker.role === 'member') {
       const { sessionId } = speaker
       const memberId = speaker.principal.id
-      if (await isMuted(await services.records(), sessionId, memberId)) {
+      if (await isMuted(await services.data(), sessionId, memberId)) {
         throw new HTTPException(403, {
           message:
             'A facilitator has paused your chat messages for now. You can still write to the facilitators privately.',

@@ -37,7 +37,7 @@ export interface CrisisMessage {
 }
 
 const lineOf = async (services: Services, groupId: string, sessionId: string, memberId: string) =>
-  lineNameFor(await services.records(), groupId, sessionId, memberId)
+  lineNameFor(await services.data(), groupId, sessionId, memberId)
 
 /**
  * A message matched a risk phrase: the facilitators are alerted at once, in the same banner as
@@ -57,7 +57,7 @@ export async function raiseCrisisAlert(
   // The facilitators already have this writer's alerts in front of them: more would bury the
   // banner (and grow the facilitators' document) without telling them anything new.
   const recorded = await recordCrisisAlert(
-    await services.records(),
+    await services.data(),
     {
       id,
       sessionId,
@@ -91,7 +91,7 @@ export async function raiseCrisisAlert(
       },
     ])
   })
-  const region = (await groupSettingsOf(await services.records(), groupId))?.crisisRegion ?? 'other'
+  const region = (await groupSettingsOf(await services.data(), groupId))?.crisisRegion ?? 'other'
   await sync.serverWrite(line, (doc) => {
     doc
       .getMap(LINE_CRISIS)
@@ -114,10 +114,10 @@ export async function sendCrisisResources(
 ): Promise<boolean> {
   const { now, sync } = services
   const { id: sessionId, groupId } = session
-  const writer = await crisisAlertWriter(await services.records(), sessionId, alertId)
+  const writer = await crisisAlertWriter(await services.data(), sessionId, alertId)
   if (!writer) return false
   const at = now()
-  const region = (await groupSettingsOf(await services.records(), groupId))?.crisisRegion ?? 'other'
+  const region = (await groupSettingsOf(await services.data(), groupId))?.crisisRegion ?? 'other'
   const message: LineMessage = {
     id: newId('lineMessage'),
     at,
@@ -133,7 +133,7 @@ export async function sendCrisisResources(
     doc.getMap(SIGNALS_RESOURCES).set(alertId, { at, by: facilitator.name })
   })
   await markResourcesSent(
-    await services.records(),
+    await services.data(),
     { alertId, sessionId, groupId, by: facilitator },
     at,
   )

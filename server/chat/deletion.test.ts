@@ -10,7 +10,7 @@ import {
 import { SIGNALS_LIST } from '../../shared/signals/signalDocs.ts'
 import { manualClock, type ManualClock } from '../clock/clock.ts'
 import { eventually } from '../test/connectProvider.ts'
-import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { foundAtRest } from '../test/foundAtRest.ts'
 import { LONG_LOGINS, serverPerTest } from '../test/roomWorld.ts'
 import { chatSession } from './test/chatWorld.ts'
 
@@ -43,18 +43,21 @@ describe('chat: deleted means gone, and long chats page', () => {
     const signals = await world.open(s.signals, s.lead)
     await eventually(() => signals.doc.getArray(SIGNALS_LIST).length === 1, 'the alert')
     // Sealed at rest (C19): the words are in the file only as ciphertext, before and after.
-    expect(foundInDatabase(world.server, ['Anselm', KEPT])).toEqual([])
+    expect(await foundAtRest(world.server, ['Anselm', KEPT])).toEqual([])
+    const records = await world.server.services.data()
     const stored = (id: string) =>
-      world.server.db.sql.prepare('SELECT text FROM chat_messages WHERE id = ?').get(id) as {
-        text: string | null
-      }
-    expect(stored(id).text).toMatch(/^sealed:/)
+      records
+        .selectFrom('chat_messages')
+        .select('text')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    expect((await stored(id)).text).toMatch(/^sealed:/)
 
     expect((await s.lead.delete(`/api/sessions/${s.sessionId}/chat/${id}`)).status).toBe(200)
     await eventually(() => texts(skyView.doc)[0] === null, 'removed for Sky')
     expect(texts(skyView.doc)).toEqual([null, KEPT])
-    expect(foundInDatabase(world.server, ['Anselm', 'brother', KEPT])).toEqual([])
-    expect(stored(id).text).toBeNull()
+    expect(await foundAtRest(world.server, ['Anselm', 'brother', KEPT])).toEqual([])
+    expect((await stored(id)).text).toBeNull()
     // A fresh reader gets the mark, not the words; the facilitators' alert keeps no copy.
     const fresh = await world.open(s.chat, s.lead)
     expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).includes(Buffer.from('Anselm'))).toBe(
@@ -101,7 +104,7 @@ describe('chat: deleted means gone, and long chats page', () => {
     const [robin] = s.members as [(typeof s.members)[0]]
     await s.post(robin, 'words that leave with the session')
     await s.lead.post(`/api/sessions/${s.sessionId}/status`, { status: 'ended' })
-    expect(foundInDatabase(world.server, ['leave with the session'])).toEqual([])
+    expect(await foundAtRest(world.server, ['leave with the session'])).toEqual([])
     const view = await world.open(s.chat, s.lead)
     expect(view.doc.getMap(CHAT_MESSAGES).size).toBe(0)
     expect((await robin.get(`/api/sessions/${s.sessionId}/chat/older?before=99`)).json).toEqual({
@@ -138,6 +141,6 @@ describe('chat: deleted means gone, and long chats page', () => {
     expect(texts(view.doc)).toEqual([null, 'Sky stays'])
     const alert = signals.doc.getArray<Record<string, unknown>>(SIGNALS_LIST).get(0)
     expect(alert).toMatchObject({ name: 'Former member', text: null })
-    expect(foundInDatabase(world.server, ['Quillon'])).toEqual([])
+    expect(await foundAtRest(world.server, ['Quillon'])).toEqual([])
   })
 })

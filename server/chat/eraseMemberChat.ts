@@ -15,7 +15,7 @@ import { removeMessages } from './removeMessages.ts'
  */
 export async function eraseMemberChat(services: Services, memberId: string): Promise<number> {
   const { sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const traced = await data
     .selectFrom('chat_messages as m')
     .innerJoin('sessions as s', 's.id', 'm.session_id')

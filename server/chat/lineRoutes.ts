@@ -64,7 +64,7 @@ export function lineRoutes(services: Services) {
       })
     }
     const member = speaker.principal
-    const lineKey = await lineKeyFor(await services.records(), speaker.sessionId, member.id)
+    const lineKey = await lineKeyFor(await services.data(), speaker.sessionId, member.id)
     const message: LineMessage = { id: newId('lineMessage'), at: now(), from: 'member', text }
     await write(speaker.groupId, speaker.sessionId, lineKey, message, {
       name: member.name,
@@ -90,7 +90,7 @@ export function lineRoutes(services: Services) {
     if (speaker.role !== 'facilitator') throw new HTTPException(403, { message: 'not allowed' })
     const { text } = await parseBody(c, linePostRequest)
     const line = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('private_lines')
       .select('line_key')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LINE_CRISIS, LINE_MESSAGES, type LineMessage } from '../../shared/chat/lineDoc.ts'
 import { SIGNALS_LINES, SIGNALS_LIST, SIGNALS_RESOURCES } from '../../shared/signals/signalDocs.ts'
 import { eventually } from '../test/connectProvider.ts'
+import { countRows } from '../test/countRows.ts'
 import { serverPerTest } from '../test/roomWorld.ts'
 import { chatSession, expectNoneOf, sniff } from './test/chatWorld.ts'
 
@@ -134,8 +135,6 @@ describe('the private line and crisis alerts', () => {
       () => signals.doc.getArray(SIGNALS_LIST).length === 4,
       'a fourth once one was seen',
     )
-    expect(world.server.db.sql.prepare('SELECT COUNT(*) AS n FROM chat_messages').get()).toEqual({
-      n: 6,
-    })
+    expect(await countRows(world.server, 'chat_messages')).toBe(6)
   })
 })

@@ -10,6 +10,7 @@ import { LINE_CHAT } from '../../shared/chat/lineDoc.ts'
 import { SIGNALS_MUTES } from '../../shared/signals/signalDocs.ts'
 import { manualClock, type ManualClock } from '../clock/clock.ts'
 import { eventually } from '../test/connectProvider.ts'
+import { countRows } from '../test/countRows.ts'
 import { LONG_LOGINS, serverPerTest } from '../test/roomWorld.ts'
 import { chatSession } from './test/chatWorld.ts'
 
@@ -109,8 +110,7 @@ describe('chat moderation: every rule is the server’s', () => {
     clock.advance(60_000)
     expect((await s.post(robin, 'after the end')).status).toBe(409)
     expect((await s.post(s.lead, 'after the end')).status).toBe(409)
-    const count = world.server.db.sql.prepare('SELECT COUNT(*) AS n FROM chat_messages').get()
-    expect(count).toEqual({ n: 5 })
+    expect(await countRows(world.server, 'chat_messages')).toBe(5)
   })
 
   it('reactions are counts only, one per person each, and a removed message keeps a mark', async () => {

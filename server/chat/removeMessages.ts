@@ -20,7 +20,7 @@ export async function removeMessages(
   by: 'facilitator' | 'member',
 ): Promise<number> {
   const { now, sync } = services
-  const record = chatRecord(await services.records(), services.keys)
+  const record = chatRecord(await services.data(), services.keys)
   const chat = sessionDocName.chat(session.groupId, session.id) as DocName
   const signals = sessionDocName.signals(session.groupId, session.id) as DocName
   const removed: ChatRow[] = []

@@ -46,7 +46,7 @@ export function checkinRoutes(services: Services) {
     const { principal, groupId } = await facilitatorOf(c, sessionId)
     const { kind, moment } = await parseBody(c, openCheckinRequest)
     await during(sessionId)
-    const data = await services.records()
+    const data = await services.data()
     // Fixed for this check-in: changing the setting later never names answers given before.
     const named = (await groupSettingsOf(data, groupId))?.checkinsNamed ?? false
     const id = newId('checkin')
@@ -59,7 +59,7 @@ export function checkinRoutes(services: Services) {
   app.post('/sessions/:sessionId/checkins/:checkinId/close', async (c) => {
     const sessionId = c.req.param('sessionId')
     const { groupId } = await facilitatorOf(c, sessionId)
-    const data = await services.records()
+    const data = await services.data()
     const row = await checkinRow(data, sessionId, c.req.param('checkinId'))
     if (!row) throw new HTTPException(404, { message: 'No such check-in.' })
     if (row.closed_at === null) await closeCheckin(data, sessionId, row.id, now())
@@ -78,7 +78,7 @@ export function checkinRoutes(services: Services) {
     )
     const answer = await parseBody(c, checkinAnswerRequest)
     await during(sessionId)
-    const data = await services.records()
+    const data = await services.data()
     const row = await checkinRow(data, sessionId, c.req.param('checkinId'))
     if (!row || row.id !== (await latestCheckin(data, sessionId))?.id) {
       throw new HTTPException(404, { message: 'No such check-in.' })
@@ -140,7 +140,7 @@ export function checkinRoutes(services: Services) {
 
   app.get('/member/checkins', async (c) => {
     const member = requireMember(c)
-    const data = await services.records()
+    const data = await services.data()
     return c.json({ checkins: await ownCheckins(data, services.keys, member.id, member.groupId) })
   })
 

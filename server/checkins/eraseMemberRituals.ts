@@ -15,7 +15,7 @@ import { checkinRow, publishCheckin, publishNamedAnswers } from './publishChecki
  */
 export async function eraseMemberRituals(services: Services, memberId: string): Promise<number> {
   const { sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const checkins = await data
     .selectFrom('checkin_answers as a')
     .innerJoin('checkins as k', 'k.id', 'a.checkin_id')

@@ -75,7 +75,7 @@ export async function ownHistoryMarkdown(
   memberId: string,
   groupId: string,
 ): Promise<string | null> {
-  const data = await services.records()
+  const data = await services.data()
   const checkins = await ownCheckins(data, services.keys, memberId, groupId)
   const measures = await ownMeasures(data, services.keys, memberId, groupId)
   if (checkins.length === 0 && measures.length === 0) return null

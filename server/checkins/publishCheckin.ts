@@ -68,7 +68,7 @@ export const openWord = (
 const answersOf = async (services: Services, groupId: string, checkinId: string) =>
   (
     await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('checkin_answers')
       .select(['member_id', 'mood', 'word'])
@@ -123,7 +123,7 @@ export async function publishNamedAnswers(
   groupId: string,
   row: CheckinRow,
 ): Promise<void> {
-  const named = await namedAnswers(await services.records(), row.session_id, row.id)
+  const named = await namedAnswers(await services.data(), row.session_id, row.id)
   await services.sync.serverWrite(
     sessionDocName.signals(groupId, row.session_id) as DocName,
     (doc) =>

@@ -72,7 +72,7 @@ describe('check-ins and measures', () => {
     const signals = await world.open(sessionDocName.signals(groupId, sessionId), lead)
     const skySees = recordEverything(server, members[1]!, [
       sessionDocName.room(groupId, sessionId),
-      await lineNameFor(await server.services.records(), groupId, sessionId, members[1]!.id),
+      await lineNameFor(await server.services.data(), groupId, sessionId, members[1]!.id),
     ])
     await eventually(skySees.synced, 'Sky in the room')
     return { ...opened, room, signals, skySees }
@@ -125,7 +125,7 @@ describe('check-ins and measures', () => {
     expect(current()!.named).toBe(false)
     expect(signals.doc.getMap(SIGNALS_CHECKIN_ANSWERS).size).toBe(0)
     const robinsLine = await world.open(
-      await lineNameFor(await server.services.records(), groupId, sessionId, robin.id),
+      await lineNameFor(await server.services.data(), groupId, sessionId, robin.id),
       lead,
     )
     expect(robinsLine.doc.getMap(LINE_CHECKINS).toJSON()).toEqual({
@@ -196,7 +196,7 @@ describe('check-ins and measures', () => {
       'a crisis alert on the word',
     )
     const robinsLine = await world.open(
-      await lineNameFor(await server.services.records(), groupId, sessionId, robin.id),
+      await lineNameFor(await server.services.data(), groupId, sessionId, robin.id),
       robin,
     )
     await eventually(
@@ -263,7 +263,7 @@ describe('check-ins and measures', () => {
     expect(alert).toMatchObject({ name: 'Robin', text: expect.stringContaining('Several days') })
     // Robin: their own result and, at once, the crisis resources of the group's region.
     const robinsLine = await world.open(
-      await lineNameFor(await server.services.records(), groupId, sessionId, robin.id),
+      await lineNameFor(await server.services.data(), groupId, sessionId, robin.id),
       robin,
     )
     await eventually(
@@ -366,11 +366,17 @@ describe('check-ins and measures', () => {
       () => signals.doc.getMap(SIGNALS_MEASURE_RESULTS).size === 0,
       'the result gone',
     )
-    const rows = server.db.sql
-      .prepare(
-        'SELECT (SELECT COUNT(*) FROM checkin_answers WHERE member_id = ?) + (SELECT COUNT(*) FROM measure_answers WHERE member_id = ?) AS n',
-      )
-      .get(members[0]!.id, members[0]!.id) as { n: number }
-    expect(rows.n).toBe(0)
+    const records = await server.services.data()
+    const answers = await records
+      .selectFrom('checkin_answers')
+      .select('member_id')
+      .where('member_id', '=', members[0]!.id)
+      .execute()
+    const results = await records
+      .selectFrom('measure_answers')
+      .select('member_id')
+      .where('member_id', '=', members[0]!.id)
+      .execute()
+    expect([...answers, ...results]).toEqual([])
   })
 })

@@ -15,7 +15,7 @@ import { foundInDatabase } from '../test/foundInDatabase.ts'
 describe('records an older install stored in clear', () => {
   it('[C19] are sealed at the next start, once, in place, with counts in the log, and still read back', async () => {
     const now = Date.UTC(2026, 0, 5, 9)
-    const first = await startTestServer({}, { now: () => now })
+    const first = await startTestServer({}, { sqliteFile: true, now: () => now })
     const { lead, groupId, sessionId, members } = await openSession(first, ['Robin'])
     const robin = members[0]!
     const posted = await robin.post(`/api/sessions/${sessionId}/chat`, { text: 'sealed soon' })
@@ -47,7 +47,10 @@ describe('records an older install stored in clear', () => {
     expect(foundInDatabase(first, ['LEGACY-CHAT-QZ', 'LEGACY-AGREEMENT-QZ'])).toHaveLength(2)
     await first.close()
 
-    const second = await startTestServer({}, { dataDir: first.dataDir, now: () => now })
+    const second = await startTestServer(
+      {},
+      { sqliteFile: true, dataDir: first.dataDir, now: () => now },
+    )
     try {
       const stored = second.db.sql
         .prepare(
@@ -103,7 +106,10 @@ describe('records an older install stored in clear', () => {
     }
 
     // Once only: a third start finds nothing in clear and says nothing.
-    const third = await startTestServer({}, { dataDir: first.dataDir, now: () => now })
+    const third = await startTestServer(
+      {},
+      { sqliteFile: true, dataDir: first.dataDir, now: () => now },
+    )
     try {
       expect(third.logs.some((l) => l.msg === 'sealed records stored in clear')).toBe(false)
     } finally {
@@ -113,7 +119,7 @@ describe('records an older install stored in clear', () => {
 
   it('[C19] check-in words, templates, worksheets, invitation notes, the waiting-room word and snapshots too', async () => {
     const now = Date.UTC(2026, 0, 5, 9)
-    const first = await startTestServer({}, { now: () => now })
+    const first = await startTestServer({}, { sqliteFile: true, now: () => now })
     const { lead, groupId, sessionId, members } = await openSession(first, ['Robin'])
     const robin = members[0]!
     const checkin = await lead.post(`/api/sessions/${sessionId}/checkins`, {
@@ -174,7 +180,10 @@ describe('records an older install stored in clear', () => {
       .run(state, snapshot.id)
     await first.close()
 
-    const second = await startTestServer({}, { dataDir: first.dataDir, now: () => now })
+    const second = await startTestServer(
+      {},
+      { sqliteFile: true, dataDir: first.dataDir, now: () => now },
+    )
     const as = (who: HttpClient) =>
       Object.assign(new HttpClient(second.url), { cookie: who.cookie })
     try {

@@ -1,4 +1,3 @@
-import { atomically, type Data } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
 import type { Logger } from '../log/logger.ts'
 import type { KeyRing } from './keyRing.ts'
@@ -15,34 +14,9 @@ export const openTotpSecret = (keys: KeyRing, facilitatorId: string, stored: str
 
 /**
  * Secrets an older install stored in clear are sealed at start-up, once, in one transaction;
- * the database's secure delete overwrites the old values' pages. The prefix is tested here, not
- * with `LIKE` (whose case rules differ between the databases); a secret is replaced only if it
- * is still the clear one read, so an instance starting beside this one cannot seal it twice.
- */
-export async function sealStoredTotpSecrets(data: Data, keys: KeyRing, log: Logger): Promise<void> {
-  const stored = await data
-    .selectFrom('facilitators')
-    .select(['id', 'totp_secret'])
-    .where('totp_secret', 'is not', null)
-    .execute()
-  const plain = stored.filter((row) => !row.totp_secret!.startsWith(SEALED_TEXT))
-  if (plain.length === 0) return
-  await atomically(data, async (trx) => {
-    for (const { id, totp_secret } of plain) {
-      await trx
-        .updateTable('facilitators')
-        .set({ totp_secret: sealTotpSecret(keys, id, totp_secret!) })
-        .where('id', '=', id)
-        .where('totp_secret', '=', totp_secret)
-        .execute()
-    }
-  })
-  log.info({ secrets: plain.length }, 'sealed two-factor secrets stored in clear')
-}
-
-/**
- * `sealStoredTotpSecrets` through raw `node:sqlite` statements.
- * @deprecated raw node:sqlite twin until startServer.ts moves (issue 21)
+ * the database's secure delete overwrites the old values' pages. Such installs were all on the
+ * SQLite file (PostgreSQL came after sealing), so this reads it directly: at start-up, before
+ * Kysely is loaded.
  */
 export function sealStoredSecrets(db: Db, keys: KeyRing, log: Logger): void {
   const plain = db.sql

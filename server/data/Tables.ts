@@ -1,9 +1,9 @@
 import type { Generated } from 'kysely'
 
 /**
- * The relational tables reached through Kysely, as both dialects hold them (issue 21). Tables
- * join this list as their capability moves off raw `node:sqlite` statements; the rest are
- * still read through `Db.sql`. Integers are numbers on both sides (see `postgresData`).
+ * The relational tables, as both databases hold them (issue 21): one Kysely query reads either.
+ * Integers are numbers on both sides (`postgresPool` reads BIGINT as a number); a new table or
+ * column goes into `server/db/migrations.ts`, `pgSchema.ts` and here together.
  */
 export interface Tables {
   /** Signed-in sessions: a cookie's token, by its hash (server/auth/logins.ts). */
@@ -27,9 +27,8 @@ export interface Tables {
     key: string
     at: number
   }
-  // The relational graph (issue 21): the tables of `server/db/migrations.ts`, as SQLite holds
-  // them after every step and `pgGraphSchema.ts` makes them. Until every capability reads them
-  // through Kysely they are reached through `Services.records`, which stays on SQLite.
+  // The rest of the relational data: the tables of `server/db/migrations.ts`, as SQLite holds
+  // them after every step and `pgGraphSchema.ts` makes them on PostgreSQL.
   facilitators: {
     id: string
     email: string

@@ -10,7 +10,7 @@ const mode = (path: string) => statSync(path).mode & 0o777
 describe('[C19] the data folder is private to the server', () => {
   it('creates the folder 0700 and the database, its WAL and the secret 0600', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'hearth-perm-')), 'data')
-    const server = await startTestServer({}, { dataDir })
+    const server = await startTestServer({}, { sqliteFile: true, dataDir })
     try {
       server.db.sql.exec("INSERT INTO login_failures (key, at) VALUES ('x', 1)")
       const db = join(dataDir, 'hearth.sqlite')

@@ -22,7 +22,7 @@ export async function eraseCopy(
   memberId: string,
 ): Promise<number> {
   const { sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const shares = await data
     .selectFrom('worksheet_shares')
     .select(['audience', 'share_key'])

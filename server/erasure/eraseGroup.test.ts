@@ -1,44 +1,29 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { docCipher } from '../crypto/docKeys.ts'
 import { KeyErased } from '../crypto/keyRing.ts'
-import { SqliteDocStore } from '../store/SqliteDocStore.ts'
 import { eventually } from '../test/connectProvider.ts'
 import { groupWorld, PASSPHRASE } from '../test/groupWorld.ts'
 import { readableInStore } from '../test/readableInStore.ts'
 import { HttpClient } from '../test/httpClient.ts'
 import { addWorksheet, serverPerTest } from '../test/roomWorld.ts'
 import type { TestServer } from '../test/startTestServer.ts'
+import { storeBackup } from '../test/storeBackup.ts'
+import { storedRows } from '../test/storedRows.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
 import { finishGroupErasures } from './eraseGroup.ts'
 
-const storedDocs = (server: TestServer, groupId: string): string[] =>
-  (
-    server.db.sql
-      .prepare(
-        `SELECT doc FROM doc_updates WHERE instr(doc, :prefix) = 1
-         UNION SELECT doc FROM doc_snapshots WHERE instr(doc, :prefix) = 1 ORDER BY doc`,
-      )
-      .all({ prefix: `g/${groupId}/` }) as { doc: string }[]
-  ).map((r) => r.doc)
+const storedDocs = (server: TestServer, groupId: string): Promise<DocName[]> =>
+  server.store.names(`g/${groupId}/`)
 
 /** Every row of the main database that names one of `ids`, by table (the trail aside). */
-function rowsNaming(server: TestServer, ids: string[], except: string[]): string[] {
-  const tables = server.db.sql
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all() as { name: string }[]
-  return tables
-    .filter((t) => !except.includes(t.name))
-    .flatMap((t) =>
-      (server.db.sql.prepare(`SELECT * FROM "${t.name}"`).all() as object[])
-        .filter((row) => ids.some((id) => JSON.stringify(row).includes(id)))
-        .map(() => t.name),
-    )
+async function rowsNaming(server: TestServer, ids: string[], except: string[]): Promise<string[]> {
+  return (await storedRows(server))
+    .filter(({ table }) => !except.includes(table))
+    .filter(({ row }) => ids.some((id) => JSON.stringify(row).includes(id)))
+    .map(({ table }) => table)
 }
 
 describe('[C19] erasing a group', () => {
@@ -75,9 +60,8 @@ describe('[C19] erasing a group', () => {
     const { lead, co, admitted, waiting, otherFacilitator, otherMember } = w.people
     const { keys } = server.services
     // A backup taken before: the store's rows as they were, sealed with keys about to go.
-    const backup = join(mkdtempSync(join(tmpdir(), 'hearth-backup-')), 'before.sqlite')
-    server.db.sql.exec(`VACUUM INTO '${backup}'`)
-    const before = storedDocs(server, w.groupA)
+    const backup = await storeBackup(server)
+    const before = await storedDocs(server, w.groupA)
     expect(before.length).toBeGreaterThanOrEqual(3)
     const WORDS = ['ROBIN-SHARED-WORDS', 'ROBIN-PRIVATE-WORDS', 'GROUP-B-WORDS']
     expect(await readableInStore(server, WORDS)).toEqual(WORDS)
@@ -105,7 +89,7 @@ describe('[C19] erasing a group', () => {
       expect(refused.status).toBe(400)
       expect(refused.json.error).toMatch(/nothing was deleted/)
     }
-    expect(storedDocs(server, w.groupA)).toEqual(before)
+    expect(await storedDocs(server, w.groupA)).toEqual(before)
     // A failed sign-in is counted under the group's id: that count goes with the group too.
     const guess = { groupId: w.groupA, pseudonym: 'Robin', passphrase: 'not-it' }
     expect((await new HttpClient(server.url).post('/api/auth/member-login', guess)).status).toBe(
@@ -118,7 +102,7 @@ describe('[C19] erasing a group', () => {
     expect((await lead.post(path, confirm)).status).toBe(200)
 
     // Every document of the group is gone from the store and from memory; its sockets closed.
-    expect(storedDocs(server, w.groupA)).toEqual([])
+    expect(await storedDocs(server, w.groupA)).toEqual([])
     expect(await readableInStore(server, WORDS)).toEqual(['GROUP-B-WORDS'])
     await eventually(() => closes.lead === 4403 && closes.member === 4401, 'sockets closed')
     // Its keys are destroyed: nothing of it can be opened, from any copy, nor sealed again.
@@ -126,21 +110,25 @@ describe('[C19] erasing a group', () => {
     for (const m of [admitted, waiting, w.people.removed]) {
       expect(() => keys.keyOf(`member:${m.id}`)).toThrow(KeyErased)
     }
-    const old = new SqliteDocStore({ path: backup, cipher: docCipher(keys) })
+    const old = backup.open(docCipher(keys))
     for (const name of before) {
-      const loaded = await old.load(name as DocName)
+      const loaded = await old.load(name)
       expect(loaded.rejected?.rows, name).toBeGreaterThan(0)
       expect([loaded.snapshot, ...loaded.updates].filter(Boolean)).toEqual([])
     }
     await old.close()
+    await backup.drop()
 
     // No row of the main database names the group, its sessions or its members any more, but
     // the trail (ids and counts), ended logins, and the group's own row, blanked.
     const ids = [w.groupA, w.session, admitted.id, waiting.id, w.people.removed.id]
-    expect(rowsNaming(server, ids, ['audit_log', 'logins', 'groups'])).toEqual([])
-    const row = server.db.sql
-      .prepare('SELECT name, description, erased_at, erasure_finished_at FROM groups WHERE id = ?')
-      .get(w.groupA) as Record<string, unknown>
+    expect(await rowsNaming(server, ids, ['audit_log', 'logins', 'groups'])).toEqual([])
+    const records = await server.services.data()
+    const row = await records
+      .selectFrom('groups')
+      .select(['name', 'description', 'erased_at', 'erasure_finished_at'])
+      .where('id', '=', w.groupA)
+      .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ name: '', description: '' })
     expect(row.erased_at).toBeTypeOf('number')
     expect(row.erasure_finished_at).toBeTypeOf('number')
@@ -165,9 +153,11 @@ describe('[C19] erasing a group', () => {
     }
     expect((await lead.post(path, confirm)).status).toBe(410)
 
-    const trail = server.db.sql
-      .prepare("SELECT actor_id, target_id, detail FROM audit_log WHERE action = 'group.erased'")
-      .all()
+    const trail = await records
+      .selectFrom('audit_log')
+      .select(['actor_id', 'target_id', 'detail'])
+      .where('action', '=', 'group.erased')
+      .execute()
     expect(trail).toEqual([
       {
         actor_id: lead.id,
@@ -180,7 +170,7 @@ describe('[C19] erasing a group', () => {
     expect((await otherFacilitator.get('/api/groups')).json.groups).toHaveLength(1)
     expect((await otherMember.get('/api/me')).status).toBe(200)
     expect(keys.erased(`group:${w.groupB}`)).toBe(false)
-    expect(storedDocs(server, w.groupB)).toContain(w.docB)
+    expect(await storedDocs(server, w.groupB)).toContain(w.docB)
     const words = await server.sync.serverRead(w.docB as DocName, (d) =>
       Buffer.from(Y.encodeStateAsUpdate(d)).includes('GROUP-B-WORDS'),
     )
@@ -194,20 +184,23 @@ describe('[C19] erasing a group', () => {
     const server = world.server
     const w = await groupsWithWords()
     // As if the server stopped right after the first step: the group is closed, nothing gone.
-    server.db.sql
-      .prepare('UPDATE groups SET erased_at = ? WHERE id = ?')
-      .run(server.services.now(), w.groupA)
-    expect(storedDocs(server, w.groupA).length).toBeGreaterThan(0)
+    const records = await server.services.data()
+    await records
+      .updateTable('groups')
+      .set({ erased_at: server.services.now() })
+      .where('id', '=', w.groupA)
+      .execute()
+    expect((await storedDocs(server, w.groupA)).length).toBeGreaterThan(0)
     expect((await w.people.lead.get(`/api/groups/${w.groupA}`)).status).toBe(410)
 
     expect(await finishGroupErasures(server.services)).toBe(1)
-    expect(storedDocs(server, w.groupA)).toEqual([])
+    expect(await storedDocs(server, w.groupA)).toEqual([])
     expect(server.services.keys.erased(`group:${w.groupA}`)).toBe(true)
     expect((await w.people.admitted.get('/api/me')).status).toBe(401)
-    expect(rowsNaming(server, [w.session, w.people.admitted.id], ['audit_log', 'logins'])).toEqual(
-      [],
-    )
+    expect(
+      await rowsNaming(server, [w.session, w.people.admitted.id], ['audit_log', 'logins']),
+    ).toEqual([])
     expect(await finishGroupErasures(server.services)).toBe(0)
-    expect(storedDocs(server, w.groupB)).toContain(w.docB)
+    expect(await storedDocs(server, w.groupB)).toContain(w.docB)
   })
 })

@@ -17,22 +17,10 @@ export interface GroupErased {
 /** Every document of a group is named `g/<group>/…` (shared/documents/docKinds.ts). */
 const prefixOf = (groupId: string) => `g/${groupId}/`
 
-/**
- * Every document of the group in the store, after what was accepted so far is committed.
- * Compared by prefix with `substr`, not `LIKE`: `_` and `%` in a name must not match anything.
- * The document store's own tables (server/store/), not the relational data: read raw from the
- * SQLite file, as `storedDocsOfSession` does, until the store can list its documents.
- */
+/** Every document of the group in the store, after what was accepted so far is committed. */
 async function storedDocsOfGroup(services: Services, groupId: string): Promise<DocName[]> {
   await services.sync.drain()
-  const prefix = prefixOf(groupId)
-  const rows = services.db.sql
-    .prepare(
-      `SELECT doc FROM doc_updates WHERE substr(doc, 1, :n) = :prefix
-       UNION SELECT doc FROM doc_snapshots WHERE substr(doc, 1, :n) = :prefix`,
-    )
-    .all({ n: prefix.length, prefix }) as { doc: string }[]
-  return rows.map((r) => r.doc as DocName)
+  return services.sync.storedNames(prefixOf(groupId))
 }
 
 /**
@@ -49,7 +37,7 @@ export async function eraseGroup(
 ): Promise<GroupErased> {
   const { now } = services
   const documents = (await storedDocsOfGroup(services, groupId)).length
-  const { counts, removed, at } = await atomically(await services.records(), async (trx) => {
+  const { counts, removed, at } = await atomically(await services.data(), async (trx) => {
     const at = now()
     const count = async (table: 'members' | 'sessions') =>
       Number(
@@ -125,7 +113,7 @@ async function finish(services: Services, groupId: string): Promise<number> {
   }
   for (const name of await storedDocsOfGroup(services, groupId)) names.add(name)
   for (const name of names) await sync.forget(name)
-  const records = await services.records()
+  const records = await services.data()
   const members = await records
     .selectFrom('members')
     .select('id')
@@ -134,33 +122,23 @@ async function finish(services: Services, groupId: string): Promise<number> {
   // Only once nothing of the group is left to write: a write sealed after this would fail.
   keys.destroy(`group:${groupId}`)
   for (const member of members) keys.destroy(`member:${member.id}`)
-  await deleteGroupRowsAndFailures(services, records, groupId, now())
+  await deleteGroupRowsAndFailures(records, groupId, now())
   await dropUnusedImages(records)
   return names.size
 }
 
-/**
- * The group's rows, and its failed sign-ins with them: in the same transaction while the
- * throttle's table is in the same database (SQLite), else right after the commit.
- */
-async function deleteGroupRowsAndFailures(
-  services: Services,
-  records: Data,
-  groupId: string,
-  now: number,
-): Promise<void> {
-  const throttle = await services.data()
-  await atomically(records, async (trx) => {
+/** The group's rows, and its failed sign-ins with them, in one transaction. */
+async function deleteGroupRowsAndFailures(data: Data, groupId: string, now: number): Promise<void> {
+  await atomically(data, async (trx) => {
     await deleteGroupRows(trx, groupId, now)
-    if (throttle === records) await forgetGroupSignInFailures(trx, groupId)
+    await forgetGroupSignInFailures(trx, groupId)
   })
-  if (throttle !== records) await forgetGroupSignInFailures(throttle, groupId)
 }
 
 /** Finishes every erasure a stopped server left half-way (a scheduled job); logs counts only. */
 export async function finishGroupErasures(services: Services): Promise<number> {
   const pending = await (
-    await services.records()
+    await services.data()
   )
     .selectFrom('groups')
     .select('id')

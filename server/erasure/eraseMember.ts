@@ -13,8 +13,7 @@ import { deleteMemberRows, deleteSlideResponsesOf } from './deleteMemberRows.ts'
 
 /**
  * Whether the member has anything of a private sheet: a copy's alias, a share, or the copy
- * stored by name. The store's own tables (server/store/) are read raw from the SQLite file, as
- * `storedDocsOfSession` does, until the store can say what it holds.
+ * stored by name (as committed so far).
  */
 async function hasCopy(
   services: Services,
@@ -37,12 +36,8 @@ async function hasCopy(
     .executeTakeFirst()
   if (row) return true
   const name = sessionDocName.private(sheet.group_id, sheet.session_id, sheet.id, memberId)
-  const stored = services.db.sql
-    .prepare(
-      'SELECT 1 FROM doc_updates WHERE doc = ? UNION SELECT 1 FROM doc_snapshots WHERE doc = ?',
-    )
-    .get(name, name)
-  return stored !== undefined
+  // Longer names may share it as a prefix: only the exact one counts.
+  return (await services.sync.storedNames(name)).includes(name as DocName)
 }
 
 /**
@@ -60,7 +55,7 @@ export async function eraseMember(
   memberId: string,
 ): Promise<{ documents: number; loginsEnded: string[] }> {
   const { sync, now } = services
-  const data = await services.records()
+  const data = await services.data()
   const member = await data
     .selectFrom('members')
     .select('group_id')

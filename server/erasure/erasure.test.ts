@@ -1,14 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { onPostgres } from '../data/Data.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { WORKSHEET_FRAGMENT } from '../../shared/worksheets/worksheetFragment.ts'
 import { eventually } from '../test/connectProvider.ts'
 import { PASSPHRASE } from '../test/groupWorld.ts'
 import { HttpClient } from '../test/httpClient.ts'
 import { addWorksheet, openSession, serverPerTest } from '../test/roomWorld.ts'
+import { startTestServer } from '../test/startTestServer.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
-import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { foundAtRest } from '../test/foundAtRest.ts'
 import { readableInStore } from '../test/readableInStore.ts'
 import { KeyErased } from '../crypto/keyRing.ts'
 
@@ -75,7 +77,7 @@ describe('erasure', () => {
     stale.cookie = robin.cookie
     expect((await robin.post('/api/member/erase', {})).status).toBe(400)
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
-    expect(foundInDatabase(server, ROBINS)).toEqual([])
+    expect(await foundAtRest(server, ROBINS)).toEqual([])
     expect(await readableInStore(server, ROBINS)).toEqual([])
     // Their key is destroyed too: older backups of their private copies cannot be opened.
     expect(() => server.services.keys.keyOf(`member:${robin.id}`)).toThrow(KeyErased)
@@ -104,21 +106,35 @@ describe('erasure', () => {
     expect(JSON.stringify(sheets)).not.toContain('Robin')
 
     // The trail says who erased, and how much, never what.
-    const trail = server.db.sql
-      .prepare("SELECT actor_id, detail FROM audit_log WHERE action = 'member.erased'")
-      .all() as { actor_id: string; detail: string }[]
+    const records = await server.services.data()
+    const trail = await records
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'member.erased')
+      .execute()
     expect(trail).toEqual([
       { actor_id: robin.id, detail: expect.stringContaining('"by":"member"') },
     ])
 
-    // After a restart, the file is still clean and the group's sheet still loads.
+    // After a restart, the file is still clean and the group's sheet still loads. PostgreSQL's
+    // files are not the server's to read: there, the rows a server started again on the same
+    // folder finds.
     const dataDir = server.dataDir
     await server.close()
-    expect(
-      readdirSync(dataDir)
-        .filter((f) => f.startsWith('hearth.sqlite'))
-        .some((f) => ROBINS.some((n) => readFileSync(join(dataDir, f)).includes(n))),
-    ).toBe(false)
+    if (onPostgres(records)) {
+      const again = await startTestServer({}, { dataDir })
+      try {
+        expect(await foundAtRest(again, ROBINS)).toEqual([])
+      } finally {
+        await again.close()
+      }
+    } else {
+      expect(
+        readdirSync(dataDir)
+          .filter((f) => f.startsWith('hearth.sqlite'))
+          .some((f) => ROBINS.some((n) => readFileSync(join(dataDir, f)).includes(n))),
+      ).toBe(false)
+    }
   })
 
   it('a member deletes one of their copies; the lead erases a member on request; others cannot', async () => {
@@ -129,7 +145,7 @@ describe('erasure', () => {
     expect((await robin.delete('/api/member/worksheets/wnotasheet0000000000')).status).toBe(404)
     // Robin deletes their copy: its words, and what it shared, are gone.
     expect((await robin.delete(`/api/member/worksheets/${priv}`)).status).toBe(200)
-    expect(foundInDatabase(server, ROBINS)).toEqual([])
+    expect(await foundAtRest(server, ROBINS)).toEqual([])
     expect(await readableInStore(server, ROBINS)).toEqual([])
     const library = (await robin.get('/api/member/library')).json.sessions[0].items
     expect(JSON.stringify(library)).not.toContain('ROBIN')
@@ -149,11 +165,13 @@ describe('erasure', () => {
       pseudonym: string
     }[]
     expect(people.map((p) => p.pseudonym)).not.toContain('Sky')
-    const trail = server.db.sql
-      .prepare(
-        "SELECT action, detail FROM audit_log WHERE action IN ('member.erased', 'worksheet.erased') ORDER BY seq",
-      )
-      .all() as { action: string; detail: string }[]
+    const records = await server.services.data()
+    const trail = await records
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', 'in', ['member.erased', 'worksheet.erased'])
+      .orderBy('seq')
+      .execute()
     expect(trail.map((t) => t.action)).toEqual([
       'worksheet.erased',
       'worksheet.erased',

@@ -34,7 +34,7 @@ export function erasureRoutes(services: Services) {
 
   app.delete('/member/worksheets/:worksheetId', async (c) => {
     const member = requireMember(c)
-    const data = await services.records()
+    const data = await services.data()
     const sheet = await data
       .selectFrom('worksheets')
       .select(['id', 'session_id', 'group_id'])
@@ -74,7 +74,7 @@ export function erasureRoutes(services: Services) {
     await parseBody(c, confirmation)
     const { documents } = await eraseMember(services, member.id)
     await audit(
-      await services.records(),
+      await services.data(),
       {
         actor: member,
         action: 'member.erased',
@@ -95,7 +95,7 @@ export function erasureRoutes(services: Services) {
     const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     await parseBody(c, confirmation)
     const found = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('members')
       .select('id')
@@ -105,7 +105,7 @@ export function erasureRoutes(services: Services) {
     if (!found) throw new HTTPException(404, { message: 'no such member' })
     const { documents } = await eraseMember(services, memberId)
     await audit(
-      await services.records(),
+      await services.data(),
       {
         actor: principal,
         action: 'member.erased',
@@ -129,7 +129,7 @@ export function erasureRoutes(services: Services) {
       })
     })
     const group = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('groups')
       .select('name')

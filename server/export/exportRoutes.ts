@@ -32,7 +32,7 @@ export function exportRoutes(services: Services) {
     if (format !== 'markdown' && format !== 'pdf') {
       throw new HTTPException(400, { message: 'format must be markdown or pdf' })
     }
-    const data = await services.records()
+    const data = await services.data()
     const w = await data
       .selectFrom('worksheets as w')
       .innerJoin('sessions as s', 's.id', 'w.session_id')

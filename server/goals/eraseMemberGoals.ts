@@ -9,7 +9,7 @@ import type { Services } from '../http/AppEnv.ts'
  * group's goals stay the group's. Returns the number of documents deleted.
  */
 export async function eraseMemberGoals(services: Services, memberId: string): Promise<number> {
-  const data = await services.records()
+  const data = await services.data()
   const rows = await data
     .selectFrom('member_goals')
     .select(['group_id', 'goals_key'])

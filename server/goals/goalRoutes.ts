@@ -33,7 +33,7 @@ export function goalRoutes(services: Services) {
     const group = goalsDocName.group(groupId)
     if (principal.kind === 'facilitator') {
       await requireGroupFacilitator(c, services, groupId)
-      const shared = await sharedGoalsOf(await services.records(), groupId)
+      const shared = await sharedGoalsOf(await services.data(), groupId)
       return c.json({
         group: { document: group, writable: true },
         own: null,
@@ -44,7 +44,7 @@ export function goalRoutes(services: Services) {
         })),
       } satisfies GoalsView)
     }
-    const data = await services.records()
+    const data = await services.data()
     if (principal.kind !== 'member' || !(await isActiveMember(data, principal.id, groupId))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
@@ -55,7 +55,7 @@ export function goalRoutes(services: Services) {
     const member = requireMember(c)
     const { shared } = await parseBody(c, goalsShareRequest)
     const groupId = member.groupId
-    const data = await services.records()
+    const data = await services.data()
     if (!(await isActiveMember(data, member.id, groupId))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }

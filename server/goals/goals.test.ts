@@ -11,7 +11,7 @@ import { facilitator, groupBody, member } from '../test/groupWorld.ts'
 import { openRawSocket, type RawSocket } from '../test/rawSocket.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 import { encodeSyncFrame } from '../sync/encodeFrames.ts'
-import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { foundAtRest } from '../test/foundAtRest.ts'
 import { readableInStore } from '../test/readableInStore.ts'
 
 const goalsOf = (client: TestClient) => readGoals(client.doc.getArray(GOALS_ARRAY))
@@ -123,7 +123,8 @@ describe('goals: the group’s and each member’s own', () => {
     await eventually(() => closes.includes(CloseCode.forbidden), 'facilitator socket closed')
     await refused(robins, lead)
     // The trail records the consent, never the goals.
-    const trail = JSON.stringify(server.db.sql.prepare('SELECT * FROM audit_log').all())
+    const records = await server.services.data()
+    const trail = JSON.stringify(await records.selectFrom('audit_log').selectAll().execute())
     expect(trail).toContain('goals.shared')
     expect(trail).not.toContain('PRIVATE-GOAL')
   })
@@ -178,11 +179,9 @@ describe('goals: the group’s and each member’s own', () => {
     expect(await readableInStore(server, ['ROBIN-GOAL-WORDS'])).toEqual(['ROBIN-GOAL-WORDS'])
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
     expect(await readableInStore(server, ['ROBIN-GOAL-WORDS'])).toEqual([])
-    expect(foundInDatabase(server, ['ROBIN-GOAL-WORDS'])).toEqual([])
-    const count = server.db.sql.prepare('SELECT COUNT(*) AS n FROM member_goals').get() as {
-      n: number
-    }
-    expect(count.n).toBe(0)
+    expect(await foundAtRest(server, ['ROBIN-GOAL-WORDS'])).toEqual([])
+    const records = await server.services.data()
+    expect(await records.selectFrom('member_goals').selectAll().execute()).toEqual([])
     const fresh = open(goalsDocName.group(groupId), sky)
     await fresh.synced()
     expect(goalsOf(fresh).map((g) => g.text)).toEqual(['GROUP-GOAL-WORDS'])

@@ -28,7 +28,7 @@ describe('adding a co-facilitator', () => {
     }
     // The one with an account was added, once.
     const rows = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('group_facilitators')
       .select('facilitator_id')

@@ -49,7 +49,7 @@ export function groupRoutes(services: Services) {
     const body = await parseBody(c, createGroupRequest)
     const id = newId('group')
     const agreement = sealAgreement(services.keys, id, 1, body.agreement)
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .insertInto('groups')
         .values({
@@ -89,14 +89,14 @@ export function groupRoutes(services: Services) {
 
   app.get('/groups', async (c) => {
     const principal = requireFacilitator(c)
-    const groups = await groupsOfFacilitator(await services.records(), principal.id, now())
+    const groups = await groupsOfFacilitator(await services.data(), principal.id, now())
     return c.json({ groups })
   })
 
   app.get('/groups/:groupId', async (c) => {
     const groupId = c.req.param('groupId')
     const { role } = await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const facilitators = await facilitatorsOf(data, groupId)
     return c.json({
       id: groupId,
@@ -117,7 +117,7 @@ export function groupRoutes(services: Services) {
     for (const [key, value] of changed) {
       set[COLUMNS[key as keyof typeof COLUMNS]] = typeof value === 'boolean' ? Number(value) : value
     }
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx.updateTable('groups').set(set).where('id', '=', groupId).execute()
       await audit(
         trx,
@@ -138,7 +138,7 @@ export function groupRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { text } = await parseBody(c, publishAgreementRequest)
-    const data = await services.records()
+    const data = await services.data()
     const version = await publishAgreement(data, services.keys, groupId, text, principal, now())
     return c.json({ version }, 201)
   })
@@ -147,7 +147,7 @@ export function groupRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     const body = await parseBody(c, addFacilitatorRequest)
-    const data = await services.records()
+    const data = await services.data()
     const row = await data
       .selectFrom('facilitators')
       .select('id')
@@ -165,7 +165,7 @@ export function groupRoutes(services: Services) {
     const facilitatorId = c.req.param('facilitatorId')
     const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
     const { role } = await parseBody(c, roleRequest)
-    const data = await services.records()
+    const data = await services.data()
     await changeFacilitatorRole(data, groupId, facilitatorId, role, principal, now())
     return c.json({ ok: true })
   })
@@ -174,7 +174,7 @@ export function groupRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const facilitatorId = c.req.param('facilitatorId')
     const { principal } = await requireGroupFacilitator(c, services, groupId, { leadOnly: true })
-    await removeFacilitator(await services.records(), groupId, facilitatorId, principal, now())
+    await removeFacilitator(await services.data(), groupId, facilitatorId, principal, now())
     await services.sync.reauthorize({ people: { kind: 'facilitator', ids: [facilitatorId] } })
     return c.json({ ok: true })
   })
@@ -182,7 +182,7 @@ export function groupRoutes(services: Services) {
   app.get('/groups/:groupId/audit', async (c) => {
     const groupId = c.req.param('groupId')
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     await audit(data, { actor: principal, action: 'audit.viewed', groupId }, now())
     const chain = await verifyAuditChain(data)
     return c.json({ chainVerified: chain.ok, entries: await listAudit(data, groupId) })

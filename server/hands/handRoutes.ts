@@ -39,7 +39,7 @@ export function handRoutes(services: Services) {
       throw new HTTPException(429, { message: 'One moment: your hand is on its way.' })
     }
     const { name, colour, id } = person.principal
-    const lineKey = await lineKeyFor(await services.records(), sessionId, id)
+    const lineKey = await lineKeyFor(await services.data(), sessionId, id)
     await setHand(
       services,
       person.groupId,
@@ -55,7 +55,7 @@ export function handRoutes(services: Services) {
     const person = await roomPersonAs(c, services, sessionId, 'facilitator')
     await during(sessionId)
     const line = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('private_lines')
       .select('line_key')

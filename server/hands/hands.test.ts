@@ -18,7 +18,7 @@ describe('raised hands', () => {
         .sort((a, b) => a[1].raisedAt - b[1].raisedAt)
         .map(([key, hand]) => ({ key, name: hand.name }))
     const lineOf = async (id: string) =>
-      lineNameFor(await server.services.records(), groupId, sessionId, id)
+      lineNameFor(await server.services.data(), groupId, sessionId, id)
     const robinsLine = await world.open(await lineOf(robin.id), robin)
     const robinsHand = () => robinsLine.doc.getMap(LINE_HAND).get('raisedAt')
     const hand = (who: typeof robin, raised: boolean) =>

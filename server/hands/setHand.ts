@@ -37,7 +37,7 @@ export async function lowerHandOf(
   memberId: string,
 ): Promise<void> {
   const line = await (
-    await services.records()
+    await services.data()
   )
     .selectFrom('private_lines')
     .select('line_key')

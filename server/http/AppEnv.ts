@@ -16,14 +16,11 @@ import type { VideoConfig } from '../video/videoConfig.ts'
 /** What every route handler can reach. Passed explicitly; there is no global state. */
 export interface Services {
   db: Db
-  /** The relational data through Kysely, for the capabilities moved to it (server/data/). */
-  data: DataSource
   /**
-   * The relational graph (accounts, groups, sessions and everything hanging off them) through
-   * Kysely. It stays on the SQLite file, whatever `DATABASE_URL` says, until every capability
-   * reads it through Kysely; then it moves to PostgreSQL in one change (issue 21).
+   * The relational data through Kysely (server/data/): the SQLite file, or PostgreSQL when
+   * `DATABASE_URL` is set. Kysely loads on first use.
    */
-  records: DataSource
+  data: DataSource
   log: Logger
   sync: SyncServer
   /** The clock; tests move it to prove automatic logoff. */

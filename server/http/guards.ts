@@ -34,7 +34,7 @@ export async function facilitatorRole(
   facilitatorId: string,
 ): Promise<FacilitatorRole | null> {
   const row = await (
-    await services.records()
+    await services.data()
   )
     .selectFrom('group_facilitators')
     .select('role')
@@ -58,7 +58,7 @@ export async function requireGroupFacilitator(
 ): Promise<{ principal: FacilitatorPrincipal; role: FacilitatorRole }> {
   const principal = requireFacilitator(c)
   const erased = await (
-    await services.records()
+    await services.data()
   )
     .selectFrom('groups')
     .select('id')
@@ -75,7 +75,7 @@ export async function requireGroupFacilitator(
 /** The group a session belongs to, or 404. */
 export async function groupOfSession(services: Services, sessionId: string): Promise<string> {
   const row = await (
-    await services.records()
+    await services.data()
   )
     .selectFrom('sessions')
     .select('group_id')

@@ -21,7 +21,7 @@ export function imageRoutes(services: Services) {
   app.post('/decks/:deckId/images', async (c) => {
     const me = requireFacilitator(c)
     const deckId = c.req.param('deckId')
-    if (!(await isDeckEditor(await services.records(), deckId, me.id))) {
+    if (!(await isDeckEditor(await services.data(), deckId, me.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
     const stored = await storeImage(c, services, now(), (trx, hash) =>
@@ -41,7 +41,7 @@ export function imageRoutes(services: Services) {
       // Unknown, or not this person's to see: the same answer.
       throw new HTTPException(404, { message: 'no such image' })
     }
-    const image = await imageBytes(await services.records(), services.keys, hash)
+    const image = await imageBytes(await services.data(), services.keys, hash)
     if (!image) throw new HTTPException(404, { message: 'no such image' })
     return c.body(new Uint8Array(image.data), 200, {
       'content-type': image.type,
@@ -65,7 +65,7 @@ async function mayFetch(
   principal: ReturnType<typeof requirePrincipal>,
   hash: string,
 ): Promise<boolean> {
-  const data = await services.records()
+  const data = await services.data()
   if (principal.kind === 'facilitator' && (await editsDeckUsing(data, hash, principal.id))) {
     return true
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IMAGE_MAX_BYTES } from './sniffImage.ts'
 import { png } from '../test/pngBytes.ts'
+import { countRows } from '../test/countRows.ts'
 import { member } from '../test/groupWorld.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { openSession, serverPerTest } from '../test/roomWorld.ts'
@@ -21,8 +22,7 @@ describe('images for slides', () => {
       })
       return { status: res.status, json: (await res.json()) as Record<string, string> }
     }
-    const count = () =>
-      (server.db.sql.prepare('SELECT COUNT(*) AS n FROM images').get() as { n: number }).n
+    const count = () => countRows(server, 'images')
 
     // Refused, each with a clear reason, and nothing stored.
     const refusals: [Buffer, number, RegExp][] = [
@@ -53,7 +53,7 @@ describe('images for slides', () => {
       expect(res.status, String(message)).toBe(status)
       expect(res.json.error).toMatch(message)
     }
-    expect(count()).toBe(0)
+    expect(await count()).toBe(0)
     // Whatever the declared type, the bytes decide.
     const ok = await upload(png(), 'application/octet-stream')
     expect(ok.status).toBe(201)
@@ -61,7 +61,7 @@ describe('images for slides', () => {
     expect(ok.json.hash).toMatch(/^[0-9a-f]{64}$/)
     // The same image twice is stored once.
     expect((await upload(png())).json.hash).toBe(ok.json.hash)
-    expect(count()).toBe(1)
+    expect(await count()).toBe(1)
     // Members do not upload.
     expect((await upload(png(), 'image/png', ivy)).status).toBe(403)
 

@@ -27,9 +27,7 @@ async function upload(
   link: (trx: Data, hash: string) => Promise<unknown> = async () => {},
 ) {
   const app = new Hono()
-    .post('/', async (c) =>
-      c.json(await storeImage(c, { records: async () => data, keys }, AT, link)),
-    )
+    .post('/', async (c) => c.json(await storeImage(c, { data: async () => data, keys }, AT, link)))
     .onError((error, c) => c.text(error.message, 500))
   const response = await app.request('/', { method: 'POST', body: new Uint8Array(bytes) })
   if (response.status !== 200) throw new Error(await response.text())

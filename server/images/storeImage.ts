@@ -25,7 +25,7 @@ export interface StoredImage {
  */
 export async function storeImage(
   c: Context,
-  { records, keys }: Pick<Services, 'records' | 'keys'>,
+  { data, keys }: Pick<Services, 'data' | 'keys'>,
   now: number,
   link: (trx: Data, hash: string) => Promise<unknown>,
 ): Promise<StoredImage> {
@@ -35,7 +35,7 @@ export async function storeImage(
   if ('problem' in sniffed) throw new HTTPException(415, { message: sniffed.problem })
   const hash = createHash('sha256').update(bytes).digest('hex')
   const sealed = imageData.seal(keys, 'system', hash, bytes)
-  await atomically(await records(), async (trx) => {
+  await atomically(await data(), async (trx) => {
     // The same picture uploaded again (or by another instance at once) is stored once.
     await trx
       .insertInto('images')

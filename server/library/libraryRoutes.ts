@@ -15,7 +15,7 @@ export function libraryRoutes(services: Services) {
 
   app.get('/member/library', async (c) => {
     const member = requireMember(c)
-    const data = await services.records()
+    const data = await services.data()
     const library = await libraryOf(data, member, services.now())
     return c.json({
       // The stored names stay on the server: a private copy is opened by its alias.

@@ -36,7 +36,7 @@ export async function searchLibrary(
 ): Promise<SearchHit[]> {
   const words = fold(query).split(/\s+/).filter(Boolean)
   const hits: SearchHit[] = []
-  const library = await libraryOf(await services.records(), member, services.now())
+  const library = await libraryOf(await services.data(), member, services.now())
   for (const { session, items } of library) {
     for (const item of items) {
       if (hits.length >= MAX_HITS) return hits

@@ -51,7 +51,7 @@ export function measureRoutes(services: Services) {
     await during(sessionId)
     const at = now()
     const { id, sent } = await sendMeasure(
-      await services.records(),
+      await services.data(),
       { id: newId('measure'), sessionId, groupId: person.groupId, measure, by: person.principal },
       at,
     )
@@ -74,7 +74,7 @@ export function measureRoutes(services: Services) {
     )
     const { answers } = await parseBody(c, measureAnswersRequest)
     await during(sessionId)
-    const data = await services.records()
+    const data = await services.data()
     const request = await measureRequest(data, sessionId, c.req.param('requestId'))
     if (!request) throw new HTTPException(404, { message: 'No such questionnaire.' })
     let score
@@ -136,7 +136,7 @@ export function measureRoutes(services: Services) {
 
   app.get('/member/measures', async (c) => {
     const member = requireMember(c)
-    const data = await services.records()
+    const data = await services.data()
     return c.json({ measures: await ownMeasures(data, services.keys, member.id, member.groupId) })
   })
 

@@ -47,7 +47,7 @@ export async function publishMeasureResult(
 ): Promise<void> {
   const { sync } = services
   const { selfHarm, ...own } = result
-  const data = await services.records()
+  const data = await services.data()
   const lineKey = await lineKeyFor(data, sessionId, member.id)
   await sync.serverWrite(
     sessionDocName.line(member.groupId, sessionId, lineKey) as DocName,

@@ -32,7 +32,7 @@ export function invitationRoutes(services: Services) {
     const token = newSecret()
     const id = newId('invitation')
     const expiresAt = now() + body.expiresInHours * 3_600_000
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .insertInto('invitations')
         .values({
@@ -66,7 +66,7 @@ export function invitationRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     await requireGroupFacilitator(c, services, groupId)
     const rows = await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('invitations')
       .select([
@@ -100,7 +100,7 @@ export function invitationRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const id = c.req.param('invitationId')
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       const result = await trx
         .updateTable('invitations')
         .set({ revoked_at: now() })
@@ -128,7 +128,7 @@ export function invitationRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const memberId = c.req.param('memberId')
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const member = await data
       .selectFrom('members')
       .select('id')
@@ -170,7 +170,7 @@ export function invitationRoutes(services: Services) {
   })
 
   app.get('/invitations/:token', async (c) => {
-    const data = await services.records()
+    const data = await services.data()
     const invitation = await usableInvitation(data, c.req.param('token'), now())
     const group = (await groupSettingsOf(data, invitation.group_id))!
     const restoring = invitation.member_id
@@ -205,14 +205,14 @@ export function invitationRoutes(services: Services) {
 async function accept(c: Context<AppEnv>, services: Services, token: string) {
   const { now, loginPolicy } = services
   // The token first: a bogus or used link costs a lookup, never a hash (0.1 s, 32 MiB).
-  await usableInvitation(await services.records(), token, now())
+  await usableInvitation(await services.data(), token, now())
   const body = await parseBody(c, acceptInvitationRequest)
   const problem = await passwordProblem(body.passphrase)
   if (problem) throw new HTTPException(400, { message: PASSWORD_PROBLEM_TEXT[problem] })
   hashQueue.refuseIfFull()
   const hash = await hashSecret(body.passphrase)
   const memberId = await joinThroughInvitation(
-    await services.records(),
+    await services.data(),
     {
       token,
       pseudonym: body.pseudonym,

@@ -9,7 +9,7 @@ describe('[C15] invitations', () => {
   let lead: Awaited<ReturnType<typeof facilitator>>
   let groupId: string
   const countMembers = async () =>
-    (await (await server.services.records()).selectFrom('members').select('id').execute()).length
+    (await (await server.services.data()).selectFrom('members').select('id').execute()).length
   const invite = async (
     body: { maxUses: number; expiresInHours: number; label?: string } = {
       maxUses: 1,
@@ -38,7 +38,7 @@ describe('[C15] invitations', () => {
   it('stores only a hash of the token', async () => {
     const { token } = await invite()
     const rows = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('invitations')
       .selectAll()
@@ -144,7 +144,7 @@ describe('[C15] invitations', () => {
     })
     expect((await first.get('/api/member/home')).status).toBe(200)
     const { id: memberId } = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('members')
       .select('id')

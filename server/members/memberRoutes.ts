@@ -26,7 +26,7 @@ export function memberRoutes(services: Services) {
   app.get('/groups/:groupId/members', async (c) => {
     const groupId = c.req.param('groupId')
     await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const version = await currentAgreementVersion(data, groupId)
     return c.json({ members: await membersOf(data, groupId, version) })
   })
@@ -35,7 +35,7 @@ export function memberRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     const memberId = c.req.param('memberId')
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       const result = await trx
         .updateTable('members')
         .set({ status: 'removed', removed_at: now() })
@@ -70,7 +70,7 @@ export function memberRoutes(services: Services) {
 
   app.get('/member/home', async (c) => {
     const member = requireMember(c)
-    const data = await services.records()
+    const data = await services.data()
     const group = (await groupSettingsOf(data, member.groupId))!
     const agreement = await currentAgreement(data, services.keys, member.groupId)
     const sessions = await upcomingSessionsOf(data, member.groupId, now())
@@ -94,12 +94,12 @@ export function memberRoutes(services: Services) {
   app.post('/member/agreement', async (c) => {
     const member = requireMember(c)
     const { version } = await parseBody(c, acceptAgreementRequest)
-    if (version !== (await currentAgreementVersion(await services.records(), member.groupId))) {
+    if (version !== (await currentAgreementVersion(await services.data(), member.groupId))) {
       throw new HTTPException(409, {
         message: 'The group agreement has just changed. Please read it again.',
       })
     }
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .insertInto('agreement_acceptances')
         .values({ member_id: member.id, version, accepted_at: now() })
@@ -122,17 +122,17 @@ export function memberRoutes(services: Services) {
   app.post('/member/calendar', async (c) => {
     const member = requireMember(c)
     const token = newSecret()
-    await replaceCalendarFeed(await services.records(), member, hashToken(token), now())
+    await replaceCalendarFeed(await services.data(), member, hashToken(token), now())
     return c.json({ url: `${services.publicOrigin}/api/calendar/${token}.ics` }, 201)
   })
 
   app.get('/calendar/:file', async (c) => {
     const token = c.req.param('file').replace(/\.ics$/, '')
-    const row = await calendarFeedMember(await services.records(), hashToken(token))
+    const row = await calendarFeedMember(await services.data(), hashToken(token))
     if (!row) throw new HTTPException(404, { message: 'no such calendar' })
     c.header('Content-Type', 'text/calendar; charset=utf-8')
     return c.body(
-      await calendarFeed(await services.records(), row.group_id, services.publicOrigin, now()),
+      await calendarFeed(await services.data(), row.group_id, services.publicOrigin, now()),
     )
   })
 

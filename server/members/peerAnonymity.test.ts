@@ -155,7 +155,7 @@ describe('peer anonymity at the byte level', () => {
     }
 
     const { id: skyId } = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('members')
       .select('id')

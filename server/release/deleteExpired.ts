@@ -16,7 +16,7 @@ export async function deleteExpired(
   services: Services,
 ): Promise<{ sessions: number; documents: number }> {
   const { sync, log, now } = services
-  const data = await services.records()
+  const data = await services.data()
   const due = await sessionsPastRelease(data, now())
   let documents = 0
   for (const session of due) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { DAY_MS } from '../../shared/sessions/release.ts'
 import { manualClock } from '../clock/clock.ts'
@@ -92,7 +93,7 @@ describe('release and retention of a session’s materials', () => {
 
     // Released again, for 7 days after the end.
     expect((await set({ withheld: [], days: 7 })).status).toBe(200)
-    const records = await server.services.records()
+    const records = await server.services.data()
     const { ended_at: endedAt } = await records
       .selectFrom('sessions')
       .select('ended_at')
@@ -121,19 +122,22 @@ describe('release and retention of a session’s materials', () => {
     clock.set(endedAt! + 7 * DAY_MS + 60_000)
     expect((await library(sky)).items.map((i) => i.title)).toEqual(['Thought record'])
     expect(await canOpen(sky, sharedDoc)).toBe(false)
-    // The documents' own store (server/store/), which is not relational data.
-    const stored = (doc: string) =>
-      (
-        server.db.sql
-          .prepare(
-            'SELECT (SELECT COUNT(*) FROM doc_updates WHERE doc = ?) + (SELECT COUNT(*) FROM doc_snapshots WHERE doc = ?) + (SELECT COUNT(*) FROM session_snapshots WHERE doc = ?) AS n',
-          )
-          .get(doc, doc, doc) as { n: number }
-      ).n
-    expect(stored(sharedDoc)).toBeGreaterThan(0)
+    // The documents' own store (server/store/), which is not relational data, and the snapshots
+    // taken of them at the end, which are.
+    const stored = async (doc: string) => {
+      const loaded = await server.store.load(doc as DocName)
+      const inStore = loaded.updates.length + (loaded.snapshot ? 1 : 0)
+      const snapshots = await records
+        .selectFrom('session_snapshots')
+        .select('id')
+        .where('doc', '=', doc)
+        .execute()
+      return inStore + snapshots.length
+    }
+    expect(await stored(sharedDoc)).toBeGreaterThan(0)
     await server.runJobs()
-    expect(stored(sharedDoc)).toBe(0)
-    expect(stored(answersDoc)).toBe(0)
+    expect(await stored(sharedDoc)).toBe(0)
+    expect(await stored(answersDoc)).toBe(0)
     // Robin's own copy, and its snapshot, are still Robin's.
     expect(await found(robin, 'ROBIN-OWN')).toBe(1)
     expect(await snapshotTitles(robin)).toEqual(['Thought record (your copy)'])

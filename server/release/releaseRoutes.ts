@@ -19,7 +19,7 @@ export function releaseRoutes(services: Services) {
   const releaseOfSession = async (sessionId: string) =>
     releaseOf(
       await (
-        await services.records()
+        await services.data()
       )
         .selectFrom('sessions')
         .select(RELEASE_FIELDS)
@@ -39,7 +39,7 @@ export function releaseRoutes(services: Services) {
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { withheld, days } = await parseBody(c, releaseRequest)
     const session = { id: sessionId, groupId }
-    const data = await services.records()
+    const data = await services.data()
     if (!(await setRelease(data, session, { withheld, days }, principal, now()))) {
       throw new HTTPException(409, {
         message: 'This session’s materials were deleted when their time ran out.',

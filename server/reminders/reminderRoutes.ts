@@ -31,7 +31,7 @@ const endpointOnly = z.object({ endpoint: z.string().max(2048) }).strict()
 export function reminderRoutes(services: Services) {
   const { now, push } = services
   const app = new Hono<AppEnv>()
-  const devices = async (memberId: string) => devicesOf(await services.records(), memberId)
+  const devices = async (memberId: string) => devicesOf(await services.data(), memberId)
 
   app.get('/member/reminders', async (c) => {
     const member = requireMember(c)
@@ -45,7 +45,7 @@ export function reminderRoutes(services: Services) {
       throw new HTTPException(400, { message: 'This is not a browser push address.' })
     }
     const device = { endpoint, p256dh: keys.p256dh, auth: keys.auth }
-    if (!(await addPushSubscription(await services.records(), member, device, now()))) {
+    if (!(await addPushSubscription(await services.data(), member, device, now()))) {
       throw new HTTPException(409, {
         message: `Reminders are on for ${MAX_DEVICES} devices already: turn one off first.`,
       })
@@ -56,7 +56,7 @@ export function reminderRoutes(services: Services) {
   app.post('/member/reminders/off', async (c) => {
     const member = requireMember(c)
     const { endpoint } = await parseBody(c, endpointOnly)
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       const removed = await trx
         .deleteFrom('push_subscriptions')
         .where('endpoint', '=', endpoint)

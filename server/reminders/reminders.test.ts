@@ -115,7 +115,7 @@ describe('reminders without email', () => {
     const robin = await member(server, lead, groupId, 'Robin')
     const sky = await member(server, lead, groupId, 'Sky')
     const sessionId = await scheduleSession(server, lead, groupId)
-    const startsAt = startsAtOf(server, sessionId)
+    const startsAt = await startsAtOf(server, sessionId)
 
     const { publicKey } = (await robin.get('/api/member/reminders')).json
     expect(Buffer.from(publicKey, 'base64url')).toHaveLength(65)
@@ -173,7 +173,7 @@ describe('reminders without email', () => {
     // Sky cannot turn off Robin's device.
     await sky.post('/api/member/reminders/off', { endpoint: laptop.subscription.endpoint })
     const next = await scheduleSession(server, lead, groupId)
-    const nextStart = startsAtOf(server, next)
+    const nextStart = await startsAtOf(server, next)
     clock.set(nextStart - 30 * 60_000)
     await server.runJobs()
     expect(push.received.slice(2).map((r) => r.path)).toEqual(['/push/robin-laptop'])
@@ -194,7 +194,7 @@ describe('reminders without email', () => {
     const gone = device(push.origin, '/gone/old-phone')
     await robin.post('/api/member/reminders', gone.subscription)
     const sessionId = await scheduleSession(server, lead, groupId)
-    const startsAt = startsAtOf(server, sessionId)
+    const startsAt = await startsAtOf(server, sessionId)
     clock.set(startsAt - 50 * 60_000)
     await server.runJobs()
     expect(push.received).toHaveLength(1)
@@ -204,7 +204,7 @@ describe('reminders without email', () => {
     await robin.post('/api/member/reminders', phone.subscription)
     await robin.post('/api/member/erase', { confirm: 'erase' })
     const left = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('push_subscriptions')
       .select('id')

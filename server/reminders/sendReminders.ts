@@ -26,7 +26,7 @@ export async function sendReminders(
 ): Promise<{ sent: number; gone: number; failed: number }> {
   const { log, now, push } = services
   const at = now()
-  const data = await services.records()
+  const data = await services.data()
   const due = await dueReminders(data, at, REMINDER_LEAD_MS)
   let sent = 0
   let gone = 0

@@ -30,14 +30,14 @@ import {
 export function attendanceRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const sessionRow = async (id: string) => storedSession(await services.records(), id)
+  const sessionRow = async (id: string) => storedSession(await services.data(), id)
   const view = sessionView
 
   app.get('/sessions/:sessionId/waiting-room', async (c) => {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     await requireGroupFacilitator(c, services, groupId)
-    const rows = await attendanceRows(await services.records(), sessionId)
+    const rows = await attendanceRows(await services.data(), sessionId)
     const row = await sessionRow(sessionId)
     return c.json({
       session: view(row),
@@ -55,7 +55,7 @@ export function attendanceRoutes(services: Services) {
       'all' in body
         ? (
             await (
-              await services.records()
+              await services.data()
             )
               .selectFrom('session_attendance')
               .select('member_id')
@@ -104,7 +104,7 @@ export function attendanceRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     if (groupId !== member.groupId) throw new HTTPException(403, { message: 'not allowed' })
-    const data = await services.records()
+    const data = await services.data()
     const s = await sessionRow(sessionId)
     if (!inProgress(s.status)) {
       throw new HTTPException(409, { message: 'This session is not open yet.' })
@@ -139,7 +139,7 @@ export function attendanceRoutes(services: Services) {
     const sealed = message
       ? waitingMessage.seal(services.keys, groupScope(groupId), sessionId, JSON.stringify(message))
       : null
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .updateTable('sessions')
         .set({ waiting_message: sealed })

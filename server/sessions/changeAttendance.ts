@@ -19,7 +19,7 @@ export async function changeAttendance(
   actor: { kind: 'facilitator'; id: string },
 ) {
   const { now } = services
-  const data = await services.records()
+  const data = await services.data()
   // Once a session has ended (or was cancelled) nobody is let in, sent back or removed.
   const { status } = await sessionRow(data, sessionId)
   if (!inProgress(status)) {

@@ -29,7 +29,7 @@ export function presentRoutes(services: Services) {
   const app = new Hono<AppEnv>()
   const inSession = async (table: 'worksheets' | 'handouts', id: string, sessionId: string) =>
     (await (
-      await services.records()
+      await services.data()
     )
       .selectFrom(table)
       .select('id')
@@ -42,7 +42,7 @@ export function presentRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, presentRequest)
-    const { status } = await sessionRow(await services.records(), sessionId)
+    const { status } = await sessionRow(await services.data(), sessionId)
     if (!inProgress(status)) {
       throw new HTTPException(409, {
         message: 'The group can be brought together only while the session is open.',
@@ -63,7 +63,7 @@ export function presentRoutes(services: Services) {
       }
       presented = { kind: 'worksheet', id: body.worksheetId, at: now() }
     }
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .updateTable('sessions')
         .set({ presented: presented ? JSON.stringify(presented) : null })

@@ -30,7 +30,7 @@ export async function roomPerson(
   if (
     principal.kind === 'member' &&
     principal.groupId === groupId &&
-    (await isAdmitted(await services.records(), sessionId, principal.id))
+    (await isAdmitted(await services.data(), sessionId, principal.id))
   ) {
     return { role: 'member', principal, groupId }
   }
@@ -59,7 +59,7 @@ export async function requireInProgress(
   sessionId: string,
   refusal: string,
 ): Promise<void> {
-  if (!inProgress((await sessionRow(await services.records(), sessionId)).status)) {
+  if (!inProgress((await sessionRow(await services.data(), sessionId)).status)) {
     throw new HTTPException(409, { message: refusal })
   }
 }

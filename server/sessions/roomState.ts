@@ -79,7 +79,7 @@ export async function publishRoomState(
   { worksheetsChanged = false } = {},
 ): Promise<void> {
   const { sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const row = await sessionRow(data, sessionId)
   if (!row) return
   const session = sessionView(row)

@@ -33,7 +33,7 @@ const lockRequest = z.object({ locked: z.boolean() })
 export function sessionRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const sessionRow = async (id: string) => storedSession(await services.records(), id)
+  const sessionRow = async (id: string) => storedSession(await services.data(), id)
   const view = sessionView
 
   app.post('/groups/:groupId/sessions', async (c) => {
@@ -41,7 +41,7 @@ export function sessionRoutes(services: Services) {
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const body = await parseBody(c, scheduleSessionRequest)
     if (!isTimeZone(body.timeZone)) throw new HTTPException(400, { message: 'invalid: timeZone' })
-    const data = await services.records()
+    const data = await services.data()
     const ids = await scheduleSessions(data, groupId, body, principal, now())
     return c.json({ ids }, 201)
   })
@@ -50,7 +50,7 @@ export function sessionRoutes(services: Services) {
     const groupId = c.req.param('groupId')
     await requireGroupFacilitator(c, services, groupId)
     const rows = (await (
-      await services.records()
+      await services.data()
     )
       .selectFrom('sessions')
       .selectAll()
@@ -67,7 +67,7 @@ export function sessionRoutes(services: Services) {
     if (principal.kind === 'member' && principal.groupId !== groupId)
       throw new HTTPException(403, { message: 'not allowed' })
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const s = await sessionRow(sessionId)
     const attendance =
       principal.kind === 'member'
@@ -117,7 +117,7 @@ export function sessionRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { status } = await parseBody(c, statusRequest)
-    const data = await services.records()
+    const data = await services.data()
     const { changed, from } = await changeStatus(data, sessionId, groupId, status, principal, now())
     if (!changed) {
       throw new HTTPException(409, { message: `A ${from} session cannot become ${status}.` })
@@ -137,7 +137,7 @@ export function sessionRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { locked } = await parseBody(c, lockRequest)
-    await atomically(await services.records(), async (trx) => {
+    await atomically(await services.data(), async (trx) => {
       await trx
         .updateTable('sessions')
         .set({ locked: Number(locked) })
@@ -163,7 +163,7 @@ export function sessionRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const isFacilitator = principal.kind === 'facilitator'
     const admitted =
       principal.kind === 'member' &&

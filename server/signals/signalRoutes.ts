@@ -35,14 +35,14 @@ export function signalRoutes(services: Services) {
   // A few signals in a row are fine (a member may press twice); a stream of them is not.
   const canSignal = personRate(SIGNAL_RATE, now)
   const lineOf = async (groupId: string, sessionId: string, memberId: string) =>
-    lineNameFor(await services.records(), groupId, sessionId, memberId)
+    lineNameFor(await services.data(), groupId, sessionId, memberId)
 
   app.post('/sessions/:sessionId/signal', async (c) => {
     const member = requireMember(c)
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { kind } = await parseBody(c, signalBody)
-    const data = await services.records()
+    const data = await services.data()
     if (groupId !== member.groupId || !(await isAdmitted(data, sessionId, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
@@ -83,7 +83,7 @@ export function signalRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const at = now()
     const seen = await markSignalSeen(data, c.req.param('signalId'), sessionId, principal.id, at)
     if (!seen) throw new HTTPException(404, { message: 'no such signal' })

@@ -107,7 +107,7 @@ describe('silent signals: seen once for every facilitator, and the member is tol
     expect((await other.post(`/api/sessions/${otherSession}/signals/${id}/seen`)).status).toBe(404)
     expect((await sky.post(`/api/sessions/${sessionId}/signals/${id}/seen`)).status).toBe(403)
     const row = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('silent_signals')
       .select('seen_at')

@@ -34,7 +34,7 @@ export function deckRoutes(services: Services) {
 
   app.get('/decks', async (c) => {
     const me = requireFacilitator(c)
-    const data = await services.records()
+    const data = await services.data()
     const decks = await decksOf(data, me.id)
     return c.json({
       decks: decks.map(({ editors, ...d }) => ({
@@ -55,7 +55,7 @@ export function deckRoutes(services: Services) {
     const deckTitle = starter ? starter.title : (body as { title: string }).title
     const id = newId('deck')
     const { seedDeck, titleSlide } = await loadSeedDeck()
-    await createDeck(await services.records(), { id, ownerId: me.id, title: deckTitle }, me, now())
+    await createDeck(await services.data(), { id, ownerId: me.id, title: deckTitle }, me, now())
     await sync.serverWrite(deckDocName.deck(id) as DocName, (doc) =>
       starter
         ? seedDeck(doc, starter.title, starter.slides, starter.note)
@@ -67,7 +67,7 @@ export function deckRoutes(services: Services) {
   app.post('/decks/:deckId/editors', async (c) => {
     const me = requireFacilitator(c)
     const deckId = c.req.param('deckId')
-    const data = await services.records()
+    const data = await services.data()
     if (!(await isDeckEditor(data, deckId, me.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }

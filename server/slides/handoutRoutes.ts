@@ -34,7 +34,7 @@ export function handoutRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
-    const data = await services.records()
+    const data = await services.data()
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     else if (principal.kind !== 'member' || !(await isAdmitted(data, sessionId, principal.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
@@ -49,7 +49,7 @@ export function handoutRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { deckId } = await parseBody(c, bringRequest)
-    const data = await services.records()
+    const data = await services.data()
     const deck = await editableDeck(data, deckId, principal.id)
     if (!deck) throw new HTTPException(404, { message: 'no such deck' })
     const { status } = await sessionRow(data, sessionId)

@@ -32,7 +32,7 @@ export async function publishResults(
   question?: ResponseSpec,
 ): Promise<void> {
   const { sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const slide = { handoutId: handout.id, slideId }
   const deck = sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName
   const spec = question ?? (await questionOf(services, handout, slideId))

@@ -29,7 +29,7 @@ export function responseRoutes(services: Services) {
   const canAnswer = personRate(ANSWER_RATE, now)
   const handoutOf = async (sessionId: string, handoutId: string): Promise<HandoutRef> => {
     const groupId = await groupOfSession(services, sessionId)
-    const data = await services.records()
+    const data = await services.data()
     const row = await data
       .selectFrom('handouts')
       .select('id')
@@ -45,7 +45,7 @@ export function responseRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const handout = await handoutOf(sessionId, c.req.param('handoutId'))
     const { slideId, value } = await parseBody(c, answerRequest)
-    const data = await services.records()
+    const data = await services.data()
     if (handout.groupId !== member.groupId || !(await isAdmitted(data, sessionId, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
@@ -88,7 +88,7 @@ export function responseRoutes(services: Services) {
     const { slideId, shown } = await parseBody(c, showRequest)
     const spec = await questionOf(services, handout, slideId)
     if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
-    const data = await services.records()
+    const data = await services.data()
     const slide = { handoutId: handout.id, slideId }
     if (shown && (await answerCount(data, slide)) < SHOW_THRESHOLD) {
       throw new HTTPException(409, {

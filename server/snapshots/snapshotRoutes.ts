@@ -44,7 +44,7 @@ export function snapshotRoutes(services: Services) {
     else if (principal.kind !== 'member' || principal.groupId !== groupId) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    const data = await services.records()
+    const data = await services.data()
     const snapshots = []
     for (const row of await snapshotsOf(data, sessionId)) {
       if (!(await readable(principal, row.doc))) continue
@@ -59,7 +59,7 @@ export function snapshotRoutes(services: Services) {
 
   app.get('/snapshots/:snapshotId', async (c) => {
     const principal = requirePrincipal(c)
-    const data = await services.records()
+    const data = await services.data()
     const row = await snapshotById(data, c.req.param('snapshotId'))
     // Unknown, or not this person's to read: the same answer.
     if (!row || !(await readable(principal, row.doc))) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
+import { countRows } from '../test/countRows.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { addWorksheet, openSession, serverPerTest } from '../test/roomWorld.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
@@ -52,13 +53,11 @@ describe('snapshots at the end of a session', () => {
     expect(text).not.toContain('SKY-PRIVATE')
     expect(text).not.toContain(sky.id)
     // Ending again is refused and takes nothing new.
-    const count = () =>
-      (server.db.sql.prepare('SELECT COUNT(*) AS n FROM session_snapshots').get() as { n: number })
-        .n
-    expect(count()).toBe(3)
+    const count = () => countRows(server, 'session_snapshots')
+    expect(await count()).toBe(3)
     expect((await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })).status).toBe(
       409,
     )
-    expect(count()).toBe(3)
+    expect(await count()).toBe(3)
   })
 })

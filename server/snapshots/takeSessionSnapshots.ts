@@ -15,7 +15,7 @@ import { keepSnapshot } from './snapshotRows.ts'
  */
 export async function takeSessionSnapshots(services: Services, sessionId: string): Promise<number> {
   const { sync, now } = services
-  const data = await services.records()
+  const data = await services.data()
   const session = await data
     .selectFrom('sessions')
     .select('group_id')

@@ -39,5 +39,11 @@ export interface DocStore {
   compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void>
   /** Removes the document and its whole history. */
   delete(doc: DocName): Promise<void>
+  /**
+   * The names of every document stored (log, snapshot or both) that start with `prefix`: an
+   * exact prefix, no character of it a wildcard; each name once, in code point order. Only what
+   * is committed: a caller that relays edits drains them first (`SyncServer.drain`).
+   */
+  names(prefix: string): Promise<DocName[]>
   close(): Promise<void>
 }

@@ -95,4 +95,38 @@ describe('PgDocStore', () => {
     expect(after.get(doc)!).toBeGreaterThan(before.get(doc)!)
     expect((await store.load(doc)).updates.map((u) => Array.from(u))).toEqual([[2]])
   })
+
+  it('keeps no document name once it is deleted (its places are kept by digest)', async () => {
+    const { store, pool } = await freshStore()
+    const named = 'group/g_erased/session/s_erased/private/w1/m_erased' as DocName
+    await store.append([{ doc: named, update: Uint8Array.of(1) }])
+    await store.compact(named, Uint8Array.of(1), 1)
+    await store.append([{ doc: named, update: Uint8Array.of(2) }])
+    await store.delete(named)
+    const tables = await pool.query<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()`,
+    )
+    for (const { name } of tables.rows) {
+      const { rows } = await pool.query(`SELECT * FROM ${name}`)
+      expect(JSON.stringify(rows)).not.toMatch(/m_erased|s_erased|g_erased/)
+    }
+  })
+
+  it('an install made with named heads keeps its places when they move to digests', async () => {
+    const { pool, drop } = await throwawaySchema('docs')
+    drops.push(drop)
+    await pool.query(`
+      CREATE TABLE doc_heads (doc TEXT PRIMARY KEY, last_seq BIGINT NOT NULL);
+      CREATE TABLE doc_updates (doc TEXT NOT NULL, seq BIGINT NOT NULL, data BYTEA NOT NULL,
+        sealed BOOLEAN NOT NULL, PRIMARY KEY (doc, seq));
+      INSERT INTO doc_heads VALUES ('pg/room', 7);
+      INSERT INTO doc_updates VALUES ('pg/room', 7, '\\x01', false);`)
+    await prepareDocStoreSchemaPg(pool)
+    const store = new PgDocStore({ pool })
+    const places = await store.append([{ doc, update: Uint8Array.of(2) }])
+    expect(places.get(doc)).toBe(8)
+    expect((await store.load(doc)).updates.map((u) => Array.from(u))).toEqual([[1], [2]])
+    const heads = await pool.query(`SELECT to_regclass('doc_heads') AS t`)
+    expect(heads.rows).toEqual([{ t: null }])
+  })
 })

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto'
 import type { Pool, PoolClient } from 'pg'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
 import { type DocCipher, sealSnapshot, sealUpdate } from './docCipher.ts'
 import { openStoredDoc } from './openStoredDoc.ts'
+import { prefixEnd } from './prefixEnd.ts'
+
+/** The key of a document's places: its name's SHA-256, as the schema's move computes it. */
+const placeDigest = (doc: DocName): string => createHash('sha256').update(doc, 'utf8').digest('hex')
 
 export interface PgDocStoreOptions {
   pool: Pool
@@ -16,33 +21,59 @@ export interface PgDocStoreOptions {
  * The tables, made on first start by whichever instance gets the lock (several may start at
  * once; concurrent CREATE ... IF NOT EXISTS can still collide in PostgreSQL's catalogue).
  *
- * Places are numbered per document, in commit order: `doc_heads` holds each document's last
+ * Places are numbered per document, in commit order: `doc_places` holds each document's last
  * place, and an append takes its places by updating that row, whose lock it holds until it
  * commits. So no instance can commit place n after another has seen place n + 1 of the same
  * document, which is what compaction (fold everything up to a place) relies on when several
- * instances write one document. A document's head stays when it is deleted, so that places
- * (sealed into every row) are never given twice.
+ * instances write one document. A document's row stays when it is deleted, so that places
+ * (sealed into every row) are never given twice; it is keyed by a digest of the name, not the
+ * name, so that what stays after an erasure names nobody (names carry session and member ids).
+ * An install made before keeps its places: `doc_heads` moves over, digested, once.
+ *
+ * Names are compared byte for byte ("C"), whatever the database's own collation: listing by
+ * prefix is a range over the primary keys (`names`), which a language's collation would not
+ * keep in prefix order. Tables an older install made without it keep their collation: `names`
+ * stays exact on them, only without the index.
  */
 const SCHEMA = `
   SELECT pg_advisory_xact_lock(hashtext('hearth doc store schema'));
-  CREATE TABLE IF NOT EXISTS doc_heads (
-    doc TEXT PRIMARY KEY,
+  CREATE TABLE IF NOT EXISTS doc_places (
+    doc_digest TEXT PRIMARY KEY,
     last_seq BIGINT NOT NULL
   );
+  DO $$ BEGIN
+    IF to_regclass('doc_heads') IS NOT NULL THEN
+      INSERT INTO doc_places (doc_digest, last_seq)
+        SELECT encode(sha256(convert_to(doc, 'UTF8')), 'hex'), last_seq FROM doc_heads
+        ON CONFLICT (doc_digest) DO NOTHING;
+      DROP TABLE doc_heads;
+    END IF;
+  END $$;
   CREATE TABLE IF NOT EXISTS doc_updates (
-    doc TEXT NOT NULL,
+    doc TEXT COLLATE "C" NOT NULL,
     seq BIGINT NOT NULL,
     data BYTEA NOT NULL,
     sealed BOOLEAN NOT NULL,
     PRIMARY KEY (doc, seq)
   );
   CREATE TABLE IF NOT EXISTS doc_snapshots (
-    doc TEXT PRIMARY KEY,
+    doc TEXT COLLATE "C" PRIMARY KEY,
     up_to_seq BIGINT NOT NULL,
     data BYTEA NOT NULL,
     sealed BOOLEAN NOT NULL
   );
 `
+
+/** Every name stored from `$1` on (and before `$2`, when given), in byte order. */
+const namesIn = (bounded: boolean) => {
+  const range = bounded ? 'doc COLLATE "C" >= $1 AND doc COLLATE "C" < $2' : 'doc COLLATE "C" >= $1'
+  return `SELECT doc FROM (
+      SELECT doc FROM doc_updates WHERE ${range}
+      UNION SELECT doc FROM doc_snapshots WHERE ${range}
+    ) AS stored ORDER BY doc COLLATE "C"`
+}
+const NAMES_IN = namesIn(true)
+const NAMES_FROM = namesIn(false)
 
 /** Creates the document store's tables if they are missing. */
 export async function prepareDocStoreSchemaPg(pool: Pool): Promise<void> {
@@ -103,18 +134,22 @@ export class PgDocStore implements DocStore {
     this.#open()
     const counts = new Map<DocName, number>()
     for (const { doc } of entries) counts.set(doc, (counts.get(doc) ?? 0) + 1)
-    // Heads are taken in name order, so two instances appending to the same documents wait
+    // Places are taken in digest order, so two instances appending to the same documents wait
     // for each other instead of deadlocking.
-    const docs = [...counts.keys()].sort()
+    const byDigest = new Map([...counts.keys()].map((doc) => [placeDigest(doc), doc]))
+    const digests = [...byDigest.keys()].sort()
+    const docs = digests.map((digest) => byDigest.get(digest)!)
     return inTransaction(this.#pool, async (client) => {
-      const heads = await client.query<{ doc: DocName; last_seq: string }>(
-        `INSERT INTO doc_heads (doc, last_seq)
-           SELECT doc, n FROM unnest($1::text[], $2::bigint[]) AS t(doc, n) ORDER BY doc
-         ON CONFLICT (doc) DO UPDATE SET last_seq = doc_heads.last_seq + EXCLUDED.last_seq
-         RETURNING doc, last_seq`,
-        [docs, docs.map((d) => counts.get(d)!)],
+      const heads = await client.query<{ doc_digest: string; last_seq: string }>(
+        `INSERT INTO doc_places (doc_digest, last_seq)
+           SELECT d, n FROM unnest($1::text[], $2::bigint[]) AS t(d, n) ORDER BY d
+         ON CONFLICT (doc_digest) DO UPDATE SET last_seq = doc_places.last_seq + EXCLUDED.last_seq
+         RETURNING doc_digest, last_seq`,
+        [digests, docs.map((d) => counts.get(d)!)],
       )
-      const last = new Map(heads.rows.map((r) => [r.doc, Number(r.last_seq)]))
+      const last = new Map(
+        heads.rows.map((r) => [byDigest.get(r.doc_digest)!, Number(r.last_seq)] as const),
+      )
       const next = new Map(docs.map((d) => [d, last.get(d)! - counts.get(d)! + 1]))
       const rows = { doc: [] as string[], seq: [] as number[], data: [] as Buffer[] }
       const sealed: boolean[] = []
@@ -159,6 +194,17 @@ export class PgDocStore implements DocStore {
       await client.query('DELETE FROM doc_updates WHERE doc = $1', [doc])
       await client.query('DELETE FROM doc_snapshots WHERE doc = $1', [doc])
     })
+  }
+
+  async names(prefix: string): Promise<DocName[]> {
+    this.#open()
+    const to = prefixEnd(prefix)
+    // One statement: both tables read at one moment, so a compaction cannot hide a document.
+    const { rows } = await this.#pool.query<{ doc: DocName }>(
+      to === null ? NAMES_FROM : NAMES_IN,
+      to === null ? [prefix] : [prefix, to],
+    )
+    return rows.map((row) => row.doc)
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { preparePrivateFile } from '../db/preparePrivateFile.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
 import { type DocCipher, sealSnapshot, sealUpdate } from './docCipher.ts'
 import { openStoredDoc } from './openStoredDoc.ts'
+import { prefixEnd } from './prefixEnd.ts'
 import { sealLegacyRows } from './sealLegacyRows.ts'
 import { nextSeqOf, prepareDocStoreSchema } from './sqliteSchema.ts'
 import { SqliteWrites, type StoredRow } from './sqliteWrites.ts'
@@ -43,6 +44,8 @@ export class SqliteDocStore implements DocStore {
   readonly #db: DatabaseSync
   readonly #selectSnapshot: StatementSync
   readonly #selectUpdates: StatementSync
+  readonly #selectNames: StatementSync
+  readonly #selectNamesFrom: StatementSync
   readonly #writes: SqliteWrites
   readonly #cipher: DocCipher | null
   /** Null without FULL (or in memory): then SQLite's own syncing is all there is. */
@@ -74,6 +77,15 @@ export class SqliteDocStore implements DocStore {
     )
     this.#selectUpdates = this.#db.prepare(
       'SELECT seq, data, sealed FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
+    )
+    // A range, not LIKE: exact (no wildcards), and read off the indexes on `doc`.
+    this.#selectNames = this.#db.prepare(
+      `SELECT doc FROM doc_updates WHERE doc >= :from AND doc < :to
+       UNION SELECT doc FROM doc_snapshots WHERE doc >= :from AND doc < :to ORDER BY doc`,
+    )
+    this.#selectNamesFrom = this.#db.prepare(
+      `SELECT doc FROM doc_updates WHERE doc >= :from
+       UNION SELECT doc FROM doc_snapshots WHERE doc >= :from ORDER BY doc`,
     )
     this.#writes = new SqliteWrites(this.#db)
   }
@@ -124,6 +136,16 @@ export class SqliteDocStore implements DocStore {
     this.#open()
     this.#writes.delete(doc)
     await this.#durable(0)
+  }
+
+  async names(prefix: string): Promise<DocName[]> {
+    this.#open()
+    const to = prefixEnd(prefix)
+    const rows =
+      to === null
+        ? this.#selectNamesFrom.all({ from: prefix })
+        : this.#selectNames.all({ from: prefix, to })
+    return (rows as { doc: DocName }[]).map((row) => row.doc)
   }
 
   async close(): Promise<void> {

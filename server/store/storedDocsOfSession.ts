@@ -4,8 +4,7 @@ import type { Services } from '../http/AppEnv.ts'
 
 /**
  * Every document stored for one session (in the log or as a snapshot), after what was
- * accepted so far has been committed. Read from the SQLite store's tables, which share the
- * database file with the relational schema.
+ * accepted so far has been committed.
  */
 export async function storedDocsOfSession(
   services: Services,
@@ -13,14 +12,8 @@ export async function storedDocsOfSession(
   sessionId: string,
 ): Promise<DocName[]> {
   await services.sync.drain()
-  const prefix = `${sessionDocName.room(groupId, sessionId).slice(0, -'room'.length)}%`
-  return (
-    services.db.sql
-      .prepare(
-        'SELECT doc FROM doc_updates WHERE doc LIKE ? UNION SELECT doc FROM doc_snapshots WHERE doc LIKE ?',
-      )
-      .all(prefix, prefix) as { doc: string }[]
+  const prefix = sessionDocName.room(groupId, sessionId).slice(0, -'room'.length)
+  return (await services.sync.storedNames(prefix)).filter(
+    (name) => parseGroupDocName(name)?.sessionId === sessionId,
   )
-    .map((r) => r.doc as DocName)
-    .filter((name) => parseGroupDocName(name)?.sessionId === sessionId)
 }

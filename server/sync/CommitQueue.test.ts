@@ -25,6 +25,7 @@ function recordingStore() {
     },
     compact: () => Promise.resolve(),
     delete: () => Promise.resolve(),
+    names: () => Promise.resolve([]),
     close: () => Promise.resolve(),
   }
   return {

@@ -60,6 +60,7 @@ describe('an instance linked to others', () => {
       append: (entries) => store.append(entries),
       compact: (doc, snapshot, upTo) => store.compact(doc, snapshot, upTo),
       delete: (doc) => store.delete(doc),
+      names: (prefix) => store.names(prefix),
       close: () => store.close(),
     }
     const { sync, other } = await linked(gated)

@@ -232,6 +232,14 @@ export class SyncServer {
     }
   }
 
+  /**
+   * The documents stored under `prefix` (`DocStore.names`). Only what is committed: a caller
+   * that needs what was accepted so far `drain`s first.
+   */
+  storedNames(prefix: string): Promise<DocName[]> {
+    return this.#opts.store.names(prefix)
+  }
+
   /** Open rooms, for tests. */
   get openRooms(): number {
     return this.#rooms.size

@@ -46,7 +46,7 @@ export function createUpgradeHandler(deps: {
   /** Limits of a multiplexed socket (`/mux`). */
   mux: MuxLimits
   /** The document an opened name stands for (an alias resolved), or null when unknown. */
-  resolve?: (name: DocName) => DocName | null
+  resolve?: (name: DocName) => DocName | null | Promise<DocName | null>
   /** Called once a document is open (a socket, or a channel of one), for the audit trail. */
   onOpened?: (principal: Principal, doc: string) => void
 }) {

@@ -13,7 +13,7 @@ export interface OpenDocumentDeps {
   authorize: Authorize
   log: Logger
   /** The document an opened name stands for (an alias resolved), or null when unknown. */
-  resolve?: (name: DocName) => DocName | null
+  resolve?: (name: DocName) => DocName | null | Promise<DocName | null>
 }
 
 export type OpenDecision =
@@ -38,7 +38,7 @@ export async function openDocument(
 ): Promise<OpenDecision> {
   const opened = parseDocName(raw)
   if (!opened) return { ok: false, refusal: 'bad-name' }
-  const name = deps.resolve ? deps.resolve(opened) : opened
+  const name = deps.resolve ? await deps.resolve(opened) : opened
   if (!name) return { ok: false, refusal: 'forbidden' }
   const access = await deps.authorize(principal, name)
   if (access === 'none') {

@@ -24,7 +24,7 @@ export const groupBody = (name: string) => ({
 /** Creates a facilitator account directly and signs them in through the API. */
 export async function facilitator(server: TestServer, email: string, name = email.split('@')[0]!) {
   const created = await createFacilitator(
-    await server.services.records(),
+    await server.services.data(),
     { email, displayName: name, password: PASSWORD },
     { kind: 'system', id: null },
     server.services.now(),
@@ -74,11 +74,13 @@ export async function member(
     agreementVersion: info.json.agreement.version,
   })
   expect(accepted.status).toBe(201)
-  const id = (
-    server.db.sql
-      .prepare('SELECT id FROM members WHERE group_id = ? AND pseudonym = ?')
-      .get(groupId, pseudonym) as { id: string }
-  ).id
+  const records = await server.services.data()
+  const { id } = await records
+    .selectFrom('members')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('pseudonym', '=', pseudonym)
+    .executeTakeFirstOrThrow()
   return Object.assign(client, { id, pseudonym })
 }
 

@@ -74,9 +74,12 @@ export async function addWorksheet(
 }
 
 /** When a session starts, as stored. */
-export const startsAtOf = (server: TestServer, sessionId: string): number =>
-  (
-    server.db.sql.prepare('SELECT starts_at FROM sessions WHERE id = ?').get(sessionId) as {
-      starts_at: number
-    }
-  ).starts_at
+export async function startsAtOf(server: TestServer, sessionId: string): Promise<number> {
+  const records = await server.services.data()
+  const { starts_at } = await records
+    .selectFrom('sessions')
+    .select('starts_at')
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow()
+  return starts_at
+}

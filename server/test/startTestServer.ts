@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { signDevToken } from '../auth/devToken.ts'
-import { schemaUrl, throwawaySchema } from '../db/test/throwawaySchema.ts'
+import { schemaUrl } from '../db/test/throwawaySchema.ts'
+import { onPostgresPass, passSchema } from './postgresPass.ts'
 import type { Clock } from '../clock/clock.ts'
 import { parseConfig } from '../config/config.ts'
 import { createLogger } from '../log/logger.ts'
@@ -14,6 +15,8 @@ import type { Fanout, FanoutHandlers } from '../fanout/Fanout.ts'
 
 export interface TestServer extends RunningServer {
   dataDir: string
+  /** The PostgreSQL schema holding its data on the PostgreSQL pass; null on SQLite. */
+  pgSchema: string | null
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[]
   /** A token for the given grants (default: write on everything). */
@@ -24,9 +27,8 @@ export interface TestServer extends RunningServer {
 
 /**
  * Starts a real server on port 0 with its own data folder, capturing its logs. With
- * `HEARTH_TEST_DATABASE=postgres` (the second pass of `npm run test:unit:postgres`), its
- * documents and relational data live in a schema of their own in the machine's PostgreSQL,
- * dropped on close: every server test then runs against PostgreSQL too.
+ * `HEARTH_TEST_DATABASE=postgres` (`npm run test:unit:postgres`), its documents and relational
+ * data live in PostgreSQL instead (server/test/postgresPass.ts): every server test runs on both.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -36,17 +38,21 @@ export async function startTestServer(
     dataDir?: string
     now?: Clock
     link?: (handlers: FanoutHandlers) => Fanout
+    /** The test is about the SQLite file itself (legacy rows, its pages): never PostgreSQL. */
+    sqliteFile?: boolean
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-test-'))
-  const onPostgres = process.env.HEARTH_TEST_DATABASE === 'postgres' && !env.DATABASE_URL
-  const schema = onPostgres ? await throwawaySchema('server') : null
+  const schema =
+    onPostgresPass() && !env.DATABASE_URL && !overrides.sqliteFile
+      ? await passSchema(dataDir)
+      : null
   const config = parseConfig({
     PORT: '0',
     HEARTH_DATA_DIR: dataDir,
     HEARTH_SERVE_CLIENT: 'false',
     LOG_LEVEL: 'debug',
-    ...(schema ? { DATABASE_URL: schemaUrl(schema.schema) } : {}),
+    ...(schema ? { DATABASE_URL: schemaUrl(schema) } : {}),
     ...env,
   })
   const logs: Record<string, unknown>[] = []
@@ -56,14 +62,11 @@ export async function startTestServer(
       done()
     },
   })
-  const { dataDir: _dataDir, ...serverOverrides } = overrides
+  const { dataDir: _dataDir, sqliteFile: _sqliteFile, ...serverOverrides } = overrides
   const server = await startServer(config, createLogger(config.logLevel, sink), serverOverrides)
   return {
     ...server,
-    close: async () => {
-      await server.close()
-      await schema?.drop()
-    },
+    pgSchema: schema,
     dataDir,
     logs,
     wsUrl: `ws://127.0.0.1:${server.port}/sync`,

@@ -28,7 +28,7 @@ export async function removeFromCall(
   { ban }: { ban: boolean },
 ): Promise<boolean> {
   const { now, log } = services
-  const data = await services.records()
+  const data = await services.data()
   const row = await identityOf(data, sessionId, personId)
   if (!row) return false
   if (ban) await banFromCall(data, row.identity, now())

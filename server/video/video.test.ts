@@ -176,25 +176,30 @@ describe('LiveKit webhooks', () => {
         room: { name: `hearth-${sessionId}` },
         participant: { identity, sid: 'PA_1' },
       })
+    const records = await server.services.data()
     const attendance = () =>
-      server.db.sql
-        .prepare('SELECT joined_at, left_at FROM video_attendance WHERE identity = ?')
-        .all(identity)
+      records
+        .selectFrom('video_attendance')
+        .select(['joined_at', 'left_at'])
+        .where('identity', '=', identity)
+        .execute()
     const joined = event('EV_join', 'participant_joined', 1_800_000_000)
     const auth = await signed(joined)
     // A changed body, a wrong secret, no header: refused, nothing kept.
     expect((await post(server, joined.replace('PA_1', 'PA_2'), auth)).status).toBe(401)
     expect((await post(server, joined, await signed(joined, 'x'.repeat(40)))).status).toBe(401)
     expect((await post(server, joined)).status).toBe(401)
-    expect(attendance()).toEqual([])
+    expect(await attendance()).toEqual([])
     expect((await post(server, joined, auth)).status).toBe(200)
-    expect(attendance()).toEqual([{ joined_at: 1_800_000_000_000, left_at: null }])
+    expect(await attendance()).toEqual([{ joined_at: 1_800_000_000_000, left_at: null }])
     await eventually(() => robinInList().inCall === 1, 'Robin shown in the call')
     // LiveKit retries: the same event changes nothing.
     expect(await (await post(server, joined, auth)).json()).toEqual({ duplicate: true })
     const left = event('EV_left', 'participant_left', 1_800_000_600)
     expect((await post(server, left, await signed(left))).status).toBe(200)
-    expect(attendance()).toEqual([{ joined_at: 1_800_000_000_000, left_at: 1_800_000_600_000 }])
+    expect(await attendance()).toEqual([
+      { joined_at: 1_800_000_000_000, left_at: 1_800_000_600_000 },
+    ])
     await eventually(() => robinInList().inCall === 0, 'Robin shown out of the call')
     expect(robinInList()).toMatchObject({
       callJoinedAt: 1_800_000_000_000,

@@ -80,7 +80,7 @@ export async function nextVideoKey(data: Data, sessionId: string, now: number): 
  */
 export async function rotateVideoKey(services: Services, sessionId: string): Promise<number> {
   const { now, sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const generation = await nextVideoKey(data, sessionId, now())
   const row = await data
     .selectFrom('sessions')

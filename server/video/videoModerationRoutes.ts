@@ -27,7 +27,7 @@ export function videoModerationRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     if (!services.video) throw new VideoNotSetUp()
-    const data = await services.records()
+    const data = await services.data()
     if (!inProgress((await sessionRow(data, sessionId)).status)) {
       throw new HTTPException(409, { message: 'The call is open only while the session is.' })
     }

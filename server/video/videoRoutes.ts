@@ -32,7 +32,7 @@ export function videoRoutes(services: Services) {
     sessionId: string,
   ): Promise<RoomPerson> => {
     const person = await roomPerson(c, services, sessionId)
-    const data = await services.records()
+    const data = await services.data()
     if (!inProgress((await sessionRow(data, sessionId)).status)) {
       throw new HTTPException(409, { message: 'The call is open only while the session is.' })
     }
@@ -47,7 +47,7 @@ export function videoRoutes(services: Services) {
     const person = await roomPerson(c, services, c.req.param('sessionId'))
     const status: VideoStatus = {
       configured: services.video !== null,
-      e2ee: (await groupSettingsOf(await services.records(), person.groupId))!.videoE2ee,
+      e2ee: (await groupSettingsOf(await services.data(), person.groupId))!.videoE2ee,
     }
     return c.json(status)
   })
@@ -57,7 +57,7 @@ export function videoRoutes(services: Services) {
     const person = await caller(c, sessionId)
     const config = services.video
     if (!config) throw new VideoNotSetUp()
-    const data = await services.records()
+    const data = await services.data()
     const identity = await videoIdentityFor(data, sessionId, person.principal.id, now())
     const token = await mintVideoToken(config, {
       identity,
@@ -79,7 +79,7 @@ export function videoRoutes(services: Services) {
   app.get('/sessions/:sessionId/video/key', async (c) => {
     const sessionId = c.req.param('sessionId')
     const person = await caller(c, sessionId)
-    const data = await services.records()
+    const data = await services.data()
     if (!(await groupSettingsOf(data, person.groupId))!.videoE2ee) {
       throw new HTTPException(404, { message: 'This group’s video is not encrypted end to end.' })
     }

@@ -40,7 +40,7 @@ export function videoWebhookRoutes(services: Services) {
       return c.json({ duplicate: true })
     const sessionId = event.room ? sessionOfVideoRoom(event.room.name) : null
     const identity = event.participant?.identity
-    const data = await services.records()
+    const data = await services.data()
     const person = sessionId && identity ? await personOfIdentity(data, sessionId, identity) : null
     // LiveKit's event time (seconds), or ours when it gives none.
     const at = event.createdAt ? Number(event.createdAt) * 1000 : now()

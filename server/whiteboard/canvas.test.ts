@@ -5,7 +5,7 @@ import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { ROOM_STATE } from '../../shared/sessions/roomState.ts'
 import { sniff } from '../chat/test/chatWorld.ts'
 import { eventually, type TestClient } from '../test/connectProvider.ts'
-import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { foundAtRest } from '../test/foundAtRest.ts'
 import { readableInStore } from '../test/readableInStore.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { openSession, serverPerTest } from '../test/roomWorld.ts'
@@ -64,7 +64,7 @@ describe('the group canvas: each person draws on a layer only they (and facilita
     await new Promise((resolve) => setTimeout(resolve, 300))
     const fresh = await world.open(skys.layer!, lead)
     expect(records(fresh).get('shape:sky')).toMatchObject({ x: 10, props: { text: 'SKY-TREE' } })
-    expect(foundInDatabase(server, ['ROBIN-MOVED-IT'])).toEqual([])
+    expect(await foundAtRest(server, ['ROBIN-MOVED-IT'])).toEqual([])
     // A facilitator may (to take a hurtful drawing away); Robin's own layer is Robin's.
     records(fresh).delete('shape:sky')
     await fresh.saved()
@@ -129,7 +129,7 @@ describe('the group canvas: each person draws on a layer only they (and facilita
     const view = await world.open(layer!, robin)
     records(view).set('shape:after', shape('shape:after', 0, 'AFTER-THE-END'))
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(foundInDatabase(server, ['AFTER-THE-END'])).toEqual([])
+    expect(await foundAtRest(server, ['AFTER-THE-END'])).toEqual([])
     // The library lists the group canvas and Robin's own; withheld, only Robin's own.
     const titles = async () => {
       const { sessions } = (await robin.get('/api/member/library')).json as {
@@ -161,7 +161,7 @@ describe('the group canvas: each person draws on a layer only they (and facilita
     // Sealed at rest (C19): readable with the server's keys, not as bytes of the file.
     expect(await readableInStore(server, ['ROBIN-DRAWING-ZQ'])).toEqual(['ROBIN-DRAWING-ZQ'])
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
-    expect(foundInDatabase(server, ['ROBIN-DRAWING-ZQ'])).toEqual([])
+    expect(await foundAtRest(server, ['ROBIN-DRAWING-ZQ'])).toEqual([])
     expect(await readableInStore(server, ['ROBIN-DRAWING-ZQ'])).toEqual([])
     const view = await world.open(canvas, lead)
     expect(view.doc.getMap(CANVAS_LAYERS).size).toBe(1)

@@ -36,7 +36,7 @@ export function canvasImageRoutes(services: Services) {
     if (to !== 'group' && to !== 'mine') {
       throw new HTTPException(400, { message: 'Say where the picture goes: to=group or to=mine.' })
     }
-    const data = await services.records()
+    const data = await services.data()
     if (inProgress((await sessionRow(data, sessionId)).status)) {
       await openCanvasKeys(services, groupId, sessionId, principal)
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { foundInDatabase } from '../test/foundInDatabase.ts'
+import { countRows } from '../test/countRows.ts'
+import { foundAtRest } from '../test/foundAtRest.ts'
 import type { HttpClient } from '../test/httpClient.ts'
 import { png } from '../test/pngBytes.ts'
 import { openSession, serverPerTest } from '../test/roomWorld.ts'
@@ -50,17 +51,17 @@ describe('pictures on the whiteboard', () => {
     ).toBe(200)
     const locked = await upload(server, sky, to('group'), picture('SKY-WHILE-LOCKED-QX'))
     expect(locked.status).toBe(403)
-    expect(foundInDatabase(server, ['SKY-WHILE-LOCKED-QX', 'LEAD-OWN'])).toEqual([])
+    expect(await foundAtRest(server, ['SKY-WHILE-LOCKED-QX', 'LEAD-OWN'])).toEqual([])
 
     // Robin's erasure takes both pictures off the server (stored sealed: their words were never
     // in the file in clear, C19).
-    const images = () =>
-      (server.db.sql.prepare('SELECT COUNT(*) AS n FROM images').get() as { n: number }).n
-    expect(images()).toBe(2)
-    expect(foundInDatabase(server, ['ROBIN-GROUP-PICTURE-QX', 'ROBIN-OWN-PICTURE-QX'])).toEqual([])
+    const images = () => countRows(server, 'images')
+    const words = ['ROBIN-GROUP-PICTURE-QX', 'ROBIN-OWN-PICTURE-QX']
+    expect(await images()).toBe(2)
+    expect(await foundAtRest(server, words)).toEqual([])
     expect((await robin.post('/api/member/erase', { confirm: 'erase' })).status).toBe(200)
-    expect(images()).toBe(0)
-    expect(foundInDatabase(server, ['ROBIN-GROUP-PICTURE-QX', 'ROBIN-OWN-PICTURE-QX'])).toEqual([])
+    expect(await images()).toBe(0)
+    expect(await foundAtRest(server, words)).toEqual([])
     expect(await fetchAs(sky, shared.json.url!)).toBe(404)
   })
 

@@ -81,7 +81,7 @@ export async function openCanvasKeys(
   principal: Principal,
 ): Promise<{ layer: string; sketch: string | null }> {
   const { now, sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const layer = await canvasKeyFor(data, sessionId, principal.id, 'layer', now())
   const sketch =
     principal.kind === 'member'

@@ -32,7 +32,7 @@ export function canvasRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const canvas = sessionDocName.canvas(groupId, sessionId) as DocName
     const principal = requirePrincipal(c)
-    const data = await services.records()
+    const data = await services.data()
     const keyOf = (kind: 'layer' | 'sketch') =>
       existingCanvasKey(data, sessionId, principal.id, kind)
     const session = (await data
@@ -82,7 +82,7 @@ export function canvasRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { locked } = await parseBody(c, canvasLockRequest)
-    const data = await services.records()
+    const data = await services.data()
     await data
       .updateTable('sessions')
       .set({ canvas_locked: Number(locked) })
@@ -113,7 +113,7 @@ export function canvasRoutes(services: Services) {
     const groupId = await groupOfSession(services, sessionId)
     await requireGroupFacilitator(c, services, groupId)
     const { shown } = await parseBody(c, canvasGalleryRequest)
-    const layers = new Set(await layerKeysOf(await services.records(), sessionId))
+    const layers = new Set(await layerKeysOf(await services.data(), sessionId))
     if (shown?.some((key) => !layers.has(key))) {
       throw new HTTPException(400, { message: 'no such work on this canvas' })
     }

@@ -14,7 +14,7 @@ import { canvasDocOfKey } from './canvasImages.ts'
  */
 export async function eraseMemberCanvas(services: Services, memberId: string): Promise<number> {
   const { sync } = services
-  const data = await services.records()
+  const data = await services.data()
   const keys = await data
     .selectFrom('canvas_keys as k')
     .innerJoin('sessions as s', 's.id', 'k.session_id')

@@ -16,7 +16,7 @@ export async function spotlightWork(
   sessionId: string,
   key: string,
 ): Promise<void> {
-  if (!(await layerKeysOf(await services.records(), sessionId)).includes(key)) {
+  if (!(await layerKeysOf(await services.data(), sessionId)).includes(key)) {
     throw new HTTPException(404, { message: 'no such work on this canvas' })
   }
   await services.sync.serverWrite(sessionDocName.canvas(groupId, sessionId) as DocName, (doc) => {

@@ -16,7 +16,7 @@ const SETTLE_MS = 250
 export function answerMirror(services: Services): (names: DocName[]) => void {
   const timers = new Map<DocName, NodeJS.Timeout>()
   const settled = async (name: DocName, worksheetId: string, memberId: string) => {
-    if (!(await hasFieldShares(await services.records(), worksheetId, memberId))) return
+    if (!(await hasFieldShares(await services.data(), worksheetId, memberId))) return
     await mirrorSharedAnswers(services, name)
   }
   return (names) => {

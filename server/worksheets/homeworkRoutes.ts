@@ -20,7 +20,7 @@ export function homeworkRoutes(services: Services) {
   const app = new Hono<AppEnv>()
 
   app.post('/worksheets/:worksheetId/close', async (c) => {
-    const data = await services.records()
+    const data = await services.data()
     const w = await data
       .selectFrom('worksheets')
       .select(['id', 'group_id as groupId', 'session_id as sessionId', 'mode'])

@@ -14,7 +14,7 @@ export async function mirrorSharedAnswers(services: Services, privateDoc: DocNam
   const parsed = parseGroupDocName(privateDoc)
   if (parsed?.kind !== 'member-private') return
   const { groupId, sessionId, itemId, ownerId } = parsed
-  const data = await services.records()
+  const data = await services.data()
   const member = await data
     .selectFrom('members')
     .select(['pseudonym', 'colour'])

@@ -1,7 +1,6 @@
 import { parseCopyAlias, sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { Data } from '../data/Data.ts'
-import type { Db } from '../db/openDatabase.ts'
 import { newId } from '../db/newId.ts'
 
 /**
@@ -54,24 +53,6 @@ export async function resolveCopyAlias(data: Data, name: DocName): Promise<DocNa
     .where('c.copy_key', '=', alias.copyKey)
     .executeTakeFirst()
   return storedNameOf(alias, row)
-}
-
-/**
- * `resolveCopyAlias` through a raw statement: the sync server's `resolve` hook
- * (server/sync/openDocument.ts) is synchronous and cannot await a query.
- * @deprecated raw node:sqlite twin until server/sync's `resolve` may return a Promise and
- * startServer.ts passes `resolveCopyAlias` (issue 21)
- */
-export function resolveDocName(db: Db): (name: DocName) => DocName | null {
-  const byKey = db.sql.prepare(
-    `SELECT c.worksheet_id, c.member_id, w.session_id, w.group_id FROM private_copies c
-     JOIN worksheets w ON w.id = c.worksheet_id WHERE c.copy_key = ?`,
-  )
-  return (name) => {
-    const alias = parseCopyAlias(name)
-    if (!alias) return name
-    return storedNameOf(alias, byKey.get(alias.copyKey) as CopyRow | undefined)
-  }
 }
 
 const storedNameOf = (

@@ -19,7 +19,7 @@ const loadWorksheetUpdate = () => (tiptapPart ??= import('./worksheetUpdate.ts')
  * Content that does not open throws (`SealedDataRejected`): the document is not opened at all,
  * rather than opened empty.
  *
- * It reads the worksheet through `records` (`Services.records`). Given the `Db` instead
+ * It reads the worksheet through the data source (`Services.data`). Given the `Db` instead
  * (start-up builds the sync server before the services), it reaches the same SQLite connection
  * through a Kysely of its own, made when the first worksheet is seeded.
  */

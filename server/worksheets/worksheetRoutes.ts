@@ -71,7 +71,7 @@ export function worksheetRoutes(services: Services) {
 
   app.get('/templates', async (c) => {
     const facilitator = requireFacilitator(c)
-    const data = await services.records()
+    const data = await services.data()
     const own = await data
       .selectFrom('worksheet_templates')
       .selectAll()
@@ -93,7 +93,7 @@ export function worksheetRoutes(services: Services) {
       throw new HTTPException(400, { message: 'invalid: content' })
     const id = newId('template')
     const sealed = sealTemplate(keys, id, body)
-    const data = await services.records()
+    const data = await services.data()
     await data
       .insertInto('worksheet_templates')
       .values({ id, owner_id: facilitator.id, ...sealed, created_at: now(), updated_at: now() })
@@ -108,7 +108,7 @@ export function worksheetRoutes(services: Services) {
       throw new HTTPException(400, { message: 'invalid: content' })
     const templateId = c.req.param('templateId')
     const sealed = sealTemplate(keys, templateId, body)
-    const data = await services.records()
+    const data = await services.data()
     const result = await data
       .updateTable('worksheet_templates')
       .set({ ...sealed, updated_at: now() })
@@ -126,7 +126,7 @@ export function worksheetRoutes(services: Services) {
     const { principal } = await requireGroupFacilitator(c, services, groupId)
     const { templateId, mode, homework = false } = await parseBody(c, assignBody)
     // After the session, only homework can be given: there is no group to write together.
-    const data = await services.records()
+    const data = await services.data()
     const { status } = await data
       .selectFrom('sessions')
       .select('status')
@@ -181,7 +181,7 @@ export function worksheetRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const principal = requirePrincipal(c)
-    const data = await services.records()
+    const data = await services.data()
     if (principal.kind === 'facilitator') await requireGroupFacilitator(c, services, groupId)
     else if (principal.kind !== 'member' || !(await isAdmitted(data, sessionId, principal.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
@@ -194,7 +194,7 @@ export function worksheetRoutes(services: Services) {
     const member = requireMember(c)
     const worksheetId = c.req.param('worksheetId')
     const { audience, shared, fieldId = '' } = await parseBody(c, shareBody)
-    const data = await services.records()
+    const data = await services.data()
     const ws = await data
       .selectFrom('worksheets')
       .select(['session_id', 'group_id'])

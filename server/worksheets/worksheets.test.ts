@@ -1,6 +1,7 @@
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import { CloseCode } from '../../shared/sync/closeCodes.ts'
 import { thoughtRecord } from '../../shared/worksheets/templates/thoughtRecord.ts'
@@ -58,10 +59,8 @@ describe('worksheets, consent to share, and the silent signal', () => {
     }
     await server.sync.drain()
     // One seed row, not one per client.
-    const rows = server.db.sql
-      .prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?')
-      .get(doc) as { n: number }
-    expect(rows.n).toBe(1)
+    const stored = await server.store.load(doc as DocName)
+    expect(stored.updates.length + (stored.snapshot ? 1 : 0)).toBe(1)
   })
 
   it("a private worksheet is its owner's alone until shared, and sharing is live both ways", async () => {

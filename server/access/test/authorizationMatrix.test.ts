@@ -26,7 +26,7 @@ describe('[C2] authorization matrix', () => {
     world = await groupWorld(server)
     // An account for the "add a facilitator" route, so nobody in the matrix changes role.
     await createFacilitator(
-      await server.services.records(),
+      await server.services.data(),
       { email: 'spare@a.example', displayName: 'Spare', password: PASSWORD },
       { kind: 'system', id: null },
       server.services.now(),
@@ -66,7 +66,7 @@ describe('[C2] authorization matrix', () => {
   it('decides every document kind for every person exactly', async () => {
     const { groupA, groupB, session, sessionB, people } = world
     const privateWs = fixtures.privateWorksheet
-    const records = await server.services.records()
+    const records = await server.services.data()
     const admittedLine = await lineKeyFor(records, session, people.admitted.id)
     const canvasKey = (kind: 'layer' | 'sketch') =>
       canvasKeyFor(records, session, people.admitted.id, kind, server.services.now())
@@ -164,7 +164,7 @@ describe('[C2] authorization matrix', () => {
   it('decides the goals documents for every person exactly', async () => {
     const { groupA, groupB, people } = world
     const key = async (g: string, m: string) =>
-      (await memberGoalsFor(await server.services.records(), g, m, server.services.now())).goals_key
+      (await memberGoalsFor(await server.services.data(), g, m, server.services.now())).goals_key
     const names = {
       'group-goals': goalsDocName.group(groupA),
       'member-goals': goalsDocName.member(groupA, await key(groupA, people.admitted.id)),

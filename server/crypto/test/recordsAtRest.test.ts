@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import { bodyFragment } from '../../../shared/slides/deckDoc.ts'
 import { BUILT_IN_TEMPLATES } from '../../../shared/worksheets/templateLibrary.ts'
 import { WORKSHEET_FRAGMENT } from '../../../shared/worksheets/worksheetFragment.ts'
+import type { Tables } from '../../data/Tables.ts'
 import { connectProvider, eventually } from '../../test/connectProvider.ts'
 import { AGREEMENT } from '../../test/groupWorld.ts'
 import { png } from '../../test/pngBytes.ts'
@@ -11,9 +13,29 @@ import { addWorksheet, openSession, serverPerTest } from '../../test/roomWorld.t
 import type { TestServer } from '../../test/startTestServer.ts'
 import { typeIntoField } from '../../test/typeIntoField.ts'
 
-/** One stored value, raw, as the database file holds it. */
-const raw = (server: TestServer, sql: string, ...params: string[]) =>
-  Object.values(server.db.sql.prepare(sql).get(...params) as Record<string, unknown>)[0]
+/**
+ * One stored value, raw, as the database holds it: records read the columns as they are (what
+ * is sealed is opened above them).
+ */
+async function raw<T extends keyof Tables>(
+  server: TestServer,
+  table: T,
+  column: keyof Tables[T] & string,
+  key: keyof Tables[T] & string,
+  value: string,
+): Promise<unknown> {
+  // Untyped inside: `Tables` checks the names given, not the query built from them.
+  const data = (await server.services.data()) as unknown as Kysely<
+    Record<string, Record<string, unknown>>
+  >
+  const [from, select, where]: [string, string, string] = [table, column, key]
+  const row = await data
+    .selectFrom(from)
+    .select(select)
+    .where(where, '=', value)
+    .executeTakeFirstOrThrow()
+  return row[select]
+}
 
 /** A stored TEXT value is sealed, and the words are not in it. */
 function expectSealedText(value: unknown, plain: string) {
@@ -43,7 +65,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     const posted = await robin.post(`/api/sessions/${sessionId}/chat`, { text: 'CHAT-WORDS-QZ' })
     expect(posted.status).toBe(201)
     expectSealedText(
-      raw(server, 'SELECT text FROM chat_messages WHERE id = ?', posted.json.id),
+      await raw(server, 'chat_messages', 'text', 'id', posted.json.id),
       'CHAT-WORDS-QZ',
     )
     const older = await lead.get(`/api/sessions/${sessionId}/chat/older?before=1000`)
@@ -62,7 +84,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     )
     expect(answered.status).toBe(200)
     expectSealedText(
-      raw(server, 'SELECT word FROM checkin_answers WHERE member_id = ?', robin.id),
+      await raw(server, 'checkin_answers', 'word', 'member_id', robin.id),
       'lighthouse',
     )
     const history = await robin.get('/api/member/checkins')
@@ -75,12 +97,15 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     })
     expect(scored.status).toBe(201)
     expectSealedText(
-      raw(server, 'SELECT answers FROM measure_answers WHERE member_id = ?', robin.id),
+      await raw(server, 'measure_answers', 'answers', 'member_id', robin.id),
       '3,3,2',
     )
-    const result = server.db.sql
-      .prepare('SELECT score, band FROM measure_answers WHERE member_id = ?')
-      .get(robin.id) as { score: unknown; band: unknown }
+    const records = await server.services.data()
+    const result = await records
+      .selectFrom('measure_answers')
+      .select(['score', 'band'])
+      .where('member_id', '=', robin.id)
+      .executeTakeFirstOrThrow()
     expect(result.score).toMatch(/^sealed:/)
     expectSealedText(result.band, 'Moderately severe')
     expect((await robin.get('/api/member/measures')).json.measures[0]).toMatchObject({
@@ -109,7 +134,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     })
     expect(response.status).toBe(200)
     expectSealedText(
-      raw(server, 'SELECT value FROM slide_responses WHERE member_id = ?', robin.id),
+      await raw(server, 'slide_responses', 'value', 'member_id', robin.id),
       'driftwood',
     )
     const results = await world.open(
@@ -126,18 +151,12 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     expect(
       (await lead.post(`/api/sessions/${sessionId}/waiting-message`, { text: word })).status,
     ).toBe(200)
-    expectSealedText(
-      raw(server, 'SELECT waiting_message FROM sessions WHERE id = ?', sessionId),
-      word,
-    )
+    expectSealedText(await raw(server, 'sessions', 'waiting_message', 'id', sessionId), word)
     const waiting = await lead.get(`/api/sessions/${sessionId}/waiting-room`)
     expect(waiting.json.message.text).toBe(word)
 
     // The group agreement and a facilitator's note on an invitation.
-    expectSealedText(
-      raw(server, 'SELECT text FROM agreements WHERE group_id = ?', groupId),
-      AGREEMENT,
-    )
+    expectSealedText(await raw(server, 'agreements', 'text', 'group_id', groupId), AGREEMENT)
     expect((await lead.get(`/api/groups/${groupId}`)).json.agreement.text).toBe(AGREEMENT)
     const invited = await lead.post(`/api/groups/${groupId}/invitations`, {
       maxUses: 1,
@@ -145,10 +164,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
       label: 'for R. on Tuesdays',
     })
     expect(invited.status).toBe(201)
-    expectSealedText(
-      raw(server, 'SELECT label FROM invitations WHERE id = ?', invited.json.id),
-      'for R.',
-    )
+    expectSealedText(await raw(server, 'invitations', 'label', 'id', invited.json.id), 'for R.')
     const listed = (await lead.get(`/api/groups/${groupId}/invitations`)).json.invitations as {
       id: string
       label: string
@@ -177,7 +193,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
       ['content', '"type"'],
     ] as const) {
       expectSealedText(
-        raw(server, `SELECT ${column} FROM worksheet_templates WHERE id = ?`, template.json.id),
+        await raw(server, 'worksheet_templates', column, 'id', template.json.id),
         plain,
       )
     }
@@ -189,7 +205,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
       content,
     })
     const custom = await addWorksheet(lead, sessionId, 'shared', template.json.id)
-    expectSealedText(raw(server, 'SELECT content FROM worksheets WHERE id = ?', custom), '"type"')
+    expectSealedText(await raw(server, 'worksheets', 'content', 'id', custom), '"type"')
     const seeded = await world.open(sessionDocName.shared(groupId, sessionId, custom), robin)
     expect(seeded.doc.getXmlFragment(WORKSHEET_FRAGMENT).length).toBeGreaterThan(0)
 
@@ -201,9 +217,12 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     expect((await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })).status).toBe(
       200,
     )
-    const snapshot = server.db.sql
-      .prepare('SELECT id, data, sealed FROM session_snapshots WHERE worksheet_id = ?')
-      .get(sheet) as { id: string; data: Uint8Array; sealed: number }
+    const records = await server.services.data()
+    const snapshot = await records
+      .selectFrom('session_snapshots')
+      .select(['id', 'data', 'sealed'])
+      .where('worksheet_id', '=', sheet)
+      .executeTakeFirstOrThrow()
     expect(snapshot.sealed).toBe(1)
     expectSealedBytes(snapshot.data, 'AT-THE-END-QZ')
     const read = await robin.get(`/api/snapshots/${snapshot.id}`)
@@ -219,10 +238,7 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     })
     expect(uploaded.status).toBe(201)
     const { hash, url } = (await uploaded.json()) as { hash: string; url: string }
-    expectSealedBytes(
-      raw(server, 'SELECT data FROM images WHERE hash = ?', hash),
-      'DECK-PICTURE-QZ',
-    )
+    expectSealedBytes(await raw(server, 'images', 'data', 'hash', hash), 'DECK-PICTURE-QZ')
     const served = await fetch(`${server.url}${url}`, { headers: { cookie: lead.cookie! } })
     expect(served.status).toBe(200)
     expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true)
@@ -234,11 +250,14 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     const robin = members[0]!
     const first = (await robin.post(`/api/sessions/${sessionId}/chat`, { text: 'FIRST-QZ' })).json
     const second = (await robin.post(`/api/sessions/${sessionId}/chat`, { text: 'SECOND-QZ' })).json
-    server.db.sql
-      .prepare(
-        'UPDATE chat_messages SET text = (SELECT text FROM chat_messages WHERE id = ?) WHERE id = ?',
-      )
-      .run(first.id, second.id)
+    const records = await server.services.data()
+    await records
+      .updateTable('chat_messages')
+      .set((eb) => ({
+        text: eb.selectFrom('chat_messages').select('text').where('id', '=', first.id),
+      }))
+      .where('id', '=', second.id)
+      .execute()
     const older = await lead.get(`/api/sessions/${sessionId}/chat/older?before=1000`)
     expect(older.status).toBe(500)
     expect(JSON.stringify(older.json)).not.toContain('FIRST-QZ')
@@ -253,11 +272,13 @@ describe('[C19] what people type and upload is sealed in the database, and read 
     // alone opened empty), the log names the record, and the server goes on serving.
     const sheetA = await addWorksheet(lead, sessionId, 'shared')
     const sheetB = await addWorksheet(lead, sessionId, 'shared')
-    server.db.sql
-      .prepare(
-        'UPDATE worksheets SET content = (SELECT content FROM worksheets WHERE id = ?) WHERE id = ?',
-      )
-      .run(sheetA, sheetB)
+    await records
+      .updateTable('worksheets')
+      .set((eb) => ({
+        content: eb.selectFrom('worksheets').select('content').where('id', '=', sheetA),
+      }))
+      .where('id', '=', sheetB)
+      .execute()
     const refused = connectProvider(
       server.wsUrl,
       sessionDocName.shared(groupId, sessionId, sheetB),
@@ -288,9 +309,11 @@ describe('[C19] what people type and upload is sealed in the database, and read 
         })
       ).json()) as { hash: string; url: string }
     const [a, b] = [await upload('A'), await upload('B')]
-    server.db.sql
-      .prepare('UPDATE images SET data = (SELECT data FROM images WHERE hash = ?) WHERE hash = ?')
-      .run(a.hash, b.hash)
+    await records
+      .updateTable('images')
+      .set((eb) => ({ data: eb.selectFrom('images').select('data').where('hash', '=', a.hash) }))
+      .where('hash', '=', b.hash)
+      .execute()
     const served = await fetch(`${server.url}${b.url}`, { headers: { cookie: lead.cookie! } })
     expect(served.status).toBe(500)
     expect(

@@ -57,9 +57,12 @@ describe('exporting everything at once', () => {
       fieldId: 'balanced-thought',
     })
     // A title that is markup: the index shows it as words.
-    server.db.sql
-      .prepare('UPDATE sessions SET title = ? WHERE id = ?')
-      .run('Week 1 <script>alert(1)</script>', sessionId)
+    const records = await server.services.data()
+    await records
+      .updateTable('sessions')
+      .set({ title: 'Week 1 <script>alert(1)</script>' })
+      .where('id', '=', sessionId)
+      .execute()
     await robin.post(`/api/sessions/${sessionId}/chat`, { text: 'CHAT-WORDS from nobody' })
     await lead.post(`/api/sessions/${sessionId}/status`, { status: 'ended' })
     await server.sync.drain()
@@ -106,11 +109,12 @@ describe('exporting everything at once', () => {
     expect((await download(robin, server.url, `/api/sessions/${sessionId}/export`)).status).toBe(
       403,
     )
-    const trail = server.db.sql
-      .prepare(
-        "SELECT action, detail FROM audit_log WHERE action IN ('member.exported', 'session.exported') ORDER BY seq",
-      )
-      .all() as { action: string; detail: string }[]
+    const trail = await records
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('action', 'in', ['member.exported', 'session.exported'])
+      .orderBy('seq')
+      .execute()
     expect(trail.map((t) => [t.action, JSON.parse(t.detail)])).toEqual([
       ['member.exported', { documents: 2 }],
       ['session.exported', { documents: 4 }],

@@ -38,7 +38,7 @@ export function archiveRoutes(services: Services) {
       new Date(now()),
     )
     await audit(
-      await services.records(),
+      await services.data(),
       {
         actor: member,
         action: 'member.exported',
@@ -55,7 +55,7 @@ export function archiveRoutes(services: Services) {
     const sessionId = c.req.param('sessionId')
     const groupId = await groupOfSession(services, sessionId)
     const { principal } = await requireGroupFacilitator(c, services, groupId)
-    const data = await services.records()
+    const data = await services.data()
     const session = await sessionRow(data, sessionId)
     const { sections, documents } = await sessionArchive(services, principal, session)
     const archive = await zipArchive(

@@ -14,7 +14,7 @@ export async function chatTranscript(
   folder: string,
   context: string,
 ): Promise<ArchiveFile | null> {
-  const record = chatRecord(await services.records(), services.keys)
+  const record = chatRecord(await services.data(), services.keys)
   const messages = await record.before(session.id, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
   if (messages.length === 0) return null
   const time = new Intl.DateTimeFormat('en-GB', {

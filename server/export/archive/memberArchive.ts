@@ -18,7 +18,7 @@ export async function memberArchive(
 ): Promise<{ sections: ArchiveSection[]; documents: number }> {
   const sections: ArchiveSection[] = []
   let documents = 0
-  const library = await libraryOf(await services.records(), member, services.now())
+  const library = await libraryOf(await services.data(), member, services.now())
   for (const { session, items } of library) {
     const folder = sessionFolder(session.startsAt, session.timeZone, session.title)
     const context = `${session.title}, ${sessionDay(session.startsAt, session.timeZone)}`

@@ -24,7 +24,7 @@ export async function sessionArchive(
   facilitator: Principal,
   session: SessionRow,
 ): Promise<{ sections: ArchiveSection[]; documents: number }> {
-  const data = await services.records()
+  const data = await services.data()
   const g = session.group_id
   const s = session.id
   const folder = sessionFolder(session.starts_at, session.time_zone, session.title)

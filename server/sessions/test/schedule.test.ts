@@ -86,7 +86,7 @@ describe('scheduling and the calendar feed', () => {
     await lead.post(`/api/sessions/${id}/admit`, { memberId: robin.id })
     await lead.post(`/api/sessions/${id}/status`, { status: 'ended' })
     const states = async () =>
-      (await server.services.records())
+      (await server.services.data())
         .selectFrom('session_attendance')
         .select(['member_id', 'state'])
         .where('session_id', '=', id)

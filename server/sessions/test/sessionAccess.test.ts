@@ -175,7 +175,7 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
     })
     expect(form.status).toBe(415)
     const invitations = await (
-      await server.services.records()
+      await server.services.data()
     )
       .selectFrom('invitations')
       .select('id')
@@ -202,6 +202,6 @@ describe('sessions: admission, removal, presence and logoff over real sockets', 
       ]),
     )
     expect(JSON.stringify(trail.json)).not.toMatch(/Robin|What is said|Anxiety/)
-    expect((await verifyAuditChain(await server.services.records())).ok).toBe(true)
+    expect((await verifyAuditChain(await server.services.data())).ok).toBe(true)
   })
 })

@@ -44,7 +44,7 @@ describe('a word to the waiting room', () => {
     await eventually(() => desk.doc.getMap(WAITING_STATE).get('message') != null, 'on the desk')
     expect(desk.doc.getMap(WAITING_STATE).get('message')).toEqual(expected)
     const trail = JSON.stringify(
-      await (await server.services.records()).selectFrom('audit_log').selectAll().execute(),
+      await (await server.services.data()).selectFrom('audit_log').selectAll().execute(),
     )
     expect(trail).toContain('session.waiting-message')
     expect(trail).not.toContain('5 minutes')

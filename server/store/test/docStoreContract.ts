@@ -93,5 +93,53 @@ export function docStoreContract(name: string, open: () => Promise<DocStore>): v
       expect(loaded.updates[0]!.byteLength).toBe(0)
       expect(Buffer.compare(loaded.updates[1]!, big)).toBe(0)
     })
+
+    describe('names', () => {
+      const name = (s: string) => `names/${s}` as DocName
+      /** Stored as a log only, a snapshot only, or both; `gone` is deleted again. */
+      async function stored(logOnly: string[], snapshotOnly: string[], both: string[]) {
+        const all = [...logOnly, ...snapshotOnly, ...both, 'gone'].map(name)
+        const seqs = await store.append(all.map((doc) => ({ doc, update: bytes(1) })))
+        for (const s of [...snapshotOnly, ...both]) {
+          await store.compact(name(s), bytes(2), seqs.get(name(s))!)
+        }
+        await store.append(both.map((s) => ({ doc: name(s), update: bytes(3) })))
+        await store.delete(name('gone'))
+      }
+
+      it('lists every stored document under a prefix once, sorted, log or snapshot', async () => {
+        await stored(['a/b', 'a/bc', 'b'], ['a/b/c', 'a/b%'], ['a/b_', 'ab'])
+        expect(await store.names('names/a/b')).toEqual(
+          ['a/b', 'a/b%', 'a/b/c', 'a/b_', 'a/bc'].map(name),
+        )
+        expect(await store.names('names/')).toEqual(
+          ['a/b', 'a/b%', 'a/b/c', 'a/b_', 'a/bc', 'ab', 'b'].map(name),
+        )
+        expect(await store.names('')).toEqual(await store.names('names/'))
+        expect(await store.names('names/a/b/c')).toEqual([name('a/b/c')])
+        expect(await store.names('names/gone')).toEqual([])
+        expect(await store.names('names/z')).toEqual([])
+      })
+
+      it('matches the prefix exactly: a look-alike, % or _ matches nothing more', async () => {
+        await stored(['a/b', 'a/bc', 'a/b/c', 'a-b', 'axb'], ['a/b%', 'a%'], ['a/b_', 'a_'])
+        expect(await store.names('names/a/b/')).toEqual([name('a/b/c')])
+        expect(await store.names('names/a/b_')).toEqual([name('a/b_')])
+        expect(await store.names('names/a/b%')).toEqual([name('a/b%')])
+        expect(await store.names('names/a%')).toEqual([name('a%')])
+        expect(await store.names('names/a_')).toEqual([name('a_')])
+        expect(await store.names('names/a_b')).toEqual([])
+        expect(await store.names('names/a%b')).toEqual([])
+        expect(await store.names('names/A/B')).toEqual([])
+      })
+
+      it('keeps names with characters past U+FFFF under their prefix', async () => {
+        await stored(['x\u{1F331}', 'x\u{10FFFF}y', 'x\uFFFF', 'y'], [], [])
+        expect(await store.names('names/x')).toEqual(
+          ['x\uFFFF', 'x\u{1F331}', 'x\u{10FFFF}y'].map(name),
+        )
+        expect(await store.names('names/x\u{10FFFF}')).toEqual([name('x\u{10FFFF}y')])
+      })
+    })
   })
 }

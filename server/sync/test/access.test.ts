@@ -28,6 +28,7 @@ function spyingStore(): { store: DocStore; loaded: string[] } {
     append: (e) => inner.append(e),
     compact: (d, s, u) => inner.compact(d, s, u),
     delete: (d) => inner.delete(d),
+    names: (p) => inner.names(p),
     close: () => inner.close(),
   }
   return { store, loaded }

@@ -46,7 +46,7 @@ describe('a damaged document', () => {
     raw.prepare('DELETE FROM doc_updates WHERE seq = ?').run(seqs[5]!.seq)
     raw.close()
 
-    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' }, { dataDir })
+    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' }, { sqliteFile: true, dataDir })
     expect((await fetch(`${server.url}/health`)).status).toBe(200)
     const writer = await openRawSocket(server.wsUrl, name, server.token())
     await writer.next((f) => f[0] === MessageType.sync, 2_000)
@@ -69,7 +69,7 @@ describe('a damaged document', () => {
 
   it('a sound document is not flagged', async () => {
     const dataDir = await written('damage/none', 5)
-    server = await startTestServer({}, { dataDir })
+    server = await startTestServer({}, { sqliteFile: true, dataDir })
     const reader = connectProvider(server.wsUrl, 'damage/none', server.token())
     clients.push(reader)
     await reader.synced()
@@ -79,7 +79,7 @@ describe('a damaged document', () => {
   })
 
   it('[C19] one changed byte of a sealed row is refused, named, and the rest of the server works', async () => {
-    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' })
+    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' }, { sqliteFile: true })
     const { dataDir } = server
     for (const name of ['damage/tampered', 'damage/intact']) {
       const writer = connectProvider(server.wsUrl, name, server.token())
@@ -105,7 +105,7 @@ describe('a damaged document', () => {
     raw.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(changed, row.seq)
     raw.close()
 
-    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' }, { dataDir })
+    server = await startTestServer({ HEARTH_COMPACT_ROWS: '100000' }, { sqliteFile: true, dataDir })
     const reader = await openRawSocket(server.wsUrl, 'damage/tampered', server.token())
     await reader.next((f) => f[0] === MessageType.sync, 2_000)
     const error = server.logs.find((l) => l.msg === 'document is damaged; serving it read-only')

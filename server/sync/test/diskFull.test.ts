@@ -55,6 +55,7 @@ describe('a full disk', () => {
           : inner.append(e),
       compact: (d, s, u) => inner.compact(d, s, u),
       delete: (d) => inner.delete(d),
+      names: (p) => inner.names(p),
       close: () => inner.close(),
     }
     server = await startTestServer({}, { store })

@@ -22,6 +22,7 @@ describe('start-up warm-up', () => {
       append: (entries) => (appends.push(...entries.map((e) => e.doc)), inner.append(entries)),
       compact: (doc, snapshot, upTo) => inner.compact(doc, snapshot, upTo),
       delete: (doc) => inner.delete(doc),
+      names: (prefix) => inner.names(prefix),
       close: () => inner.close(),
     }
     server = await startTestServer({}, { store })
