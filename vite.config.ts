@@ -1,7 +1,18 @@
 import { defineConfig } from 'vitest/config'
+import { globSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { precompress } from './scripts/precompress.ts'
+
+// The PostgreSQL pass (HEARTH_TEST_DATABASE=postgres) runs again what starts a Hearth server;
+// the data contract suites (describe.each(DIALECTS)) ran on both databases in the first pass.
+const STARTS_A_SERVER = /startTestServer|serverPerTest|groupWorld|roomWorld|spawnServer/
+const serverTests =
+  process.env.HEARTH_TEST_DATABASE === 'postgres'
+    ? globSync('server/**/*.test.ts').filter((file) =>
+        STARTS_A_SERVER.test(readFileSync(file, 'utf8')),
+      )
+    : ['server/**/*.test.ts', 'bench/**/*.test.ts']
 
 // One config for the client build and every Vitest project. The server runs its TypeScript
 // directly on Node 24 (type stripping), so only the client is bundled.
@@ -54,7 +65,7 @@ export default defineConfig({
           // Unit and integration files share their workers (each test builds what it needs:
           // its own server, database and clock); a fresh module graph per file cost ~2 min.
           isolate: false,
-          include: ['server/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: serverTests,
           environment: 'node',
           // Drops the schemas of the PostgreSQL pass (HEARTH_TEST_DATABASE=postgres) after it.
           globalSetup: ['server/test/postgresPass.ts'],
