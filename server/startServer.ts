@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
-import { parseGroupDocName } from '../shared/documents/docKinds.ts'
+import { parseCopyAlias, parseGroupDocName } from '../shared/documents/docKinds.ts'
 import { parseGoalsDocName } from '../shared/goals/goalsDocNames.ts'
 import { chatState } from './chat/chatState.ts'
 import { loadCrisisConfig } from './crisis/loadCrisisConfig.ts'
@@ -171,7 +171,9 @@ export async function startServer(
     allowLoopbackOrigins: config.allowLoopbackOrigins,
     log,
     now: services.now,
-    resolve: async (name) => resolveCopyAlias(await data(), name),
+    // Only an alias needs the data (and Kysely loaded): not the warm-up before listening.
+    resolve: (name) =>
+      parseCopyAlias(name) ? data().then((data) => resolveCopyAlias(data, name)) : name,
     maxSocketsPerPerson: config.limits.maxSocketsPerPerson,
     mux: {
       maxChannels: config.limits.maxDocsPerSocket,
