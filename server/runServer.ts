@@ -3,7 +3,7 @@ import { createLogger } from './log/logger.ts'
 import { reclaimWhenQuiet } from './process/reclaimMemory.ts'
 import { startServer } from './startServer.ts'
 
-/** The server process: started by `server/main.ts`; configuration comes from the environment. */
+/** The server process: started by `server/main.js`; configuration comes from the environment. */
 const config = parseConfig(process.env)
 const log = createLogger(config.logLevel)
 const server = await startServer(config, log)

@@ -115,7 +115,7 @@ export async function groupWorkload(args: GroupArgs) {
 export type GroupResult = Awaited<ReturnType<typeof groupWorkload>>
 
 /**
- * Hearth logs its own sync latency since the last request when sent SIGUSR2 (server/main.ts):
+ * Hearth logs its own sync latency since the last request when sent SIGUSR2 (server/main.js):
  * asked at both edges of the window, the second answer covers the window. The peers have no
  * such report (and SIGUSR2 would end them).
  */

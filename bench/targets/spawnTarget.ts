@@ -46,7 +46,7 @@ const HEARTH_SECRET = 'bench-secret-'.padEnd(40, 'x')
 const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64')
 
 const entry: Record<TargetName, string> = {
-  hearth: 'server/main.ts',
+  hearth: 'server/main.js',
   hocuspocus: 'bench/targets/hocuspocusMain.ts',
   'y-websocket': 'bench/targets/yWebsocketMain.ts',
   floor: 'bench/targets/floorMain.ts',

@@ -130,7 +130,7 @@ function createFacilitator(env: NodeJS.ProcessEnv, who: typeof ROOM_FACILITATOR)
 }
 
 /**
- * Starts the real server (`node server/main.ts`) on a free port with its own data folder, in
+ * Starts the real server (`node server/main.js`) on a free port with its own data folder, in
  * front of the client that `npm run test:e2e` has just built, and stops it after the run.
  */
 export default async function setup({ provide }: TestProject) {
@@ -148,7 +148,7 @@ export default async function setup({ provide }: TestProject) {
     HEARTH_SERVE_CLIENT: 'true',
     LOG_LEVEL: 'info',
   }
-  const server = spawn(process.execPath, ['server/main.ts'], {
+  const server = spawn(process.execPath, ['server/main.js'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -18,7 +18,7 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `server/main.ts` as its own process (same Node as the tests), so that a test can kill it
+ * Runs `server/main.js` as its own process (same Node as the tests), so that a test can kill it
  * with SIGKILL or survive it hanging. Resolves once it logs "listening".
  */
 export async function spawnServer(
@@ -26,7 +26,7 @@ export async function spawnServer(
 ): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-proc-'))
   const secret = 's'.repeat(40)
-  const child = spawn(process.execPath, ['server/main.ts'], {
+  const child = spawn(process.execPath, ['server/main.js'], {
     env: {
       ...process.env,
       PORT: '0',
