@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { globSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { precompress } from './scripts/precompress.ts'
@@ -56,6 +57,10 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // Vitest's default is one worker fewer than the cores: one worker on a two-core machine.
+    // The server files mostly wait (sockets, timers, the database), so three workers on two
+    // cores took the first pass from 5 min 51 s to 2 min 16 s with every file passing.
+    maxWorkers: Math.max(3, availableParallelism()),
     projects: [
       {
         extends: true,
