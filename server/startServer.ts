@@ -28,11 +28,15 @@ import { loginTokenFromHeader } from './http/loginCookie.ts'
 import type { Logger } from './log/logger.ts'
 import type { DocStore } from './store/DocStore.ts'
 import type { Fanout, FanoutHandlers } from './fanout/Fanout.ts'
+import { localRates } from './limits/localRates.ts'
+import type { Rates } from './limits/Rates.ts'
 import { openDocStore } from './store/openDocStore.ts'
 import { scheduledJobs } from './jobs/scheduledJobs.ts'
 import { scheduledBackups } from './backup/scheduledBackups.ts'
+import { sharedVapidKeys } from './reminders/sharedVapidKeys.ts'
 import { loadVapidKeys } from './reminders/vapid.ts'
 import { KeyRing } from './crypto/keyRing.ts'
+import type { Keys } from './crypto/Keys.ts'
 import { loadMasterKey } from './crypto/masterKey.ts'
 import { sealStoredRecords } from './crypto/sealStoredRecords.ts'
 import { sealStoredSecrets } from './crypto/totpSecrets.ts'
@@ -83,14 +87,30 @@ export async function startServer(
   const secret = loadSecret(config.secret, config.dataDir)
   const now = overrides.now ?? systemClock
   const masterKey = () => loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log)
-  const keys = new KeyRing(config.keyRingPath, masterKey(), now, masterKey)
+  // Instances on separate hosts share their keys through a database of their own; one host
+  // keeps them in a file beside the data. Loaded only when configured (it brings in `pg`).
+  const sharedKeys = config.keysDatabaseUrl
+    ? await (
+        await import('./crypto/pgKeyRing.ts')
+      ).PgKeyRing.open({
+        url: config.keysDatabaseUrl,
+        master: masterKey(),
+        now,
+        log,
+        reloadMaster: masterKey,
+      })
+    : null
+  const keys: Keys = sharedKeys ?? new KeyRing(config.keyRingPath, masterKey(), now, masterKey)
+  // Read synchronously later (backups, the document store's first commit): held from here on.
+  await keys.key('system')
+  await keys.key('backup')
   const postgres = config.databaseUrl ? await openPostgres(config.databaseUrl, log) : null
   const store = overrides.store ?? (await openDocStore(config, keys, log, postgres?.pool ?? null))
   if (!config.sealAtRest) {
     log.error('HEARTH_BENCH_UNSEALED: documents are stored in clear; for benchmarks only')
   }
   const db = openDatabase(config.dbPath)
-  if (!postgres) {
+  if (!postgres && keys instanceof KeyRing) {
     // Installs older than sealing at rest were all on SQLite: their clear rows are sealed here,
     // before anything is served. A PostgreSQL install has always sealed.
     sealStoredSecrets(db, keys, log)
@@ -118,6 +138,12 @@ export async function startServer(
     serverPresence: (name) => parseGroupDocName(name)?.kind === 'chat',
     authorize,
   })
+  // Behind several instances the limits must be counted together, or each would give its own.
+  const rates: Rates = config.redisUrl
+    ? await (
+        await import('./limits/redisRates.ts')
+      ).redisRates(config.redisUrl, { secret, now, log })
+    : localRates(now)
   const services: Services = {
     db,
     data,
@@ -129,12 +155,16 @@ export async function startServer(
     publicOrigin: config.publicOrigin,
     trustedProxies: config.trustedProxies,
     authorize,
-    push: { keys: loadVapidKeys(config.dataDir), ...config.push },
+    push: {
+      keys: sharedKeys ? await sharedVapidKeys(sharedKeys) : loadVapidKeys(config.dataDir),
+      ...config.push,
+    },
     crisis: loadCrisisConfig(config.crisis),
     chat: chatState(sync),
     tldrawLicenseKey: config.tldrawLicenseKey,
     video: config.video,
     keys,
+    rates,
   }
   sync.onChanged = answerMirror(services)
   if (overrides.link) await sync.link(overrides.link)
@@ -222,7 +252,7 @@ export async function startServer(
   const backups = scheduledBackups({
     dbPath: config.dbPath,
     ...config.backup,
-    key: () => keys.keyOf('backup'),
+    key: () => keys.key('backup'),
     now: services.now,
     log,
   })
@@ -263,8 +293,9 @@ export async function startServer(
       server.closeAllConnections()
       await store.close()
       await postgres?.pool.end()
+      await rates.close()
       db.close()
-      keys.close()
+      await keys.close()
       log.info('stopped')
     })())
   const routes = app.routes

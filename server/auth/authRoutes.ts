@@ -104,7 +104,11 @@ export function authRoutes(services: Services) {
     if (!row || !passwordOk) return fail('password')
     if (
       row.totp_enabled &&
-      !(await useTotp(row.id, openTotpSecret(services.keys, row.id, row.totp_secret!), body.code))
+      !(await useTotp(
+        row.id,
+        await openTotpSecret(services.keys, row.id, row.totp_secret!),
+        body.code,
+      ))
     ) {
       return fail('second-factor')
     }
@@ -227,7 +231,7 @@ export function authRoutes(services: Services) {
     const alreadyOn = () => new HTTPException(409, { message: 'two-factor sign-in is already on' })
     if (row.totp_enabled) throw alreadyOn()
     // Turned on by another request since the read: its secret stays.
-    const sealed = sealTotpSecret(services.keys, principal.id, secret)
+    const sealed = await sealTotpSecret(services.keys, principal.id, secret)
     if (!(await storeTotpSecret(data, principal.id, sealed))) throw alreadyOn()
     return c.json({ secret, uri: totpUri(secret, row.email) })
   })
@@ -247,7 +251,7 @@ export function authRoutes(services: Services) {
       !row.totp_secret ||
       !(await useTotp(
         principal.id,
-        openTotpSecret(services.keys, principal.id, row.totp_secret),
+        await openTotpSecret(services.keys, principal.id, row.totp_secret),
         code,
       ))
     ) {

@@ -54,5 +54,5 @@ try {
   process.stderr.write(`Backup failed: ${error instanceof Error ? error.message : String(error)}\n`)
   process.exitCode = 1
 } finally {
-  keys?.close()
+  await keys?.close()
 }

@@ -36,7 +36,7 @@ try {
     loadMasterKey({ ...config.masterKey, dataDir: config.dataDir }, log),
     systemClock,
   )
-  if (!keys.has('backup')) {
+  if (!(await keys.has('backup'))) {
     throw new RestoreFailed(
       'no-key-ring',
       `the key ring at ${config.keyRingPath} has no backup key: run this with the configuration of the server that took the backup`,
@@ -72,5 +72,5 @@ try {
   )
   process.exitCode = 1
 } finally {
-  keys?.close()
+  await keys?.close()
 }

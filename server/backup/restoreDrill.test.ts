@@ -49,7 +49,7 @@ describe('restore drill', () => {
       const backup = await takeBackup({
         dbPath: join(first.dataDir, 'hearth.sqlite'),
         dir: join(first.dataDir, 'backups'),
-        key: first.services.keys.keyOf('backup'),
+        key: await first.services.keys.key('backup'),
         keep: 14,
         createdAt: first.services.now(),
       })
@@ -65,7 +65,7 @@ describe('restore drill', () => {
       restoreBackup({
         file: backup.file,
         target,
-        key: first.services.keys.keyOf('backup'),
+        key: await first.services.keys.key('backup'),
         keyRingPath: join(first.dataDir, 'keys.sqlite'),
       })
       const second = await startTestServer(env, { sqliteFile: true, dataDir: target })

@@ -10,7 +10,7 @@ export interface ScheduledBackupOptions {
   keep: number
   everyHours: number
   /** The data key of scope `backup`, asked for at each backup (the key ring is the server's). */
-  key: () => Uint8Array
+  key: () => Uint8Array | Promise<Uint8Array>
   now: Clock
   log: Logger
 }
@@ -36,7 +36,7 @@ export function scheduledBackups(options: ScheduledBackupOptions): {
       const result = await takeBackup({
         dbPath: options.dbPath,
         dir,
-        key: options.key(),
+        key: await options.key(),
         keep: options.keep,
         createdAt: now,
       })

@@ -8,7 +8,6 @@ import {
 } from '../../shared/breathing/patterns.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { personRate } from '../http/personRate.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { setBreathing } from './setBreathing.ts'
 
@@ -23,7 +22,6 @@ const START_RATE = { burst: 6, perSecond: 0.1 }
 export function breathingRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const canStart = personRate(START_RATE, now)
 
   const leader = async (c: Context<AppEnv>, sessionId: string) =>
     await roomPersonAs(c, services, sessionId, 'facilitator', 'Facilitators lead the breathing.')
@@ -35,7 +33,7 @@ export function breathingRoutes(services: Services) {
     const person = await leader(c, sessionId)
     const { pattern, rounds } = await parseBody(c, breathingRequest)
     await during(sessionId)
-    if (!canStart(person.principal.id)) {
+    if (!(await services.rates.take('breathing-start', person.principal.id, START_RATE))) {
       throw new HTTPException(429, { message: 'One moment: the last start is still on its way.' })
     }
     const at = now()

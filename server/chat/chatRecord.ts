@@ -5,7 +5,7 @@ import {
   type ChatMessage,
   type Reaction,
 } from '../../shared/chat/chatDoc.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { chatText, groupScope } from '../crypto/sealedColumns.ts'
 import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
 
@@ -39,12 +39,14 @@ const COLUMNS = [
  * sealed with the group's key, to the message's row; rows are opened as they are read, and one
  * that does not open throws (`SealedDataRejected`) rather than showing as removed or empty.
  */
-export function chatRecord(data: Data, keys: KeyRing) {
-  const opened = (stored: (ChatRow & { group_id: string }) | undefined): ChatRow | undefined => {
+export function chatRecord(data: Data, keys: Keys) {
+  const opened = async (
+    stored: (ChatRow & { group_id: string }) | undefined,
+  ): Promise<ChatRow | undefined> => {
     if (!stored) return undefined
     const { group_id, ...row } = stored
     if (row.text === null) return row
-    return { ...row, text: chatText.open(keys, groupScope(group_id), row.id, row.text) }
+    return { ...row, text: await chatText.open(keys, groupScope(group_id), row.id, row.text) }
   }
   const messages = () =>
     data.selectFrom('chat_messages as m').innerJoin('sessions as s', 's.id', 'm.session_id')
@@ -110,7 +112,7 @@ export function chatRecord(data: Data, keys: KeyRing) {
         at: m.at,
         author: JSON.stringify(m.author),
         member_id: m.memberId,
-        text: chatText.seal(keys, groupScope(group_id), m.id, m.text),
+        text: await chatText.seal(keys, groupScope(group_id), m.id, m.text),
       }
       const seq = await atomically(data, async (trx) => {
         if (onPostgres(trx)) await advisoryLock(trx, `chat seq:${m.sessionId}`)
@@ -142,17 +144,14 @@ export function chatRecord(data: Data, keys: KeyRing) {
       seq: number,
       limit: number = CHAT_PAGE,
     ): Promise<ChatMessage[]> {
-      const rows = (
-        await messages()
-          .select(COLUMNS)
-          .where('m.session_id', '=', sessionId)
-          .where('m.seq', '<', seq)
-          .orderBy('m.seq', 'desc')
-          .limit(limit)
-          .execute()
-      )
-        .map((row) => opened(row)!)
-        .reverse()
+      const stored = await messages()
+        .select(COLUMNS)
+        .where('m.session_id', '=', sessionId)
+        .where('m.seq', '<', seq)
+        .orderBy('m.seq', 'desc')
+        .limit(limit)
+        .execute()
+      const rows = (await Promise.all(stored.map(async (row) => (await opened(row))!))).reverse()
       const reactions = await reactionsOf(rows.map((row) => row.id))
       return rows.map((row) => view(row, reactions.get(row.id)))
     },

@@ -18,7 +18,6 @@ import { groupOfSession, requireReader } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { TryLater } from '../http/TryLater.ts'
 import type { Rate } from '../sync/TokenBucket.ts'
-import { personRate } from '../http/personRate.ts'
 import { appendToChat, replaceInChat } from './chatDocument.ts'
 import { chatSpeaker, type ChatSpeaker } from './chatGate.ts'
 import { isMuted } from './chatMutes.ts'
@@ -52,12 +51,7 @@ export function chatRoutes(services: Services) {
   const { now, sync } = services
   const recordOf = async () => chatRecord(await services.data(), services.keys)
   const app = new Hono<AppEnv>()
-  const canPost = personRate(POST_RATE, now)
-  const canReact = personRate(REACT_RATE, now)
-  const canTellTyping = personRate(TYPING_RATE, now)
-  // When each member last wrote, for slow mode: in memory, since an anonymous writer's
-  // messages have no stored link (a restart forgets it, which costs one early message at most).
-  const lastPost = new Map<string, number>()
+  const { rates } = services
 
   app.post('/sessions/:sessionId/chat', async (c) => {
     const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
@@ -77,8 +71,15 @@ export function chatRoutes(services: Services) {
         throw new HTTPException(409, { message: 'The facilitators have paused the chat for now.' })
       }
       if (speaker.slowSeconds > 0) {
-        const last = lastPost.get(`${sessionId}:${memberId}`) ?? 0
-        const wait = Math.ceil((last + speaker.slowSeconds * 1000 - at) / 1000)
+        // When each member last wrote is kept with the limits, not stored: an anonymous
+        // writer's messages have no stored link. Claimed before the message is appended, so
+        // that two sent at once (through two instances, say) are not both let through.
+        const left = await rates.claimQuiet(
+          'chat-slow-mode',
+          `${sessionId}:${memberId}`,
+          speaker.slowSeconds * 1000,
+        )
+        const wait = Math.ceil(left / 1000)
         if (wait > 0) {
           throw new TryLater(
             429,
@@ -88,7 +89,7 @@ export function chatRoutes(services: Services) {
         }
       }
     }
-    if (!canPost(person)) {
+    if (!(await rates.take('chat-post', person, POST_RATE))) {
       throw new HTTPException(429, {
         message: 'You are sending messages very fast. Wait a moment.',
       })
@@ -117,10 +118,7 @@ export function chatRoutes(services: Services) {
           'The chat cannot take messages right now. You can still write to the facilitators privately.',
       })
     }
-    if (member) {
-      lastPost.set(`${speaker.sessionId}:${member.id}`, at)
-      if (!linked) services.chat.rememberWriter(speaker.sessionId, id, member.id)
-    }
+    if (member && !linked) services.chat.rememberWriter(speaker.sessionId, id, member.id)
     if (member && author.kind === 'anonymous' && linked) {
       await sync.serverWrite(
         sessionDocName.signals(speaker.groupId, speaker.sessionId) as DocName,
@@ -151,7 +149,7 @@ export function chatRoutes(services: Services) {
     const row = await record.get(speaker.sessionId, c.req.param('messageId'))
     if (!row || row.removed) throw new HTTPException(404, { message: 'no such message' })
     const person = personOf(speaker.principal)
-    if (!canReact(person)) {
+    if (!(await rates.take('chat-reaction', person, REACT_RATE))) {
       throw new HTTPException(429, { message: 'Too many reactions at once. Wait a moment.' })
     }
     if (await record.react(row.id, person, reaction, on)) {
@@ -164,7 +162,7 @@ export function chatRoutes(services: Services) {
     const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     const { typing } = await parseBody(c, chatTypingRequest)
     const person = personOf(speaker.principal)
-    if (!canTellTyping(person)) return c.json({ ok: true })
+    if (!(await rates.take('chat-typing', person, TYPING_RATE))) return c.json({ ok: true })
     const author = authorOf(speaker)
     services.chat.typists.set(
       speaker.chat,

@@ -11,7 +11,6 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
 import type { Rate } from '../sync/TokenBucket.ts'
-import { personRate } from '../http/personRate.ts'
 import { chatSpeaker } from './chatGate.ts'
 import { raiseCrisisAlert } from './crisisAlert.ts'
 
@@ -28,7 +27,7 @@ export const LINE_MAX_MESSAGES = 300
 export function lineRoutes(services: Services) {
   const { now, sync } = services
   const app = new Hono<AppEnv>()
-  const take = personRate(LINE_RATE, now)
+  const take = (person: string) => services.rates.take('chat-line', person, LINE_RATE)
 
   const write = async (
     groupId: string,
@@ -58,7 +57,7 @@ export function lineRoutes(services: Services) {
     const speaker = await chatSpeaker(c, services, c.req.param('sessionId'))
     if (speaker.role !== 'member') throw new HTTPException(403, { message: 'not allowed' })
     const { text } = await parseBody(c, linePostRequest)
-    if (!take(personOf(speaker.principal))) {
+    if (!(await take(personOf(speaker.principal)))) {
       throw new HTTPException(429, {
         message: 'You are sending messages very fast. Wait a moment.',
       })
@@ -98,7 +97,7 @@ export function lineRoutes(services: Services) {
       .where('line_key', '=', c.req.param('lineKey'))
       .executeTakeFirst()
     if (!line) throw new HTTPException(404, { message: 'no such line' })
-    if (!take(personOf(speaker.principal))) {
+    if (!(await take(personOf(speaker.principal)))) {
       throw new HTTPException(429, {
         message: 'You are sending messages very fast. Wait a moment.',
       })

@@ -14,7 +14,6 @@ import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { personRate } from '../http/personRate.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { lineNameFor } from '../signals/privateLines.ts'
 import { ownCheckins } from './ownHistory.ts'
@@ -34,7 +33,6 @@ const ANSWER_RATE = { burst: 5, perSecond: 0.5 }
 export function checkinRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const canAnswer = personRate(ANSWER_RATE, now)
 
   const during = (sessionId: string) =>
     requireInProgress(services, sessionId, 'Check-ins happen during the session.')
@@ -97,14 +95,14 @@ export function checkinRoutes(services: Services) {
       })
     }
     const { principal, groupId } = person
-    if (!canAnswer(principal.id)) {
+    if (!(await services.rates.take('checkin-answer', principal.id, ANSWER_RATE))) {
       throw new HTTPException(429, { message: 'One moment: your answer is on its way.' })
     }
     const at = now()
     const word =
       answer.word === undefined || answer.word === null
         ? null
-        : checkinWord.seal(
+        : await checkinWord.seal(
             services.keys,
             groupScope(groupId),
             rowIdOf(row.id, principal.id),

@@ -40,7 +40,7 @@ describe.each(DIALECTS)('a member’s own history on $name', ({ open }) => {
       { ...common, id: checkinId, kind: 'both', moment: 'end', named: false },
       at,
     )
-    const word = checkinWord.seal(
+    const word = await checkinWord.seal(
       keys,
       groupScope(groupId),
       rowIdOf(checkinId, memberId),
@@ -49,7 +49,12 @@ describe.each(DIALECTS)('a member’s own history on $name', ({ open }) => {
     await answerCheckin(data, { checkinId, sessionId, memberId, mood, word }, at)
     const requestId = `r${randomBytes(4).toString('hex')}`
     await sendMeasure(data, { ...common, id: requestId, measure: 'phq9' }, at)
-    const stored = sealResult(keys, groupId, { requestId, memberId }, { score: mood, band: 'Mild' })
+    const stored = await sealResult(
+      keys,
+      groupId,
+      { requestId, memberId },
+      { score: mood, band: 'Mild' },
+    )
     const member = { kind: 'member', id: memberId, groupId } as MemberPrincipal
     const answer = { requestId, measure: 'phq9' as const, sessionId, groupId, member }
     await answerMeasure(data, { ...answer, answers: 'sealed', ...stored }, at)

@@ -1,7 +1,7 @@
 import type { OwnCheckin } from '../../shared/checkins/checkins.ts'
 import type { OwnMeasure } from '../../shared/measures/measureDocs.ts'
 import { MEASURES, type MeasureId } from '../../shared/measures/measures.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { openWord } from './publishCheckin.ts'
@@ -10,7 +10,7 @@ import { openResult } from '../measures/storedResults.ts'
 /** A member's own check-ins in their group, oldest first. */
 export async function ownCheckins(
   data: Data,
-  keys: KeyRing,
+  keys: Keys,
   memberId: string,
   groupId: string,
 ): Promise<OwnCheckin[]> {
@@ -31,17 +31,19 @@ export async function ownCheckins(
     .where('s.group_id', '=', groupId)
     .orderBy('a.answered_at')
     .execute()
-  return rows.map(({ checkinId, ...own }) => ({
-    ...own,
-    moment: own.moment as OwnCheckin['moment'],
-    word: openWord(keys, groupId, checkinId, memberId, own.word),
-  }))
+  return Promise.all(
+    rows.map(async ({ checkinId, ...own }) => ({
+      ...own,
+      moment: own.moment as OwnCheckin['moment'],
+      word: await openWord(keys, groupId, checkinId, memberId, own.word),
+    })),
+  )
 }
 
 /** A member's own questionnaire results in their group, oldest first. */
 export async function ownMeasures(
   data: Data,
-  keys: KeyRing,
+  keys: Keys,
   memberId: string,
   groupId: string,
 ): Promise<OwnMeasure[]> {
@@ -62,11 +64,13 @@ export async function ownMeasures(
     .where('s.group_id', '=', groupId)
     .orderBy('a.answered_at')
     .execute()
-  return rows.map(({ requestId, score, band, ...own }) => ({
-    ...own,
-    measure: own.measure as MeasureId,
-    ...openResult(keys, groupId, { requestId, memberId }, { score, band }),
-  }))
+  return Promise.all(
+    rows.map(async ({ requestId, score, band, ...own }) => ({
+      ...own,
+      measure: own.measure as MeasureId,
+      ...(await openResult(keys, groupId, { requestId, memberId }, { score, band })),
+    })),
+  )
 }
 
 /** The same, as a Markdown page for the member's archive (null when there is nothing). */

@@ -9,7 +9,7 @@ import {
 } from '../../shared/checkins/checkins.ts'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { checkinWord, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
 import type { Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
@@ -54,31 +54,34 @@ export const latestCheckin = async (data: Data, sessionId: string) =>
     .executeTakeFirst()) as CheckinRow | undefined
 
 /** A stored answer's word, opened (the group's key, sealed to the answer's row). */
-export const openWord = (
-  keys: KeyRing,
+export const openWord = async (
+  keys: Keys,
   groupId: string,
   checkinId: string,
   memberId: string,
   word: string | null,
-) =>
+): Promise<string | null> =>
   word === null
     ? null
-    : checkinWord.open(keys, groupScope(groupId), rowIdOf(checkinId, memberId), word)
+    : await checkinWord.open(keys, groupScope(groupId), rowIdOf(checkinId, memberId), word)
 
 const answersOf = async (services: Services, groupId: string, checkinId: string) =>
   (
-    await (
-      await services.data()
+    await Promise.all(
+      (
+        await (
+          await services.data()
+        )
+          .selectFrom('checkin_answers')
+          .select(['member_id', 'mood', 'word'])
+          .where('checkin_id', '=', checkinId)
+          .execute()
+      ).map(async (a) => ({
+        mood: a.mood,
+        word: await openWord(services.keys, groupId, checkinId, a.member_id, a.word),
+      })),
     )
-      .selectFrom('checkin_answers')
-      .select(['member_id', 'mood', 'word'])
-      .where('checkin_id', '=', checkinId)
-      .execute()
   )
-    .map((a) => ({
-      mood: a.mood,
-      word: openWord(services.keys, groupId, checkinId, a.member_id, a.word),
-    }))
     // In an order that tells nothing of who answered when (the aggregate sorts again anyway).
     .sort(
       (a, b) =>
@@ -124,19 +127,14 @@ export async function publishNamedAnswers(
   row: CheckinRow,
 ): Promise<void> {
   const named = await namedAnswers(await services.data(), row.session_id, row.id)
+  const opened = await Promise.all(
+    named.map(async ({ lineKey, memberId, word, ...rest }) => [
+      lineKey,
+      { ...rest, word: await openWord(services.keys, groupId, row.id, memberId, word) },
+    ]),
+  )
   await services.sync.serverWrite(
     sessionDocName.signals(groupId, row.session_id) as DocName,
-    (doc) =>
-      void doc
-        .getMap(SIGNALS_CHECKIN_ANSWERS)
-        .set(
-          row.id,
-          Object.fromEntries(
-            named.map(({ lineKey, memberId, word, ...rest }) => [
-              lineKey,
-              { ...rest, word: openWord(services.keys, groupId, row.id, memberId, word) },
-            ]),
-          ),
-        ),
+    (doc) => void doc.getMap(SIGNALS_CHECKIN_ANSWERS).set(row.id, Object.fromEntries(opened)),
   )
 }

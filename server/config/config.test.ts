@@ -26,6 +26,26 @@ describe('parseConfig', () => {
     )
   })
 
+  it('keeps the data keys in another database than the data, and only beside PostgreSQL data', () => {
+    const data = 'postgres://hearth@db.internal:5432/hearth'
+    const keys = 'postgres://keys@db.internal:5432/hearth_keys'
+    expect(
+      parseConfig({ DATABASE_URL: data, HEARTH_KEYS_DATABASE_URL: keys }).keysDatabaseUrl,
+    ).toBe(keys)
+    expect(parseConfig({ DATABASE_URL: data }).keysDatabaseUrl).toBeNull()
+    expect(() => parseConfig({ HEARTH_KEYS_DATABASE_URL: keys })).toThrow(/needs DATABASE_URL/)
+    // The same database, however it is spelt (another user, options, the default port).
+    for (const same of [
+      data,
+      'postgresql://other:pw@DB.internal/hearth?sslmode=require',
+      'postgres://keys@db.internal:5432/hearth?options=-c%20search_path%3Dkeys',
+    ]) {
+      expect(() => parseConfig({ DATABASE_URL: data, HEARTH_KEYS_DATABASE_URL: same })).toThrow(
+        /another database than DATABASE_URL/,
+      )
+    }
+  })
+
   it('names every bad variable', () => {
     expect(() => parseConfig({ PORT: 'eighty', HEARTH_SECRET: 'short' })).toThrow(
       /PORT[\s\S]*HEARTH_SECRET/,

@@ -28,11 +28,16 @@ const envSchema = z.object({
   HEARTH_PUBLIC_ORIGIN: z.url().optional(),
   HEARTH_ALLOWED_ORIGINS: z.string().optional(),
   HEARTH_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  /**
-   * PostgreSQL, for several instances sharing one record (docs/DEPLOYMENT.md). Today it holds
-   * the documents; accounts, groups and sessions stay in the SQLite file (issue 21, in progress).
-   */
+  /** PostgreSQL, for several instances sharing one record (docs/DEPLOYMENT.md). */
   DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// address')
+    .optional(),
+  /**
+   * The data keys in a PostgreSQL database of their own, for instances on separate hosts
+   * (without it they stay in `keys.sqlite` in the data folder). Never the data's database.
+   */
+  HEARTH_KEYS_DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// address')
     .optional(),
@@ -137,6 +142,17 @@ export function parseConfig(env: Record<string, string | undefined>) {
     // acknowledge updates the others never store.
     throw new Error('Invalid configuration:\n  REDIS_URL: needs DATABASE_URL (a shared PostgreSQL)')
   }
+  if (e.HEARTH_KEYS_DATABASE_URL && !e.DATABASE_URL) {
+    // The SQLite document store reads its keys synchronously, from the file beside it.
+    throw new Error(
+      'Invalid configuration:\n  HEARTH_KEYS_DATABASE_URL: needs DATABASE_URL (on SQLite the keys stay in keys.sqlite)',
+    )
+  }
+  if (e.HEARTH_KEYS_DATABASE_URL && sameDatabase(e.HEARTH_KEYS_DATABASE_URL, e.DATABASE_URL!)) {
+    throw new Error(
+      'Invalid configuration:\n  HEARTH_KEYS_DATABASE_URL: must name another database than DATABASE_URL (a dump of the data must not carry its keys)',
+    )
+  }
   const playground = playgroundSetting(e.HEARTH_PLAYGROUND, e.HEARTH_PUBLIC_ORIGIN)
   const dataDir = resolve(e.HEARTH_DATA_DIR)
   const publicOrigin = e.HEARTH_PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`
@@ -165,6 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>) {
     allowLoopbackOrigins: e.HEARTH_PUBLIC_ORIGIN === undefined,
     sqliteSynchronous: e.HEARTH_SQLITE_SYNCHRONOUS,
     databaseUrl: e.DATABASE_URL ?? null,
+    keysDatabaseUrl: e.HEARTH_KEYS_DATABASE_URL ?? null,
     redisUrl: e.REDIS_URL ?? null,
     push: {
       extraOrigins: new Set(
@@ -224,4 +241,16 @@ export function parseConfig(env: Record<string, string | undefined>) {
     clientDir: resolve(e.HEARTH_CLIENT_DIR),
     logLevel: e.LOG_LEVEL,
   }
+}
+
+/**
+ * Whether two PostgreSQL addresses reach the same database (host, port, name), whatever their
+ * user or options: a schema of the data's own database would be in every dump of the data.
+ */
+function sameDatabase(a: string, b: string): boolean {
+  const place = (url: string) => {
+    const u = new URL(url)
+    return `${u.hostname.toLowerCase()}:${u.port || '5432'}/${decodeURIComponent(u.pathname.slice(1))}`
+  }
+  return place(a) === place(b)
 }

@@ -1,7 +1,8 @@
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { DocCipher } from '../store/docCipher.ts'
-import type { KeyRing, KeyScope } from './keyRing.ts'
+import type { KeyScope } from './keyRing.ts'
+import type { Keys } from './Keys.ts'
 
 const GROUP_PREFIX = /^g\/(g[a-z2-7]{20})\//
 
@@ -18,18 +19,20 @@ export function scopeOfDoc(doc: DocName): KeyScope {
 }
 
 /** The document store's view of the key ring. */
-export function docCipher(keys: KeyRing): DocCipher {
+export function docCipher(keys: Keys): DocCipher {
   // Every commit asks for the key of each document in it: the name is parsed once.
   const scopes = new Map<string, KeyScope>()
+  const scopeOf = (doc: DocName): KeyScope => {
+    let scope = scopes.get(doc)
+    if (!scope) {
+      if (scopes.size >= 10_000) scopes.clear()
+      scope = scopeOfDoc(doc)
+      scopes.set(doc, scope)
+    }
+    return scope
+  }
   return {
-    keyOf(doc) {
-      let scope = scopes.get(doc)
-      if (!scope) {
-        if (scopes.size >= 10_000) scopes.clear()
-        scope = scopeOfDoc(doc)
-        scopes.set(doc, scope)
-      }
-      return keys.keyOf(scope)
-    },
+    key: (doc) => keys.key(scopeOf(doc)),
+    keyOf: (doc) => keys.keyOf(scopeOf(doc)),
   }
 }

@@ -14,7 +14,7 @@ const master = () => parseMasterKey(randomBytes(32).toString('base64'), 'test')
 const folder = () => mkdtempSync(join(tmpdir(), 'hearth-keys-'))
 
 describe('the key ring', () => {
-  it('makes a data key per scope on first use, keeps it across restarts, and stores it only wrapped', () => {
+  it('makes a data key per scope on first use, keeps it across restarts, and stores it only wrapped', async () => {
     const dir = folder()
     const path = join(dir, 'keys.sqlite')
     const m = master()
@@ -22,24 +22,24 @@ describe('the key ring', () => {
     const key = ring.keyOf('group:g1')
     expect(ring.keyOf('group:g1')).toBe(key)
     expect(Buffer.from(ring.keyOf('group:g2')).equals(Buffer.from(key))).toBe(false)
-    ring.close()
+    await ring.close()
     const again = new KeyRing(path, m, () => 2)
     expect(Buffer.from(again.keyOf('group:g1')).equals(Buffer.from(key))).toBe(true)
-    again.close()
+    await again.close()
     const file = readFileSync(path)
     expect(file.includes(Buffer.from(key))).toBe(false)
     expect(statSync(path).mode & 0o777).toBe(0o600)
   })
 
-  it('refuses to start with another master key than the one that wrapped its keys', () => {
+  it('refuses to start with another master key than the one that wrapped its keys', async () => {
     const path = join(folder(), 'keys.sqlite')
     const ring = new KeyRing(path, master(), () => 1)
     ring.keyOf('system')
-    ring.close()
+    await ring.close()
     expect(() => new KeyRing(path, master(), () => 1)).toThrow(KeyRingProblem)
   })
 
-  it('destroys a key for good: what it sealed no longer opens, with this ring or from a copy', () => {
+  it('destroys a key for good: what it sealed no longer opens, with this ring or from a copy', async () => {
     const dir = folder()
     const path = join(dir, 'keys.sqlite')
     const m = master()
@@ -52,26 +52,26 @@ describe('the key ring', () => {
       wrapped: Uint8Array
     }
     peek.close()
-    ring.destroy('group:g1')
+    await ring.destroy('group:g1')
     // Not left behind in a free page or the write-ahead log either.
     const onDisk = Buffer.concat(
       [path, `${path}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
     )
     expect(onDisk.includes(Buffer.from(wrapped))).toBe(false)
-    expect(ring.has('group:g1')).toBe(false)
+    expect(await ring.has('group:g1')).toBe(false)
     // No new key is ever made for an erased scope, so no late write starts a readable history.
-    expect(ring.erased('group:g1')).toBe(true)
+    expect(await ring.erased('group:g1')).toBe(true)
     expect(() => ring.keyOf('group:g1')).toThrow(KeyErased)
-    ring.close()
+    await ring.close()
     const reopened = new KeyRing(path, m, () => 2)
     expect(() => reopened.keyOf('group:g1')).toThrow(KeyErased)
     // Other scopes are untouched.
     expect(reopened.keyOf('group:g2')).toHaveLength(32)
-    reopened.close()
+    await reopened.close()
     expect(() => open(randomBytes(32), sealed, 'doc a')).toThrow(SealedDataRejected)
   })
 
-  it('rotates the master key by rewrapping: everything sealed before still opens, and the old master opens nothing', () => {
+  it('rotates the master key by rewrapping: everything sealed before still opens, and the old master opens nothing', async () => {
     const path = join(folder(), 'keys.sqlite')
     const old = master()
     const next = master()
@@ -79,18 +79,18 @@ describe('the key ring', () => {
     const before = seal(ring.keyOf('group:g1'), Buffer.from('before'), 'doc a')
     expect(ring.rewrap(next)).toBe(1)
     const after = seal(ring.keyOf('group:g1'), Buffer.from('after'), 'doc b')
-    ring.close()
+    await ring.close()
     const rotated = new KeyRing(path, next, () => 2)
     const key = rotated.keyOf('group:g1')
     expect(Buffer.from(open(key, before, 'doc a')).toString()).toBe('before')
     expect(Buffer.from(open(key, after, 'doc b')).toString()).toBe('after')
-    rotated.close()
+    await rotated.close()
     expect(() => new KeyRing(path, old, () => 3)).toThrow(KeyRingProblem)
   })
 })
 
 describe('the master key', () => {
-  it('is made once into the data folder when none is configured, readable by its owner only, with a warning', () => {
+  it('is made once into the data folder when none is configured, readable by its owner only, with a warning', async () => {
     const dir = folder()
     const lines: string[] = []
     const log = createLogger('warn', { write: (line: string) => void lines.push(line) })

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { DatabaseSync } from 'node:sqlite'
 import type { Clock } from '../clock/clock.ts'
 import { preparePrivateFile } from '../db/preparePrivateFile.ts'
+import type { Keys } from './Keys.ts'
 import type { MasterKey } from './masterKey.ts'
-import { KEY_BYTES, open, seal } from './seal.ts'
+import { RingMaster } from './ringMaster.ts'
+import { KEY_BYTES } from './seal.ts'
 
 /**
  * What a data key protects: `system` (server secrets, facilitators' libraries), `backup` (the
@@ -26,20 +28,17 @@ export class KeyErased extends Error {
   }
 }
 
-const wrapContext = (scope: string) => `data key ${scope}`
-
 /**
  * The data keys, each wrapped by the master key, in a database file of their own beside (not
  * inside) the data: a backup of the data does not carry them, so destroying a key here makes
  * every copy of what it sealed unreadable, older backups included (crypto-erasure). Keys are
  * made on first use and kept unwrapped in memory while the server runs.
  */
-export class KeyRing {
+export class KeyRing implements Keys {
   readonly #db: DatabaseSync
-  #master: MasterKey
+  readonly #master: RingMaster
   readonly #now: Clock
   readonly #keys = new Map<string, Uint8Array>()
-  readonly #reloadMaster: (() => MasterKey) | null
 
   /**
    * `reloadMaster` reads the configured master key again: after an online rotation (another
@@ -72,9 +71,8 @@ export class KeyRing {
         master_id TEXT NOT NULL
       );
     `)
-    this.#master = master
+    this.#master = new RingMaster(master, reloadMaster ?? null)
     this.#now = now
-    this.#reloadMaster = reloadMaster ?? null
     this.#db
       .prepare('INSERT OR IGNORE INTO ring_master (one, master_id) VALUES (1, ?)')
       .run(master.id)
@@ -91,6 +89,10 @@ export class KeyRing {
     }
   }
 
+  async key(scope: KeyScope): Promise<Uint8Array> {
+    return this.keyOf(scope)
+  }
+
   /** The scope's data key, made (and stored wrapped) on first use; `KeyErased` once destroyed. */
   keyOf(scope: KeyScope): Uint8Array {
     const known = this.#keys.get(scope)
@@ -101,9 +103,7 @@ export class KeyRing {
     const row = this.#db
       .prepare('SELECT wrapped, master_id FROM data_keys WHERE scope = ?')
       .get(scope) as { wrapped: Uint8Array; master_id: string } | undefined
-    const key = row
-      ? open(this.#masterFor(row.master_id).key, row.wrapped, wrapContext(scope))
-      : this.#make(scope)
+    const key = row ? this.#master.unwrap(row.master_id, scope, row.wrapped) : this.#make(scope)
     this.#keys.set(scope, key)
     return key
   }
@@ -116,12 +116,12 @@ export class KeyRing {
       const { master_id } = this.#db.prepare('SELECT master_id FROM ring_master').get() as {
         master_id: string
       }
-      const master = this.#masterFor(master_id)
+      const master = this.#master.byId(master_id)
       this.#db
         .prepare(
           'INSERT INTO data_keys (scope, wrapped, master_id, created_at) VALUES (?, ?, ?, ?)',
         )
-        .run(scope, seal(master.key, key, wrapContext(scope)), master.id, this.#now())
+        .run(scope, this.#master.wrap(master, scope, key), master.id, this.#now())
       this.#db.exec('COMMIT')
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
@@ -130,26 +130,13 @@ export class KeyRing {
     return key
   }
 
-  /** The master with this id: ours, or the configured one read again after a rotation. */
-  #masterFor(id: string): MasterKey {
-    if (id === this.#master.id) return this.#master
-    const fresh = this.#reloadMaster?.()
-    if (fresh?.id === id) {
-      this.#master = fresh
-      return fresh
-    }
-    throw new KeyRingProblem(
-      'The data keys were rewrapped by another master key (a rotation): configure the new key and restart.',
-    )
-  }
-
   /** Whether the scope's key was destroyed. */
-  erased(scope: KeyScope): boolean {
+  async erased(scope: KeyScope): Promise<boolean> {
     return this.#db.prepare('SELECT 1 FROM erased_scopes WHERE scope = ?').get(scope) !== undefined
   }
 
   /** Whether the scope has a key (erased scopes have none). */
-  has(scope: KeyScope): boolean {
+  async has(scope: KeyScope): Promise<boolean> {
     return this.#db.prepare('SELECT 1 FROM data_keys WHERE scope = ?').get(scope) !== undefined
   }
 
@@ -157,7 +144,7 @@ export class KeyRing {
    * Crypto-erasure: the key is gone from memory and from this file (its page zeroed, the
    * write-ahead log emptied), so nothing it sealed can be read again, from any copy.
    */
-  destroy(scope: KeyScope): void {
+  async destroy(scope: KeyScope): Promise<void> {
     this.#keys.delete(scope)
     this.#db.exec('BEGIN IMMEDIATE')
     try {
@@ -188,8 +175,8 @@ export class KeyRing {
     this.#db.exec('BEGIN IMMEDIATE')
     try {
       for (const { scope, wrapped } of rows) {
-        const key = open(this.#master.key, wrapped, wrapContext(scope))
-        update.run(seal(next.key, key, wrapContext(scope)), next.id, scope)
+        const key = this.#master.unwrap(this.#master.current.id, scope, wrapped)
+        update.run(this.#master.wrap(next, scope, key), next.id, scope)
       }
       this.#db.prepare('UPDATE ring_master SET master_id = ?').run(next.id)
       this.#db.exec('COMMIT')
@@ -198,11 +185,11 @@ export class KeyRing {
       throw error
     }
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
-    this.#master = next
+    this.#master.adopt(next)
     return rows.length
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close()
   }
 }

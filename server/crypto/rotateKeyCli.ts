@@ -13,9 +13,9 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } })
 const config = parseConfig(process.env)
 const log = createLogger(config.logLevel)
 try {
-  const done = rotateMasterKey(
+  const done = await rotateMasterKey(
     { ...config.masterKey, dataDir: config.dataDir },
-    config.keyRingPath,
+    config.keysDatabaseUrl ? { url: config.keysDatabaseUrl } : config.keyRingPath,
     systemClock,
     log,
     values.out ? { out: values.out } : {},

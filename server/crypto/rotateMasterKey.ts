@@ -22,13 +22,14 @@ export interface MasterKeySource {
  * secret store. After it, the old master opens nothing: each wrapped key it sealed was
  * overwritten (secure delete) and the ring's log emptied.
  */
-export function rotateMasterKey(
+export async function rotateMasterKey(
   source: MasterKeySource,
-  keyRingPath: string,
+  /** The file ring's path, or the keys database (`HEARTH_KEYS_DATABASE_URL`). */
+  keyRing: string | { url: string },
   now: Clock,
   log: Logger,
   options: { next?: MasterKey; out?: string } = {},
-): { rewrapped: number; newKeyFile: string; masterId: string } {
+): Promise<{ rewrapped: number; newKeyFile: string; masterId: string }> {
   if (source.configured && !options.out) {
     throw new Error(
       'HEARTH_MASTER_KEY is set: give --out <file> for the new key, then put it in your secret store.',
@@ -43,13 +44,18 @@ export function rotateMasterKey(
   // Written beside its place first: if the rewrap fails, the current key is still in place.
   const staged = `${target}.new`
   writeFileSync(staged, text, { mode: 0o600 })
-  const ring = new KeyRing(keyRingPath, current, now)
+  const ring =
+    typeof keyRing === 'string'
+      ? new KeyRing(keyRing, current, now)
+      : await (
+          await import('./pgKeyRing.ts')
+        ).PgKeyRing.open({ url: keyRing.url, master: current, now, log })
   try {
-    const rewrapped = ring.rewrap(next)
+    const rewrapped = await ring.rewrap(next)
     renameSync(staged, target)
     log.info({ rewrapped, masterId: next.id }, 'master key rotated')
     return { rewrapped, newKeyFile: target, masterId: next.id }
   } finally {
-    ring.close()
+    await ring.close()
   }
 }

@@ -1,7 +1,8 @@
 import type { Db } from '../db/openDatabase.ts'
 import type { Logger } from '../log/logger.ts'
 import { scopeOfDoc } from './docKeys.ts'
-import { KeyErased, type KeyRing, type KeyScope } from './keyRing.ts'
+import { KeyErased, type KeyScope } from './keyRing.ts'
+import type { Keys } from './Keys.ts'
 import { SEALED_TEXT } from './seal.ts'
 import {
   agreementText,
@@ -97,9 +98,10 @@ const LEGACY: readonly Legacy[] = [
  * Records an older install stored in clear are sealed at start-up, once, in one transaction;
  * secure delete overwrites the old pages and the write-ahead log is emptied after. Rows whose
  * key was erased cannot be sealed (and are unreadable to everyone anyway): counted, left.
- * Logs counts only.
+ * Logs counts only. Such installs were all on the SQLite file with the file ring, so this stays
+ * synchronous: `keyOf` reads each key from the ring's file.
  */
-export function sealStoredRecords(db: Db, keys: KeyRing, log: Logger): void {
+export function sealStoredRecords(db: Db, keys: Pick<Keys, 'keyOf'>, log: Logger): void {
   const counts: Record<string, number> = {}
   let keyless = 0
   db.transaction(() => {
@@ -127,10 +129,9 @@ export function sealStoredRecords(db: Db, keys: KeyRing, log: Logger): void {
           const value =
             legacy.kind === 'text'
               ? // String(): a score an older install stored is an INTEGER.
-                legacy.column.seal(keys, row.scope as KeyScope, row.id, String(row.value))
-              : legacy.column.seal(
-                  keys,
-                  legacy.scopeOf ? legacy.scopeOf(row.scope) : (row.scope as KeyScope),
+                legacy.column.sealWith(keys.keyOf(row.scope as KeyScope), row.id, String(row.value))
+              : legacy.column.sealWith(
+                  keys.keyOf(legacy.scopeOf ? legacy.scopeOf(row.scope) : (row.scope as KeyScope)),
                   row.id,
                   row.value as Uint8Array,
                 )

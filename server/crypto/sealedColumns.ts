@@ -1,4 +1,5 @@
-import type { KeyRing, KeyScope } from './keyRing.ts'
+import type { KeyScope } from './keyRing.ts'
+import type { Keys } from './Keys.ts'
 import { open, openText, seal, sealText } from './seal.ts'
 
 /**
@@ -11,31 +12,49 @@ import { open, openText, seal, sealText } from './seal.ts'
 export interface SealedColumn<T> {
   /** `table.column`: how logs and the start-up count name it. */
   readonly name: string
-  seal(keys: KeyRing, scope: KeyScope, rowId: string, value: T): T
-  open(keys: KeyRing, scope: KeyScope, rowId: string, stored: T): T
+  seal(keys: Keys, scope: KeyScope, rowId: string, value: T): Promise<T>
+  open(keys: Keys, scope: KeyScope, rowId: string, stored: T): Promise<T>
+  /** `seal` with the scope's key in hand: for the synchronous start-up pass over SQLite. */
+  sealWith(key: Uint8Array, rowId: string, value: T): T
+  /** `open` with the scope's key in hand: for a caller that already awaited it. */
+  openWith(key: Uint8Array, rowId: string, stored: T): T
 }
 
 const contextOf = (name: string, rowId: string) => `${name} ${rowId}`
 
+/** The async pair over a key in hand: the key is awaited, the crypto stays synchronous. */
+function sealedColumn<T>(
+  name: string,
+  sealWith: (key: Uint8Array, rowId: string, value: T) => T,
+  openWith: (key: Uint8Array, rowId: string, stored: T) => T,
+): SealedColumn<T> {
+  return {
+    name,
+    seal: async (keys, scope, rowId, value) => sealWith(await keys.key(scope), rowId, value),
+    open: async (keys, scope, rowId, stored) => openWith(await keys.key(scope), rowId, stored),
+    sealWith,
+    openWith,
+  }
+}
+
 /** A TEXT column: sealed values are `sealed:` and base64url. */
 export function sealedText(table: string, column: string): SealedColumn<string> {
   const name = `${table}.${column}`
-  return {
+  return sealedColumn(
     name,
-    seal: (keys, scope, rowId, text) => sealText(keys.keyOf(scope), text, contextOf(name, rowId)),
-    open: (keys, scope, rowId, stored) =>
-      openText(keys.keyOf(scope), stored, contextOf(name, rowId)),
-  }
+    (key, rowId, text) => sealText(key, text, contextOf(name, rowId)),
+    (key, rowId, stored) => openText(key, stored, contextOf(name, rowId)),
+  )
 }
 
 /** A BLOB column: sealed values are `seal`'s bytes (version, nonce, ciphertext, tag). */
 export function sealedBytes(table: string, column: string): SealedColumn<Uint8Array> {
   const name = `${table}.${column}`
-  return {
+  return sealedColumn(
     name,
-    seal: (keys, scope, rowId, bytes) => seal(keys.keyOf(scope), bytes, contextOf(name, rowId)),
-    open: (keys, scope, rowId, stored) => open(keys.keyOf(scope), stored, contextOf(name, rowId)),
-  }
+    (key, rowId, bytes) => seal(key, bytes, contextOf(name, rowId)),
+    (key, rowId, stored) => open(key, stored, contextOf(name, rowId)),
+  )
 }
 
 /** The id of a row whose key has several columns, as its sealed values name it. */

@@ -120,8 +120,8 @@ async function finish(services: Services, groupId: string): Promise<number> {
     .where('group_id', '=', groupId)
     .execute()
   // Only once nothing of the group is left to write: a write sealed after this would fail.
-  keys.destroy(`group:${groupId}`)
-  for (const member of members) keys.destroy(`member:${member.id}`)
+  await keys.destroy(`group:${groupId}`)
+  await Promise.all(members.map((member) => keys.destroy(`member:${member.id}`)))
   await deleteGroupRowsAndFailures(records, groupId, now())
   await dropUnusedImages(records)
   return names.size

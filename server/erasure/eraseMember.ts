@@ -124,6 +124,6 @@ export async function eraseMember(
   await deleteMemberRows(data, memberId)
   // Their private copies are deleted above; destroying their key makes older backups of them
   // unreadable too (crypto-erasure).
-  services.keys.destroy(`member:${memberId}`)
+  await services.keys.destroy(`member:${memberId}`)
   return { documents, loginsEnded }
 }

@@ -80,7 +80,7 @@ describe('erasure', () => {
     expect(await foundAtRest(server, ROBINS)).toEqual([])
     expect(await readableInStore(server, ROBINS)).toEqual([])
     // Their key is destroyed too: older backups of their private copies cannot be opened.
-    expect(() => server.services.keys.keyOf(`member:${robin.id}`)).toThrow(KeyErased)
+    await expect(server.services.keys.key(`member:${robin.id}`)).rejects.toThrow(KeyErased)
     // Signed out everywhere; the pseudonym and passphrase no longer open anything.
     expect((await stale.get('/api/me')).status).toBe(401)
     const again = await new HttpClient(server.url).post('/api/auth/member-login', {

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { GroupSettings } from '../../shared/api/schemas.ts'
 import { crisisRegion } from '../../shared/crisis/regions.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { agreementText, groupScope, rowIdOf } from '../crypto/sealedColumns.ts'
 import type { Data } from '../data/Data.ts'
 import type { Tables } from '../data/Tables.ts'
@@ -36,7 +36,7 @@ function settingsOf(g: GroupRow): GroupSettings {
 /** The group's agreement as last published, opened (0 and '' before the first). */
 export async function currentAgreement(
   data: Data,
-  keys: KeyRing,
+  keys: Keys,
   groupId: string,
 ): Promise<{ version: number; text: string }> {
   const row = await data
@@ -47,7 +47,7 @@ export async function currentAgreement(
     .limit(1)
     .executeTakeFirst()
   if (!row) return { version: 0, text: '' }
-  const text = agreementText.open(
+  const text = await agreementText.open(
     keys,
     groupScope(groupId),
     rowIdOf(groupId, row.version),
@@ -67,7 +67,7 @@ export async function currentAgreementVersion(data: Data, groupId: string): Prom
 }
 
 /** The agreement's text as stored: sealed with the group's key, to its group and version. */
-export const sealAgreement = (keys: KeyRing, groupId: string, version: number, text: string) =>
+export const sealAgreement = (keys: Keys, groupId: string, version: number, text: string) =>
   agreementText.seal(keys, groupScope(groupId), rowIdOf(groupId, version), text)
 
 /** Whether a member has accepted the group's current agreement. */

@@ -48,7 +48,7 @@ export function groupRoutes(services: Services) {
     const principal = requireFacilitator(c)
     const body = await parseBody(c, createGroupRequest)
     const id = newId('group')
-    const agreement = sealAgreement(services.keys, id, 1, body.agreement)
+    const agreement = await sealAgreement(services.keys, id, 1, body.agreement)
     await atomically(await services.data(), async (trx) => {
       await trx
         .insertInto('groups')

@@ -1,5 +1,5 @@
 import { audit, type AuditEntry } from '../audit/audit.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
 import { currentAgreementVersion, sealAgreement } from './groupQueries.ts'
 
@@ -11,7 +11,7 @@ import { currentAgreementVersion, sealAgreement } from './groupQueries.ts'
  */
 export function publishAgreement(
   data: Data,
-  keys: KeyRing,
+  keys: Keys,
   groupId: string,
   text: string,
   actor: AuditEntry['actor'],
@@ -25,7 +25,7 @@ export function publishAgreement(
       .values({
         group_id: groupId,
         version: next,
-        text: sealAgreement(keys, groupId, next, text),
+        text: await sealAgreement(keys, groupId, next, text),
         created_at: now,
       })
       .execute()

@@ -3,7 +3,6 @@ import { HTTPException } from 'hono/http-exception'
 import { handRequest } from '../../shared/hands/hands.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { parseBody } from '../http/parseBody.ts'
-import { personRate } from '../http/personRate.ts'
 import { requireInProgress, roomPersonAs } from '../sessions/roomPerson.ts'
 import { lineKeyFor } from '../signals/privateLines.ts'
 import { setHand } from './setHand.ts'
@@ -19,7 +18,6 @@ const HAND_RATE = { burst: 6, perSecond: 0.5 }
 export function handRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const canRaise = personRate(HAND_RATE, now)
 
   const during = (sessionId: string) =>
     requireInProgress(services, sessionId, 'Hands are raised only during the session.')
@@ -35,7 +33,7 @@ export function handRoutes(services: Services) {
     )
     const { raised } = await parseBody(c, handRequest)
     await during(sessionId)
-    if (!canRaise(person.principal.id)) {
+    if (!(await services.rates.take('hand', person.principal.id, HAND_RATE))) {
       throw new HTTPException(429, { message: 'One moment: your hand is on its way.' })
     }
     const { name, colour, id } = person.principal

@@ -1,5 +1,5 @@
 import type { Authorize } from '../access/authorize.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { LoginPolicy } from '../auth/logins.ts'
 import type { ThrottlePolicy } from '../auth/loginThrottle.ts'
@@ -12,6 +12,7 @@ import type { VapidKeys } from '../reminders/vapid.ts'
 import type { ChatState } from '../chat/chatState.ts'
 import type { CrisisConfig } from '../crisis/loadCrisisConfig.ts'
 import type { VideoConfig } from '../video/videoConfig.ts'
+import type { Rates } from '../limits/Rates.ts'
 
 /** What every route handler can reach. Passed explicitly; there is no global state. */
 export interface Services {
@@ -43,7 +44,12 @@ export interface Services {
   /** LiveKit, when video is set up; null: the room runs without video. */
   video: VideoConfig | null
   /** The data keys (wrapped by the master key) that seal what is stored. */
-  keys: KeyRing
+  keys: Keys
+  /**
+   * The limits on what people do by hand (sign-ins per address, messages, signals, uploads,
+   * the chat's slow mode): in Redis with `REDIS_URL`, shared by every instance; else in memory.
+   */
+  rates: Rates
 }
 
 export interface AppEnv {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { imageData } from '../crypto/sealedColumns.ts'
 import { atomically, type Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
@@ -34,7 +34,7 @@ export async function storeImage(
   const sniffed = sniffImage(bytes)
   if ('problem' in sniffed) throw new HTTPException(415, { message: sniffed.problem })
   const hash = createHash('sha256').update(bytes).digest('hex')
-  const sealed = imageData.seal(keys, 'system', hash, bytes)
+  const sealed = await imageData.seal(keys, 'system', hash, bytes)
   await atomically(await data(), async (trx) => {
     // The same picture uploaded again (or by another instance at once) is stored once.
     await trx
@@ -55,7 +55,7 @@ export async function storeImage(
 }
 
 /** An image's bytes, opened; throws `SealedDataRejected` (naming the image) if they do not. */
-export async function imageBytes(data: Data, keys: KeyRing, hash: string) {
+export async function imageBytes(data: Data, keys: Keys, hash: string) {
   const image = await data
     .selectFrom('images')
     .select(['type', 'data'])
@@ -63,7 +63,7 @@ export async function imageBytes(data: Data, keys: KeyRing, hash: string) {
     .executeTakeFirst()
   if (!image) return null
   // A Buffer on PostgreSQL, a Uint8Array on SQLite: both are read as a Uint8Array.
-  return { type: image.type, data: imageData.open(keys, 'system', hash, image.data) }
+  return { type: image.type, data: await imageData.open(keys, 'system', hash, image.data) }
 }
 
 /** Deletes the images nothing uses any more (after an erasure took away their last use). */

@@ -87,13 +87,13 @@ export function measureRoutes(services: Services) {
     const member = person.principal
     const at = now()
     // The item answers are kept for the record only (nothing reads them back): sealed.
-    const sealed = measureAnswers.seal(
+    const sealed = await measureAnswers.seal(
       services.keys,
       groupScope(person.groupId),
       rowIdOf(request.id, member.id),
       JSON.stringify(answers),
     )
-    const stored = sealResult(
+    const stored = await sealResult(
       services.keys,
       person.groupId,
       { requestId: request.id, memberId: member.id },

@@ -27,10 +27,14 @@ async function earlierScores(
   before: string,
 ) {
   const of = { memberId: member.id, groupId: member.groupId, measure, except: before }
-  return (await earlierResults(data, of, TREND_LENGTH)).reverse().map((row) => ({
-    score: openResult(services.keys, member.groupId, { ...row, memberId: member.id }, row).score,
-    at: row.at,
-  }))
+  const rows = (await earlierResults(data, of, TREND_LENGTH)).reverse()
+  return Promise.all(
+    rows.map(async (row) => ({
+      score: (await openResult(services.keys, member.groupId, { ...row, memberId: member.id }, row))
+        .score,
+      at: row.at,
+    })),
+  )
 }
 
 /**

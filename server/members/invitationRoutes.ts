@@ -43,7 +43,7 @@ export function invitationRoutes(services: Services) {
           expires_at: expiresAt,
           created_by: principal.id,
           created_at: now(),
-          label: sealLabel(groupId, id, body.label ?? ''),
+          label: await sealLabel(groupId, id, body.label ?? ''),
         })
         .execute()
       await audit(
@@ -83,16 +83,18 @@ export function invitationRoutes(services: Services) {
       .orderBy('created_at', 'desc')
       .execute()
     return c.json({
-      invitations: rows.map((r) => ({
-        id: r.id,
-        maxUses: r.max_uses,
-        uses: r.uses,
-        expiresAt: r.expires_at,
-        revokedAt: r.revoked_at,
-        createdAt: r.created_at,
-        isReissue: r.member_id !== null,
-        label: invitationLabel.open(services.keys, groupScope(groupId), r.id, r.label),
-      })),
+      invitations: await Promise.all(
+        rows.map(async (r) => ({
+          id: r.id,
+          maxUses: r.max_uses,
+          uses: r.uses,
+          expiresAt: r.expires_at,
+          revokedAt: r.revoked_at,
+          createdAt: r.created_at,
+          isReissue: r.member_id !== null,
+          label: await invitationLabel.open(services.keys, groupScope(groupId), r.id, r.label),
+        })),
+      ),
     })
   })
 
@@ -152,7 +154,7 @@ export function invitationRoutes(services: Services) {
           created_by: principal.id,
           created_at: now(),
           member_id: memberId,
-          label: sealLabel(groupId, id, ''),
+          label: await sealLabel(groupId, id, ''),
         })
         .execute()
       await audit(

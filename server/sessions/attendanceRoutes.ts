@@ -42,7 +42,7 @@ export function attendanceRoutes(services: Services) {
     return c.json({
       session: view(row),
       people: rows,
-      message: waitingMessageOf(services.keys, row),
+      message: await waitingMessageOf(services.keys, row),
     })
   })
 
@@ -137,7 +137,12 @@ export function attendanceRoutes(services: Services) {
     }
     const message = text === null ? null : { text, at: now() }
     const sealed = message
-      ? waitingMessage.seal(services.keys, groupScope(groupId), sessionId, JSON.stringify(message))
+      ? await waitingMessage.seal(
+          services.keys,
+          groupScope(groupId),
+          sessionId,
+          JSON.stringify(message),
+        )
       : null
     await atomically(await services.data(), async (trx) => {
       await trx

@@ -3,7 +3,7 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { sessionDocName, type SessionStatus } from '../../shared/documents/docKinds.ts'
 import { ROOM_BREATHING } from '../../shared/breathing/patterns.ts'
 import { ROOM_STATE, WAITING_STATE, type Presented } from '../../shared/sessions/roomState.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { groupScope, waitingMessage } from '../crypto/sealedColumns.ts'
 import type { Data } from '../data/Data.ts'
 import type { Tables } from '../data/Tables.ts'
@@ -43,13 +43,13 @@ export const sessionView = (s: SessionRow) => ({
  * The facilitators' word to those waiting, `{ text, at }`, or null (see attendanceRoutes.ts):
  * stored sealed with the group's key, to the session's row.
  */
-export const waitingMessageOf = (
-  keys: KeyRing,
+export const waitingMessageOf = async (
+  keys: Keys,
   row: SessionRow,
-): { text: string; at: number } | null =>
+): Promise<{ text: string; at: number } | null> =>
   row.waiting_message
     ? (JSON.parse(
-        waitingMessage.open(keys, groupScope(row.group_id), row.id, row.waiting_message),
+        await waitingMessage.open(keys, groupScope(row.group_id), row.id, row.waiting_message),
       ) as { text: string; at: number })
     : null
 
@@ -104,10 +104,11 @@ export async function publishRoomState(
     const revision = (state.get('revision') as number | undefined) ?? 0
     if (worksheetsChanged || revision === 0) state.set('revision', revision + 1)
   })
+  const message = await waitingMessageOf(services.keys, row)
   await sync.serverWrite(sessionDocName.signals(g, sessionId) as DocName, (doc) => {
     const state = doc.getMap(WAITING_STATE)
     state.set('session', session)
     state.set('people', people)
-    state.set('message', waitingMessageOf(services.keys, row))
+    state.set('message', message)
   })
 }

@@ -95,7 +95,7 @@ export function sessionRoutes(services: Services) {
       // For those waiting (and the facilitators): the facilitators' word, if any.
       waitingMessage:
         attendance === 'waiting' || attendance === 'facilitator'
-          ? waitingMessageOf(services.keys, s)
+          ? await waitingMessageOf(services.keys, s)
           : null,
       documents: inRoom
         ? {

@@ -15,7 +15,6 @@ import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/guards.ts'
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
-import { personRate } from '../http/personRate.ts'
 import { markSignalSeen } from './markSignalSeen.ts'
 import { lineNameFor } from './privateLines.ts'
 
@@ -33,7 +32,6 @@ export function signalRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
   // A few signals in a row are fine (a member may press twice); a stream of them is not.
-  const canSignal = personRate(SIGNAL_RATE, now)
   const lineOf = async (groupId: string, sessionId: string, memberId: string) =>
     lineNameFor(await services.data(), groupId, sessionId, memberId)
 
@@ -46,7 +44,7 @@ export function signalRoutes(services: Services) {
     if (groupId !== member.groupId || !(await isAdmitted(data, sessionId, member.id))) {
       throw new HTTPException(403, { message: 'not allowed' })
     }
-    if (!canSignal(member.id)) {
+    if (!(await services.rates.take('signal', member.id, SIGNAL_RATE))) {
       throw new HTTPException(429, {
         message: 'Your facilitator already has your message. They will be with you soon.',
       })

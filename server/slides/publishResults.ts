@@ -37,15 +37,9 @@ export async function publishResults(
   const deck = sessionDocName.handout(handout.groupId, handout.sessionId, handout.id) as DocName
   const spec = question ?? (await questionOf(services, handout, slideId))
   // Sorted here, once opened: the order answers came in would tell who wrote what.
+  const key = await services.keys.key(groupScope(handout.groupId))
   const answers = (await answersTo(data, slide))
-    .map((r) =>
-      slideResponse.open(
-        services.keys,
-        groupScope(handout.groupId),
-        rowIdOf(handout.id, slideId, r.member_id),
-        r.value,
-      ),
-    )
+    .map((r) => slideResponse.openWith(key, rowIdOf(handout.id, slideId, r.member_id), r.value))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const results = spec ? tally(spec, answers) : null
   const resultsName = sessionDocName.handoutResults(

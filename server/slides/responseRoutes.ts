@@ -8,7 +8,6 @@ import { groupOfSession, requireGroupFacilitator, requireMember } from '../http/
 import { parseBody } from '../http/parseBody.ts'
 import { isAdmitted } from '../sessions/isAdmitted.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
-import { personRate } from '../http/personRate.ts'
 import { publishResults, questionOf, type HandoutRef } from './publishResults.ts'
 import { answerCount, saveAnswer, showResults } from './slideAnswers.ts'
 
@@ -26,7 +25,6 @@ const ANSWER_RATE = { perSecond: 5, burst: 10 }
 export function responseRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const canAnswer = personRate(ANSWER_RATE, now)
   const handoutOf = async (sessionId: string, handoutId: string): Promise<HandoutRef> => {
     const groupId = await groupOfSession(services, sessionId)
     const data = await services.data()
@@ -52,7 +50,7 @@ export function responseRoutes(services: Services) {
     if (!inProgress((await sessionRow(data, sessionId)).status)) {
       throw new HTTPException(409, { message: 'Answers are taken while the session is on.' })
     }
-    if (!canAnswer(member.id))
+    if (!(await services.rates.take('slide-answer', member.id, ANSWER_RATE)))
       throw new HTTPException(429, { message: 'One moment, then try again.' })
     const spec = await questionOf(services, handout, slideId)
     if (!spec) throw new HTTPException(404, { message: 'This slide asks no question.' })
@@ -69,7 +67,7 @@ export function responseRoutes(services: Services) {
       data,
       { handoutId: handout.id, slideId },
       member.id,
-      slideResponse.seal(
+      await slideResponse.seal(
         services.keys,
         groupScope(handout.groupId),
         rowIdOf(handout.id, slideId, member.id),

@@ -65,7 +65,7 @@ export function snapshotRoutes(services: Services) {
     if (!row || !(await readable(principal, row.doc))) {
       throw new HTTPException(404, { message: 'no such snapshot' })
     }
-    const state = snapshotData.open(
+    const state = await snapshotData.open(
       services.keys,
       scopeOfDoc(row.doc as DocName),
       rowIdOf(row.id, row.doc),

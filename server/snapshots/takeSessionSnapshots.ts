@@ -29,7 +29,12 @@ export async function takeSessionSnapshots(services: Services, sessionId: string
   for (const { name, parsed } of names) {
     const state = await sync.serverRead(name, (doc) => Y.encodeStateAsUpdate(doc))
     const id = newId('snapshot')
-    const sealed = snapshotData.seal(services.keys, scopeOfDoc(name), rowIdOf(id, name), state)
+    const sealed = await snapshotData.seal(
+      services.keys,
+      scopeOfDoc(name),
+      rowIdOf(id, name),
+      state,
+    )
     const snapshot = { id, sessionId, worksheetId: parsed!.itemId!, doc: name, data: sealed }
     if (await keepSnapshot(data, snapshot, now())) taken++
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { KeyErased } from '../crypto/keyRing.ts'
 import { throwawaySchema } from '../db/test/throwawaySchema.ts'
 import type { DocCipher } from './docCipher.ts'
 import type { DocStore } from './DocStore.ts'
@@ -20,9 +21,14 @@ async function freshStore(cipher?: DocCipher) {
   return { store: new PgDocStore({ pool, ...(cipher && { cipher }) }), pool }
 }
 
+/** Like the database key ring before `key` was awaited: this store must never read keys unawaited. */
+const notLoaded = (): Uint8Array => {
+  throw new Error('keyOf read on the PostgreSQL store')
+}
+
 const oneKey: DocCipher = (() => {
   const key = randomBytes(32)
-  return { keyOf: () => key }
+  return { key: async () => key, keyOf: notLoaded }
 })()
 
 docStoreContract('PostgreSQL', async () => (await freshStore()).store)
@@ -59,6 +65,31 @@ describe('PgDocStore', () => {
     const loaded = await store.load(doc)
     expect(loaded.updates.map((u) => new TextDecoder().decode(u))).toEqual(['second'])
     expect(loaded.rejected?.rows).toBe(1)
+  })
+
+  it('an erased key counts the sealed rows rejected; a key ring out of reach fails the load', async () => {
+    const key = randomBytes(32)
+    let problem: Error | null = null
+    const cipher: DocCipher = {
+      key: async () => {
+        if (problem) throw problem
+        return key
+      },
+      keyOf: notLoaded,
+    }
+    const { store } = await freshStore(cipher)
+    await store.append([{ doc, update: words('first') }])
+    problem = new KeyErased('group:g1')
+    const erased = await store.load(doc)
+    expect(erased.updates).toEqual([])
+    expect(erased.rejected?.rows).toBe(1)
+    // Not served as damaged (read-only) for a moment's outage: the load is tried again.
+    problem = new Error('the keys database is out of reach')
+    await expect(store.load(doc)).rejects.toThrow('out of reach')
+    problem = null
+    expect((await store.load(doc)).updates.map((u) => new TextDecoder().decode(u))).toEqual([
+      'first',
+    ])
   })
 
   it('numbers places per document in commit order across stores sharing the database', async () => {

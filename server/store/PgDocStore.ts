@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Pool, PoolClient } from 'pg'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { KeyErased } from '../crypto/keyRing.ts'
 import type { AppendEntry, DocStore, StoredDoc } from './DocStore.ts'
 import { type DocCipher, sealSnapshot, sealUpdate } from './docCipher.ts'
-import { openStoredDoc } from './openStoredDoc.ts'
+import { openStoredDoc, type RowKey } from './openStoredDoc.ts'
 import { prefixEnd } from './prefixEnd.ts'
 
 /** The key of a document's places: its name's SHA-256, as the schema's move computes it. */
@@ -122,8 +123,9 @@ export class PgDocStore implements DocStore {
       data: bytes(data),
       sealed: +sealed,
     })
+    const sealed = (snap?.sealed ?? false) || rows.some((row) => row.sealed)
     return openStoredDoc(
-      this.#cipher,
+      await this.#rowKey(doc, sealed),
       doc,
       snap && read(snap.up_to_seq, snap.data, snap.sealed),
       rows.map((row) => read(row.seq, row.data, row.sealed)),
@@ -139,6 +141,7 @@ export class PgDocStore implements DocStore {
     const byDigest = new Map([...counts.keys()].map((doc) => [placeDigest(doc), doc]))
     const digests = [...byDigest.keys()].sort()
     const docs = digests.map((digest) => byDigest.get(digest)!)
+    const keys = await this.#keysOf(docs)
     return inTransaction(this.#pool, async (client) => {
       const heads = await client.query<{ doc_digest: string; last_seq: string }>(
         `INSERT INTO doc_places (doc_digest, last_seq)
@@ -156,7 +159,7 @@ export class PgDocStore implements DocStore {
       for (const { doc, update } of entries) {
         const seq = next.get(doc)!
         next.set(doc, seq + 1)
-        const key = this.#cipher?.keyOf(doc)
+        const key = keys.get(doc)
         rows.doc.push(doc)
         rows.seq.push(seq)
         rows.data.push(Buffer.from(key ? sealUpdate(key, doc, seq, update) : update))
@@ -173,7 +176,7 @@ export class PgDocStore implements DocStore {
 
   async compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.#open()
-    const key = this.#cipher?.keyOf(doc)
+    const key = await this.#cipher?.key(doc)
     const data = Buffer.from(key ? sealSnapshot(key, doc, upToSeq, snapshot) : snapshot)
     await inTransaction(this.#pool, async (client) => {
       // Of two instances folding the same document, the snapshot that covers more stays.
@@ -215,6 +218,37 @@ export class PgDocStore implements DocStore {
 
   #open(): void {
     if (this.#closed) throw new Error('document store is closed')
+  }
+
+  /**
+   * Each document's key (none without a cipher), awaited before the transaction takes its
+   * locks: the ring may be a database of its own. An erased key fails the append, as in SQLite.
+   */
+  async #keysOf(docs: readonly DocName[]): Promise<Map<DocName, Uint8Array>> {
+    const cipher = this.#cipher
+    if (!cipher) return new Map()
+    return new Map(
+      await Promise.all(docs.map(async (doc) => [doc, await cipher.key(doc)] as const)),
+    )
+  }
+
+  /**
+   * The key `openStoredDoc` asks for, awaited first. An erased key counts the sealed rows
+   * rejected, as in SQLite; any other failure (the key database out of reach) fails the load,
+   * to be tried again, instead of serving a sound document as damaged (read-only).
+   */
+  async #rowKey(doc: DocName, sealed: boolean): Promise<RowKey> {
+    const cipher = this.#cipher
+    if (!cipher || !sealed) return null
+    try {
+      const key = await cipher.key(doc)
+      return () => key
+    } catch (error) {
+      if (!(error instanceof KeyErased)) throw error
+      return () => {
+        throw error
+      }
+    }
   }
 }
 

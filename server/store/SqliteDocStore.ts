@@ -101,7 +101,8 @@ export class SqliteDocStore implements DocStore {
       this.#db.exec('COMMIT')
     }
     const snapshotRow = snap && { seq: snap.up_to_seq, data: snap.data, sealed: snap.sealed }
-    return openStoredDoc(this.#cipher, doc, snapshotRow, rows)
+    const cipher = this.#cipher
+    return openStoredDoc(cipher && (() => cipher.keyOf(doc)), doc, snapshotRow, rows)
   }
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {

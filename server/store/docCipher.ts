@@ -6,6 +6,12 @@ import { open, seal } from '../crypto/seal.ts'
  * for a document whose key was destroyed: such a document can be neither read nor written.
  */
 export interface DocCipher {
+  /** The document's key, from a ring that may be asynchronous (the PostgreSQL store's path). */
+  key(doc: DocName): Promise<Uint8Array>
+  /**
+   * The document's key without waiting, for the synchronous SQLite store (file ring only). The
+   * database ring answers only for a key `key` already loaded (`KeyNotLoaded` otherwise).
+   */
   keyOf(doc: DocName): Uint8Array
 }
 

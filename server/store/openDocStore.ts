@@ -1,6 +1,6 @@
 import type { Pool } from 'pg'
 import type { Config } from '../config/config.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { docCipher } from '../crypto/docKeys.ts'
 import type { Logger } from '../log/logger.ts'
 import type { DocStore } from './DocStore.ts'
@@ -12,7 +12,7 @@ import { SqliteDocStore } from './SqliteDocStore.ts'
  */
 export async function openDocStore(
   config: Config,
-  keys: KeyRing,
+  keys: Keys,
   log: Logger,
   pool: Pool | null,
 ): Promise<DocStore> {

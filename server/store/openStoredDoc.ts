@@ -1,6 +1,6 @@
 import type { DocName } from '../../shared/documents/docName.ts'
 import type { StoredDoc } from './DocStore.ts'
-import { type DocCipher, openSnapshot, openUpdate } from './docCipher.ts'
+import { openSnapshot, openUpdate } from './docCipher.ts'
 
 /** A stored row as either store reads it, its place and flag already plain numbers. */
 export interface ReadRow {
@@ -10,17 +10,23 @@ export interface ReadRow {
 }
 
 /**
+ * The document's key, asked for once and only when a row is sealed; it may throw (`KeyErased`),
+ * which counts the sealed rows rejected. Null: the store was given no key ring.
+ */
+export type RowKey = (() => Uint8Array) | null
+
+/**
  * What `load` returns, from the snapshot row (if any) and the update rows after it: each
  * opened with the document's key, those that do not open left out and counted.
  */
 export function openStoredDoc(
-  cipher: DocCipher | null,
+  key: RowKey,
   doc: DocName,
   snap: ReadRow | undefined,
   rows: readonly ReadRow[],
 ): StoredDoc {
   const after = snap?.seq ?? 0
-  const opener = new RowOpener(cipher, doc)
+  const opener = new RowOpener(key, doc)
   const snapshot = snap ? opener.open(snap.data, snap.sealed, openSnapshot, after) : null
   let updateBytes = 0
   const updates: Uint8Array[] = []
@@ -45,11 +51,11 @@ class RowOpener {
   rejected = 0
   reason: string | null = null
   #key: Uint8Array | null | undefined
-  readonly #cipher: DocCipher | null
+  readonly #source: RowKey
   readonly #doc: DocName
 
-  constructor(cipher: DocCipher | null, doc: DocName) {
-    this.#cipher = cipher
+  constructor(source: RowKey, doc: DocName) {
+    this.#source = source
     this.#doc = doc
   }
 
@@ -72,7 +78,7 @@ class RowOpener {
   }
 
   #keyOf(): Uint8Array | null {
-    if (this.#key === undefined) this.#key = this.#cipher?.keyOf(this.#doc) ?? null
+    if (this.#key === undefined) this.#key = this.#source?.() ?? null
     return this.#key
   }
 }

@@ -15,14 +15,13 @@ const tempPath = () => join(mkdtempSync(join(tmpdir(), 'hearth-sealed-')), 'docs
 /** A key per document prefix, and prefixes whose key was "erased". */
 function testCipher(erased = new Set<string>()): DocCipher {
   const keys = new Map<string, Uint8Array>()
-  return {
-    keyOf(doc) {
-      const scope = doc.split('/')[0]!
-      if (erased.has(scope)) throw new KeyErased(scope)
-      if (!keys.has(scope)) keys.set(scope, randomBytes(32))
-      return keys.get(scope)!
-    },
+  const keyOf = (doc: DocName) => {
+    const scope = doc.split('/')[0]!
+    if (erased.has(scope)) throw new KeyErased(scope)
+    if (!keys.has(scope)) keys.set(scope, randomBytes(32))
+    return keys.get(scope)!
   }
+  return { key: async (doc) => keyOf(doc), keyOf }
 }
 
 const words = (text: string) => new TextEncoder().encode(text)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { signDevToken } from '../auth/devToken.ts'
-import { schemaUrl } from '../db/test/throwawaySchema.ts'
+import { schemaUrl, TEST_KEYS_DATABASE_URL } from '../db/test/throwawaySchema.ts'
 import { onPostgresPass, passSchema } from './postgresPass.ts'
 import type { Clock } from '../clock/clock.ts'
 import { parseConfig } from '../config/config.ts'
@@ -40,6 +40,8 @@ export async function startTestServer(
     link?: (handlers: FanoutHandlers) => Fanout
     /** The test is about the SQLite file itself (legacy rows, its pages): never PostgreSQL. */
     sqliteFile?: boolean
+    /** The test is about the file key ring (`keys.sqlite`): not the keys database. */
+    fileKeys?: boolean
   } = {},
 ): Promise<TestServer> {
   const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-test-'))
@@ -52,7 +54,14 @@ export async function startTestServer(
     HEARTH_DATA_DIR: dataDir,
     HEARTH_SERVE_CLIENT: 'false',
     LOG_LEVEL: 'debug',
-    ...(schema ? { DATABASE_URL: schemaUrl(schema) } : {}),
+    ...(schema
+      ? {
+          DATABASE_URL: schemaUrl(schema),
+          ...(!overrides.fileKeys && {
+            HEARTH_KEYS_DATABASE_URL: schemaUrl(schema, TEST_KEYS_DATABASE_URL),
+          }),
+        }
+      : {}),
     ...env,
   })
   const logs: Record<string, unknown>[] = []
@@ -62,7 +71,12 @@ export async function startTestServer(
       done()
     },
   })
-  const { dataDir: _dataDir, sqliteFile: _sqliteFile, ...serverOverrides } = overrides
+  const {
+    dataDir: _dataDir,
+    sqliteFile: _sqliteFile,
+    fileKeys: _fileKeys,
+    ...serverOverrides
+  } = overrides
   const server = await startServer(config, createLogger(config.logLevel, sink), serverOverrides)
   return {
     ...server,

@@ -4,7 +4,6 @@ import type { DocName } from '../../shared/documents/docName.ts'
 import { inProgress, sessionRow } from '../sessions/roomState.ts'
 import { existingCanvasKey, openCanvasKeys } from './canvasKeys.ts'
 import { HTTPException } from 'hono/http-exception'
-import { personRate } from '../http/personRate.ts'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireReader } from '../http/guards.ts'
 import { storeImage } from '../images/storeImage.ts'
@@ -22,7 +21,6 @@ const IMAGE_RATE = { burst: 6, perSecond: 0.3 }
 export function canvasImageRoutes(services: Services) {
   const { now } = services
   const app = new Hono<AppEnv>()
-  const canAdd = personRate(IMAGE_RATE, now)
 
   app.post('/sessions/:sessionId/canvas/images', async (c) => {
     const sessionId = c.req.param('sessionId')
@@ -51,7 +49,7 @@ export function canvasImageRoutes(services: Services) {
         message: `A canvas holds at most ${CANVAS_IMAGES_MAX} pictures from one person.`,
       })
     }
-    if (!canAdd(principal.id)) {
+    if (!(await services.rates.take('canvas-image', principal.id, IMAGE_RATE))) {
       throw new HTTPException(429, { message: 'Please wait a moment before adding another.' })
     }
     const stored = await storeImage(c, services, now(), (trx, hash) =>

@@ -38,7 +38,12 @@ describe.each(DIALECTS)('seeding worksheets on $name', ({ open }) => {
     const at = { groupId, sessionId, createdBy: leadId }
     const [shared, own] = [await aWorksheet(data, at, 'shared'), await aWorksheet(data, at)]
     for (const id of [shared, own]) {
-      const sealed = worksheetContent.seal(keys, groupScope(groupId), id, JSON.stringify(content))
+      const sealed = await worksheetContent.seal(
+        keys,
+        groupScope(groupId),
+        id,
+        JSON.stringify(content),
+      )
       await data.updateTable('worksheets').set({ content: sealed }).where('id', '=', id).execute()
     }
     const seed = worksheetSeeder(() => Promise.resolve(data), keys)

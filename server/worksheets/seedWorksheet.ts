@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import { parseGroupDocName } from '../../shared/documents/docKinds.ts'
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
 import { lazyData, type DataSource } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
@@ -23,7 +23,7 @@ const loadWorksheetUpdate = () => (tiptapPart ??= import('./worksheetUpdate.ts')
  * (start-up builds the sync server before the services), it reaches the same SQLite connection
  * through a Kysely of its own, made when the first worksheet is seeded.
  */
-export function worksheetSeeder(records: DataSource | Db, keys: KeyRing) {
+export function worksheetSeeder(records: DataSource | Db, keys: Keys) {
   const source = typeof records === 'function' ? records : sqliteRecords(records)
   return async (name: string): Promise<Uint8Array | null> => {
     const doc = parseGroupDocName(name)
@@ -40,7 +40,12 @@ export function worksheetSeeder(records: DataSource | Db, keys: KeyRing) {
     if (!row) return null
     const expected = doc.kind === 'session-shared' ? 'shared' : 'private'
     if (row.mode !== expected) return null
-    const content = worksheetContent.open(keys, groupScope(doc.groupId), doc.itemId, row.content)
+    const content = await worksheetContent.open(
+      keys,
+      groupScope(doc.groupId),
+      doc.itemId,
+      row.content,
+    )
     const { worksheetUpdate } = await loadWorksheetUpdate()
     return worksheetUpdate(JSON.parse(content) as JSONContent)
   }

@@ -1,4 +1,4 @@
-import type { KeyRing } from '../crypto/keyRing.ts'
+import type { Keys } from '../crypto/Keys.ts'
 import {
   templateContent,
   templateSource,
@@ -28,19 +28,25 @@ export interface TemplateText {
  * The facilitators' library is theirs, not a group's: sealed with the system key, each field
  * to its template's row, so a title copied onto another template does not open there.
  */
-export const sealTemplate = (keys: KeyRing, id: string, t: TemplateText) => ({
-  title: templateTitle.seal(keys, 'system', id, t.title),
-  summary: templateSummary.seal(keys, 'system', id, t.summary),
-  source: templateSource.seal(keys, 'system', id, t.source),
-  content: templateContent.seal(keys, 'system', id, JSON.stringify(t.content)),
-})
+export async function sealTemplate(keys: Keys, id: string, t: TemplateText) {
+  const key = await keys.key('system')
+  return {
+    title: templateTitle.sealWith(key, id, t.title),
+    summary: templateSummary.sealWith(key, id, t.summary),
+    source: templateSource.sealWith(key, id, t.source),
+    content: templateContent.sealWith(key, id, JSON.stringify(t.content)),
+  }
+}
 
 /** A stored template as the library shows it; throws `SealedDataRejected` naming the field. */
-export const openTemplate = (keys: KeyRing, row: TemplateRow) => ({
-  id: row.id,
-  title: templateTitle.open(keys, 'system', row.id, row.title),
-  summary: templateSummary.open(keys, 'system', row.id, row.summary),
-  source: templateSource.open(keys, 'system', row.id, row.source),
-  content: JSON.parse(templateContent.open(keys, 'system', row.id, row.content)) as unknown,
-  builtIn: false,
-})
+export async function openTemplate(keys: Keys, row: TemplateRow) {
+  const key = await keys.key('system')
+  return {
+    id: row.id,
+    title: templateTitle.openWith(key, row.id, row.title),
+    summary: templateSummary.openWith(key, row.id, row.summary),
+    source: templateSource.openWith(key, row.id, row.source),
+    content: JSON.parse(templateContent.openWith(key, row.id, row.content)) as unknown,
+    builtIn: false,
+  }
+}

@@ -81,7 +81,7 @@ export function worksheetRoutes(services: Services) {
     return c.json({
       templates: [
         ...BUILT_IN_TEMPLATES.map((t) => ({ ...t, builtIn: true })),
-        ...own.map((t) => openTemplate(keys, t)),
+        ...(await Promise.all(own.map((t) => openTemplate(keys, t)))),
       ],
     })
   })
@@ -92,7 +92,7 @@ export function worksheetRoutes(services: Services) {
     if (!(await isValidWorksheet(body.content)))
       throw new HTTPException(400, { message: 'invalid: content' })
     const id = newId('template')
-    const sealed = sealTemplate(keys, id, body)
+    const sealed = await sealTemplate(keys, id, body)
     const data = await services.data()
     await data
       .insertInto('worksheet_templates')
@@ -107,7 +107,7 @@ export function worksheetRoutes(services: Services) {
     if (!(await isValidWorksheet(body.content)))
       throw new HTTPException(400, { message: 'invalid: content' })
     const templateId = c.req.param('templateId')
-    const sealed = sealTemplate(keys, templateId, body)
+    const sealed = await sealTemplate(keys, templateId, body)
     const data = await services.data()
     const result = await data
       .updateTable('worksheet_templates')
@@ -139,7 +139,7 @@ export function worksheetRoutes(services: Services) {
     }
     const template = await templateFor(data, templateId, principal.id)
     const id = newId('worksheet')
-    const content = worksheetContent.seal(
+    const content = await worksheetContent.seal(
       keys,
       groupScope(groupId),
       id,

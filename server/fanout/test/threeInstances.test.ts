@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
-import { schemaUrl, throwawaySchema } from '../../db/test/throwawaySchema.ts'
+import { TEST_KEYS_DATABASE_URL, throwawaySchema } from '../../db/test/throwawaySchema.ts'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { eveningIn } from '../../test/eveningIn.ts'
 import { facilitator, groupBody, member } from '../../test/groupWorld.ts'
@@ -17,11 +17,15 @@ import { tokenWriter } from '../../test/tokenWriter.ts'
 
 const DOC = 'cluster/doc'
 const SECRET = 's'.repeat(40)
+const MASTER_KEY = Buffer.alloc(32, 9).toString('base64')
+const ownFolder = () => mkdtempSync(join(tmpdir(), 'hearth-host-'))
 
 /**
- * Three Hearth processes behind no proxy, sharing one PostgreSQL schema (the record), one Redis
- * of the test's own (so that it can be killed), and one data folder (the secret, the keys, and
- * for now the relational data). Clients are stock y-websocket providers spread across them.
+ * Three Hearth processes behind no proxy, as on three hosts: each with a data folder of its
+ * own, sharing one PostgreSQL schema (the record), a schema of the keys database (the data
+ * keys, the VAPID pair), one Redis of the test's own (so that it can be killed), and their
+ * configuration (the secret, the master key). Clients are stock y-websocket providers spread
+ * across them.
  */
 describe('three instances on PostgreSQL and Redis', () => {
   const cleanups: (() => Promise<unknown> | unknown)[] = []
@@ -32,18 +36,23 @@ describe('three instances on PostgreSQL and Redis', () => {
   async function shared() {
     const schema = await throwawaySchema('cluster')
     cleanups.push(() => schema.drop())
+    const keys = await throwawaySchema('cluster', TEST_KEYS_DATABASE_URL)
+    cleanups.push(() => keys.drop())
     const redis = await privateRedis()
     cleanups.push(() => redis.kill())
     const env = {
-      DATABASE_URL: schemaUrl(schema.schema),
+      DATABASE_URL: schema.url,
+      HEARTH_KEYS_DATABASE_URL: keys.url,
       REDIS_URL: redis.url,
       HEARTH_SECRET: SECRET,
+      HEARTH_MASTER_KEY: MASTER_KEY,
     }
-    return { env, redis, dataDir: mkdtempSync(join(tmpdir(), 'hearth-cluster-')) }
+    return { env, redis }
   }
 
-  async function spawn(dataDir: string, env: Record<string, string>): Promise<ServerProcess> {
-    const server = await spawnServer({ dataDir, env })
+  /** An instance on a host of its own: nothing shared but the configuration and the services. */
+  async function spawn(env: Record<string, string>): Promise<ServerProcess> {
+    const server = await spawnServer({ dataDir: ownFolder(), env })
     cleanups.push(() => server.stop('SIGKILL'))
     return server
   }
@@ -53,9 +62,9 @@ describe('three instances on PostgreSQL and Redis', () => {
     redis: PrivateRedis
     another: () => Promise<ServerProcess>
   }> {
-    const { env, redis, dataDir } = await shared()
-    const another = () => spawn(dataDir, env)
-    // The first makes the data folder's keys; the other two start together.
+    const { env, redis } = await shared()
+    const another = () => spawn(env)
+    // The first makes the tables; the other two start together.
     const first = await another()
     const others = await Promise.all([another(), another()])
     return { servers: [first, ...others], redis, another }
@@ -159,10 +168,10 @@ describe('three instances on PostgreSQL and Redis', () => {
   })
 
   it("a removed member's sockets close on every instance within a second", async () => {
-    const { env, dataDir } = await shared()
-    const home = await startTestServer(env, { dataDir })
+    const { env } = await shared()
+    const home = await startTestServer(env, { dataDir: ownFolder() })
     cleanups.push(() => home.close())
-    const others = await Promise.all([spawn(dataDir, env), spawn(dataDir, env)])
+    const others = await Promise.all([spawn(env), spawn(env)])
     const lead = await facilitator(home, 'lead@cluster.example', 'Dr Lead')
     const groupId = (await lead.post('/api/groups', groupBody('Cluster group'))).json.id as string
     const robin = await member(home, lead, groupId, 'Robin')
