@@ -8,7 +8,7 @@ import { KeyRing } from '../crypto/keyRing.ts'
 import { parseMasterKey } from '../crypto/masterKey.ts'
 import type { Data } from '../data/Data.ts'
 import { DIALECTS, type OpenedData } from '../data/test/eachDialect.ts'
-import { aGroup, aSession } from '../data/test/graphRows.ts'
+import { aDeck, aFacilitator, aGroup, aSession } from '../data/test/graphRows.ts'
 import { png } from '../test/pngBytes.ts'
 import { warmInstances } from '../video/test/warmInstances.ts'
 import { dropUnusedImages, imageBytes, storeImage } from './storeImage.ts'
@@ -122,5 +122,39 @@ describe.each(DIALECTS)('stored images on $name', ({ open }) => {
     const left = await data.selectFrom('images').select('hash').execute()
     expect(left.map((r) => r.hash).sort()).toEqual(stored.slice(0, 3).sort())
     expect(await dropUnusedImages(data)).toBe(0)
+  })
+})
+
+describe('stored images across instances (PostgreSQL)', () => {
+  let opened: OpenedData
+  beforeEach(async () => {
+    opened = await DIALECTS.find((d) => d.name === 'PostgreSQL')!.open()
+  })
+  afterEach(() => opened.close())
+
+  it('a picture linked again while another instance drops unused ones keeps its row', async () => {
+    const bytes = picture()
+    // Stored once and then left unused (its last use erased).
+    const { hash } = await upload(opened.data, bytes)
+    const owner = await aFacilitator(opened.data)
+    const deckId = await aDeck(opened.data, owner)
+    let reached!: () => void
+    const linking = new Promise<void>((resolve) => (reached = resolve))
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    // One instance takes the same picture again and is about to link it to a deck...
+    const again = upload(opened.data, bytes, async (trx, h) => {
+      reached()
+      await released
+      await trx.insertInto('deck_images').values({ deck_id: deckId, hash: h }).execute()
+    })
+    await linking
+    // ...while another drops what nothing uses: it waits for the link, then keeps the row.
+    const dropping = dropUnusedImages(opened.another())
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    release()
+    expect((await again).hash).toBe(hash)
+    expect(await dropping).toBe(0)
+    expect(await imageBytes(opened.data, keys, hash)).not.toBeNull()
   })
 })

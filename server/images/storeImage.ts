@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
 import type { Keys } from '../crypto/Keys.ts'
 import { imageData } from '../crypto/sealedColumns.ts'
-import { atomically, type Data } from '../data/Data.ts'
+import { advisoryLock, atomically, onPostgres, type Data } from '../data/Data.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { readLimitedBytes } from '../http/parseBody.ts'
 import { IMAGE_MAX_BYTES, sniffImage, type ImageType } from './sniffImage.ts'
@@ -36,6 +36,9 @@ export async function storeImage(
   const hash = createHash('sha256').update(bytes).digest('hex')
   const sealed = await imageData.seal(keys, 'system', hash, bytes)
   await atomically(await data(), async (trx) => {
+    // Taken by `dropUnusedImages` too: an unused image it is about to delete is not linked
+    // here meanwhile (on another instance), which would leave a link to nothing.
+    if (onPostgres(trx)) await advisoryLock(trx, IMAGES_LOCK)
     // The same picture uploaded again (or by another instance at once) is stored once.
     await trx
       .insertInto('images')
@@ -66,8 +69,17 @@ export async function imageBytes(data: Data, keys: Keys, hash: string) {
   return { type: image.type, data: await imageData.open(keys, 'system', hash, image.data) }
 }
 
+const IMAGES_LOCK = 'images: stored and dropped'
+
 /** Deletes the images nothing uses any more (after an erasure took away their last use). */
 export async function dropUnusedImages(data: Data): Promise<number> {
+  return atomically(data, async (trx) => {
+    if (onPostgres(trx)) await advisoryLock(trx, IMAGES_LOCK)
+    return dropUnused(trx)
+  })
+}
+
+async function dropUnused(data: Data): Promise<number> {
   const result = await data
     .deleteFrom('images')
     .where((eb) =>

@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { AppEnv, Services } from '../http/AppEnv.ts'
 import { groupOfSession, requireReader } from '../http/guards.ts'
 import { storeImage } from '../images/storeImage.ts'
+import { advisoryLock, onPostgres } from '../data/Data.ts'
 import { CANVAS_IMAGES_MAX, canvasDocOfKey, canvasImageCount } from './canvasImages.ts'
 
 /** Pictures are added by hand: a few at once, then one every few seconds. */
@@ -44,21 +45,31 @@ export function canvasImageRoutes(services: Services) {
     if (!key || !doc || (await services.authorize(principal, doc)) !== 'write') {
       throw new HTTPException(403, { message: 'You cannot add pictures to this canvas now.' })
     }
-    if ((await canvasImageCount(data, key)) >= CANVAS_IMAGES_MAX) {
-      throw new HTTPException(409, {
+    const full = () =>
+      new HTTPException(409, {
         message: `A canvas holds at most ${CANVAS_IMAGES_MAX} pictures from one person.`,
       })
-    }
+    if ((await canvasImageCount(data, key)) >= CANVAS_IMAGES_MAX) throw full()
     if (!(await services.rates.take('canvas-image', principal.id, IMAGE_RATE))) {
       throw new HTTPException(429, { message: 'Please wait a moment before adding another.' })
     }
-    const stored = await storeImage(c, services, now(), (trx, hash) =>
-      trx
+    const stored = await storeImage(c, services, now(), async (trx, hash) => {
+      // Counted again where it is added, one upload per canvas at a time (on every instance):
+      // two uploads at once must not both take the last place.
+      if (onPostgres(trx)) await advisoryLock(trx, `canvas images:${key}`)
+      const already = await trx
+        .selectFrom('canvas_images')
+        .select('hash')
+        .where('key', '=', key)
+        .where('hash', '=', hash)
+        .executeTakeFirst()
+      if (!already && (await canvasImageCount(trx, key)) >= CANVAS_IMAGES_MAX) throw full()
+      await trx
         .insertInto('canvas_images')
         .values({ key, hash, created_at: now() })
         .onConflict((oc) => oc.doNothing())
-        .execute(),
-    )
+        .execute()
+    })
     return c.json(stored, 201)
   })
 

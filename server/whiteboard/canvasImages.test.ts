@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { countRows } from '../test/countRows.ts'
 import { foundAtRest } from '../test/foundAtRest.ts'
@@ -5,9 +6,13 @@ import type { HttpClient } from '../test/httpClient.ts'
 import { png } from '../test/pngBytes.ts'
 import { openSession, serverPerTest } from '../test/roomWorld.ts'
 import type { TestServer } from '../test/startTestServer.ts'
+import { CANVAS_IMAGES_MAX, canvasImageCount } from './canvasImages.ts'
 
 /** A picture whose bytes carry a word to search the database for. */
 const picture = (word: string) => png({ name: 'tEXt', data: Buffer.from(`Comment\0${word}`) })
+/** A picture of a few megabytes: its body is still arriving after the handler's first checks. */
+const bigPicture = (word: string) =>
+  png({ name: 'tEXt', data: Buffer.from(`Comment\0${word}${' '.repeat(3 * 1024 * 1024)}`) })
 
 async function upload(server: TestServer, who: HttpClient, path: string, bytes: Buffer) {
   const res = await fetch(`${server.url}${path}`, {
@@ -81,5 +86,36 @@ describe('pictures on the whiteboard', () => {
     }
     expect(statuses.slice(0, 6)).toEqual(Array(6).fill(201))
     expect(statuses.slice(6)).toEqual([429, 429])
+  })
+
+  it('at the cap, pictures sent at once take only the places left', async () => {
+    const { server } = world
+    const { sessionId, members } = await openSession(server, ['Robin'])
+    const robin = members[0]!
+    const to = `/api/sessions/${sessionId}/canvas/images?to=group`
+    expect((await upload(server, robin, to, picture('FIRST'))).status).toBe(201)
+    const data = await server.services.data()
+    const { key } = await data.selectFrom('canvas_images').select('key').executeTakeFirstOrThrow()
+    // All but two places taken already.
+    for (let n = 0; n < CANVAS_IMAGES_MAX - 3; n++) {
+      const hash = randomBytes(32).toString('hex')
+      await data
+        .insertInto('images')
+        .values({
+          hash,
+          type: 'image/png',
+          size: 1,
+          data: new Uint8Array(1),
+          created_at: 1,
+          sealed: 1,
+        })
+        .execute()
+      await data.insertInto('canvas_images').values({ key, hash, created_at: 1 }).execute()
+    }
+    const sent = await Promise.all(
+      [0, 1, 2, 3, 4].map((n) => upload(server, robin, to, bigPicture(`AT-ONCE-${n}`))),
+    )
+    expect(sent.map((s) => s.status).sort()).toEqual([201, 201, 409, 409, 409])
+    expect(await canvasImageCount(data, key)).toBe(CANVAS_IMAGES_MAX)
   })
 })
