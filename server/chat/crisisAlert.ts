@@ -14,7 +14,12 @@ import { newId } from '../db/newId.ts'
 import { groupSettingsOf } from '../groups/groupQueries.ts'
 import type { Services } from '../http/AppEnv.ts'
 import { lineNameFor } from '../signals/privateLines.ts'
-import { crisisAlertWriter, markResourcesSent, recordCrisisAlert } from './crisisRecord.ts'
+import {
+  claimResourcesSent,
+  crisisAlertWriter,
+  recordCrisisAlert,
+  releaseResourcesSent,
+} from './crisisRecord.ts'
 
 /** The colour of an alert whose writer the facilitators may not know. */
 const UNNAMED_COLOUR = '#6b5b4e'
@@ -117,25 +122,30 @@ export async function sendCrisisResources(
   const writer = await crisisAlertWriter(await services.data(), sessionId, alertId)
   if (!writer) return false
   const at = now()
-  const region = (await groupSettingsOf(await services.data(), groupId))?.crisisRegion ?? 'other'
-  const message: LineMessage = {
-    id: newId('lineMessage'),
-    at,
-    from: 'facilitator',
-    name: facilitator.name,
-    text: RESOURCES_NOTE,
-    resources: resourcesFor(services.crisis.resources, region),
+  const sent = { alertId, sessionId, groupId, by: facilitator }
+  // Claimed before anything is sent: a second click (or the same click through another
+  // instance) finds it claimed and sends nothing twice.
+  if (!(await claimResourcesSent(await services.data(), sent, at))) return true
+  try {
+    const region = (await groupSettingsOf(await services.data(), groupId))?.crisisRegion ?? 'other'
+    const message: LineMessage = {
+      id: newId('lineMessage'),
+      at,
+      from: 'facilitator',
+      name: facilitator.name,
+      text: RESOURCES_NOTE,
+      resources: resourcesFor(services.crisis.resources, region),
+    }
+    await sync.serverWrite(await lineOf(services, groupId, sessionId, writer), (doc) => {
+      doc.getArray(LINE_MESSAGES).push([message])
+    })
+    await sync.serverWrite(sessionDocName.signals(groupId, sessionId) as DocName, (doc) => {
+      doc.getMap(SIGNALS_RESOURCES).set(alertId, { at, by: facilitator.name })
+    })
+  } catch (error) {
+    // Not sent: the facilitator may try again.
+    await releaseResourcesSent(await services.data(), alertId, at)
+    throw error
   }
-  await sync.serverWrite(await lineOf(services, groupId, sessionId, writer), (doc) => {
-    doc.getArray(LINE_MESSAGES).push([message])
-  })
-  await sync.serverWrite(sessionDocName.signals(groupId, sessionId) as DocName, (doc) => {
-    doc.getMap(SIGNALS_RESOURCES).set(alertId, { at, by: facilitator.name })
-  })
-  await markResourcesSent(
-    await services.data(),
-    { alertId, sessionId, groupId, by: facilitator },
-    at,
-  )
   return true
 }

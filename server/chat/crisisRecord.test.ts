@@ -6,7 +6,7 @@ import { DIALECTS, type OpenedData } from '../data/test/eachDialect.ts'
 import { aGroup, aMember, aSession } from '../data/test/graphRows.ts'
 import {
   crisisAlertWriter,
-  markResourcesSent,
+  claimResourcesSent,
   OPEN_ALERTS_PER_WRITER,
   recordCrisisAlert,
 } from './crisisRecord.ts'
@@ -104,7 +104,20 @@ describe.each(DIALECTS)('crisis alerts on $name', ({ open }) => {
       id: leadId,
       name: 'Dr Test',
     } as FacilitatorPrincipal
-    await markResourcesSent(data, { alertId: 'a1', sessionId, groupId, by: lead }, AT + 5)
+    const sent = { alertId: 'a1', sessionId, groupId, by: lead }
+    // Two clicks at once (through two instances): one claims, the other finds it claimed.
+    const claims = await Promise.all([
+      claimResourcesSent(data, sent, AT + 5),
+      claimResourcesSent(opened.another(), sent, AT + 5),
+    ])
+    expect(claims.sort()).toEqual([false, true])
+    expect(
+      await data
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('action', '=', 'crisis.resources-sent')
+        .execute(),
+    ).toHaveLength(1)
     const alert = await data
       .selectFrom('crisis_alerts')
       .select('resources_sent_at')

@@ -90,18 +90,24 @@ export async function crisisAlertWriter(
   return row?.member_id ?? null
 }
 
-/** Records that a facilitator sent an alert's writer the crisis resources, with its entry. */
-export async function markResourcesSent(
+/**
+ * Records that a facilitator sends an alert's writer the crisis resources, with its entry,
+ * before they are sent, unless they were sent already: false then. One statement decides, so two clicks at once (on
+ * one instance or two) send once.
+ */
+export async function claimResourcesSent(
   data: Data,
   sent: { alertId: string; sessionId: string; groupId: string; by: FacilitatorPrincipal },
   at: number,
-): Promise<void> {
-  await atomically(data, async (trx) => {
-    await trx
+): Promise<boolean> {
+  return atomically(data, async (trx) => {
+    const claimed = await trx
       .updateTable('crisis_alerts')
       .set({ resources_sent_at: at })
       .where('signal_id', '=', sent.alertId)
-      .execute()
+      .where('resources_sent_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(claimed.numUpdatedRows) === 0) return false
     await audit(
       trx,
       {
@@ -112,5 +118,19 @@ export async function markResourcesSent(
       },
       at,
     )
+    return true
   })
+}
+
+/**
+ * Undoes a claim whose sending failed, so that the facilitator may try again (the entry of the
+ * attempt stays in the audit trail, which only grows).
+ */
+export async function releaseResourcesSent(data: Data, alertId: string, at: number): Promise<void> {
+  await data
+    .updateTable('crisis_alerts')
+    .set({ resources_sent_at: null })
+    .where('signal_id', '=', alertId)
+    .where('resources_sent_at', '=', at)
+    .execute()
 }
