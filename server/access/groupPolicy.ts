@@ -3,7 +3,6 @@ import {
   parseGroupDocName,
   type AccessContext,
   type Attendance,
-  type GroupRole,
   type ParsedDocName,
   type SessionStatus,
 } from '../../shared/documents/docKinds.ts'
@@ -14,6 +13,7 @@ import { lazyData, type Data, type DataSource } from '../data/Data.ts'
 import type { Db } from '../db/openDatabase.ts'
 import { isExpired, isReleased, releaseOf, type ReleaseColumns } from '../release/releaseOf.ts'
 import { authorizeByGrants, type Authorize } from './authorize.ts'
+import { groupRoleOf } from './groupRoleOf.ts'
 import { parseGoalsDocName } from '../../shared/goals/goalsDocNames.ts'
 import { goalsPolicy } from '../goals/goalsPolicy.ts'
 
@@ -65,23 +65,9 @@ export function groupPolicy(records: DataSource | Db, now: Clock): Authorize {
       .where('id', '=', doc.sessionId)
       .executeTakeFirst()
     if (!session || session.group_id !== doc.groupId) return 'none'
-    let role: GroupRole = 'outsider'
+    const role = await groupRoleOf(data, principal, doc.groupId)
     let attendance: Attendance = 'none'
-    if (principal.kind === 'facilitator') {
-      const row = await data
-        .selectFrom('group_facilitators')
-        .select('role')
-        .where('group_id', '=', doc.groupId)
-        .where('facilitator_id', '=', principal.id)
-        .executeTakeFirst()
-      if (row) role = row.role as 'lead' | 'co'
-    } else {
-      const member = await data
-        .selectFrom('members')
-        .select(['group_id', 'status'])
-        .where('id', '=', principal.id)
-        .executeTakeFirst()
-      if (member?.group_id === doc.groupId) role = member.status === 'active' ? 'member' : 'removed'
+    if (principal.kind === 'member') {
       const row = await data
         .selectFrom('session_attendance')
         .select('state')

@@ -1,6 +1,6 @@
 import type { Access } from '../../shared/access/Access.ts'
-import type { GroupRole } from '../../shared/documents/docKinds.ts'
 import { GOALS_ACCESS_RULES, type ParsedGoalsDocName } from '../../shared/goals/goalsDocNames.ts'
+import { groupRoleOf } from '../access/groupRoleOf.ts'
 import type { Principal } from '../auth/Principal.ts'
 import type { Data } from '../data/Data.ts'
 
@@ -25,23 +25,7 @@ export async function goalsPolicy(
       .executeTakeFirst()
     if (!owner) return 'none'
   }
-  let role: GroupRole = 'outsider'
-  if (principal.kind === 'facilitator') {
-    const row = await data
-      .selectFrom('group_facilitators')
-      .select('role')
-      .where('group_id', '=', doc.groupId)
-      .where('facilitator_id', '=', principal.id)
-      .executeTakeFirst()
-    if (row) role = row.role as 'lead' | 'co'
-  } else {
-    const member = await data
-      .selectFrom('members')
-      .select(['group_id', 'status'])
-      .where('id', '=', principal.id)
-      .executeTakeFirst()
-    if (member?.group_id === doc.groupId) role = member.status === 'active' ? 'member' : 'removed'
-  }
+  const role = await groupRoleOf(data, principal, doc.groupId)
   return GOALS_ACCESS_RULES[doc.kind]({
     role,
     isOwner: owner !== undefined && owner.member_id === principal.id,

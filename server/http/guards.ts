@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { FacilitatorPrincipal, MemberPrincipal, Principal } from '../auth/Principal.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
+import { facilitatorRoleIn, type FacilitatorRole } from '../access/groupRoleOf.ts'
 import type { AppEnv, Services } from './AppEnv.ts'
 
 /** Guards for route handlers. 401: nobody is logged in; 403: this person may not. */
@@ -26,22 +27,12 @@ export function requireMember(c: Context<AppEnv>): MemberPrincipal {
   return principal
 }
 
-export type FacilitatorRole = 'lead' | 'co'
-
 export async function facilitatorRole(
   services: Services,
   groupId: string,
   facilitatorId: string,
 ): Promise<FacilitatorRole | null> {
-  const row = await (
-    await services.data()
-  )
-    .selectFrom('group_facilitators')
-    .select('role')
-    .where('group_id', '=', groupId)
-    .where('facilitator_id', '=', facilitatorId)
-    .executeTakeFirst()
-  return (row?.role as FacilitatorRole | undefined) ?? null
+  return facilitatorRoleIn(await services.data(), groupId, facilitatorId)
 }
 
 /**

@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../shared/documents/docKinds.ts'
 import type { DocName } from '../../shared/documents/docName.ts'
 import { DIALECTS, type OpenedData } from '../data/test/eachDialect.ts'
-import { aMember, aWorksheet } from '../data/test/graphRows.ts'
 import { copyKeyFor, resolveCopyAlias } from './privateCopies.ts'
-import { aNamedSession, aNamedSessionOf } from './test/namedSession.ts'
+import { aGroup, aMember, aSession, aWorksheet } from '../data/test/graphRows.ts'
 
 describe.each(DIALECTS)('private copies on $name', ({ open }) => {
   let opened: OpenedData
@@ -15,9 +14,10 @@ describe.each(DIALECTS)('private copies on $name', ({ open }) => {
   beforeEach(async () => {
     opened = await open()
     const { data } = opened
-    const named = await aNamedSession(data)
-    ;({ groupId, sessionId } = named)
-    worksheetId = await aWorksheet(data, { groupId, sessionId, createdBy: named.leadId })
+    const group = await aGroup(data)
+    groupId = group.groupId
+    sessionId = await aSession(data, groupId)
+    worksheetId = await aWorksheet(data, { groupId, sessionId, createdBy: group.leadId })
     memberId = await aMember(data, groupId)
   })
   afterEach(() => opened.close())
@@ -55,11 +55,7 @@ describe.each(DIALECTS)('private copies on $name', ({ open }) => {
     expect(await resolveCopyAlias(data, alias)).toBe(
       sessionDocName.private(groupId, sessionId, worksheetId, memberId),
     )
-    const elsewhere = sessionDocName.copy(
-      groupId,
-      await aNamedSessionOf(data, groupId),
-      key,
-    ) as DocName
+    const elsewhere = sessionDocName.copy(groupId, await aSession(data, groupId), key) as DocName
     expect(await resolveCopyAlias(data, elsewhere)).toBeNull()
     const unknown = sessionDocName.copy(groupId, sessionId, `c${'a'.repeat(20)}`) as DocName
     expect(await resolveCopyAlias(data, unknown)).toBeNull()

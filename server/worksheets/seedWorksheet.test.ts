@@ -8,9 +8,8 @@ import { KeyRing } from '../crypto/keyRing.ts'
 import { parseMasterKey } from '../crypto/masterKey.ts'
 import { groupScope, worksheetContent } from '../crypto/sealedColumns.ts'
 import { DIALECTS, type OpenedData } from '../data/test/eachDialect.ts'
-import { aWorksheet } from '../data/test/graphRows.ts'
 import { worksheetSeeder } from './seedWorksheet.ts'
-import { aNamedMember, aNamedSession, aNamedSessionOf } from './test/namedSession.ts'
+import { aGroup, aMember, aSession, aWorksheet } from '../data/test/graphRows.ts'
 import { worksheetUpdate } from './worksheetUpdate.ts'
 
 const AT = 1_700_000_000_000
@@ -33,8 +32,9 @@ describe.each(DIALECTS)('seeding worksheets on $name', ({ open }) => {
 
   it('seeds a sheet and a member’s copy from the content fixed when it was given', async () => {
     const { data } = opened
-    const { groupId, sessionId, leadId } = await aNamedSession(data)
-    const memberId = await aNamedMember(data, groupId)
+    const { groupId, leadId } = await aGroup(data)
+    const sessionId = await aSession(data, groupId)
+    const memberId = await aMember(data, groupId)
     const at = { groupId, sessionId, createdBy: leadId }
     const [shared, own] = [await aWorksheet(data, at, 'shared'), await aWorksheet(data, at)]
     for (const id of [shared, own]) {
@@ -59,7 +59,7 @@ describe.each(DIALECTS)('seeding worksheets on $name', ({ open }) => {
     // The wrong mode, another session, a name that holds no sheet: empty.
     expect(await seed(sessionDocName.shared(groupId, sessionId, own))).toBeNull()
     expect(await seed(sessionDocName.private(groupId, sessionId, shared, memberId))).toBeNull()
-    const other = await aNamedSessionOf(data, groupId)
+    const other = await aSession(data, groupId)
     expect(await seed(sessionDocName.shared(groupId, other, shared))).toBeNull()
     expect(await seed(sessionDocName.room(groupId, sessionId))).toBeNull()
   })

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto'
+import { newId } from '../../db/newId.ts'
 import type { Data } from '../Data.ts'
 
 /**
  * Rows a data contract suite starts from, written straight through Kysely (no routes, no
  * sealing): the same on SQLite and PostgreSQL. Each returns the new row's id; `over` sets any
- * column. Content columns hold plain placeholders, not sealed values.
+ * column. Content columns hold plain placeholders, not sealed values. Groups, sessions and
+ * members get ids of the shape document names parse, so suites that go through names (aliases,
+ * seeds) use the same rows.
  */
 const id = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`
 const AT = 1_700_000_000_000
@@ -27,7 +30,7 @@ export async function aFacilitator(data: Data, over: { email?: string } = {}): P
 /** A group led by `leadId` (a new facilitator when not given). */
 export async function aGroup(data: Data, leadId?: string): Promise<{ groupId: string; leadId: string }> {
   const lead = leadId ?? (await aFacilitator(data))
-  const groupId = id('g')
+  const groupId = newId('group')
   await data
     .insertInto('groups')
     .values({
@@ -51,7 +54,7 @@ export async function aGroup(data: Data, leadId?: string): Promise<{ groupId: st
 }
 
 export async function aMember(data: Data, groupId: string, pseudonym = id('p')): Promise<string> {
-  const memberId = id('m')
+  const memberId = newId('member')
   await data
     .insertInto('members')
     .values({
@@ -72,7 +75,7 @@ export async function aSession(
   groupId: string,
   status: 'scheduled' | 'open' | 'live' | 'ended' | 'cancelled' = 'live',
 ): Promise<string> {
-  const sessionId = id('s')
+  const sessionId = newId('session')
   await data
     .insertInto('sessions')
     .values({
