@@ -1,5 +1,4 @@
-import type { VapidKeys } from './vapid.ts'
-import { webPush } from './webPush.ts'
+import { newVapidKeys, type VapidKeys } from './vapid.ts'
 
 /**
  * The VAPID key pair of instances on separate hosts: made by the first instance that starts and
@@ -9,6 +8,6 @@ import { webPush } from './webPush.ts'
 export async function sharedVapidKeys(ring: {
   secret(name: string, make: () => string): Promise<string>
 }): Promise<VapidKeys> {
-  const text = await ring.secret('vapid', () => JSON.stringify(webPush().generateVAPIDKeys()))
+  const text = await ring.secret('vapid', () => JSON.stringify(newVapidKeys()))
   return JSON.parse(text) as VapidKeys
 }
