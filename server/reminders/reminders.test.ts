@@ -1,4 +1,4 @@
-import { createECDH, createPublicKey, randomBytes, verify } from 'node:crypto'
+import { createECDH, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import ece from 'http_ece'
@@ -8,6 +8,7 @@ import { facilitator, groupBody, member, scheduleSession } from '../test/groupWo
 import { LONG_LOGINS, startsAtOf } from '../test/roomWorld.ts'
 import { startTestServer, type TestServer } from '../test/startTestServer.ts'
 import { reminderText } from './sendReminders.ts'
+import { checkVapid } from './test/checkVapid.ts'
 
 const START = Date.UTC(2031, 5, 10, 8)
 
@@ -57,39 +58,6 @@ function device(origin: string, path: string) {
 }
 
 /** Checks a VAPID header as a push service does: signature, audience, expiry, key. */
-function checkVapid(header: string, endpoint: string, publicKey: string, now: number) {
-  const match = /^vapid t=([^,]+), k=(.+)$/.exec(header)
-  expect(match).not.toBeNull()
-  const [, jwt, k] = match!
-  expect(k).toBe(publicKey)
-  const [head, claims, signature] = jwt!.split('.') as [string, string, string]
-  const point = Buffer.from(k!, 'base64url')
-  const key = createPublicKey({
-    key: {
-      kty: 'EC',
-      crv: 'P-256',
-      x: point.subarray(1, 33).toString('base64url'),
-      y: point.subarray(33).toString('base64url'),
-    },
-    format: 'jwk',
-  })
-  const valid = verify(
-    'sha256',
-    Buffer.from(`${head}.${claims}`),
-    { key, dsaEncoding: 'ieee-p1363' },
-    Buffer.from(signature, 'base64url'),
-  )
-  expect(valid).toBe(true)
-  expect(JSON.parse(Buffer.from(head, 'base64url').toString())).toEqual({
-    typ: 'JWT',
-    alg: 'ES256',
-  })
-  const body = JSON.parse(Buffer.from(claims, 'base64url').toString())
-  expect(body.aud).toBe(new URL(endpoint).origin)
-  expect(body.exp * 1000).toBeGreaterThan(now)
-  expect(body.exp * 1000).toBeLessThanOrEqual(now + 24 * 3_600_000)
-  expect(body.sub).toMatch(/^(mailto:|https:)/)
-}
 
 describe('reminders without email', () => {
   let push: Awaited<ReturnType<typeof testPushService>>

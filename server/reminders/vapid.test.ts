@@ -1,7 +1,7 @@
-import { createPublicKey, verify } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { newVapidKeys, vapidAuthorization } from './vapid.ts'
 import { webPush } from './webPush.ts'
+import { checkVapid } from './test/checkVapid.ts'
 
 describe('VAPID keys made with Node’s crypto', () => {
   it('are what web-push takes, and sign push requests its public half verifies', () => {
@@ -20,25 +20,6 @@ describe('VAPID keys made with Node’s crypto', () => {
       'mailto:care@clinic.example',
       1_700_000_000_000,
     )
-    const jwt = /^vapid t=([^,]+), k=(.+)$/.exec(header)!
-    expect(jwt[2]).toBe(keys.publicKey)
-    const [head, claims, signature] = jwt[1]!.split('.') as [string, string, string]
-    const point = Buffer.from(keys.publicKey, 'base64url')
-    const publicKey = createPublicKey({
-      key: {
-        kty: 'EC',
-        crv: 'P-256',
-        x: point.subarray(1, 33).toString('base64url'),
-        y: point.subarray(33).toString('base64url'),
-      },
-      format: 'jwk',
-    })
-    const ok = verify(
-      'sha256',
-      Buffer.from(`${head}.${claims}`),
-      { key: publicKey, dsaEncoding: 'ieee-p1363' },
-      Buffer.from(signature, 'base64url'),
-    )
-    expect(ok).toBe(true)
+    checkVapid(header, 'https://push.example.net/send/abc', keys.publicKey, 1_700_000_000_000)
   })
 })
