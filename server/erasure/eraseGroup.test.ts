@@ -13,7 +13,8 @@ import type { TestServer } from '../test/startTestServer.ts'
 import { storeBackup } from '../test/storeBackup.ts'
 import { storedRows } from '../test/storedRows.ts'
 import { typeIntoField } from '../test/typeIntoField.ts'
-import { finishGroupErasures } from './eraseGroup.ts'
+import type { FacilitatorPrincipal } from '../auth/Principal.ts'
+import { eraseGroup, finishGroupErasures } from './eraseGroup.ts'
 
 const storedDocs = (server: TestServer, groupId: string): Promise<DocName[]> =>
   server.store.names(`g/${groupId}/`)
@@ -202,5 +203,34 @@ describe('[C19] erasing a group', () => {
     ).toEqual([])
     expect(await finishGroupErasures(server.services)).toBe(0)
     expect(await storedDocs(server, w.groupB)).toContain(w.docB)
+  })
+
+  it('two erasures of one group at once erase it once, with one entry', async () => {
+    const server = world.server
+    const w = await groupsWithWords()
+    // Both past the route's checks (a double click, or two instances): one erases.
+    const lead = {
+      kind: 'facilitator',
+      id: w.people.lead.id,
+      name: 'Dr Lead',
+    } as FacilitatorPrincipal
+    const results = await Promise.all([1, 2].map(() => eraseGroup(server.services, w.groupA, lead)))
+    expect(results.filter((r) => r === null)).toHaveLength(1)
+    const entries = await (
+      await server.services.data()
+    )
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'group.erased')
+      .where('group_id', '=', w.groupA)
+      .execute()
+    expect(entries).toHaveLength(1)
+    expect(await server.services.keys.erased(`group:${w.groupA}`)).toBe(true)
+    // The route answers the second as it answers any request for a deleted group.
+    const again = await w.people.lead.post(`/api/groups/${w.groupA}/erase`, {
+      confirm: 'erase',
+      name: 'Group A',
+    })
+    expect(again.status).toBe(410)
   })
 })

@@ -28,17 +28,26 @@ async function storedDocsOfGroup(services: Services, groupId: string): Promise<D
  * the group leaves every list and route (`erased_at`), nobody may open anything of it any more
  * (its facilitators are unlinked, its members removed, their logins ended) and the trail
  * records it, by id and counts. Then the rest, which a server stopped half-way finishes at its
- * next scheduled run: `finishGroupErasure`.
+ * next scheduled run: `finishGroupErasure`. Null: another request erased it first.
  */
 export async function eraseGroup(
   services: Services,
   groupId: string,
   by: FacilitatorPrincipal,
-): Promise<GroupErased> {
+): Promise<GroupErased | null> {
   const { now } = services
   const documents = (await storedDocsOfGroup(services, groupId)).length
-  const { counts, removed, at } = await atomically(await services.data(), async (trx) => {
+  const first = await atomically(await services.data(), async (trx) => {
     const at = now()
+    // Claimed first, in one statement: of two erasures at once (a double click, or two
+    // instances), one goes on and the other finds the group gone.
+    const claimed = await trx
+      .updateTable('groups')
+      .set({ erased_at: at })
+      .where('id', '=', groupId)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(claimed.numUpdatedRows) === 0) return null
     const count = async (table: 'members' | 'sessions') =>
       Number(
         (
@@ -54,7 +63,6 @@ export async function eraseGroup(
       sessions: await count('sessions'),
       documents,
     }
-    await trx.updateTable('groups').set({ erased_at: at }).where('id', '=', groupId).execute()
     await trx.deleteFrom('group_facilitators').where('group_id', '=', groupId).execute()
     const members = await trx
       .updateTable('members')
@@ -75,6 +83,8 @@ export async function eraseGroup(
     )
     return { counts, removed: members.map((m) => ({ kind: 'member' as const, id: m.id })), at }
   })
+  if (!first) return null
+  const { counts, removed, at } = first
   // After the commit: the members are removed, so their logins open nothing even before this.
   services.sync.closeLogins(await endLoginsOf(await services.data(), removed, at))
   await finishGroupErasure(services, groupId)

@@ -141,6 +141,8 @@ export function erasureRoutes(services: Services) {
       })
     }
     const erased = await eraseGroup(services, groupId, principal)
+    // As the guard answers once the group is gone.
+    if (!erased) throw new HTTPException(410, { message: 'This group was deleted.' })
     log.info({ ...erased }, 'erasure: a group was erased')
     await wipe()
     return c.json({ ok: true })
