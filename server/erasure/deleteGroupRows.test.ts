@@ -93,10 +93,11 @@ describe.each(DIALECTS)('[C19] deleting a group’s rows on $name', ({ open }) =
   it('forgets the group’s failed sign-ins by their exact prefix, nothing else', async () => {
     const { data } = opened
     const lookalikes = [
-      // `_` is a wildcard to LIKE; and LIKE ignores case on SQLite.
-      `a:m:${a.groupId.replace('_', 'X')}:robin`,
+      // LIKE ignores case on SQLite; a longer id shares the prefix.
       `a:m:${a.groupId.toUpperCase()}:robin`,
       `a:m:${a.groupId}x:robin`,
+      // `_` and `%` are wildcards to LIKE: an id holding them matches only itself.
+      'a:m:gXYx:robin',
     ]
     await data
       .insertInto('login_failures')
@@ -104,6 +105,8 @@ describe.each(DIALECTS)('[C19] deleting a group’s rows on $name', ({ open }) =
       .execute()
 
     expect(await forgetGroupSignInFailures(data, a.groupId)).toBe(2)
+    await data.insertInto('login_failures').values({ key: 'a:m:g_%x:robin', at: NOW }).execute()
+    expect(await forgetGroupSignInFailures(data, 'g_%x')).toBe(1)
 
     const keys = (await data.selectFrom('login_failures').select('key').execute()).map((r) => r.key)
     const accountOfB = `m:${b.groupId}:robin`
