@@ -101,9 +101,6 @@ export async function startServer(
       })
     : null
   const keys: Keys = sharedKeys ?? new KeyRing(config.keyRingPath, masterKey(), now, masterKey)
-  // Read synchronously later (backups, the document store's first commit): held from here on.
-  await keys.key('system')
-  await keys.key('backup')
   const postgres = config.databaseUrl ? await openPostgres(config.databaseUrl, log) : null
   const store = overrides.store ?? (await openDocStore(config, keys, log, postgres?.pool ?? null))
   if (!config.sealAtRest) {
