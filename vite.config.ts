@@ -13,7 +13,7 @@ const serverTests =
     ? globSync('server/**/*.test.ts').filter((file) =>
         STARTS_A_SERVER.test(readFileSync(file, 'utf8')),
       )
-    : ['server/**/*.test.ts', 'bench/**/*.test.ts']
+    : ['server/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts']
 
 // One config for the client build and every Vitest project. The server runs its TypeScript
 // directly on Node 24 (type stripping), so only the client is bundled.

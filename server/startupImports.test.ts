@@ -2,24 +2,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-
-/** Packages only a few routes need: each loads on first use, never with the server's modules. */
-const LAZY = [
-  '@zxcvbn-ts/',
-  '@tiptap/',
-  'prosemirror-',
-  'livekit-server-sdk',
-  'pdfkit',
-  'fflate',
-  'web-push',
-  'otpauth',
-  'unhomoglyph',
-  // Kysely (issue 21): about 70 ms to load; the first sign-in or sweep loads it.
-  'kysely',
-  // PostgreSQL and Redis: only with DATABASE_URL and REDIS_URL.
-  'pg',
-  'ioredis',
-]
+import { lazyAmong } from './test/lazyPackages.ts'
 
 const entry = fileURLToPath(new URL('./startServer.ts', import.meta.url))
 
@@ -47,6 +30,6 @@ describe('start-up imports', () => {
     ])
     const packages = JSON.parse(stdout) as string[]
     expect(packages).toContain('yjs')
-    expect(packages.filter((name) => LAZY.some((lazy) => name.startsWith(lazy)))).toEqual([])
+    expect(lazyAmong(packages)).toEqual([])
   })
 })

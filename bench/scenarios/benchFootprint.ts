@@ -1,7 +1,7 @@
 import type { BenchConfig } from '../benchConfig.ts'
 import { processMemory } from '../procStats.ts'
 import { spawnClientProcess, type ClientProcess } from '../spawnClientProcess.ts'
-import { spawnTarget, type RunningTarget } from '../targets/spawnTarget.ts'
+import { prepareTarget, spawnTarget, type RunningTarget } from '../targets/spawnTarget.ts'
 import { hearth, hocuspocus, yWebsocket, type TargetVariant } from '../targets/targetVariants.ts'
 
 /** What a server process held when its loaded memory was read. */
@@ -136,6 +136,7 @@ async function footprintRun(
  * is the server's start, its first connection and its first document.
  */
 async function startAndJoin(variant: TargetVariant, client: ClientProcess) {
+  await prepareTarget(variant.name)
   const t0 = performance.now()
   const target: RunningTarget = await spawnTarget(variant.name, {
     persist: variant.persist,

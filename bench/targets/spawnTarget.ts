@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { buildServer, SERVER_OUT_DIR } from '../../scripts/buildServer.ts'
 import { signDevToken } from '../../server/auth/devToken.ts'
 import type { TargetInfo, TargetName } from '../client/BenchClient.ts'
 import { killOnExit } from '../killOnExit.ts'
@@ -46,10 +47,18 @@ const HEARTH_SECRET = 'bench-secret-'.padEnd(40, 'x')
 const BENCH_MASTER_KEY = Buffer.alloc(32, 7).toString('base64')
 
 const entry: Record<TargetName, string> = {
-  hearth: 'server/main.js',
+  // As `npm start` runs it: built from the sources as they were when the bench started.
+  hearth: join(SERVER_OUT_DIR, 'main.js'),
   hocuspocus: 'bench/targets/hocuspocusMain.ts',
   'y-websocket': 'bench/targets/yWebsocketMain.ts',
   floor: 'bench/targets/floorMain.ts',
+}
+
+let hearthBuilt: Promise<void> | undefined
+
+/** Builds what the server runs from, once per bench process (Hearth's bundle: half a second). */
+export function prepareTarget(name: TargetName): Promise<void> {
+  return name === 'hearth' ? (hearthBuilt ??= buildServer()) : Promise.resolve()
 }
 
 /**
@@ -116,7 +125,10 @@ async function startOnce(name: TargetName, opts: TargetOptions): Promise<Running
   const profile = opts.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfDir] : []
   // BENCH_SERVER_FLAGS: extra node flags for the server, e.g. --perf-basic-prof for `perf`.
   const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
-  const args = ['-c', SERVER_CORE, process.execPath, ...flags, ...profile, entry[name]]
+  await prepareTarget(name)
+  // A profile names Hearth's source files (the bundle would name its chunks): run from source.
+  const file = name === 'hearth' && opts.cpuProfDir ? 'server/main.js' : entry[name]
+  const args = ['-c', SERVER_CORE, process.execPath, ...flags, ...profile, file]
   const child = spawn('taskset', args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { TestProject } from 'vitest/node'
+import { buildServer, SERVER_OUT_DIR } from '../../scripts/buildServer.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -130,8 +131,9 @@ function createFacilitator(env: NodeJS.ProcessEnv, who: typeof ROOM_FACILITATOR)
 }
 
 /**
- * Starts the real server (`node server/main.js`) on a free port with its own data folder, in
- * front of the client that `npm run test:e2e` has just built, and stops it after the run.
+ * Builds the server as `npm start` runs it (`dist/server`, from the current sources: half a
+ * second) and starts it on a free port with its own data folder, in front of the client that
+ * `npm run test:e2e` has just built; stops it after the run.
  */
 export default async function setup({ provide }: TestProject) {
   const port = await freePort()
@@ -148,7 +150,8 @@ export default async function setup({ provide }: TestProject) {
     HEARTH_SERVE_CLIENT: 'true',
     LOG_LEVEL: 'info',
   }
-  const server = spawn(process.execPath, ['server/main.js'], {
+  await buildServer()
+  const server = spawn(process.execPath, [join(SERVER_OUT_DIR, 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

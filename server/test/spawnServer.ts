@@ -18,15 +18,22 @@ export interface ServerProcess {
 }
 
 /**
- * Runs `server/main.js` as its own process (same Node as the tests), so that a test can kill it
- * with SIGKILL or survive it hanging. Resolves once it logs "listening".
+ * Runs `server/main.js` (or `entry`: the built server) as its own process (same Node as the
+ * tests), so that a test can kill it with SIGKILL or survive it hanging. Resolves once it logs
+ * "listening".
  */
 export async function spawnServer(
-  opts: { dataDir?: string; env?: Record<string, string> } = {},
+  opts: {
+    dataDir?: string
+    env?: Record<string, string>
+    entry?: string
+    nodeArgs?: string[]
+  } = {},
 ): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-proc-'))
   const secret = 's'.repeat(40)
-  const child = spawn(process.execPath, ['server/main.js'], {
+  const args = [...(opts.nodeArgs ?? []), opts.entry ?? 'server/main.js']
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       PORT: '0',
