@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { connectProvider, type TestClient } from '../server/test/connectProvider.ts'
+import { TEST_KEYS_DATABASE_URL, throwawaySchema } from '../server/db/test/throwawaySchema.ts'
+import { connectProvider, eventually, type TestClient } from '../server/test/connectProvider.ts'
+import { privateRedis } from '../server/test/privateRedis.ts'
 import { lazyAmong } from '../server/test/lazyPackages.ts'
 import { spawnServer, type ServerProcess } from '../server/test/spawnServer.ts'
 import { buildServer } from './buildServer.ts'
@@ -27,10 +29,12 @@ registerHooks({
 describe('the built server (dist/server, as npm start runs it)', () => {
   let server: ServerProcess | undefined
   const clients: TestClient[] = []
+  const cleanups: (() => Promise<unknown>)[] = []
   beforeAll(() => buildServer(outDir), 30_000)
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy()
     await server?.stop()
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
   afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
@@ -71,5 +75,38 @@ describe('the built server (dist/server, as npm start runs it)', () => {
     clients.push(reader)
     await reader.synced()
     expect(reader.text.toString()).toBe('kept by the built server')
+  })
+
+  it('runs as two instances on PostgreSQL and Redis (the packages it loads later)', async () => {
+    const schema = await throwawaySchema('built')
+    cleanups.push(() => schema.drop())
+    const keys = await throwawaySchema('built', TEST_KEYS_DATABASE_URL)
+    cleanups.push(() => keys.drop())
+    const redis = await privateRedis()
+    cleanups.push(() => redis.kill())
+    const env = {
+      DATABASE_URL: schema.url,
+      HEARTH_KEYS_DATABASE_URL: keys.url,
+      REDIS_URL: redis.url,
+      HEARTH_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
+    }
+    const entry = join(outDir, 'main.js')
+    // One at a time: the first makes the tables (two at once on a new database wait on each other).
+    const first = await spawnServer({ entry, env })
+    const second = await spawnServer({ entry, env })
+    cleanups.push(
+      () => first.stop(),
+      () => second.stop(),
+    )
+    const writer = connectProvider(first.wsUrl, 'built/shared', first.token())
+    const reader = connectProvider(second.wsUrl, 'built/shared', second.token())
+    clients.push(writer, reader)
+    await Promise.all([writer.synced(), reader.synced()])
+    writer.text.insert(0, 'across instances')
+    await writer.saved()
+    await eventually(
+      () => reader.text.toString() === 'across instances',
+      'the edit on the other instance',
+    )
   })
 })

@@ -4,8 +4,10 @@
  * about 630 to 230 ms to "listening" on this project's machine (docs/PERFORMANCE.md, section
  * 13), nearly all of it module resolution and loading.
  *
- * Only Hearth's own code and the small packages every start loads (zod, Hono) go into the
- * bundle. Every other package stays in node_modules, loaded as before:
+ * Only Hearth's own code and three packages that load as hundreds of small files go into the
+ * bundle: zod and Hono (every start) and Kysely (its 300 files took about 70 ms, paid by the
+ * first join after a start, when the set-up link check loaded it; a chunk of its own now, still
+ * loaded on first use). Every other package stays in node_modules, loaded as before:
  * - yjs and lib0 must stay single copies shared with the packages that import them later
  *   (TipTap's Yjs binding for the PDF export), or Yjs's type checks fail between two copies;
  * - the packages kept for first use (`server/startupImports.test.ts`) stay behind their
@@ -20,7 +22,7 @@ import { rolldown, type Plugin } from 'rolldown'
 
 export const SERVER_OUT_DIR = 'dist/server'
 
-const BUNDLED_PACKAGES = /^(zod|hono|@hono\/node-server)(\/|$)/
+const BUNDLED_PACKAGES = /^(zod|hono|@hono\/node-server|kysely)(\/|$)/
 const isBareSpecifier = (id: string) => !/^[./]/.test(id) && !/^[a-zA-Z]:[\\/]/.test(id)
 
 function isExternal(id: string): boolean {
