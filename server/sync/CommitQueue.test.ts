@@ -59,7 +59,7 @@ function itemFor(name: string, acks: number[], notSaved: string[] = []): CommitI
   return { room, update, batch: { updates: [update], acks: new Map([[writer, 1]]), since: null } }
 }
 
-function queueOn(store: DocStore, commitIntervalMs: number) {
+function queueOn(store: DocStore, commitIntervalMs: number, stretch = false) {
   return new CommitQueue({
     store,
     log: createLogger('silent'),
@@ -67,7 +67,18 @@ function queueOn(store: DocStore, commitIntervalMs: number) {
     commitIntervalMs,
     durable: new LatencyRecorder(),
     afterCommit: () => {},
+    mayStretch: () => stretch,
   })
+}
+
+/** Pushes one update every `everyMs` for `ms` (fake time); returns the gaps between commits. */
+async function typeSteadily(queue: CommitQueue, appends: { at: number }[], everyMs: number) {
+  for (let t = 0; t < 3_000; t += everyMs) {
+    queue.push([itemFor('a', [])])
+    await vi.advanceTimersByTimeAsync(everyMs)
+  }
+  const gaps = appends.slice(10).map((a, i) => a.at - appends[i + 9]!.at)
+  return { least: Math.min(...gaps), most: Math.max(...gaps) }
 }
 
 async function drain(queue: CommitQueue) {
@@ -111,6 +122,28 @@ describe('CommitQueue', () => {
       expect(appends.map((a) => a.docs)).toEqual([['a'], ['b', 'c'], ['d']])
       expect(appends[2]!.at - appends[1]!.at).toBeGreaterThanOrEqual(399)
       expect(appends[2]!.at - appends[1]!.at).toBeLessThanOrEqual(401)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('stretches the pace up to twice the interval while edits are sparse, not under load', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      // One edit each 20 ms (a room of twelve typing): commits 60 ms apart instead of 30.
+      const sparse = recordingStore()
+      const sparseGaps = await typeSteadily(queueOn(sparse.store, 30, true), sparse.appends, 20)
+      expect(sparseGaps.least).toBeGreaterThanOrEqual(59)
+      expect(sparseGaps.most).toBeLessThanOrEqual(81)
+      // One each 2 ms (ten rooms): every commit carries many, and the pace stays at 30 ms.
+      const busy = recordingStore()
+      const busyGaps = await typeSteadily(queueOn(busy.store, 30, true), busy.appends, 2)
+      expect(busyGaps.least).toBeGreaterThanOrEqual(29)
+      expect(busyGaps.most).toBeLessThanOrEqual(32)
+      // Where other instances wait for commits, sparse edits keep the interval.
+      const linked = recordingStore()
+      const linkedGaps = await typeSteadily(queueOn(linked.store, 30, false), linked.appends, 20)
+      expect(linkedGaps.most).toBeLessThanOrEqual(41)
     } finally {
       vi.useRealTimers()
     }

@@ -29,6 +29,11 @@ export interface CommitQueueOptions {
    * other instances may now relay (they hold nothing the store has not).
    */
   durableUpdate?(room: DocRoom<SyncConnection>, update: Uint8Array): void
+  /**
+   * Whether the pace may stretch while edits are sparse (default yes). Not while other
+   * instances relay only what is committed: their members would wait for the stretch.
+   */
+  mayStretch?(): boolean
   /** Folds a room's log (default `compactRoom`; several instances read the store first). */
   compact?(room: DocRoom<SyncConnection>): Promise<void>
 }
@@ -39,6 +44,15 @@ const RETRY_MS = 1000
  * before its own timer fires (10 ms at the default 30).
  */
 const RIDE_SLACK = 1 / 3
+/**
+ * While few edits come, the pace stretches up to this many times the interval, aiming for a
+ * commit to carry QUIET_BATCH updates. A commit's cost hardly depends on its size (an fdatasync,
+ * a transaction, the wakes of a thread hand-off): at one room of twelve typing, 60 ms instead of
+ * 30 halved the commits and took the server's CPU per delivered edit from about 100 to 70-80
+ * µs. Under load a commit carries many updates at the interval itself, and it does not stretch.
+ */
+const QUIET_STRETCH = 2
+const QUIET_BATCH = 8
 
 /**
  * The write path after the relay. One commit at a time: whatever queued up while the previous
@@ -55,6 +69,8 @@ export class CommitQueue {
   #retryTimer: NodeJS.Timeout | null = null
   #paceTimer: NodeJS.Timeout | null = null
   #lastCommitAt = -Infinity
+  /** Updates per millisecond carried by recent commits (smoothed), for the pace. */
+  #rate = 0
   /** Set at shutdown: from then on nothing waits out the pace. */
   #hurry = false
   /**
@@ -104,9 +120,17 @@ export class CommitQueue {
     this.commitNow(true)
   }
 
+  /** The least time between two commits now: the interval, stretched while edits are sparse. */
+  get paceMs(): number {
+    const interval = this.#opts.commitIntervalMs
+    if (this.#rate === 0 || this.#opts.mayStretch?.() === false) return interval
+    return Math.min(interval * QUIET_STRETCH, Math.max(interval, QUIET_BATCH / this.#rate))
+  }
+
   #commit(): void {
     if (this.#inFlight || this.#retryTimer || this.#queue.length === 0) return
-    const wait = this.#lastCommitAt + this.#opts.commitIntervalMs - performance.now()
+    const pace = this.paceMs
+    const wait = this.#lastCommitAt + pace - performance.now()
     if (wait > 0 && !this.#hurry) {
       // The commit rides the first flush after the pace is over (a socket read that woke the
       // process anyway); the timer, a little later, is for when no edit comes. At one room a
@@ -117,14 +141,16 @@ export class CommitQueue {
           this.#paceTimer = null
           this.#commit()
         },
-        wait + this.#opts.commitIntervalMs * RIDE_SLACK,
+        wait + pace * RIDE_SLACK,
       )
       return
     }
     if (this.#paceTimer) clearTimeout(this.#paceTimer)
     this.#paceTimer = null
-    this.#lastCommitAt = performance.now()
+    const now = performance.now()
     const items = this.#queue.splice(0, this.#limit)
+    this.#measureRate(items, now - this.#lastCommitAt)
+    this.#lastCommitAt = now
     const entries: AppendEntry[] = []
     for (const { room, update } of items) if (update) entries.push({ doc: room.name, update })
     const done =
@@ -138,6 +164,16 @@ export class CommitQueue {
         this.#inFlight = null
         this.#commit()
       })
+  }
+
+  /** Folds the updates of this commit, gathered over `gatheredMs`, into the smoothed rate. */
+  #measureRate(items: CommitItem[], gatheredMs: number): void {
+    let updates = 0
+    for (const { batch } of items) updates += batch.updates.length
+    // After a pause (or the first commit) the gap says nothing about the rate: the edit came
+    // alone, and so does the next.
+    const rate = updates / Math.max(gatheredMs, this.#opts.commitIntervalMs)
+    this.#rate = Number.isFinite(gatheredMs) ? this.#rate * 0.7 + rate * 0.3 : rate
   }
 
   async #committed(items: CommitItem[], seqs: Map<DocName, number>): Promise<void> {
@@ -157,7 +193,7 @@ export class CommitQueue {
         room.updatesSinceSnapshot += batch.updates.length
         this.#opts.durableUpdate?.(room, update)
       }
-      for (const [member, count] of batch.acks) member.sendAck(count)
+      for (const [member, count] of batch.acks) member.sendAck(count, batch.since)
       if (isCompactionDue(room, this.#opts.compaction)) due.add(room)
     }
     for (const room of due) {

@@ -41,6 +41,11 @@ let nextId = 1
  * is sent alone. In a room where others type, the next relayed edit comes sooner.
  */
 export const ACK_RIDE_MS = 30
+/**
+ * An acknowledgement goes alone rather than ride past this age of the oldest edit it covers,
+ * so that "Saved" stays under 100 ms when the commit pace has stretched (CommitQueue).
+ */
+export const ACK_BY_MS = 75
 
 /**
  * One client's view of one document, with the right decided at the upgrade. It decodes every
@@ -119,14 +124,19 @@ export class SyncConnection implements RoomMember {
    * third of the server's JavaScript time, and in a room where others type the next relayed
    * edit comes within tens of milliseconds.
    */
-  sendAck(count: number): void {
+  sendAck(count: number, since: number | null = null): void {
     if (!this.wantsAcks || this.closed) return
     this.#owedAck = count
-    this.#ackTimer ??= setTimeout(() => {
-      this.#ackTimer = null
-      const ack = this.#takeOwedAck()
-      if (ack) this.send(ack)
-    }, ACK_RIDE_MS)
+    const age = since === null ? 0 : performance.now() - since
+    const ride = Math.min(ACK_RIDE_MS, ACK_BY_MS - age)
+    if (ride <= 0) return this.#sendOwedAck()
+    this.#ackTimer ??= setTimeout(() => this.#sendOwedAck(), ride)
+  }
+
+  #sendOwedAck(): void {
+    this.#ackTimer = null
+    const ack = this.#takeOwedAck()
+    if (ack) this.send(ack)
   }
 
   sendNotSaved(): void {

@@ -69,6 +69,7 @@ export class SyncServer {
       // instance died before its commit, they would hold it in memory only, and its writer,
       // reconnecting to one of them, would not send it again (their state already has it).
       durableUpdate: (room, update) => this.#link?.publishUpdate(room.name, update),
+      mayStretch: () => !this.#link,
     })
   }
 

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { bareSyncServer } from './bareSyncServer.ts'
 import * as Y from 'yjs'
 import type { DocName } from '../../../shared/documents/docName.ts'
 import { decodeAck, encodeAckRequest } from '../../../shared/sync/ackMessages.ts'
 import { SqliteDocStore } from '../../store/SqliteDocStore.ts'
 import { encodeUpdate } from '../encodeFrames.ts'
-import { ACK_RIDE_MS, type SyncConnection, type Transport } from '../SyncConnection.ts'
+import { ACK_BY_MS, ACK_RIDE_MS, type SyncConnection, type Transport } from '../SyncConnection.ts'
 import type { SyncServer } from '../SyncServer.ts'
 
 /** What a connection's transport was asked to write, one entry per write. */
@@ -82,6 +82,24 @@ describe('acknowledgements', () => {
     expect(acks[0]!.frames).toHaveLength(1)
     expect(decodeAck(acks[0]!.frames[0]!)).toBe(1)
     expect(acks[0]!.at - durableAt).toBeGreaterThan(ACK_RIDE_MS / 2)
+  })
+
+  it('ride no longer than ACK_BY_MS after the edit they cover began (the pace may stretch)', async () => {
+    const [ana, bea] = await room(2)
+    // An edit already ACK_BY_MS old when it became durable: its ack goes at once, alone.
+    ana!.connection.sendAck(1, performance.now() - ACK_BY_MS)
+    expect(acksIn(ana!.writes)).toEqual([1])
+    // One 10 ms short of it: after 10 ms, not ACK_RIDE_MS (fake time: exact on a busy machine).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+    try {
+      bea!.connection.sendAck(2, performance.now() - (ACK_BY_MS - 10))
+      await vi.advanceTimersByTimeAsync(9)
+      expect(acksIn(bea!.writes)).toEqual([])
+      await vi.advanceTimersByTimeAsync(2)
+      expect(acksIn(bea!.writes)).toEqual([2])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('that are owed are sent before the connection closes', async () => {
