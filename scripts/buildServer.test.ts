@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { TEST_KEYS_DATABASE_URL, throwawaySchema } from '../server/db/test/throwawaySchema.ts'
 import { connectProvider, eventually, type TestClient } from '../server/test/connectProvider.ts'
-import { privateRedis } from '../server/test/privateRedis.ts'
+import { sharedServices } from '../server/test/sharedServices.ts'
 import { lazyAmong } from '../server/test/lazyPackages.ts'
 import { spawnServer, type ServerProcess } from '../server/test/spawnServer.ts'
 import { buildServer } from './buildServer.ts'
@@ -78,18 +77,8 @@ describe('the built server (dist/server, as npm start runs it)', () => {
   })
 
   it('runs as two instances on PostgreSQL and Redis (the packages it loads later)', async () => {
-    const schema = await throwawaySchema('built')
-    cleanups.push(() => schema.drop())
-    const keys = await throwawaySchema('built', TEST_KEYS_DATABASE_URL)
-    cleanups.push(() => keys.drop())
-    const redis = await privateRedis()
-    cleanups.push(() => redis.kill())
-    const env = {
-      DATABASE_URL: schema.url,
-      HEARTH_KEYS_DATABASE_URL: keys.url,
-      REDIS_URL: redis.url,
-      HEARTH_MASTER_KEY: Buffer.alloc(32, 3).toString('base64'),
-    }
+    const { env: services } = await sharedServices('built', cleanups)
+    const env = { ...services, HEARTH_MASTER_KEY: Buffer.alloc(32, 3).toString('base64') }
     const entry = join(outDir, 'main.js')
     // One at a time: the first makes the tables (two at once on a new database wait on each other).
     const first = await spawnServer({ entry, env })

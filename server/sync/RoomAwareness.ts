@@ -44,6 +44,18 @@ export class RoomAwareness<C> {
   }
 
   /**
+   * Whether `clientId` is someone else's: held by another connection that `owner` may not take
+   * over (another person's), by the server, or by another instance's member. A stock y-websocket
+   * client sends the states it receives back to the server, so such an id arriving from `owner`
+   * is an echo, not its own.
+   */
+  heldByOther(clientId: number, owner: C, person?: string): boolean {
+    const held = this.#states.get(clientId)
+    if (!held || held.owner === owner) return false
+    return held.owner === null || person === undefined || held.person !== person
+  }
+
+  /**
    * Sets (or, with json 'null', removes) a state the server speaks for itself: no connection
    * owns it, so none can overwrite or remove it.
    */

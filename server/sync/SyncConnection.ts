@@ -194,9 +194,16 @@ export class SyncConnection implements RoomMember {
       case 'awareness': {
         if (!this.#presence.take()) return this.close(CloseCode.rateLimited, 'too many presence')
         if (this.room.serverPresenceOnly) return
-        // One client id per connection: the first it announces. A socket that claims more
-        // (34,816 states in 20 s from one probe) has the rest dropped.
-        this.#clientId ??= message.entries.find((e) => e.json !== 'null')?.clientId ?? null
+        // One client id per connection: the first it announces that is not someone else's. A
+        // socket that claims more (34,816 states in 20 s from one probe) has the rest dropped.
+        // Others' ids are skipped because stock clients echo the states they receive: one
+        // whose own state came after a peer's echo was held to the peer's id, and nobody saw
+        // its caret (a browser journey failed so, now and then).
+        this.#clientId ??=
+          message.entries.find(
+            (e) =>
+              e.json !== 'null' && !this.room.awareness.heldByOther(e.clientId, this, this.person),
+          )?.clientId ?? null
         const own = message.entries.filter((e) => e.clientId === this.#clientId)
         const entries = stampPresence(own, this.#identity)
         const changed = this.room.awareness.apply(this, entries, this.person)

@@ -4,13 +4,13 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessionDocName } from '../../../shared/documents/docKinds.ts'
 import { CloseCode } from '../../../shared/sync/closeCodes.ts'
-import { TEST_KEYS_DATABASE_URL, throwawaySchema } from '../../db/test/throwawaySchema.ts'
 import { connectProvider, eventually, type TestClient } from '../../test/connectProvider.ts'
 import { eveningIn } from '../../test/eveningIn.ts'
 import { facilitator, groupBody, member } from '../../test/groupWorld.ts'
-import { privateRedis, type PrivateRedis } from '../../test/privateRedis.ts'
+import type { PrivateRedis } from '../../test/privateRedis.ts'
 import { openRawSocket } from '../../test/rawSocket.ts'
 import { rng, testSeed } from '../../test/rng.ts'
+import { sharedServices } from '../../test/sharedServices.ts'
 import { spawnServer, type ServerProcess } from '../../test/spawnServer.ts'
 import { startTestServer } from '../../test/startTestServer.ts'
 import { tokenWriter } from '../../test/tokenWriter.ts'
@@ -34,20 +34,8 @@ describe('three instances on PostgreSQL and Redis', () => {
   })
 
   async function shared() {
-    const schema = await throwawaySchema('cluster')
-    cleanups.push(() => schema.drop())
-    const keys = await throwawaySchema('cluster', TEST_KEYS_DATABASE_URL)
-    cleanups.push(() => keys.drop())
-    const redis = await privateRedis()
-    cleanups.push(() => redis.kill())
-    const env = {
-      DATABASE_URL: schema.url,
-      HEARTH_KEYS_DATABASE_URL: keys.url,
-      REDIS_URL: redis.url,
-      HEARTH_SECRET: SECRET,
-      HEARTH_MASTER_KEY: MASTER_KEY,
-    }
-    return { env, redis }
+    const { env, redis } = await sharedServices('cluster', cleanups)
+    return { env: { ...env, HEARTH_SECRET: SECRET, HEARTH_MASTER_KEY: MASTER_KEY }, redis }
   }
 
   /** An instance on a host of its own: nothing shared but the configuration and the services. */

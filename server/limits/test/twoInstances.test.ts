@@ -4,10 +4,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../../clock/clock.ts'
 import { chatSession } from '../../chat/test/chatWorld.ts'
-import { TEST_KEYS_DATABASE_URL, throwawaySchema } from '../../db/test/throwawaySchema.ts'
 import { HttpClient } from '../../test/httpClient.ts'
-import { privateRedis, type PrivateRedis } from '../../test/privateRedis.ts'
+import type { PrivateRedis } from '../../test/privateRedis.ts'
 import { LONG_LOGINS } from '../../test/roomWorld.ts'
+import { sharedServices } from '../../test/sharedServices.ts'
 import { startTestServer, type TestServer } from '../../test/startTestServer.ts'
 
 const SECRET = 'r'.repeat(40)
@@ -31,17 +31,11 @@ describe('rate limits across two instances', () => {
     redis: PrivateRedis
     clock: ReturnType<typeof manualClock>
   }> {
-    const schema = await throwawaySchema('limits')
-    cleanups.push(() => schema.drop())
-    const keys = await throwawaySchema('limits', TEST_KEYS_DATABASE_URL)
-    cleanups.push(() => keys.drop())
-    const redis = await privateRedis()
-    cleanups.push(() => redis.kill())
+    const services = await sharedServices('limits', cleanups)
+    const { redis } = services
     const env = {
       ...LONG_LOGINS,
-      DATABASE_URL: schema.url,
-      HEARTH_KEYS_DATABASE_URL: keys.url,
-      REDIS_URL: redis.url,
+      ...services.env,
       HEARTH_SECRET: SECRET,
       HEARTH_MASTER_KEY: MASTER_KEY,
     }

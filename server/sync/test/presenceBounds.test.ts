@@ -45,6 +45,23 @@ describe('[C9] presence has bounds', () => {
     expect(seen.map((e) => e.clientId)).toEqual([1000])
   })
 
+  it("a peer's state echoed back first does not become the socket's own client id", async () => {
+    server = await startTestServer()
+    const ana = await openRawSocket(server.wsUrl, 'p/echo', server.token(undefined, 'ana'))
+    sockets.push(ana)
+    ana.ws.send(encodeAwarenessFrame([state(500, 1, { user: 'ana' })]))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    // A stock y-websocket client whose own state is not set yet sends the peers' states it was
+    // given on joining straight back; its own follows.
+    const bea = await openRawSocket(server.wsUrl, 'p/echo', server.token(undefined, 'bea'))
+    sockets.push(bea)
+    bea.ws.send(encodeAwarenessFrame([state(500, 1, { user: 'ana' })]))
+    bea.ws.send(encodeAwarenessFrame([state(600, 1, { user: 'bea' })]))
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const seen = await presenceSeenOnJoin(server, 'p/echo')
+    expect(seen.map((e) => e.clientId).sort()).toEqual([500, 600])
+  })
+
   it('keeps only the documented fields within their caps', async () => {
     server = await startTestServer()
     const talker = await openRawSocket(server.wsUrl, 'p/fields', server.token())
