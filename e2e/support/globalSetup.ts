@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -131,6 +132,30 @@ function createFacilitator(env: NodeJS.ProcessEnv, who: typeof ROOM_FACILITATOR)
 }
 
 /**
+ * Keeps the server's log of the run in e2e/artifacts/server.log (structured lines, never
+ * content) and prints what a failed journey may need, at most 40 lines: warnings, errors and
+ * every connection the server closed (a presence or a socket lost mid-journey shows there).
+ */
+function reportServerLog(output: string[]): void {
+  mkdirSync('e2e/artifacts', { recursive: true })
+  writeFileSync('e2e/artifacts/server.log', `${output.join('\n')}\n`)
+  const notable = output.filter((line) => {
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string }
+      return (
+        (entry.level ?? 0) >= 40 || /^closing (connection|multiplexed socket)/.test(entry.msg ?? '')
+      )
+    } catch {
+      return false
+    }
+  })
+  if (notable.length === 0) return
+  process.stderr.write(
+    `\nThe server's warnings and closes during the browser tests (${notable.length}; all in e2e/artifacts/server.log):\n${notable.slice(-40).join('\n')}\n`,
+  )
+}
+
+/**
  * Builds the server as `npm start` runs it (`dist/server`, from the current sources: half a
  * second) and starts it on a free port with its own data folder, in front of the client that
  * `npm run test:e2e` has just built; stops it after the run.
@@ -165,6 +190,7 @@ export default async function setup({ provide }: TestProject) {
       clearTimeout(timer)
     }
     await rm(dataDir, { recursive: true, force: true })
+    reportServerLog(output)
   }
   let setupLink: string
   try {

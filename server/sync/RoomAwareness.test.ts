@@ -1,4 +1,8 @@
+import * as encoding from 'lib0/encoding'
 import { describe, expect, it, vi } from 'vitest'
+import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { AwarenessEntry } from './parseFrame.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
 
 describe('RoomAwareness', () => {
@@ -37,8 +41,30 @@ describe('RoomAwareness', () => {
     const room = new RoomAwareness<string>()
     room.apply('a', [{ clientId: 1, clock: 3, json: '{}' }])
     room.apply('b', [{ clientId: 2, clock: 1, json: '{}' }])
-    expect(room.removeOwner('a')).toEqual([{ clientId: 1, clock: 4, json: 'null' }])
+    expect(room.removeOwner('a')).toEqual([{ clientId: 1, clock: 3, json: 'null' }])
     expect(room.size).toBe(1)
+  })
+
+  it('a peer sees a person again as soon as they renew their state on a new socket', () => {
+    const room = new RoomAwareness<string>()
+    const peer = new Awareness(new Y.Doc())
+    const deliver = (entries: AwarenessEntry[]) => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, entries.length)
+      for (const { clientId, clock, json } of entries) {
+        encoding.writeVarUint(encoder, clientId)
+        encoding.writeVarUint(encoder, clock)
+        encoding.writeVarString(encoder, json)
+      }
+      applyAwarenessUpdate(peer, encoding.toUint8Array(encoder), 'server')
+    }
+    deliver(room.apply('first socket', [{ clientId: 7, clock: 5, json: '{"name":"Bea"}' }]))
+    deliver(room.removeOwner('first socket'))
+    expect(peer.getStates().has(7)).toBe(false)
+    // Back on a new socket, the client renews its state at the next clock (openSyncedDoc).
+    deliver(room.apply('second socket', [{ clientId: 7, clock: 6, json: '{"name":"Bea"}' }]))
+    expect(peer.getStates().get(7)).toEqual({ name: 'Bea' })
+    peer.destroy()
   })
 
   it("[C9] another instance's states never overwrite this one's, and go stale when not renewed", () => {

@@ -103,7 +103,11 @@ export class RoomAwareness<C> {
     for (const [clientId, held] of this.#states) {
       if (held.owner !== owner) continue
       this.#states.delete(clientId)
-      removed.push({ clientId, clock: held.clock + 1, json: 'null' })
+      // At the state's own clock, as y-protocols' own removal does: peers take a removal at an
+      // equal clock, and the client, back on a new socket, renews its state at the next clock.
+      // At clock + 1 (as before) the peers would ignore that renewal as already seen, and the
+      // person would stay invisible until their next change or the renewal 15 s later.
+      removed.push({ clientId, clock: held.clock, json: 'null' })
     }
     return removed
   }

@@ -5,7 +5,8 @@ import type { Logger } from '../log/logger.ts'
 import { personOf, type Principal } from '../auth/Principal.ts'
 import { MissingDependencies, type DocRoom, type RoomMember } from './DocRoom.ts'
 import { encodeAwarenessFrame, encodePermissionDenied, encodeStep1 } from './encodeFrames.ts'
-import { parseFrame, type FrameLimits } from './parseFrame.ts'
+import { parseFrame, type AwarenessEntry, type FrameLimits } from './parseFrame.ts'
+import { PresenceThrottle } from './PresenceThrottle.ts'
 import { presenceIdentity, stampPresence, type PresenceIdentity } from './presenceIdentity.ts'
 import { TokenBucket, type Rate } from './TokenBucket.ts'
 import * as Y from 'yjs'
@@ -68,7 +69,7 @@ export class SyncConnection implements RoomMember {
   readonly #hooks: ConnectionHooks
   readonly #log: Logger
   readonly #updates: TokenBucket
-  readonly #presence: TokenBucket
+  readonly #presence: PresenceThrottle
   readonly #identity: PresenceIdentity | null
   /** The one presence client id this connection speaks for: the first it announced. */
   #clientId: number | null = null
@@ -94,7 +95,9 @@ export class SyncConnection implements RoomMember {
     this.#hooks = args.hooks
     this.#log = args.log
     this.#updates = new TokenBucket(args.limits.updateRate)
-    this.#presence = new TokenBucket(args.limits.awarenessRate)
+    this.#presence = new PresenceThrottle(args.limits.awarenessRate, (own) =>
+      this.#relayPresence(own),
+    )
     this.#identity = presenceIdentity(args.principal)
   }
 
@@ -192,26 +195,20 @@ export class SyncConnection implements RoomMember {
         return this.#hooks.onApplied(this.room)
       }
       case 'awareness': {
-        if (!this.#presence.take()) return this.close(CloseCode.rateLimited, 'too many presence')
+        if (!this.#presence.admit()) return this.close(CloseCode.rateLimited, 'too many presence')
         if (this.room.serverPresenceOnly) return
         // One client id per connection: the first it announces that is not someone else's. A
         // socket that claims more (34,816 states in 20 s from one probe) has the rest dropped.
         // Others' ids are skipped because stock clients echo the states they receive: one
         // whose own state came after a peer's echo was held to the peer's id, and nobody saw
-        // its caret (a browser journey failed so, now and then).
+        // its caret.
         this.#clientId ??=
           message.entries.find(
             (e) =>
               e.json !== 'null' && !this.room.awareness.heldByOther(e.clientId, this, this.person),
           )?.clientId ?? null
         const own = message.entries.filter((e) => e.clientId === this.#clientId)
-        const entries = stampPresence(own, this.#identity)
-        const changed = this.room.awareness.apply(this, entries, this.person)
-        if (changed.length > 0) {
-          const frame = encodeAwarenessFrame(changed)
-          this.room.broadcast(frame, this)
-          this.room.announce?.(frame)
-        }
+        if (own.length > 0) this.#presence.offer(own)
         return
       }
       case 'query-awareness':
@@ -239,9 +236,19 @@ export class SyncConnection implements RoomMember {
     this.detach()
   }
 
+  #relayPresence(own: AwarenessEntry[]): void {
+    if (this.closed) return
+    const changed = this.room.awareness.apply(this, stampPresence(own, this.#identity), this.person)
+    if (changed.length === 0) return
+    const frame = encodeAwarenessFrame(changed)
+    this.room.broadcast(frame, this)
+    this.room.announce?.(frame)
+  }
+
   /** The socket went away (or was closed): leave the room. */
   detach(): void {
     this.closed = true
+    this.#presence.stop()
     this.#takeOwedAck()
     if (!this.room.members.delete(this)) return
     const removed = this.room.awareness.removeOwner(this)
