@@ -1,7 +1,8 @@
-import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
 import { describe, expect, it, vi } from 'vitest'
 import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { encodeAwarenessFrame } from './encodeFrames.ts'
 import type { AwarenessEntry } from './parseFrame.ts'
 import { RoomAwareness } from './RoomAwareness.ts'
 
@@ -48,15 +49,11 @@ describe('RoomAwareness', () => {
   it('a peer sees a person again as soon as they renew their state on a new socket', () => {
     const room = new RoomAwareness<string>()
     const peer = new Awareness(new Y.Doc())
+    // What the server sends is an awareness frame; y-protocols takes its payload.
     const deliver = (entries: AwarenessEntry[]) => {
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, entries.length)
-      for (const { clientId, clock, json } of entries) {
-        encoding.writeVarUint(encoder, clientId)
-        encoding.writeVarUint(encoder, clock)
-        encoding.writeVarString(encoder, json)
-      }
-      applyAwarenessUpdate(peer, encoding.toUint8Array(encoder), 'server')
+      const decoder = decoding.createDecoder(encodeAwarenessFrame(entries))
+      decoding.readVarUint(decoder)
+      applyAwarenessUpdate(peer, decoding.readVarUint8Array(decoder), 'server')
     }
     deliver(room.apply('first socket', [{ clientId: 7, clock: 5, json: '{"name":"Bea"}' }]))
     deliver(room.removeOwner('first socket'))
