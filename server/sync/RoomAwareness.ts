@@ -30,9 +30,9 @@ export class RoomAwareness<C> {
   apply(owner: C, entries: readonly AwarenessEntry[], person?: string): AwarenessEntry[] {
     const changed: AwarenessEntry[] = []
     for (const entry of entries) {
+      if (this.heldByOther(entry.clientId, owner, person)) continue
       const held = this.#states.get(entry.clientId)
       const takeover = held && held.owner !== owner
-      if (takeover && (person === undefined || held.person !== person)) continue
       const isRemoval = entry.json === 'null'
       if (held && !takeover && entry.clock < held.clock) continue
       if (held && !takeover && entry.clock === held.clock && !isRemoval) continue
