@@ -71,7 +71,7 @@ export class SyncConnection implements RoomMember {
   readonly #updates: TokenBucket
   readonly #presence: PresenceThrottle
   readonly #identity: PresenceIdentity | null
-  /** The one presence client id this connection speaks for: the first it announced. */
+  /** The one presence client id this connection speaks for: the first it announced of its own. */
   #clientId: number | null = null
   /** The latest count durable and not yet told (see sendAck), and its deadline. */
   #owedAck: number | null = null
