@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../log/logger.ts'
 import { KeyErased, KeyRing, KeyRingProblem } from './keyRing.ts'
@@ -112,5 +113,43 @@ describe('the master key', () => {
     expect(() => loadMasterKey({ file: '/nonexistent/key', dataDir: folder() }, quiet)).toThrow(
       MasterKeyProblem,
     )
+  })
+})
+
+describe('the key ring shared by instances on one host', () => {
+  it('waits for another process’s write and takes the key it made for the scope, not a second one', async () => {
+    const m = master()
+    // The row the other instance will write: a key for the scope, wrapped by the same master.
+    const elsewherePath = join(folder(), 'keys.sqlite')
+    const elsewhere = new KeyRing(elsewherePath, m, () => 1)
+    const theirs = elsewhere.keyOf('group:g1')
+    await elsewhere.close()
+    const peek = new DatabaseSync(elsewherePath)
+    const row = peek.prepare("SELECT * FROM data_keys WHERE scope = 'group:g1'").get()
+    peek.close()
+    const path = join(folder(), 'keys.sqlite')
+    const ours = new KeyRing(path, m, () => 1)
+    // The other instance: its write transaction holds the file for 300 ms, then commits the row.
+    const other = new Worker(
+      `const { DatabaseSync } = require('node:sqlite')
+       const { parentPort, workerData } = require('node:worker_threads')
+       const { scope, wrapped, master_id } = workerData.row
+       const db = new DatabaseSync(workerData.path)
+       db.exec('BEGIN IMMEDIATE')
+       db.prepare('INSERT INTO data_keys (scope, wrapped, master_id, created_at) VALUES (?, ?, ?, 1)')
+         .run(scope, wrapped, master_id)
+       parentPort.postMessage('holding')
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300)
+       db.exec('COMMIT')
+       db.close()`,
+      { eval: true, workerData: { path, row } },
+    )
+    const exited = new Promise((resolve) => other.once('exit', resolve))
+    await new Promise((resolve) => other.once('message', resolve))
+    // Finds no committed key, waits for the lock, and reads again under it: the other's key.
+    const key = ours.keyOf('group:g1')
+    expect(Buffer.from(key).equals(Buffer.from(theirs))).toBe(true)
+    await exited
+    await ours.close()
   })
 })

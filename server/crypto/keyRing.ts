@@ -51,6 +51,8 @@ export class KeyRing implements Keys {
     this.#db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;
+      -- Instances on one host share this file: a writer waits for the other's transaction.
+      PRAGMA busy_timeout = 5000;
       -- A destroyed key is overwritten with zeros, not left in a free page.
       PRAGMA secure_delete = ON;
       CREATE TABLE IF NOT EXISTS data_keys (
@@ -97,22 +99,37 @@ export class KeyRing implements Keys {
   keyOf(scope: KeyScope): Uint8Array {
     const known = this.#keys.get(scope)
     if (known) return known
+    const key = this.#stored(scope) ?? this.#make(scope)
+    this.#keys.set(scope, key)
+    return key
+  }
+
+  /** The scope's stored key, unwrapped; null if it has none yet; `KeyErased` once destroyed. */
+  #stored(scope: KeyScope): Uint8Array | null {
     if (this.#db.prepare('SELECT 1 FROM erased_scopes WHERE scope = ?').get(scope)) {
       throw new KeyErased(scope)
     }
     const row = this.#db
       .prepare('SELECT wrapped, master_id FROM data_keys WHERE scope = ?')
       .get(scope) as { wrapped: Uint8Array; master_id: string } | undefined
-    const key = row ? this.#master.unwrap(row.master_id, scope, row.wrapped) : this.#make(scope)
-    this.#keys.set(scope, key)
-    return key
+    return row ? this.#master.unwrap(row.master_id, scope, row.wrapped) : null
   }
 
-  /** A new key, wrapped by the ring's current master in the same transaction that reads it. */
+  /**
+   * A new key, wrapped by the ring's current master in the same transaction that reads it.
+   * Instances on one host share this file: the write lock is waited for (busy_timeout), and
+   * the scope is read again under it, so a key another process made meanwhile is the one used
+   * (two keys for one scope would leave one instance's rows unreadable).
+   */
   #make(scope: KeyScope): Uint8Array {
-    const key = randomBytes(KEY_BYTES)
     this.#db.exec('BEGIN IMMEDIATE')
     try {
+      const made = this.#stored(scope)
+      if (made) {
+        this.#db.exec('COMMIT')
+        return made
+      }
+      const key = randomBytes(KEY_BYTES)
       const { master_id } = this.#db.prepare('SELECT master_id FROM ring_master').get() as {
         master_id: string
       }
@@ -123,11 +140,11 @@ export class KeyRing implements Keys {
         )
         .run(scope, this.#master.wrap(master, scope, key), master.id, this.#now())
       this.#db.exec('COMMIT')
+      return key
     } catch (error) {
       if (this.#db.isTransaction) this.#db.exec('ROLLBACK')
       throw error
     }
-    return key
   }
 
   /** Whether the scope's key was destroyed. */
