@@ -145,4 +145,5 @@ export const namedAnswers = (data: Data, sessionId: string, checkinId: string) =
     ])
     .where('a.checkin_id', '=', checkinId)
     .orderBy('a.answered_at')
+    .orderBy('a.member_id')
     .execute()

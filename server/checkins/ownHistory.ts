@@ -30,6 +30,7 @@ export async function ownCheckins(
     .where('a.member_id', '=', memberId)
     .where('s.group_id', '=', groupId)
     .orderBy('a.answered_at')
+    .orderBy('a.checkin_id')
     .execute()
   return Promise.all(
     rows.map(async ({ checkinId, ...own }) => ({
@@ -63,6 +64,7 @@ export async function ownMeasures(
     .where('a.member_id', '=', memberId)
     .where('s.group_id', '=', groupId)
     .orderBy('a.answered_at')
+    .orderBy('a.request_id')
     .execute()
   return Promise.all(
     rows.map(async ({ requestId, score, band, ...own }) => ({

@@ -48,6 +48,7 @@ export async function groupsOfFacilitator(
     ])
     .where('gf.facilitator_id', '=', facilitatorId)
     .orderBy('g.created_at')
+    .orderBy('g.id')
     .execute()
   return rows.map((r) => ({
     id: r.id,

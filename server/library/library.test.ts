@@ -33,7 +33,8 @@ describe("a member's library", () => {
     const robin = await member(server, lead, groupId, 'Robin')
     const sky = await member(server, lead, groupId, 'Sky')
     const first = await scheduleSession(server, lead, groupId, 'Week 1')
-    const second = await scheduleSession(server, lead, groupId, 'Week 2')
+    // A week later: sessions at the same moment have no order but their ids'.
+    const second = await scheduleSession(server, lead, groupId, 'Week 2', 8)
     await lead.post(`/api/sessions/${first}/status`, { status: 'open' })
     for (const m of [robin, sky]) await m.post(`/api/sessions/${first}/join`)
     await lead.post(`/api/sessions/${first}/admit`, { all: true })

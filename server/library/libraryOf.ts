@@ -50,6 +50,7 @@ export async function libraryOf(
     .where('s.group_id', '=', member.groupId)
     .where('s.status', '!=', 'cancelled')
     .orderBy('s.starts_at', 'desc')
+    .orderBy('s.id')
     .limit(100)
     .execute()
   const library: LibrarySession[] = []

@@ -57,6 +57,7 @@ const worksheets: LibrarySource = async (data, session, memberId) => {
       ),
     )
     .orderBy('w.created_at')
+    .orderBy('w.id')
     .execute()
   const live = inProgress(session.status as SessionStatus)
   const groupSheets = session.released('worksheets')
@@ -112,6 +113,7 @@ const sharedAnswers: LibrarySource = async (data, session) => {
     .where('s.field_id', '!=', '')
     .where('m.status', '=', 'active')
     .orderBy('w.created_at')
+    .orderBy('w.id')
     .execute()
   return rows.map((w) => ({
     kind: 'answers',
@@ -151,6 +153,7 @@ const canvases: LibrarySource = async (data, session, memberId) => {
     .where('session_id', '=', session.id)
     .where((eb) => eb.or([eb('kind', '=', 'layer'), eb('owner_id', '=', memberId)]))
     .orderBy('created_at')
+    .orderBy('key')
     .execute()
   const items: LibraryItem[] = []
   if (session.released('canvas') && keys.some((k) => k.kind === 'layer')) {

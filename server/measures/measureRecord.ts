@@ -129,5 +129,6 @@ export const earlierResults = (
     .where('s.group_id', '=', of.groupId)
     .where('r.id', '!=', of.except)
     .orderBy('a.answered_at', 'desc')
+    .orderBy('a.request_id')
     .limit(limit)
     .execute()

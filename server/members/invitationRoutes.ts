@@ -81,6 +81,7 @@ export function invitationRoutes(services: Services) {
       ])
       .where('group_id', '=', groupId)
       .orderBy('created_at', 'desc')
+      .orderBy('id')
       .execute()
     return c.json({
       invitations: await Promise.all(

@@ -26,6 +26,7 @@ export async function membersOf(
     .select(['m.id', 'm.pseudonym', 'm.colour', 'm.status', 'm.created_at', 'a.member_id'])
     .where('m.group_id', '=', groupId)
     .orderBy('m.created_at')
+    .orderBy('m.id')
     .execute()
   return rows.map((r) => ({
     id: r.id,
@@ -58,6 +59,7 @@ export function upcomingSessionsOf(data: Data, groupId: string, now: number) {
       eb(eb('starts_at', '+', eb('duration_minutes', '*', 60_000)), '>', now - 3_600_000),
     )
     .orderBy('starts_at')
+    .orderBy('id')
     .limit(10)
     .execute()
 }

@@ -35,6 +35,7 @@ export async function attendanceRows(data: Data, sessionId: string): Promise<Att
     .where('a.session_id', '=', sessionId)
     .where('m.status', '=', 'active')
     .orderBy('a.arrived_at')
+    .orderBy('a.member_id')
     .execute()
   const calls = await data
     .selectFrom('video_attendance as v')

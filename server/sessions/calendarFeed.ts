@@ -23,6 +23,7 @@ export async function calendarFeed(
     .where('status', '!=', 'cancelled')
     .where('starts_at', '>', now - 30 * 86_400_000)
     .orderBy('starts_at')
+    .orderBy('id')
     .execute()
   const lines = [
     'BEGIN:VCALENDAR',

@@ -88,6 +88,7 @@ export async function publishRoomState(
     .select(['id', 'title', 'mode'])
     .where('session_id', '=', sessionId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute()
   const people = await attendanceRows(data, sessionId)
   const g = row.group_id

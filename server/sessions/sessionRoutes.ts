@@ -56,6 +56,7 @@ export function sessionRoutes(services: Services) {
       .selectAll()
       .where('group_id', '=', groupId)
       .orderBy('starts_at')
+      .orderBy('id')
       .execute()) as SessionRow[]
     return c.json({ sessions: rows.map(view) })
   })
@@ -179,6 +180,7 @@ export function sessionRoutes(services: Services) {
       .where('a.state', '=', 'admitted')
       .where('m.status', '=', 'active')
       .orderBy('a.admitted_at')
+      .orderBy('m.id')
       .execute()
     const facilitators = await data
       .selectFrom('group_facilitators as gf')

@@ -59,6 +59,7 @@ export async function decksOf(data: Data, facilitatorId: string) {
     .select(['d.id', 'd.title', 'd.owner_id', 'd.created_at'])
     .where('e.facilitator_id', '=', facilitatorId)
     .orderBy('d.created_at', 'desc')
+    .orderBy('d.id')
     .execute()
   const editors = new Map<string, Colleague[]>(decks.map((d) => [d.id, []]))
   if (decks.length > 0) {

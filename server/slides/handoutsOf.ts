@@ -8,6 +8,7 @@ export async function handoutsOf(data: Data, groupId: string, sessionId: string)
     .select(['id', 'title'])
     .where('session_id', '=', sessionId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute()
   return rows.map((h) => ({ ...h, document: sessionDocName.handout(groupId, sessionId, h.id) }))
 }

@@ -42,10 +42,11 @@ export async function scheduleSession(
   lead: HttpClient,
   groupId: string,
   title = 'Week 1',
+  daysAhead = 1,
 ): Promise<string> {
   const scheduled = await lead.post(`/api/groups/${groupId}/sessions`, {
     title,
-    startsAtLocal: eveningIn(1, server.services.now()),
+    startsAtLocal: eveningIn(daysAhead, server.services.now()),
     timeZone: 'UTC',
     durationMinutes: 60,
   })

@@ -120,4 +120,26 @@ describe.each(DIALECTS)('a session’s worksheet list on $name', ({ open }) => {
     expect(list[0]).toMatchObject({ sharedWithYou: [] })
     expect(list[0]).not.toHaveProperty('answers')
   })
+  it('keeps sheets made in the same millisecond in one order, whichever row changed last', async () => {
+    const { data } = opened
+    const at = { groupId: w.groupId, sessionId: w.sessionId, createdBy: w.leadId }
+    // A template set brought in at once: one clock reading for all five.
+    const same: string[] = []
+    for (let i = 0; i < 5; i++) same.push(await aWorksheet(data, at, 'shared', AT + 10))
+    const order = async () =>
+      (await worksheetList(data, { kind: 'facilitator', id: w.leadId }, w.groupId, w.sessionId, AT))
+        .map((sheet) => sheet.id)
+        .filter((id) => same.includes(id))
+    const before = await order()
+    // An update moves a row on PostgreSQL (a new tuple): an order left to storage would follow it.
+    for (const id of [...same].reverse()) {
+      await data
+        .updateTable('worksheets')
+        .set({ closed_at: AT + 20 })
+        .where('id', '=', id)
+        .execute()
+    }
+    expect(await order()).toEqual(before)
+    expect(before).toEqual([...same].sort())
+  })
 })

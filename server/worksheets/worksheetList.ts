@@ -28,6 +28,7 @@ export async function worksheetList(
       .select(['id', 'title', 'mode', 'homework', 'closed_at'])
       .where('session_id', '=', sessionId)
       .orderBy('created_at')
+      .orderBy('id')
       .execute()
   ).map((r) => ({
     id: r.id,

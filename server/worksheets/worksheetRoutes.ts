@@ -77,6 +77,7 @@ export function worksheetRoutes(services: Services) {
       .selectAll()
       .where('owner_id', '=', facilitator.id)
       .orderBy('updated_at', 'desc')
+      .orderBy('id')
       .execute()
     return c.json({
       templates: [

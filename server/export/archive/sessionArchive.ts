@@ -36,6 +36,7 @@ export async function sessionArchive(
     .select(['id', 'title', 'mode'])
     .where('session_id', '=', s)
     .orderBy('created_at')
+    .orderBy('id')
     .execute()
   const shared: ArchiveFile[] = []
   const copies: ArchiveFile[] = []
