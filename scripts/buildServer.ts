@@ -31,10 +31,12 @@ function isExternal(id: string): boolean {
 }
 
 // main.js turns on the compile cache, then imports the rest: it stays a small file of its own.
-// A module started by path (the backup thread: `new Worker(new URL(...))`) is an entry too.
+// A module started by path (the backup and checkpoint threads: `new Worker(new URL(...))`) is an
+// entry too.
 const ENTRIES: Record<string, string> = {
   main: 'server/main.js',
   backupThread: 'server/backup/backupThread.ts',
+  checkpointThread: 'server/store/checkpointThread.ts',
 }
 
 const FILE_URL = /new URL\((['"])(\.{1,2}\/[\w./-]+\.ts)\1, import\.meta\.url\)/g

@@ -27,5 +27,6 @@ export async function openDocStore(
     synchronous: config.sqliteSynchronous,
     ...(cipher && { cipher }),
     onLegacySealed: (counts) => log.info(counts, 'sealed document rows stored in clear'),
+    onCheckpointFailed: (err) => log.warn({ err }, 'folding the document log failed; will retry'),
   })
 }
