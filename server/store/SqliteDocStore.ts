@@ -125,7 +125,7 @@ export class SqliteDocStore implements DocStore {
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {
     this.#open()
-    if (this.#folding) await this.#folding
+    if (this.#folding) await this.#afterFold()
     let bytes = 0
     const rows: StoredRow[] = entries.map(({ doc, update }) => {
       const seq = this.#nextSeq++
@@ -142,7 +142,7 @@ export class SqliteDocStore implements DocStore {
 
   async compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.#open()
-    if (this.#folding) await this.#folding
+    if (this.#folding) await this.#afterFold()
     const key = this.#cipher?.keyOf(doc)
     const data = key ? sealSnapshot(key, doc, upToSeq, snapshot) : snapshot
     this.#writes.compact(doc, data, upToSeq, key !== undefined)
@@ -155,7 +155,7 @@ export class SqliteDocStore implements DocStore {
 
   async delete(doc: DocName): Promise<void> {
     this.#open()
-    if (this.#folding) await this.#folding
+    if (this.#folding) await this.#afterFold()
     this.#writes.delete(doc)
     await this.#durable(0)
   }
@@ -181,6 +181,12 @@ export class SqliteDocStore implements DocStore {
 
   #open(): void {
     if (this.#closed) throw new Error('document store is closed')
+  }
+
+  /** Waits for the fold in progress; the store may have been closed meanwhile. */
+  async #afterFold(): Promise<void> {
+    await this.#folding
+    this.#open()
   }
 
   /** Waits until the transaction just committed is on the disk (FULL), folding the log if due. */
