@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, statSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
 import { tmpdir } from 'node:os'
@@ -71,5 +72,22 @@ describe('SqliteDocStore with FULL', () => {
     const reopened = new SqliteDocStore({ path })
     expect((await reopened.load(doc)).updates).toHaveLength(3000)
     await reopened.close()
+  })
+
+  it('lets a script that writes and closes finish: a fold it waits for keeps the process alive', () => {
+    // Nothing else keeps this process alive while its last writes wait for a fold.
+    const script = `
+      import { SqliteDocStore } from ${JSON.stringify(new URL('./SqliteDocStore.ts', import.meta.url).href)}
+      const store = new SqliteDocStore({ path: ${JSON.stringify(tempPath())} })
+      for (let i = 0; i < 600; i++) await store.append([{ doc: 'script/a', update: Uint8Array.of(i % 256) }])
+      await store.close()
+      console.log('closed')`
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(run.stderr).not.toMatch(/unsettled/)
+    expect(run.stdout.trim()).toBe('closed')
+    expect(run.status).toBe(0)
   })
 })

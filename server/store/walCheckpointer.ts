@@ -65,6 +65,9 @@ export class WalCheckpointer {
 
   async #fold(): Promise<CheckpointResult> {
     const thread = (this.#thread ??= this.#start())
+    // While a fold is awaited the thread keeps the process alive (a script whose last write
+    // waits for a fold must not exit under it); idle, it does not.
+    thread.worker.ref()
     try {
       const reply = await Promise.race([
         new Promise<CheckpointReply>((resolve) => {
@@ -78,6 +81,7 @@ export class WalCheckpointer {
       if (!reply.ok) throw new CheckpointFailed(`${reply.name}: ${reply.message}`)
       return { busy: reply.busy, log: reply.log, checkpointed: reply.checkpointed }
     } finally {
+      thread.worker.unref()
       if (this.#thread === thread) this.#idleSoon()
     }
   }
@@ -124,6 +128,7 @@ export class WalCheckpointer {
     const thread = this.#thread
     this.#thread = null
     if (!thread) return
+    thread.worker.ref()
     thread.worker.postMessage('close')
     await thread.exited
   }
