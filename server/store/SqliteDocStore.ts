@@ -59,13 +59,6 @@ export class SqliteDocStore implements DocStore {
   /** Folds the log on a thread of its own; null where `#wal` is. */
   readonly #checkpointer: WalCheckpointer | null
   readonly #onCheckpointFailed: (error: Error) => void
-  /**
-   * The fold running now. Writes wait for it: SQLite rewinds the log only when a write begins
-   * with every frame folded, so a commit landing during each fold (at 10 rooms, most folds) would
-   * keep the log growing: 50 MiB after 3,000 back-to-back commits, measured. Relaying does not
-   * wait; a commit that meets a fold is acknowledged one fold later (15–22 ms, once in 256).
-   */
-  #folding: Promise<void> | null = null
   readonly #sinceCheckpoint = { transactions: 0, bytes: 0 }
   /** Places are given here, not by SQLite: a row's place is sealed into it. */
   #nextSeq: number
@@ -125,7 +118,7 @@ export class SqliteDocStore implements DocStore {
 
   async append(entries: readonly AppendEntry[]): Promise<Map<DocName, number>> {
     this.#open()
-    if (this.#folding) await this.#afterFold()
+    if (this.#checkpointer?.folding) await this.#afterFold()
     let bytes = 0
     const rows: StoredRow[] = entries.map(({ doc, update }) => {
       const seq = this.#nextSeq++
@@ -142,7 +135,7 @@ export class SqliteDocStore implements DocStore {
 
   async compact(doc: DocName, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     this.#open()
-    if (this.#folding) await this.#afterFold()
+    if (this.#checkpointer?.folding) await this.#afterFold()
     const key = this.#cipher?.keyOf(doc)
     const data = key ? sealSnapshot(key, doc, upToSeq, snapshot) : snapshot
     this.#writes.compact(doc, data, upToSeq, key !== undefined)
@@ -155,7 +148,7 @@ export class SqliteDocStore implements DocStore {
 
   async delete(doc: DocName): Promise<void> {
     this.#open()
-    if (this.#folding) await this.#afterFold()
+    if (this.#checkpointer?.folding) await this.#afterFold()
     this.#writes.delete(doc)
     await this.#durable(0)
   }
@@ -183,9 +176,15 @@ export class SqliteDocStore implements DocStore {
     if (this.#closed) throw new Error('document store is closed')
   }
 
-  /** Waits for the fold in progress; the store may have been closed meanwhile. */
+  /**
+   * Writes wait for a fold in progress: SQLite rewinds the log only when a write begins with
+   * every frame folded, so a commit landing during each fold (at 10 rooms, most folds) would
+   * keep the log growing: 50 MiB after 3,000 back-to-back commits, measured. Relaying does not
+   * wait; a commit that meets a fold is acknowledged one fold later (15–22 ms, once in 256).
+   * Callers await it only while a fold runs. The store may have been closed meanwhile.
+   */
   async #afterFold(): Promise<void> {
-    await this.#folding
+    await this.#checkpointer?.folding?.catch(() => undefined)
     this.#open()
   }
 
@@ -218,16 +217,8 @@ export class SqliteDocStore implements DocStore {
     }
     due.transactions = 0
     due.bytes = 0
-    this.#folding = this.#checkpointer
-      .checkpoint()
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          if (!this.#closed) this.#onCheckpointFailed(error as Error)
-        },
-      )
-      .finally(() => {
-        this.#folding = null
-      })
+    this.#checkpointer.checkpoint().catch((error: unknown) => {
+      if (!this.#closed) this.#onCheckpointFailed(error as Error)
+    })
   }
 }

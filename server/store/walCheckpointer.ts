@@ -21,7 +21,7 @@ const IDLE_MS = 30_000
 /**
  * Folds a WAL-mode SQLite file's log into the file on a thread of its own. A fold syncs the log
  * and then the database file; on the caller's loop it stopped every socket for 15–22 ms each
- * 256 commits (measured on this machine), which set p99 fan-out at 10 rooms and slowed a join
+ * 256 commits (measured on this machine), which showed in fan-out at 10 rooms and slowed a join
  * that came at that moment. Folds do not overlap: asked while one runs, the caller gets that
  * one. The thread starts with the first commit (`warm`) and ends IDLE_MS after the last.
  */
@@ -34,6 +34,11 @@ export class WalCheckpointer {
 
   constructor(path: string) {
     this.#path = path
+  }
+
+  /** The fold running now, if any. */
+  get folding(): Promise<CheckpointResult> | null {
+    return this.#running
   }
 
   checkpoint(): Promise<CheckpointResult> {

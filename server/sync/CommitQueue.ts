@@ -48,7 +48,8 @@ const RIDE_SLACK = 1 / 3
  * While few edits come, the pace stretches up to this many times the interval, aiming for a
  * commit to carry QUIET_BATCH updates. A commit's cost hardly depends on its size (an fdatasync,
  * a transaction, the wakes of a thread hand-off): at one room of twelve typing, stretching to
- * 60 ms took the server's CPU per delivered edit from 109 to 91 µs (medians, alternating runs). Under load a commit carries many updates at the interval itself, and it does not stretch.
+ * 60 ms took the server's CPU per delivered edit from 109 to 91 µs (medians, alternating runs).
+ * Under load a commit carries many updates at the interval itself, and it does not stretch.
  */
 const QUIET_STRETCH = 2
 const QUIET_BATCH = 8
